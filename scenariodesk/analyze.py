@@ -1,0 +1,581 @@
+"""Find scenario statements in a document: a pure function of (document, lens).
+
+The flow per document:
+1. split paragraphs (a line break always ends a sentence) into sentences with spaCy's
+   senter, never after an abbreviation the lens lists;
+2. match the lens on every sentence (cheap regexes): likelihood cues, outcome phrases,
+   candidate names, domain terms, impact terms, reporting verbs;
+3. parse (tagger, parser, NER) only the sentences that can hold a statement or name a
+   speaker;
+4. walk the sentences in order, carrying context (the candidate the text is about, the
+   paragraph's outcome, the current quotation's speaker) and emit Statements, each with
+   the names of the lens rules that produced it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from scenariodesk import nlp as pipelines
+from scenariodesk.lens import Lens
+from scenariodesk.models import Document, Span, Statement
+
+AUTHOR = "author"
+# Curly quotes folded to straight ones for matching; same length, so offsets hold.
+_FOLD = str.maketrans("‘’“”′", "''\"\"'")
+_QUESTION_START = re.compile(
+    r"^\W*(do|does|did|is|are|was|were|will|would|can|could|should|who|what|when|where|why|how|which)\b",
+    re.IGNORECASE,
+)
+_HEADLINE_MAX_WORDS = 30
+_NAME_TITLES = re.compile(
+    r"^(?:the\s+)?(?:(?:professor|prof\.|dr\.|mr\.|ms\.|mrs\.|president|vice president|former|"
+    r"ambassador|minister|senator|sen\.|rep\.|gen\.|general|chairman|ceo|director|secretary)\s+)+",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str  # original text
+    folded: str  # text with quotes folded, for matching
+    paragraph: int
+    headline: bool
+    quote_depth_start: bool = False  # starts inside an open quotation
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quoted char ranges (local)
+    quotes: tuple[int, ...] = ()  # which of the paragraph's quotations it overlaps
+    parsed: Doc | None = None
+
+
+@dataclass
+class _Context:
+    allowed: set[str] | None
+    winner: str | None
+    topic: str | None
+    last_candidate: str | None = None
+    last_person: str | None = None  # canonical name, or outcome id prefixed with "candidate:"
+    paragraph: int = -1
+    paragraph_condition: str | None = None
+    paragraph_domains: list[str] = field(default_factory=list)
+    quote_speakers: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    last_quote_speaker: tuple[str, str] | None = None
+    names: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
+
+
+def extract_statements(document: Document, lens: Lens) -> list[Statement]:
+    """Every scenario statement in `document` under `lens`."""
+    return list(_Extractor(lens).run(document))
+
+
+def analyze_batch(documents: Iterable[Document], lens: Lens) -> Iterator[tuple[Document, list[Statement]]]:
+    """(document, statements) for each document, reusing the loaded pipelines."""
+    extractor = _Extractor(lens)
+    for document in documents:
+        yield document, list(extractor.run(document))
+
+
+class _Extractor:
+    def __init__(self, lens: Lens) -> None:
+        self.lens = lens
+        self.splitter = pipelines.splitter()
+        self._no_break = {t.lower() for t in lens.model.no_break_after}
+
+    # ------------------------------------------------------------------ segmentation
+    def sentences(self, text: str) -> list[_Sentence]:
+        paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+        out: list[_Sentence] = []
+        docs = self.splitter.pipe(p for _, p in paragraphs)
+        for index, ((offset, para), doc) in enumerate(zip(paragraphs, docs, strict=True)):
+            words = len(para.split())
+            headline = words <= _HEADLINE_MAX_WORDS and not re.search(r"[.!?]['\"’”]?\s*$", para)
+            if headline:
+                bounds = [(0, len(para))]
+            else:
+                bounds = self._merge_abbreviations(doc)
+            depth = False
+            quoted = _quoted_ranges(para)
+            for start, end in bounds:
+                chunk = para[start:end]
+                lead = len(chunk) - len(chunk.lstrip())
+                trail = len(chunk.rstrip())
+                start, end = start + lead, start + trail
+                if start >= end:
+                    continue
+                depth = any(a < start < b for a, b in quoted)
+                overlapping = [q for q, (a, b) in enumerate(quoted) if a < end and b > start]
+                local = [
+                    (max(quoted[q][0], start) - start, min(quoted[q][1], end) - start)
+                    for q in overlapping
+                ]
+                sentence_text = para[start:end]
+                out.append(
+                    _Sentence(
+                        start=offset + start,
+                        end=offset + end,
+                        text=sentence_text,
+                        folded=sentence_text.translate(_FOLD),
+                        paragraph=index,
+                        headline=headline,
+                        quote_depth_start=depth,
+                        quoted=local,
+                        quotes=tuple(overlapping),
+                    )
+                )
+        return out
+
+    def _merge_abbreviations(self, doc: Doc) -> list[tuple[int, int]]:
+        bounds: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            if bounds and self._joins(doc, sent.start):
+                bounds[-1] = (bounds[-1][0], sent.end_char)
+            else:
+                bounds.append((sent.start_char, sent.end_char))
+        return bounds
+
+    def _joins(self, doc: Doc, start: int) -> bool:
+        """A senter break right after "U.S." or "S." that is not a real sentence end."""
+        if start == 0:
+            return False
+        before = doc[start - 1]
+        if before.lower_ not in self._no_break:
+            return False
+        nxt = doc[start]
+        # "...in the U.S. The next sentence" is a real break when a capitalized function
+        # word follows; a name or lowercase word continues the sentence.
+        return not (nxt.is_title and nxt.is_stop)
+
+    # ------------------------------------------------------------------ main walk
+    def run(self, document: Document) -> Iterator[Statement]:
+        lens = self.lens
+        sentences = self.sentences(document.text)
+        allowed, winner = lens.outcomes_for_date(document.date)
+        features = [_features(s, lens) for s in sentences]
+        ctx = _Context(
+            allowed=allowed, winner=winner, topic=_topic(sentences, features, allowed, document, lens)
+        )
+        to_parse = [i for i, f in enumerate(features) if f.needs_parse]
+        if to_parse:
+            parsed = pipelines.parser().pipe(sentences[i].text for i in to_parse)
+            for i, doc in zip(to_parse, parsed, strict=True):
+                sentences[i].parsed = doc
+        self._sentences = sentences
+        for index, (sentence, feat) in enumerate(zip(sentences, features, strict=True)):
+            yield from self._sentence(index, sentence, feat, ctx)
+
+    def _sentence(self, index: int, s: _Sentence, f: _Features, ctx: _Context) -> Iterator[Statement]:
+        if s.paragraph != ctx.paragraph:
+            if not self.lens.continuations.search(s.folded):
+                ctx.paragraph_condition = None
+            ctx.paragraph_domains = []
+            ctx.paragraph = s.paragraph
+        if s.parsed is not None:
+            _register_names(s.parsed, ctx)
+        source, source_phrase, speaker_rule = self._source(index, s, ctx)
+        # Conditions named in the sentence, pronoun ones resolved to the current candidate.
+        conditions = []
+        for rule, m in f.conditions:
+            outcome = rule.split(":", 1)[0]
+            if outcome == "*":
+                outcome = self._context_candidate(ctx, s.start + m.start())
+            if outcome and (outcome == "any" or ctx.allowed is None or outcome in ctx.allowed):
+                conditions.append((outcome, rule, m))
+        self._track_mentions(s, f, ctx)
+        emitted = False
+        if f.domains and not ctx.paragraph_domains:
+            ctx.paragraph_domains = _pick_domains(f, _Segment(0, len(s.text), None))
+        if f.cues and (f.domains or ctx.paragraph_domains) and not self._excluded(s):
+            for segment in _segments(s, conditions):
+                st = self._statement(s, f, ctx, segment, source, source_phrase, speaker_rule)
+                if st is not None:
+                    emitted = True
+                    yield st
+        if conditions and not emitted:
+            ctx.paragraph_condition = conditions[-1][0]
+
+    # ------------------------------------------------------------------ one statement
+    def _statement(
+        self,
+        s: _Sentence,
+        f: _Features,
+        ctx: _Context,
+        segment: _Segment,
+        source: str,
+        source_phrase: str,
+        speaker_rule: str,
+    ) -> Statement | None:
+        lens = self.lens
+        rules: list[str] = []
+        cue = _pick_cue(f, segment, lens)
+        if cue is None:
+            return None
+        cue_id, cue_m = cue
+        rules.append(f"cue:{cue_id}")
+        condition, condition_span, condition_rule = self._condition(s, f, ctx, segment)
+        if condition is None:
+            return None
+        rules.append(condition_rule)
+        if ctx.winner and condition != ctx.winner:
+            condition = ctx.winner
+            rules.append("condition:winner-after-election")
+        domains = _pick_domains(f, segment)
+        if domains:
+            ctx.paragraph_domains = domains
+        elif ctx.paragraph_domains:
+            domains = ctx.paragraph_domains
+            rules.append("domain:paragraph-context")
+        else:
+            return None
+        rules.extend(f"domain:{d}" for d in domains)
+        direction, direction_rules = _direction(f, segment, lens)
+        rules.extend(direction_rules)
+        if source != AUTHOR and lens.speaks_stance(source):
+            return None  # a candidate's or campaign's own words: stance, not projection
+        if spec_band(lens, cue_id) == "very_likely" and _own_plan(s, cue_m.start(), lens):
+            return None  # "Seoul will prepare ...": the subject country's own plan
+        rules.append(speaker_rule)
+        spec = lens.cue_by_id[cue_id]
+        probability = spec.probability if spec.probability is not None else lens.band_probability(spec.band)
+        ctx.paragraph_condition = condition
+        return Statement(
+            sentence=" ".join(s.text.split()),
+            sentence_span=(s.start, s.end),
+            condition=condition,
+            domains=tuple(domains),
+            direction=direction,
+            likelihood=spec.band,
+            probability=probability,
+            cue=Span(s.start + cue_m.start(), s.start + cue_m.end(), s.text[cue_m.start() : cue_m.end()]),
+            condition_phrase=condition_span,
+            source=source,
+            source_phrase=source_phrase,
+            rules=tuple(rules),
+        )
+
+    def _condition(
+        self, s: _Sentence, f: _Features, ctx: _Context, segment: _Segment
+    ) -> tuple[str | None, Span | None, str]:
+        if segment.condition is not None:
+            outcome, rule, m = segment.condition
+            span = Span(s.start + m.start(), s.start + m.end(), s.text[m.start() : m.end()])
+            return outcome, span, f"condition:{rule}"
+        named = [
+            (m.start(), outcome)
+            for outcome, m in f.names
+            if outcome != "pronoun"
+            and (ctx.allowed is None or outcome in ctx.allowed)
+            and not self.lens.contrast.search(s.folded[max(0, m.start() - 40) : m.start()])
+        ]
+        if named:
+            if len({o for _, o in named}) > 1 and f.election:
+                return "any", None, "condition:any:candidates-and-election"
+            outcome = named[0][1]
+            return outcome, None, f"condition:{outcome}:named"
+        if ctx.paragraph_condition:
+            return ctx.paragraph_condition, None, "condition:paragraph-context"
+        if s.headline and ctx.topic is None:
+            return "any", None, "condition:any:headline"
+        if f.election:
+            return "any", None, "condition:any:election-timed"
+        pronouns = [m for outcome, m in f.names if outcome == "pronoun"]
+        if pronouns and ctx.last_candidate and not f.reporting:
+            return ctx.last_candidate, None, "condition:pronoun-context"
+        if ctx.topic:
+            return ctx.topic, None, "condition:article-topic"
+        return None, None, ""
+
+    def _context_candidate(self, ctx: _Context, position: int) -> str | None:
+        del position
+        return ctx.last_candidate or ctx.topic
+
+    def _track_mentions(self, s: _Sentence, f: _Features, ctx: _Context) -> None:
+        for outcome, m in f.names:
+            if outcome == "pronoun":
+                continue
+            if ctx.allowed is not None and outcome not in ctx.allowed:
+                continue
+            if any(a <= m.start() < b for a, b in s.quoted):
+                continue
+            ctx.last_candidate = outcome
+            ctx.last_person = f"candidate:{outcome}"
+
+    def _excluded(self, s: _Sentence) -> bool:
+        text = s.folded.strip()
+        return text.endswith("?") and bool(_QUESTION_START.match(text))
+
+    # ------------------------------------------------------------------ attribution
+    def _source(self, index: int, s: _Sentence, ctx: _Context) -> tuple[str, str, str]:
+        """(source, attributing phrase, rule): the sentence's own attribution, else its
+        quotation's speaker (named before, inside or right after the quotation), else the
+        previous quotation's speaker for a quote that names none, else the author."""
+        found = _attribution(s, self.lens, ctx) if s.parsed is not None else None
+        keys = [(s.paragraph, q) for q in s.quotes]
+        if found is not None:
+            if found[0] != AUTHOR:
+                ctx.last_person = found[0]
+            for key in keys:
+                ctx.quote_speakers[key] = found[:2]
+            if keys:
+                ctx.last_quote_speaker = found[:2]
+            return found
+        if not keys:
+            return AUTHOR, "", "source:author"
+        for key in keys:
+            if key in ctx.quote_speakers:
+                return (*ctx.quote_speakers[key], "source:quotation")
+        # Look ahead for the speaker named after the quotation closes ("...," Cha said).
+        for later in self._sentences[index + 1 :]:
+            if later.paragraph != s.paragraph:
+                break
+            if later.parsed is not None and {(later.paragraph, q) for q in later.quotes} & set(keys):
+                ahead = _attribution(later, self.lens, ctx)
+                if ahead is not None:
+                    for key in keys:
+                        ctx.quote_speakers[key] = ahead[:2]
+                    return (*ahead[:2], "source:quotation")
+        if ctx.last_quote_speaker is not None:
+            return (*ctx.last_quote_speaker, "source:previous-quotation")
+        return AUTHOR, "", "source:author"
+
+
+# ---------------------------------------------------------------------- features
+@dataclass
+class _Features:
+    cues: list[tuple[str, re.Match[str]]]
+    conditions: list[tuple[str, re.Match[str]]]
+    names: list[tuple[str, re.Match[str]]]
+    domains: list[tuple[str, re.Match[str]]]
+    impact: list[tuple[str, re.Match[str]]]
+    reporting: list[re.Match[str]]
+    election: bool
+    needs_parse: bool
+
+
+def _features(s: _Sentence, lens: Lens) -> _Features:
+    text = s.folded
+    blocked = []
+    for rule, m in lens.non_projections.finditer(text):
+        end = len(text) if lens.non_projection_scope[rule] == "rest" else m.end()
+        blocked.append((m.start(), end))
+    cues = [
+        (rule, m)
+        for rule, m in lens.cues.finditer(text)
+        if not any(a <= m.start() < b for a, b in blocked)
+    ]
+    conditions = list(lens.conditions.finditer(text))
+    names = list(lens.candidate_names.finditer(text))
+    domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
+    reporting = [m for _, m in lens.reporting.finditer(text) if not _inside(m.start(), s.quoted)]
+    election = any(True for _ in lens.election_terms.finditer(text))
+    impact = list(lens.impact.finditer(text)) if cues and domains else []
+    needs_parse = bool(reporting) or bool(cues)
+    return _Features(cues, conditions, names, domains, impact, reporting, election, needs_parse)
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside double quotation marks; an unclosed quote runs to the end."""
+    ranges = []
+    start = None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and start is None):
+            start = i if start is None else start
+        elif (ch == "”" or ch == '"') and start is not None:
+            ranges.append((start, i + 1))
+            start = None
+    if start is not None:
+        ranges.append((start, len(text)))
+    return ranges
+
+
+def _topic(sentences: list[_Sentence], features: list[_Features], allowed: set[str] | None,
+           document: Document, lens: Lens) -> str | None:
+    """The one outcome an article is about: it names one candidate of the cycle only
+    (outside quotations), and at least once through an outcome phrase."""
+    named: set[str] = set()
+    for s, f in zip(sentences, features, strict=True):
+        named.update(o for o, m in f.names if o != "pronoun" and not _inside(m.start(), s.quoted))
+    for outcome, _ in lens.candidate_names.finditer(document.title.translate(_FOLD)):
+        named.add(outcome)
+    named.discard("pronoun")
+    if allowed is not None:
+        named &= allowed
+    if len(named) != 1 or not any(f.conditions for f in features):
+        return None
+    return next(iter(named))
+
+
+# ---------------------------------------------------------------------- segments
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    condition: tuple[str, str, re.Match[str]] | None
+
+
+def _segments(s: _Sentence, conditions: list[tuple[str, str, re.Match[str]]]) -> list[_Segment]:
+    """One segment per distinct outcome named in the sentence ("if A wins X; if B wins Y"),
+    or the whole sentence."""
+    distinct: list[tuple[str, str, re.Match[str]]] = []
+    for c in conditions:
+        if not distinct or distinct[-1][0] != c[0]:
+            distinct.append(c)
+    if len(distinct) <= 1:
+        return [_Segment(0, len(s.text), distinct[0] if distinct else None)]
+    segments = []
+    for i, c in enumerate(distinct):
+        start = 0 if i == 0 else c[2].start()
+        end = distinct[i + 1][2].start() if i + 1 < len(distinct) else len(s.text)
+        segments.append(_Segment(start, end, c))
+    return segments
+
+
+def _pick_cue(f: _Features, segment: _Segment, lens: Lens) -> tuple[str, re.Match[str]] | None:
+    """The cue of highest rank in the segment, the first among equals; cues inside the
+    condition phrase itself ("if he is likely to win") do not count."""
+    skip = segment.condition[2].span() if segment.condition else (-1, -1)
+    best = None
+    best_key: tuple[int, int] | None = None
+    for rule, m in f.cues:
+        if not segment.start <= m.start() < segment.end:
+            continue
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        key = (-lens.cue_by_id[rule].rank, m.start())
+        if best_key is None or key < best_key:
+            best, best_key = (rule, m), key
+    return best
+
+
+def _pick_domains(f: _Features, segment: _Segment) -> list[str]:
+    inside = [(d, m) for d, m in f.domains if segment.start <= m.start() < segment.end]
+    chosen = inside or f.domains
+    counts: Counter[str] = Counter(d for d, _ in chosen)
+    first: dict[str, int] = {}
+    for d, m in chosen:
+        first.setdefault(d, m.start())
+    ranked = sorted(counts, key=lambda d: (-counts[d], first[d]))
+    return ranked[:3]
+
+
+def _direction(f: _Features, segment: _Segment, lens: Lens) -> tuple[str, list[str]]:
+    text_hits = [(sign, m) for sign, m in f.impact if segment.start <= m.start() < segment.end]
+    signs = set()
+    rules = []
+    for sign, m in text_hits:
+        window = m.string[max(segment.start, m.start() - 30) : m.start()]
+        negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
+        value = {"+": 1, "-": -1}[sign] * (-1 if negated else 1)
+        signs.add(value)
+        rules.append(f"impact:{'+' if value > 0 else '-'}{'(negated)' if negated else ''}:{m.group().lower()}")
+    if signs == {1}:
+        return "+", rules
+    if signs == {-1}:
+        return "-", rules
+    return "0", rules
+
+
+def spec_band(lens: Lens, cue_id: str) -> str:
+    return lens.cue_by_id[cue_id].band
+
+
+def _own_plan(s: _Sentence, cue_start: int, lens: Lens) -> bool:
+    """Is the subject of the cue's verb the subject country's own government?"""
+    doc = s.parsed
+    if doc is None:
+        return False
+    cue_tokens = [t for t in doc if t.idx == cue_start]
+    if not cue_tokens:
+        return False
+    verb = cue_tokens[0].head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _chunk(child).text.lower() in lens.own_side
+    return False
+
+
+# ---------------------------------------------------------------------- attribution
+def _register_names(doc: Doc, ctx: _Context) -> None:
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        full = _NAME_TITLES.sub("", ent.text).strip()
+        parts = full.split()
+        if len(parts) >= 2:
+            for part in (parts[0], parts[-1]):
+                ctx.names.setdefault(part.lower(), full)
+
+
+def _attribution(s: _Sentence, lens: Lens, ctx: _Context) -> tuple[str, str, str] | None:
+    doc = s.parsed
+    assert doc is not None
+    for tok in doc:
+        if _inside(tok.idx, s.quoted):
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objects = [t for t in doc[tok.i + 1].children if t.dep_ == "pobj"]
+            if objects:
+                return _who(objects[0], doc, lens, ctx, f"according to {objects[0].text}", "source:according-to")
+        if tok.pos_ not in ("VERB", "AUX") or not lens.reporting.regex.fullmatch(tok.text):
+            continue
+        subjects = [t for t in tok.children if t.dep_ == "nsubj"]
+        if not subjects and tok.dep_ == "conj":
+            subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
+        if subjects:
+            subject = subjects[0]
+            phrase = " ".join(t.text for t in _chunk(subject)) + " " + tok.text
+            return _who(subject, doc, lens, ctx, phrase, "source:reporting-verb")
+    return None
+
+
+def _chunk(token):  # type: ignore[no-untyped-def]
+    """The token with its contiguous left modifiers (compounds, titles, determiners)."""
+    left = [t for t in token.lefts if t.dep_ in ("compound", "det", "amod", "poss", "nmod", "flat")]
+    start = min([token.i] + [t.i for t in left])
+    right = [t for t in token.rights if t.dep_ in ("flat", "compound")]
+    end = max([token.i] + [t.i for t in right])
+    return token.doc[start : end + 1]
+
+
+def _who(token, doc: Doc, lens: Lens, ctx: _Context, phrase: str, rule: str) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+    chunk = _chunk(token)
+    text = chunk.text
+    if token.lower_ in ("he", "she"):
+        person = ctx.last_person
+        if person and not person.startswith("candidate:"):
+            return person, phrase, f"{rule}:pronoun"
+        if person:
+            outcome = person.split(":", 1)[1]
+            candidate = next((o.candidate for o in lens.model.outcomes if o.id == outcome), outcome)
+            return candidate, phrase, f"{rule}:pronoun"
+        return AUTHOR, phrase, f"{rule}:pronoun-unresolved"
+    alias = lens.actor_aliases.get(text.lower()) or lens.actor_aliases.get(
+        re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).lower()
+    )
+    if alias:
+        return alias, phrase, f"{rule}:actor"
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG"):
+            name = _NAME_TITLES.sub("", ent.text).strip()
+            name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+            canonical = lens.actor_aliases.get(name.lower())
+            if canonical:
+                return canonical, phrase, f"{rule}:actor"
+            if ent.label_ == "PERSON" and len(name.split()) == 1:
+                name = ctx.names.get(name.lower(), name)
+            return name, phrase, f"{rule}:named"
+    if token.pos_ == "PROPN":
+        name = _NAME_TITLES.sub("", text).strip()
+        if len(name.split()) == 1:
+            name = ctx.names.get(name.lower(), name)
+        return name, phrase, f"{rule}:proper-noun"
+    return AUTHOR, phrase, f"{rule}:unnamed"

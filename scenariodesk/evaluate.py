@@ -1,0 +1,160 @@
+"""Score predicted statements against gold items exactly as ANNOTATION.md says."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scenariodesk.lens import Lens
+
+
+@dataclass(frozen=True)
+class Item:
+    """One statement in the annotation's terms (gold or predicted)."""
+
+    doc: str
+    sentence: str
+    condition: str
+    domains: tuple[str, ...]
+    direction: str
+    likelihood: str
+    cue: str
+    source: str
+
+
+class GoldError(ValueError):
+    pass
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def load_gold(path: str | Path) -> list[Item]:
+    """Gold items from a .jsonl file, or every .jsonl file in a folder."""
+    path = Path(path)
+    files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+    if not files:
+        raise GoldError(f"{path}: no .jsonl gold files")
+    items = []
+    for file in files:
+        try:
+            lines = file.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GoldError(f"{file}: cannot read: {exc}") from exc
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+                items.append(
+                    Item(
+                        doc=raw["doc"],
+                        sentence=collapse(raw["sentence"]),
+                        condition=raw["condition"],
+                        domains=tuple(raw["domains"]),
+                        direction=raw["direction"],
+                        likelihood=raw["likelihood"],
+                        cue=raw.get("cue", ""),
+                        source=raw["source"],
+                    )
+                )
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise GoldError(f"{file}:{number}: not a gold item ({exc})") from exc
+    return items
+
+
+def _same_sentence(a: str, b: str) -> bool:
+    return a == b or a in b or b in a
+
+
+def score(gold: Iterable[Item], predicted: Iterable[Item], lens: Lens) -> dict[str, Any]:
+    gold = list(gold)
+    seen: set[tuple[str, str, str]] = set()
+    preds = []
+    for p in predicted:
+        key = (p.doc, collapse(p.sentence), p.condition)
+        if key not in seen:
+            seen.add(key)
+            preds.append(p)
+    unmatched = set(range(len(preds)))
+    pairs: list[tuple[Item, Item]] = []
+    missed: list[Item] = []
+    for g in gold:
+        candidates = [
+            i
+            for i in sorted(unmatched)
+            if preds[i].doc == g.doc
+            and preds[i].condition == g.condition
+            and _same_sentence(collapse(preds[i].sentence), g.sentence)
+        ]
+        if not candidates:
+            missed.append(g)
+            continue
+        exact = [i for i in candidates if collapse(preds[i].sentence) == g.sentence]
+        chosen = (exact or candidates)[0]
+        unmatched.discard(chosen)
+        pairs.append((g, preds[chosen]))
+    spurious = [preds[i] for i in sorted(unmatched)]
+    tp, fp, fn = len(pairs), len(spurious), len(missed)
+
+    d_tp = d_fp = d_fn = 0
+    for g, p in pairs:
+        gs, ps = set(g.domains), set(p.domains)
+        d_tp += len(gs & ps)
+        d_fp += len(ps - gs)
+        d_fn += len(gs - ps)
+
+    def canonical(name: str) -> str:
+        return lens.actor_aliases.get(name.lower(), name).lower()
+
+    n = len(pairs)
+    midpoint = lens.band_probability
+    return {
+        "detection": _prf(tp, fp, fn) | {"tp": tp, "fp": fp, "fn": fn},
+        "domains": _prf(d_tp, d_fp, d_fn),
+        "direction": {"accuracy": _ratio(sum(g.direction == p.direction for g, p in pairs), n), "n": n},
+        "likelihood": {
+            "accuracy": _ratio(sum(g.likelihood == p.likelihood for g, p in pairs), n),
+            "mae": round(sum(abs(midpoint(g.likelihood) - midpoint(p.likelihood)) for g, p in pairs) / n, 4)
+            if n
+            else 0.0,
+            "n": n,
+        },
+        "source": {"accuracy": _ratio(sum(canonical(g.source) == canonical(p.source) for g, p in pairs), n), "n": n},
+        "missed": [_as_dict(g) for g in missed],
+        "spurious": [_as_dict(p) for p in spurious],
+        "mismatched": [
+            {"gold": _as_dict(g), "predicted": _as_dict(p)}
+            for g, p in pairs
+            if (set(g.domains), g.direction, g.likelihood, canonical(g.source))
+            != (set(p.domains), p.direction, p.likelihood, canonical(p.source))
+        ],
+    }
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = _ratio(tp, tp + fp)
+    recall = _ratio(tp, tp + fn)
+    f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def _as_dict(item: Item) -> dict[str, Any]:
+    return {
+        "doc": item.doc,
+        "sentence": item.sentence,
+        "condition": item.condition,
+        "domains": list(item.domains),
+        "direction": item.direction,
+        "likelihood": item.likelihood,
+        "cue": item.cue,
+        "source": item.source,
+    }

@@ -1,0 +1,301 @@
+"""Read articles from .txt/.md/.html/.jsonl files, clean them and keep their metadata.
+
+`read_documents` streams (Document | IngestError) for every article under the given
+paths: a bad file or line becomes one IngestError naming it, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from scenariodesk.clean import clean_text
+from scenariodesk.lens import Lens
+from scenariodesk.models import Document
+
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
+MAX_BYTES = 20 * 1024 * 1024  # larger files are refused: no article is 20 MB of text
+SIDECAR = "metadata.csv"
+_HEADER_KEYS = {"url", "date", "outlet", "title", "author", "language"}
+_HEADER_LINE = re.compile(r"^([A-Za-z]+):\s*(.*)$")
+# "Posted November. 04, 2020 07:41" and its kin, at the head of scraped pages.
+_TEXT_DATE = re.compile(
+    r"^(?:posted|published|updated|date|입력)\s*:?\s*"
+    r"([A-Za-z]+\.?\s+\d{1,2}\.?,?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2})",
+    re.IGNORECASE | re.MULTILINE,
+)
+_APPROX = re.compile(r"\s*\(approx\)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """A file (or one line of it) that could not be read; `str()` is the one-line message."""
+
+    path: str
+    problem: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str = ""
+    date: str = ""
+    date_precision: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    language: str = ""
+
+    def over(self, other: Meta) -> Meta:
+        """Self's non-empty fields over other's."""
+        fields = {k: getattr(self, k) or getattr(other, k) for k in Meta.__dataclass_fields__}
+        if self.date:
+            fields["date_precision"] = self.date_precision
+        return Meta(**fields)
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
+    """Article files under `paths`, recursively, in a stable order; sidecars excluded."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUFFIXES and child.name != SIDECAR:
+                    yield child
+        elif path.is_file():
+            if path.suffix.lower() in SUFFIXES:
+                yield path
+            else:
+                yield IngestError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+        else:
+            yield IngestError(str(path), "no such file or folder")
+
+
+def read_documents(
+    paths: Iterable[str | Path], lens: Lens, *, metadata: str | Path | None = None
+) -> Iterator[tuple[Path, Document | IngestError]]:
+    """(file, Document | IngestError) for every article under `paths`."""
+    explicit = _read_sidecar(Path(metadata)) if metadata else {}
+    sidecars: dict[Path, dict[str, Meta]] = {}
+    for item in iter_files(paths):
+        if isinstance(item, IngestError):
+            yield Path(item.path), item
+            continue
+        folder = item.parent
+        if folder not in sidecars:
+            sidecar = folder / SIDECAR
+            sidecars[folder] = _read_sidecar(sidecar) if sidecar.is_file() else {}
+        side = explicit.get(item.name) or sidecars[folder].get(item.name) or Meta()
+        for result in _read_file(item, side, lens):
+            yield item, result
+
+
+def _read_sidecar(path: Path) -> dict[str, Meta]:
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            rows = list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}
+    out = {}
+    for row in rows:
+        name = (row.get("file") or "").strip()
+        if not name:
+            continue
+        precision = (row.get("date_precision") or "").strip()
+        out[name] = Meta(
+            title=(row.get("title") or "").strip(),
+            date=(row.get("date") or "").strip(),
+            date_precision=precision or ("day" if row.get("date") else ""),
+            outlet=(row.get("outlet") or "").strip(),
+            author=(row.get("author") or "").strip(),
+            url=(row.get("url") or "").strip(),
+            language=(row.get("language") or "").strip(),
+        )
+    return out
+
+
+def _read_bytes(path: Path) -> str | IngestError:
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return IngestError(str(path), "empty file")
+        if size > MAX_BYTES:
+            return IngestError(str(path), f"too large ({size / 1e6:.0f} MB; limit {MAX_BYTES // 2**20} MiB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        return IngestError(str(path), f"cannot read: {exc.strerror or exc}")
+    if b"\x00" in data[:8192]:
+        return IngestError(str(path), "binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return IngestError(str(path), f"not UTF-8 text (undecodable byte at offset {exc.start})")
+    if not text.strip():
+        return IngestError(str(path), "empty file (whitespace only)")
+    return text
+
+
+def _read_file(path: Path, side: Meta, lens: Lens) -> Iterator[Document | IngestError]:
+    text = _read_bytes(path)
+    if isinstance(text, IngestError):
+        yield text
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, text, lens)
+    elif suffix in {".html", ".htm"}:
+        yield _from_html(path, text, side, lens)
+    else:
+        yield _from_text(path, text, side, lens)
+
+
+def _parse_header(text: str) -> tuple[Meta, str]:
+    """A leading block of `Key: value` lines ended by a blank line, if every key is known."""
+    head, sep, body = text.partition("\n\n")
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    if not sep or not lines:
+        return Meta(), text
+    fields: dict[str, str] = {}
+    for line in lines:
+        m = _HEADER_LINE.match(line.strip())
+        if not m or m.group(1).lower() not in _HEADER_KEYS:
+            return Meta(), text
+        fields[m.group(1).lower()] = m.group(2).strip()
+    date, precision = fields.get("date", ""), ""
+    if date:
+        precision = "approx" if _APPROX.search(date) else "day"
+        date = _APPROX.sub("", date)
+        date, parsed_precision = normalize_date(date)
+        precision = "approx" if precision == "approx" else parsed_precision
+    meta = Meta(
+        title=fields.get("title", ""),
+        date=date,
+        date_precision=precision if date else "",
+        outlet=fields.get("outlet", ""),
+        author=fields.get("author", ""),
+        url=fields.get("url", ""),
+        language=fields.get("language", ""),
+    )
+    return meta, body
+
+
+def normalize_date(value: str) -> tuple[str, str]:
+    """(ISO date, precision) from free text via dateparser; ("", "") when unreadable."""
+    import dateparser
+
+    value = value.strip()
+    if not value:
+        return "", ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value, "day"
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True}
+    parsed = dateparser.parse(value.replace(".", " "), languages=["en"], settings=settings)
+    if parsed is None:
+        parsed = dateparser.parse(value, settings=settings)
+    if parsed is None:
+        return "", ""
+    if re.fullmatch(r"\d{4}", value):
+        return parsed.date().isoformat(), "year"
+    has_day = bool(re.search(r"\b\d{1,2}\b", re.sub(r"\b\d{4}\b", "", value)))
+    return parsed.date().isoformat(), "day" if has_day else "month"
+
+
+def _date_from_text(text: str) -> tuple[str, str]:
+    m = _TEXT_DATE.search(text[:3000])
+    return normalize_date(m.group(1)) if m else ("", "")
+
+
+def _from_text(path: Path, text: str, side: Meta, lens: Lens) -> Document | IngestError:
+    header, body = _parse_header(text)
+    meta = header.over(side)
+    if not meta.date:
+        date, precision = _date_from_text(body)
+        meta = replace(meta, date=date, date_precision=precision)
+    return _build(path, body, meta, lens)
+
+
+def _from_html(path: Path, text: str, side: Meta, lens: Lens) -> Document | IngestError:
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(
+            text, with_metadata=True, include_comments=False, favor_precision=True
+        )
+    except Exception as exc:  # trafilatura raises many lxml types on broken pages
+        return IngestError(str(path), f"malformed HTML: {exc}".splitlines()[0])
+    if extracted is None:
+        return IngestError(str(path), "malformed HTML: no article text found")
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    body = data.get("text") or ""
+    if not body.strip():
+        return IngestError(str(path), "malformed HTML: no article text found")
+    date, precision = normalize_date(data.get("date") or "")
+    html_meta = Meta(
+        title=data.get("title") or "",
+        date=date,
+        date_precision=precision,
+        outlet=data.get("sitename") or "",
+        author=data.get("author") or "",
+        url=data.get("url") or "",
+        language=data.get("language") or "",
+    )
+    return _build(path, body, side.over(html_meta), lens)
+
+
+def _read_jsonl(path: Path, text: str, lens: Lens) -> Iterator[Document | IngestError]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestError(str(path), f"malformed JSON: {exc.msg}", number)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield IngestError(str(path), 'each line must be an object with a string "text"', number)
+            continue
+        if not record["text"].strip():
+            yield IngestError(str(path), "empty text", number)
+            continue
+        date, precision = normalize_date(str(record.get("date") or ""))
+        meta = Meta(
+            title=str(record.get("title") or ""),
+            date=date,
+            date_precision=precision,
+            outlet=str(record.get("outlet") or ""),
+            author=str(record.get("author") or ""),
+            url=str(record.get("url") or ""),
+            language=str(record.get("language") or ""),
+        )
+        if not meta.date:
+            date, precision = _date_from_text(record["text"])
+            meta = replace(meta, date=date, date_precision=precision)
+        doc = _build(path, record["text"], meta, lens, suffix=f"#{number}")
+        yield replace(doc, path=f"{path}#{number}") if not isinstance(doc, IngestError) else doc
+
+
+def _build(path: Path, body: str, meta: Meta, lens: Lens, suffix: str = "") -> Document | IngestError:
+    cleaned = clean_text(body, lens, title=meta.title, outlet=meta.outlet)
+    if not cleaned.text.strip():
+        return IngestError(f"{path}{suffix}", "no article text left after cleaning")
+    title = meta.title or cleaned.text.split("\n\n", 1)[0][:300]
+    return Document(
+        text=cleaned.text,
+        path=str(path),
+        title=title,
+        date=meta.date,
+        date_precision=meta.date_precision,
+        outlet=meta.outlet,
+        author=meta.author,
+        url=meta.url,
+        language=meta.language or "en",
+        removed=cleaned.removed,
+    )

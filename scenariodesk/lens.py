@@ -1,0 +1,442 @@
+"""Load a lens YAML over the packaged default, validate it, and compile its patterns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+DEFAULT_LENS = "us-election-korea"
+BANDS = (
+    "almost_no_chance",
+    "very_unlikely",
+    "unlikely",
+    "even_chance",
+    "likely",
+    "very_likely",
+    "almost_certain",
+)
+
+
+class LensError(ValueError):
+    """A lens file that cannot be used; the message names the file and the key."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Pattern = Annotated[str, Field(min_length=1)]
+
+
+class Outcome(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    candidate: str = ""
+    names: list[Pattern] = []
+    phrases: list[Pattern] = []
+
+
+class Candidacy(_Strict):
+    outcome: str
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+class Cycle(_Strict):
+    year: int
+    election_day: dt.date
+    result_known: dt.date
+    winner: str | None = None
+    candidates: list[Candidacy]
+
+
+class Cue(_Strict):
+    id: str
+    pattern: Pattern
+    band: Literal[BANDS]  # type: ignore[valid-type]
+    rank: int = 2
+    probability: float | None = Field(default=None, ge=0, le=1)
+
+
+class NamedPattern(_Strict):
+    id: str
+    pattern: Pattern
+
+
+class NonProjection(NamedPattern):
+    # match: ignore a cue inside the phrase; rest: ignore every cue after it too (advice
+    # governs what follows: "it is crucial to analyze how X could ...").
+    scope: Literal["match", "rest"] = "match"
+
+
+class Actor(_Strict):
+    name: str
+    aliases: list[str] = []
+    role: str = "expert"
+    affiliation: str = ""
+
+
+class Domain(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    terms: list[Pattern] = Field(min_length=1)
+    weak_terms: list[Pattern] = []  # count only when no domain's terms match
+
+
+class Impact(_Strict):
+    favourable: list[Pattern]
+    unfavourable: list[Pattern]
+    negators: list[Pattern] = []
+
+
+class Boilerplate(_Strict):
+    drop: list[NamedPattern] = []
+    footer: list[NamedPattern] = []
+
+
+class LensModel(_Strict):
+    """The lens file's schema. Unknown keys are errors, so a typo cannot pass silently."""
+
+    name: str
+    version: int | str
+    description: str = ""
+    subject: str
+    outcomes: list[Outcome] = Field(min_length=1)
+    condition_templates: list[Pattern]
+    election_terms: list[Pattern] = []
+    cycles: list[Cycle] = []
+    prior: dict[str, float] = {}
+    bands: dict[Literal[BANDS], tuple[float, float]]  # type: ignore[valid-type]
+    cues: list[Cue] = Field(min_length=1)
+    non_projections: list[NonProjection] = []
+    own_side: list[str] = []
+    stance_roles: list[str] = []
+    continuations: list[Pattern] = []
+    contrast_markers: list[Pattern] = []
+    reporting_verbs: list[Pattern] = []
+    actors: list[Actor] = []
+    domains: list[Domain] = Field(min_length=1)
+    impact: Impact
+    no_break_after: list[str] = []
+    boilerplate: Boilerplate = Boilerplate()
+
+    @field_validator("bands")
+    @classmethod
+    def _all_bands(cls, bands: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        missing = [b for b in BANDS if b not in bands]
+        if missing:
+            raise ValueError(f"missing bands {missing}")
+        return bands
+
+    @model_validator(mode="after")
+    def _references(self) -> LensModel:
+        ids = [o.id for o in self.outcomes]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"outcomes: duplicate id in {ids}")
+        for i, cycle in enumerate(self.cycles):
+            named = [c.outcome for c in cycle.candidates] + [cycle.winner or ids[0]]
+            for oid in named:
+                if oid not in ids:
+                    raise ValueError(f"cycles.{i}: unknown outcome {oid!r} (known: {ids})")
+        for oid in self.prior:
+            if oid not in ids:
+                raise ValueError(f"prior: unknown outcome {oid!r} (known: {ids})")
+        for key, rules in (
+            ("cues", self.cues),
+            ("non_projections", self.non_projections),
+            ("boilerplate.drop", self.boilerplate.drop),
+            ("boilerplate.footer", self.boilerplate.footer),
+        ):
+            seen = [r.id for r in rules]
+            dupes = sorted({x for x in seen if seen.count(x) > 1})
+            if dupes:
+                raise ValueError(f"{key}: duplicate id {dupes}")
+        domain_ids = [d.id for d in self.domains]
+        if len(set(domain_ids)) != len(domain_ids):
+            raise ValueError(f"domains: duplicate id in {domain_ids}")
+        return self
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """One compiled alternation over many named patterns; `finditer` yields (rule, match)."""
+
+    regex: re.Pattern[str]
+    names: tuple[str, ...]
+
+    def finditer(self, text: str):  # type: ignore[no-untyped-def]
+        for m in self.regex.finditer(text):
+            yield self.names[int(m.lastgroup[1:])], m  # type: ignore[index]
+
+
+def phrase_regex(pattern: str, *, plural: bool = False) -> str:
+    """A lens pattern as a regex fragment bounded by word edges (spaces match any space)."""
+    body = re.sub(r"(?<!\\) ", r"\\s+", pattern)
+    if plural and re.search(r"[a-z]$", pattern):
+        body += "(?:s|es)?"
+    return rf"(?<![\w]){body}(?![\w])"
+
+
+def compile_matcher(rules: list[tuple[str, str]], *, plural: bool = False, where: str = "") -> Matcher:
+    parts = []
+    for i, (_, pattern) in enumerate(rules):
+        fragment = phrase_regex(pattern, plural=plural)
+        try:
+            re.compile(fragment)
+        except re.error as exc:
+            raise LensError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+        parts.append(f"(?P<g{i}>{fragment})")
+    regex = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+    return Matcher(regex, tuple(name for name, _ in rules))
+
+
+class Lens:
+    """A validated lens with its patterns compiled once; cheap to share across documents."""
+
+    def __init__(self, model: LensModel, source: str) -> None:
+        self.model = model
+        self.source = source
+
+    # Identity -------------------------------------------------------------------------
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes whenever any rule changes: analysis reruns documents seen under another."""
+        blob = json.dumps(self.model.model_dump(mode="json"), sort_keys=True)
+        return f"{self.model.name}@{self.model.version}:{hashlib.sha256(blob.encode()).hexdigest()[:12]}"
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @cached_property
+    def outcome_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.model.outcomes)
+
+    @cached_property
+    def domain_ids(self) -> tuple[str, ...]:
+        return tuple(d.id for d in self.model.domains)
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        out = {o.id: o.label for o in self.model.outcomes}
+        out.update({d.id: d.label for d in self.model.domains})
+        return out
+
+    def band_probability(self, band: str) -> float:
+        low, high = self.model.bands[band]  # type: ignore[index]
+        return round((low + high) / 2, 3)
+
+    # Compiled matchers ------------------------------------------------------------------
+    @cached_property
+    def cues(self) -> Matcher:
+        return compile_matcher([(c.id, c.pattern) for c in self.model.cues], where="cues")
+
+    @cached_property
+    def cue_by_id(self) -> dict[str, Cue]:
+        return {c.id: c for c in self.model.cues}
+
+    @cached_property
+    def non_projections(self) -> Matcher:
+        rules = [(r.id, r.pattern) for r in self.model.non_projections]
+        return compile_matcher(rules, where="non_projections")
+
+    @cached_property
+    def non_projection_scope(self) -> dict[str, str]:
+        return {r.id: r.scope for r in self.model.non_projections}
+
+    @cached_property
+    def named_outcomes(self) -> list[Outcome]:
+        return [o for o in self.model.outcomes if o.names]
+
+    @cached_property
+    def candidate_names(self) -> Matcher:
+        """Any name of any candidate, plus he/she; rule name = outcome id or 'pronoun'."""
+        rules = [(o.id, re.escape(n).replace(r"\ ", " ")) for o in self.named_outcomes for n in o.names]
+        rules.append(("pronoun", "(he|she|him|her|his)"))
+        return compile_matcher(rules, where="outcomes.names")
+
+    @cached_property
+    def conditions(self) -> Matcher:
+        """Outcome phrases. Rule names are `outcome:template-index`, `*:i` for pronouns or
+        no name (resolved from context), or `any:i` for the outcome-independent phrases."""
+        rules: list[tuple[str, str]] = []
+        pronoun = "(he|she|they)"
+        for i, template in enumerate(self.model.condition_templates):
+            if "{who}" not in template:
+                rules.append((f"*:template{i}", template))
+                continue
+            for outcome in self.named_outcomes:
+                names = "|".join(re.escape(n).replace(r"\ ", " ") for n in outcome.names)
+                rules.append((f"{outcome.id}:template{i}", template.replace("{who}", f"({names})")))
+            rules.append((f"*:template{i}", template.replace("{who}", pronoun)))
+        for outcome in self.model.outcomes:
+            for j, phrase in enumerate(outcome.phrases):
+                rules.append((f"{outcome.id}:phrase{j}", phrase))
+        return compile_matcher(rules, where="condition_templates")
+
+    @cached_property
+    def election_terms(self) -> Matcher:
+        return compile_matcher([("election", t) for t in self.model.election_terms], where="election_terms")
+
+    @cached_property
+    def domains(self) -> Matcher:
+        rules = [(d.id, t) for d in self.model.domains for t in d.terms]
+        return compile_matcher(rules, plural=True, where="domains")
+
+    @cached_property
+    def weak_domains(self) -> Matcher:
+        rules = [(d.id, t) for d in self.model.domains for t in d.weak_terms]
+        return compile_matcher(rules, plural=True, where="domains.weak_terms")
+
+    @cached_property
+    def own_side(self) -> set[str]:
+        return {s.lower() for s in self.model.own_side}
+
+    @cached_property
+    def continuations(self) -> re.Pattern[str]:
+        alternatives = "|".join(phrase_regex(c) for c in self.model.continuations) or r"(?!x)x"
+        return re.compile(rf"^\W*(?:{alternatives})", re.IGNORECASE)
+
+    @cached_property
+    def contrast(self) -> re.Pattern[str]:
+        """A contrast marker ending at most three words before the end of the text."""
+        alternatives = "|".join(phrase_regex(c) for c in self.model.contrast_markers) or r"(?!x)x"
+        return re.compile(rf"(?:{alternatives})(?:\s+[\w'.-]+){{0,3}}\s*$", re.IGNORECASE)
+
+    @cached_property
+    def impact(self) -> Matcher:
+        rules = [("+", t) for t in self.model.impact.favourable]
+        rules += [("-", t) for t in self.model.impact.unfavourable]
+        return compile_matcher(rules, plural=True, where="impact")
+
+    @cached_property
+    def negators(self) -> re.Pattern[str]:
+        alternatives = "|".join(phrase_regex(n) for n in self.model.impact.negators) or r"(?!x)x"
+        return re.compile(alternatives, re.IGNORECASE)
+
+    @cached_property
+    def reporting(self) -> Matcher:
+        rules = [("report", v) for v in self.model.reporting_verbs]
+        return compile_matcher(rules, where="reporting_verbs")
+
+    @cached_property
+    def actor_aliases(self) -> dict[str, str]:
+        """Lower-cased name or alias -> canonical name."""
+        out: dict[str, str] = {}
+        for actor in self.model.actors:
+            for alias in [actor.name, *actor.aliases]:
+                out[alias.lower()] = actor.name
+        return out
+
+    @cached_property
+    def actor_roles(self) -> dict[str, str]:
+        return {a.name: a.role for a in self.model.actors}
+
+    def speaks_stance(self, source: str) -> bool:
+        """True for a source whose own words are stance (a candidate, a campaign)."""
+        return self.actor_roles.get(source) in self.model.stance_roles
+
+    @cached_property
+    def boilerplate_drop(self) -> Matcher:
+        rules = [(r.id, r.pattern) for r in self.model.boilerplate.drop]
+        return compile_matcher(rules, where="boilerplate.drop")
+
+    @cached_property
+    def boilerplate_footer(self) -> Matcher:
+        rules = [(r.id, r.pattern) for r in self.model.boilerplate.footer]
+        return compile_matcher(rules, where="boilerplate.footer")
+
+    # Election cycles --------------------------------------------------------------------
+    def outcomes_for_date(self, date: str) -> tuple[set[str] | None, str | None]:
+        """(outcomes an article of this date can mean, winner that conditions it).
+
+        Unknown date: every outcome, no winner. Before a cycle's result: its candidates
+        at that date. After the last known result: that cycle's winner.
+        """
+        if not date:
+            return None, None
+        try:
+            day = dt.date.fromisoformat(date[:10])
+        except ValueError:
+            return None, None
+        cycles = sorted(self.model.cycles, key=lambda c: c.election_day)
+        for cycle in cycles:
+            if day < cycle.result_known:
+                names = {
+                    c.outcome
+                    for c in cycle.candidates
+                    if (c.since is None or day >= c.since) and (c.until is None or day < c.until)
+                }
+                return names, None
+        if cycles and cycles[-1].winner:
+            return {cycles[-1].winner}, cycles[-1].winner
+        return None, None
+
+
+def _default_text() -> str:
+    return resources.files("scenariodesk.lenses").joinpath(f"{DEFAULT_LENS}.yaml").read_text("utf-8")
+
+
+def _read_yaml(text: str, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise LensError(f"{where}: not valid YAML: {exc}".replace("\n", " ")) from exc
+    if not isinstance(data, dict):
+        raise LensError(f"{where}: a lens is a mapping of keys, got {type(data).__name__}")
+    return data
+
+
+def load_lens(path: str | Path | None = None) -> Lens:
+    """The default lens, or the file at `path` laid over it: the file's top-level keys
+    replace the default's, so a lens file only holds what it changes."""
+    data = _read_yaml(_default_text(), DEFAULT_LENS)
+    where = f"lens {DEFAULT_LENS}"
+    if path is not None:
+        path = Path(path)
+        where = str(path)
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LensError(f"{path}: cannot read lens: {exc}") from exc
+        data.update(_read_yaml(text, where))
+    try:
+        model = LensModel.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        value = first.get("input")
+        shown = f" (got {value!r})" if not isinstance(value, dict | list) else ""
+        raise LensError(f"{where}: {key}: {first['msg']}{shown}") from exc
+    lens = Lens(model, where)
+    # Compile every pattern now, so a bad regex fails at load time and names its key.
+    for attr in (
+        "cues",
+        "non_projections",
+        "conditions",
+        "election_terms",
+        "domains",
+        "weak_domains",
+        "continuations",
+        "contrast",
+        "impact",
+        "reporting",
+        "boilerplate_drop",
+        "boilerplate_footer",
+        "candidate_names",
+    ):
+        try:
+            getattr(lens, attr)
+        except LensError as exc:
+            raise LensError(f"{where}: {exc}") from exc
+    return lens

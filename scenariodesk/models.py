@@ -1,0 +1,89 @@
+"""Frozen records handed from one stage to the next: Document, Statement, Cell, Matrix."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article as ingested: body text plus provenance."""
+
+    text: str
+    path: str = ""
+    title: str = ""
+    date: str = ""  # ISO date, "" when unknown
+    date_precision: str = ""  # day | month | year | approx | ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    language: str = "en"
+    removed: tuple[str, ...] = ()  # junk lines dropped by the cleaner, in order
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One scenario statement: a projected consequence under an election outcome."""
+
+    sentence: str
+    sentence_span: tuple[int, int]
+    condition: str
+    domains: tuple[str, ...]
+    direction: str  # "+", "-" or "0"
+    likelihood: str  # ICD-203 band id
+    probability: float
+    cue: Span
+    condition_phrase: Span | None
+    source: str  # canonical name, or "author"
+    source_phrase: str  # the words that attributed it ("experts said"), "" for the author
+    rules: tuple[str, ...]
+    doc_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    statement_id: int
+    sentence: str
+    source: str
+    document_id: int
+    document_title: str
+    outlet: str
+    date: str
+    direction: str
+    likelihood: str
+    probability: float
+
+
+@dataclass(frozen=True)
+class Cell:
+    outcome: str
+    domain: str
+    statements: int
+    sources: int
+    net_direction: float  # in [-1, 1], likelihood-weighted mean of +1/-1/0
+    mean_likelihood: float
+    dissent: float  # share of statements against the majority direction
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Matrix:
+    outcomes: tuple[str, ...]
+    domains: tuple[str, ...]
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def cell(self, outcome: str, domain: str) -> Cell | None:
+        return self.cells.get((outcome, domain))

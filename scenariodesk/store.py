@@ -1,0 +1,368 @@
+"""The one module that talks to the database: SQLite schema, ordered migrations, reads, writes.
+
+Everything above this module deals in models (Document, Statement) and never in SQL, so
+a second backend (PostgreSQL) can take its place behind the same functions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from scenariodesk.dedupe import NEAR_THRESHOLD, Fingerprint, similarity
+from scenariodesk.models import Document, Span, Statement
+
+DEFAULT_DB = "scenariodesk.db"
+ENV_DB = "SCENARIODESK_DB"
+_BATCH = 200  # documents per read while streaming the corpus
+
+
+def default_db_path() -> str:
+    return os.environ.get(ENV_DB) or DEFAULT_DB
+
+
+# --------------------------------------------------------------------------- migrations
+def _m1_initial(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            date_precision TEXT NOT NULL DEFAULT '',
+            outlet TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT 'en',
+            text TEXT NOT NULL,
+            removed TEXT NOT NULL DEFAULT '[]',
+            content_hash TEXT NOT NULL UNIQUE,
+            signature BLOB NOT NULL,
+            ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
+            analyzed_with TEXT
+        );
+        CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL,
+            key BLOB NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+        );
+        CREATE INDEX minhash_bands_key ON minhash_bands(band, key);
+        CREATE TABLE statements (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            condition TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            likelihood TEXT NOT NULL,
+            probability REAL NOT NULL,
+            cue TEXT NOT NULL,
+            cue_start INTEGER NOT NULL,
+            cue_end INTEGER NOT NULL,
+            condition_phrase TEXT,
+            condition_start INTEGER,
+            condition_end INTEGER,
+            source TEXT NOT NULL,
+            source_phrase TEXT NOT NULL DEFAULT '',
+            rules TEXT NOT NULL,
+            lens TEXT NOT NULL
+        );
+        CREATE INDEX statements_document ON statements(document_id);
+        CREATE INDEX statements_condition ON statements(condition);
+        CREATE TABLE statement_domains (
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            domain TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (statement_id, domain)
+        );
+        CREATE INDEX statement_domains_domain ON statement_domains(domain);
+        """
+    )
+
+
+# Append only: each function runs once per database, in order, and is recorded.
+MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (("initial", _m1_initial),)
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    outcome: str | None = None
+    domain: str | None = None
+    source: str | None = None
+    document_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StoredStatement:
+    id: int
+    statement: Statement
+    document: Document
+
+
+class Store:
+    """A scenariodesk database. Each public write is one transaction."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a scenariodesk database ({exc})") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+        )
+        done = {row[0] for row in self.db.execute("SELECT version FROM schema_migrations")}
+        if done and max(done) > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: made by a newer scenariodesk (schema {max(done)})")
+        for version, (name, migrate) in enumerate(MIGRATIONS, start=1):
+            if version in done:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                migrate(self.db)
+                self.db.execute(
+                    "INSERT INTO schema_migrations(version, name) VALUES (?, ?)", (version, name)
+                )
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
+
+    # ---------------------------------------------------------------------- documents
+    def find_duplicate(self, fp: Fingerprint) -> tuple[int, str] | None:
+        """(id of a stored document, "exact" | "near") that `fp` repeats, or None."""
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE content_hash = ?", (fp.content_hash,)
+        ).fetchone()
+        if row:
+            return row[0], "exact"
+        candidates: set[int] = set()
+        for band, key in enumerate(fp.bands):
+            for (doc_id,) in self.db.execute(
+                "SELECT document_id FROM minhash_bands WHERE band = ? AND key = ?", (band, key)
+            ):
+                candidates.add(doc_id)
+        for doc_id in sorted(candidates):
+            (signature,) = self.db.execute(
+                "SELECT signature FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+            if similarity(signature, fp.signature) >= NEAR_THRESHOLD:
+                return doc_id, "near"
+        return None
+
+    def add_document(self, doc: Document, fp: Fingerprint) -> int:
+        with self._transaction():
+            cur = self.db.execute(
+                "INSERT INTO documents(path, title, date, date_precision, outlet, author, url,"
+                " language, text, removed, content_hash, signature)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc.path,
+                    doc.title,
+                    doc.date,
+                    doc.date_precision,
+                    doc.outlet,
+                    doc.author,
+                    doc.url,
+                    doc.language,
+                    doc.text,
+                    json.dumps(list(doc.removed)),
+                    fp.content_hash,
+                    fp.signature,
+                ),
+            )
+            doc_id = int(cur.lastrowid)  # type: ignore[arg-type]
+            self.db.executemany(
+                "INSERT INTO minhash_bands(band, key, document_id) VALUES (?,?,?)",
+                [(band, key, doc_id) for band, key in enumerate(fp.bands)],
+            )
+        return doc_id
+
+    def get_document(self, doc_id: int) -> Document | None:
+        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return _document(row) if row else None
+
+    def count_documents(self, *, pending_for: str | None = None) -> int:
+        if pending_for is None:
+            return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM documents WHERE analyzed_with IS NOT ?", (pending_for,)
+        ).fetchone()[0]
+
+    def iter_documents(self, *, pending_for: str | None = None) -> Iterator[Document]:
+        """Stream documents in id order, `_BATCH` rows per query (never the whole corpus)."""
+        last = 0
+        where = "id > ?" + (" AND analyzed_with IS NOT ?" if pending_for else "")
+        while True:
+            params: tuple[object, ...] = (last, pending_for) if pending_for else (last,)
+            rows = self.db.execute(
+                f"SELECT * FROM documents WHERE {where} ORDER BY id LIMIT {_BATCH}", params
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _document(row)
+            last = rows[-1]["id"]
+
+    # ---------------------------------------------------------------------- statements
+    def save_statements(self, doc_id: int, statements: Sequence[Statement], lens: str) -> None:
+        """Replace a document's statements with those of `lens`, atomically."""
+        with self._transaction():
+            self.db.execute("DELETE FROM statements WHERE document_id = ?", (doc_id,))
+            for st in statements:
+                cond = st.condition_phrase
+                cur = self.db.execute(
+                    "INSERT INTO statements(document_id, sentence, sentence_start, sentence_end,"
+                    " condition, direction, likelihood, probability, cue, cue_start, cue_end,"
+                    " condition_phrase, condition_start, condition_end, source, source_phrase,"
+                    " rules, lens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        doc_id,
+                        st.sentence,
+                        st.sentence_span[0],
+                        st.sentence_span[1],
+                        st.condition,
+                        st.direction,
+                        st.likelihood,
+                        st.probability,
+                        st.cue.text,
+                        st.cue.start,
+                        st.cue.end,
+                        cond.text if cond else None,
+                        cond.start if cond else None,
+                        cond.end if cond else None,
+                        st.source,
+                        st.source_phrase,
+                        json.dumps(list(st.rules)),
+                        lens,
+                    ),
+                )
+                self.db.executemany(
+                    "INSERT INTO statement_domains(statement_id, domain, position) VALUES (?,?,?)",
+                    [(cur.lastrowid, d, i) for i, d in enumerate(st.domains)],
+                )
+            self.db.execute("UPDATE documents SET analyzed_with = ? WHERE id = ?", (lens, doc_id))
+
+    def iter_statements(self, where: StatementFilter = StatementFilter()) -> Iterator[StoredStatement]:
+        clauses, params = [], []
+        if where.outcome:
+            clauses.append("s.condition = ?")
+            params.append(where.outcome)
+        if where.domain:
+            clauses.append("s.id IN (SELECT statement_id FROM statement_domains WHERE domain = ?)")
+            params.append(where.domain)
+        if where.source:
+            clauses.append("lower(s.source) LIKE ?")
+            params.append(f"%{where.source.lower()}%")
+        if where.document_id is not None:
+            clauses.append("s.document_id = ?")
+            params.append(where.document_id)
+        sql = (
+            "SELECT s.*, d.id AS d_id, d.path AS d_path, d.title AS d_title, d.date AS d_date,"
+            " d.outlet AS d_outlet, d.url AS d_url,"
+            " (SELECT group_concat(domain, ',') FROM (SELECT domain FROM statement_domains"
+            "   WHERE statement_id = s.id ORDER BY position)) AS domain_list"
+            " FROM statements s JOIN documents d ON d.id = s.document_id"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + " ORDER BY s.document_id, s.sentence_start, s.id"
+        )
+        for row in self.db.execute(sql, params):
+            yield _stored_statement(row)
+
+    # ---------------------------------------------------------------------- plumbing
+    def _transaction(self):  # type: ignore[no-untyped-def]
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    return Store(path or default_db_path())
+
+
+def _document(row: sqlite3.Row) -> Document:
+    return Document(
+        id=row["id"],
+        path=row["path"],
+        title=row["title"],
+        date=row["date"],
+        date_precision=row["date_precision"],
+        outlet=row["outlet"],
+        author=row["author"],
+        url=row["url"],
+        language=row["language"],
+        text=row["text"],
+        removed=tuple(json.loads(row["removed"])),
+    )
+
+
+def _stored_statement(row: sqlite3.Row) -> StoredStatement:
+    cond = None
+    if row["condition_phrase"] is not None:
+        cond = Span(row["condition_start"], row["condition_end"], row["condition_phrase"])
+    statement = Statement(
+        sentence=row["sentence"],
+        sentence_span=(row["sentence_start"], row["sentence_end"]),
+        condition=row["condition"],
+        domains=tuple((row["domain_list"] or "").split(",")) if row["domain_list"] else (),
+        direction=row["direction"],
+        likelihood=row["likelihood"],
+        probability=row["probability"],
+        cue=Span(row["cue_start"], row["cue_end"], row["cue"]),
+        condition_phrase=cond,
+        source=row["source"],
+        source_phrase=row["source_phrase"],
+        rules=tuple(json.loads(row["rules"])),
+        doc_id=row["document_id"],
+    )
+    document = Document(
+        id=row["d_id"],
+        path=row["d_path"],
+        title=row["d_title"],
+        date=row["d_date"],
+        outlet=row["d_outlet"],
+        url=row["d_url"],
+        text="",
+    )
+    return StoredStatement(row["id"], statement, document)
