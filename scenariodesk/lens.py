@@ -89,6 +89,7 @@ class Actor(_Strict):
 class Domain(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
+    short: str = ""  # column header in the terminal matrix
     terms: list[Pattern] = Field(min_length=1)
     weak_terms: list[Pattern] = []  # count only when no domain's terms match
 
@@ -225,6 +226,10 @@ class Lens:
     @cached_property
     def domain_ids(self) -> tuple[str, ...]:
         return tuple(d.id for d in self.model.domains)
+
+    @cached_property
+    def short_labels(self) -> dict[str, str]:
+        return {d.id: d.short or d.label for d in self.model.domains}
 
     @cached_property
     def labels(self) -> dict[str, str]:

@@ -84,6 +84,7 @@ class Matrix:
     domains: tuple[str, ...]
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    short_labels: dict[str, str] = field(default_factory=dict)
 
     def cell(self, outcome: str, domain: str) -> Cell | None:
         return self.cells.get((outcome, domain))

@@ -26,8 +26,16 @@ def default_db_path() -> str:
 
 
 # --------------------------------------------------------------------------- migrations
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run each statement inside the caller's transaction (executescript would commit it)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 def _m1_initial(db: sqlite3.Connection) -> None:
-    db.executescript(
+    _script(
+        db,
         """
         CREATE TABLE documents (
             id INTEGER PRIMARY KEY,

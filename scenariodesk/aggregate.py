@@ -1,0 +1,96 @@
+"""Statements -> the scenario matrix: outcome x domain cells with consensus, dissent and evidence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from scenariodesk.lens import Lens
+from scenariodesk.models import Cell, Evidence, Matrix
+from scenariodesk.store import StoredStatement
+
+_SIGN = {"+": 1, "-": -1, "0": 0}
+EVIDENCE_PER_CELL = 3
+
+
+def build_matrix(
+    statements: Iterable[StoredStatement],
+    lens: Lens,
+    *,
+    outcome: str | None = None,
+    domain: str | None = None,
+) -> Matrix:
+    """One pass over the statements; only per-cell sums and the top evidence are kept."""
+    acc: dict[tuple[str, str], _Accumulator] = defaultdict(_Accumulator)
+    for stored in statements:
+        st = stored.statement
+        if outcome and st.condition != outcome:
+            continue
+        for d in st.domains:
+            if domain and d != domain:
+                continue
+            acc[(st.condition, d)].add(stored)
+    outcomes = tuple(o for o in lens.outcome_ids if any(k[0] == o for k in acc))
+    domains = tuple(d for d in lens.domain_ids if not domain or d == domain)
+    cells = {key: a.cell(*key) for key, a in acc.items()}
+    return Matrix(
+        outcomes=outcomes, domains=domains, cells=cells, labels=lens.labels, short_labels=lens.short_labels
+    )
+
+
+class _Accumulator:
+    def __init__(self) -> None:
+        self.n = 0
+        self.weighted = 0.0
+        self.weight = 0.0
+        self.probability = 0.0
+        self.signs = {1: 0, -1: 0, 0: 0}
+        self.sources: set[str] = set()
+        self.top: list[tuple[tuple[float, int, int], Evidence]] = []
+
+    def add(self, stored: StoredStatement) -> None:
+        st, doc = stored.statement, stored.document
+        sign = _SIGN[st.direction]
+        self.n += 1
+        self.weighted += sign * st.probability
+        self.weight += st.probability
+        self.probability += st.probability
+        self.signs[sign] += 1
+        # The article's own voice counts once per outlet (or document when unknown).
+        self.sources.add(st.source if st.source != "author" else f"author@{doc.outlet or doc.id}")
+        evidence = Evidence(
+            statement_id=stored.id,
+            sentence=st.sentence,
+            source=st.source,
+            document_id=doc.id or 0,
+            document_title=doc.title,
+            outlet=doc.outlet,
+            date=doc.date,
+            direction=st.direction,
+            likelihood=st.likelihood,
+            probability=st.probability,
+        )
+        # Strongest: most likely first, a named source before the author, then earliest.
+        key = (-st.probability, 0 if st.source != "author" else 1, stored.id)
+        self.top.append((key, evidence))
+        self.top.sort(key=lambda item: item[0])
+        del self.top[EVIDENCE_PER_CELL:]
+
+    def cell(self, outcome: str, domain: str) -> Cell:
+        net = self.weighted / self.weight if self.weight else 0.0
+        if net > 0:
+            against = self.signs[-1]
+        elif net < 0:
+            against = self.signs[1]
+        else:
+            against = min(self.signs[1], self.signs[-1])
+        return Cell(
+            outcome=outcome,
+            domain=domain,
+            statements=self.n,
+            sources=len(self.sources),
+            net_direction=round(net, 3),
+            mean_likelihood=round(self.probability / self.n, 3) if self.n else 0.0,
+            dissent=round(against / self.n, 3) if self.n else 0.0,
+            evidence=tuple(e for _, e in self.top),
+        )

@@ -1,0 +1,319 @@
+"""The `scenariodesk` command: one thin command per stage over the library modules."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from scenariodesk import __version__
+from scenariodesk.lens import Lens, LensError, load_lens
+from scenariodesk.store import ENV_DB, Store, StoreError, default_db_path
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Turn election news and analysis into a cited, quantified scenario matrix.",
+)
+# Piped output (a file, a pager) gets 120 columns, the width the matrix is laid out for.
+out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help=f"SQLite database file (default: ${ENV_DB} or ./scenariodesk.db).", show_default=False),
+]
+LensOption = Annotated[
+    Path | None,
+    typer.Option("--lens", help="Lens YAML laid over the default lens (us-election-korea).", show_default=False),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, md, json or csv.")]
+DEMO_DB = "scenariodesk-demo.db"
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"error: {message}", markup=False)
+    return typer.Exit(2)
+
+
+def _lens(path: Path | None) -> Lens:
+    try:
+        return load_lens(path)
+    except LensError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _store(path: Path | None) -> Store:
+    try:
+        return Store(path or default_db_path())
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
+    if fmt not in allowed:
+        raise _fail(f"--format must be one of {', '.join(allowed)} (got {fmt!r})")
+    return fmt
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"scenariodesk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn election news and analysis into a cited, quantified scenario matrix."""
+
+
+# --------------------------------------------------------------------------- ingest
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .jsonl), recursively.")],
+    metadata: Annotated[
+        Path | None, typer.Option("--metadata", help="CSV of file,outlet,date,date_precision,title,author,language.")
+    ] = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")] = False,
+) -> None:
+    """Read, clean and store articles; skip exact and near duplicates.
+
+    Exit code 1 when any file or line could not be read (the rest are still stored).
+    """
+    from scenariodesk.pipeline import IngestEvent, ingest_paths
+
+    lens = _lens(lens_path)
+    if metadata is not None and not metadata.is_file():
+        raise _fail(f"{metadata}: metadata file not found")
+
+    def show(event: IngestEvent) -> None:
+        if event.kind == "error":
+            err.print(f"error: {event.message}", markup=False)
+        elif not quiet:
+            out.print(("  " if event.kind == "added" else "  = ") + event.message, markup=False, highlight=False)
+
+    with _store(db) as store:
+        report = ingest_paths(store, paths, lens, metadata=metadata, on_event=show)
+    summary = f"{report.added} added, {report.duplicates} duplicates skipped, {len(report.errors)} errors"
+    if report.added == 0 and report.duplicates and not report.errors:
+        summary += " (nothing new)"
+    err.print(summary)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- analyze
+@app.command()
+def analyze(
+    lens_path: LensOption = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    db: DbOption = None,
+) -> None:
+    """Find scenario statements in every document not yet analyzed with this lens version."""
+    from scenariodesk.nlp import ModelMissing
+    from scenariodesk.pipeline import analyze_store
+
+    lens = _lens(lens_path)
+    with _store(db) as store:
+        pending = store.count_documents(pending_for=lens.fingerprint)
+        if pending == 0:
+            err.print(f"nothing to analyze: all {store.count_documents()} documents are up to date with {lens.fingerprint}")
+            return
+        with Progress(
+            TextColumn("analyzing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("analyze", total=pending)
+            try:
+                done, found = analyze_store(
+                    store, lens, workers=workers, on_progress=lambda d, _t: progress.update(task, completed=d)
+                )
+            except ModelMissing as exc:
+                raise _fail(str(exc)) from None
+    err.print(f"{done} documents analyzed, {found} scenario statements ({lens.fingerprint})")
+
+
+# --------------------------------------------------------------------------- matrix
+@app.command()
+def matrix(
+    fmt: FormatOption = "table",
+    outcome: Annotated[str | None, typer.Option("--outcome", help="Only this outcome id.")] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="Only this domain id.")] = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Print the scenario matrix (outcome x domain) with the evidence of each cell."""
+    from scenariodesk.aggregate import build_matrix
+    from scenariodesk.render import FORMATS, render_matrix
+
+    _check_format(fmt, FORMATS)
+    lens = _lens(lens_path)
+    _check_ids(lens, outcome, domain)
+    with _store(db) as store:
+        result = build_matrix(store.iter_statements(), lens, outcome=outcome, domain=domain)
+    if not result.cells and fmt == "table":
+        err.print("no scenario statements yet: run `scenariodesk ingest PATH` then `scenariodesk analyze`")
+        return
+    render_matrix(result, fmt, out)
+
+
+def _check_ids(lens: Lens, outcome: str | None, domain: str | None) -> None:
+    if outcome and outcome not in lens.outcome_ids:
+        raise _fail(f"unknown outcome {outcome!r}; the lens has {', '.join(lens.outcome_ids)}")
+    if domain and domain not in lens.domain_ids:
+        raise _fail(f"unknown domain {domain!r}; the lens has {', '.join(lens.domain_ids)}")
+
+
+# --------------------------------------------------------------------------- statements
+@app.command()
+def statements(
+    fmt: FormatOption = "table",
+    outcome: Annotated[str | None, typer.Option("--outcome", help="Only this outcome id.")] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="Only this domain id.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source name contains this (case-insensitive).")] = None,
+    doc: Annotated[int | None, typer.Option("--doc", help="Only this document id.")] = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """List the evidence: each statement with its document, sentence, cue, condition and rules."""
+    from scenariodesk.render import FORMATS, render_statements
+    from scenariodesk.store import StatementFilter
+
+    _check_format(fmt, FORMATS)
+    _check_ids(_lens(lens_path), outcome, domain)
+    with _store(db) as store:
+        rows = store.iter_statements(StatementFilter(outcome=outcome, domain=domain, source=source, document_id=doc))
+        count = render_statements(rows, fmt, out)
+    if fmt == "table":
+        err.print(f"{count} statements")
+
+
+# --------------------------------------------------------------------------- eval
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold .jsonl file, or a folder of them.")],
+    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of the articles the gold annotates.")],
+    lens_path: LensOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score extraction against gold annotations (ANNOTATION.md) on a throw-away database."""
+    from scenariodesk.evaluate import GoldError, Item, load_gold, score
+    from scenariodesk.pipeline import analyze_store, ingest_paths
+    from scenariodesk.store import StatementFilter
+
+    lens = _lens(lens_path)
+    if not corpus.is_dir():
+        raise _fail(f"{corpus}: corpus folder not found")
+    try:
+        gold_items = load_gold(gold)
+    except GoldError as exc:
+        raise _fail(str(exc)) from None
+    root = corpus.resolve()
+    with tempfile.TemporaryDirectory(prefix="scenariodesk-eval-") as tmp, Store(Path(tmp) / "eval.db") as store:
+        report = ingest_paths(store, [corpus], lens)
+        for message in report.errors:
+            err.print(f"error: {message}", markup=False)
+        analyze_store(store, lens)
+        predicted = [
+            Item(
+                doc=_relative(r.document.path, root),
+                sentence=r.statement.sentence,
+                condition=r.statement.condition,
+                domains=r.statement.domains,
+                direction=r.statement.direction,
+                likelihood=r.statement.likelihood,
+                cue=r.statement.cue.text,
+                source=r.statement.source,
+            )
+            for r in store.iter_statements(StatementFilter())
+        ]
+    result = score(gold_items, predicted, lens)
+    if as_json:
+        result.pop("mismatched")
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    _print_scores(result)
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(root))
+    except ValueError:
+        return Path(path).name
+
+
+def _print_scores(result: dict) -> None:  # type: ignore[type-arg]
+    d = result["detection"]
+    out.print(
+        f"detection   P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  "
+        f"(tp {d['tp']}, fp {d['fp']}, fn {d['fn']})",
+        markup=False,
+    )
+    out.print(f"domains     F1 {result['domains']['f1']:.3f}", markup=False)
+    out.print(f"direction   accuracy {result['direction']['accuracy']:.3f}  (n {result['direction']['n']})", markup=False)
+    lk = result["likelihood"]
+    out.print(f"likelihood  accuracy {lk['accuracy']:.3f}  MAE {lk['mae']:.3f}  (n {lk['n']})", markup=False)
+    out.print(f"source      accuracy {result['source']['accuracy']:.3f}  (n {result['source']['n']})", markup=False)
+    for title, key in (("missed", "missed"), ("spurious", "spurious")):
+        if result[key]:
+            out.print(f"\n{title} ({len(result[key])}):", markup=False)
+            for item in result[key]:
+                out.print(f"  {item['doc']} [{item['condition']}] {item['sentence']}", markup=False, highlight=False)
+    if result["mismatched"]:
+        out.print(f"\nmatched with a different field ({len(result['mismatched'])}):", markup=False)
+        for pair in result["mismatched"]:
+            g, p = pair["gold"], pair["predicted"]
+            diffs = [
+                f"{k}: gold {g[k]} / predicted {p[k]}"
+                for k in ("domains", "direction", "likelihood", "source")
+                if (sorted(g[k]) if k == "domains" else g[k]) != (sorted(p[k]) if k == "domains" else p[k])
+            ]
+            out.print(f"  {g['doc']} {g['sentence'][:90]}…\n      " + "; ".join(diffs), markup=False, highlight=False)
+
+
+# --------------------------------------------------------------------------- demo
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Database to build the demo in (replaced).")] = Path(DEMO_DB),
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Ingest the bundled seed articles, analyze them and print the scenario matrix."""
+    from scenariodesk.aggregate import build_matrix
+    from scenariodesk.pipeline import analyze_store, ingest_paths
+    from scenariodesk.render import render_matrix
+
+    lens = _lens(None)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    corpus = resources.files("scenariodesk").joinpath("demo_corpus")
+    with resources.as_file(corpus) as folder, _store(db) as store:
+        report = ingest_paths(store, [folder], lens)
+        err.print(f"ingested {report.added} bundled articles into {db}")
+        with err.status("analyzing (spaCy + lens rules)…"):
+            done, found = analyze_store(store, lens, workers=workers)
+        err.print(f"{done} documents analyzed, {found} scenario statements\n")
+        result = build_matrix(store.iter_statements(), lens)
+    render_matrix(result, "table", out)
+    err.print(f"\nexplore: scenariodesk statements --db {db}   |   scenariodesk matrix --db {db} --format md")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,130 @@
+"""Run the stages against a store: ingest files into it, analyze what is pending.
+
+Both stream: ingest reads one file at a time, analysis reads documents in batches from
+the store and keeps at most a bounded window of them in flight, whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from scenariodesk.dedupe import fingerprint
+from scenariodesk.ingest import IngestError, read_documents
+from scenariodesk.lens import Lens
+from scenariodesk.models import Document, Statement
+from scenariodesk.store import Store
+
+EventKind = Literal["added", "duplicate", "error"]
+_WINDOW_PER_WORKER = 16  # documents in flight per worker process
+
+
+@dataclass(frozen=True)
+class IngestEvent:
+    kind: EventKind
+    path: str
+    message: str
+    document_id: int | None = None
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    duplicates: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    lens: Lens,
+    *,
+    metadata: str | Path | None = None,
+    on_event: Callable[[IngestEvent], None] | None = None,
+) -> IngestReport:
+    """Add every new article under `paths`; each document is its own transaction."""
+    report = IngestReport()
+    for path, item in read_documents(paths, lens, metadata=metadata):
+        if isinstance(item, IngestError):
+            event = IngestEvent("error", str(path), str(item))
+            report.errors.append(str(item))
+        else:
+            event = _add(store, item)
+            if event.kind == "added":
+                report.added += 1
+            else:
+                report.duplicates += 1
+        if on_event:
+            on_event(event)
+    return report
+
+
+def _add(store: Store, doc: Document) -> IngestEvent:
+    fp = fingerprint(doc.text)
+    duplicate = store.find_duplicate(fp)
+    if duplicate:
+        other, kind = duplicate
+        return IngestEvent("duplicate", doc.path, f"{doc.path}: {kind} duplicate of document {other}")
+    doc_id = store.add_document(doc, fp)
+    return IngestEvent("added", doc.path, f"{doc.path}: added as document {doc_id}", doc_id)
+
+
+# ------------------------------------------------------------------------- analysis
+_worker_lens: Lens | None = None
+
+
+def _init_worker(lens: Lens) -> None:
+    global _worker_lens
+    _worker_lens = lens
+
+
+def _analyze_one(doc: Document) -> tuple[int, list[Statement]]:
+    from scenariodesk.analyze import extract_statements
+
+    assert _worker_lens is not None
+    return doc.id or 0, extract_statements(doc, _worker_lens)
+
+
+def analyze_store(
+    store: Store,
+    lens: Lens,
+    *,
+    workers: int = 1,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[int, int]:
+    """Analyze every document not yet analyzed with this lens version.
+
+    Returns (documents analyzed, statements found). Results are written by this process
+    only, one transaction per document, so an interrupted run loses nothing and a rerun
+    picks up where it stopped.
+    """
+    pending = store.count_documents(pending_for=lens.fingerprint)
+    documents = store.iter_documents(pending_for=lens.fingerprint)
+    done = found = 0
+    for doc_id, statements in _results(documents, lens, workers):
+        store.save_statements(doc_id, statements, lens.fingerprint)
+        done += 1
+        found += len(statements)
+        if on_progress:
+            on_progress(done, pending)
+    return done, found
+
+
+def _results(documents: Iterator[Document], lens: Lens, workers: int) -> Iterator[tuple[int, list[Statement]]]:
+    if workers <= 1:
+        from scenariodesk.analyze import analyze_batch
+
+        for doc, statements in analyze_batch(documents, lens):
+            yield doc.id or 0, statements
+        return
+    window = workers * _WINDOW_PER_WORKER
+    context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with context.Pool(workers, initializer=_init_worker, initargs=(lens,)) as pool:
+        while True:
+            batch = [doc for _, doc in zip(range(window), documents, strict=False)]
+            if not batch:
+                return
+            yield from pool.imap(_analyze_one, batch, chunksize=4)
