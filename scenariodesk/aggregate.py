@@ -34,7 +34,11 @@ def build_matrix(
     domains = tuple(d for d in lens.domain_ids if not domain or d == domain)
     cells = {key: a.cell(*key) for key, a in acc.items()}
     return Matrix(
-        outcomes=outcomes, domains=domains, cells=cells, labels=lens.labels, short_labels=lens.short_labels
+        outcomes=outcomes,
+        domains=domains,
+        cells=cells,
+        labels=lens.labels,
+        short_labels=lens.short_labels,
     )
 
 

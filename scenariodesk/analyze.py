@@ -95,11 +95,8 @@ class _Extractor:
         for index, ((offset, para), doc) in enumerate(zip(paragraphs, docs, strict=True)):
             words = len(para.split())
             headline = words <= _HEADLINE_MAX_WORDS and not re.search(r"[.!?]['\"’”]?\s*$", para)
-            if headline:
-                bounds = [(0, len(para))]
-            else:
-                bounds = self._merge_abbreviations(doc)
-            depth = False
+            # A headline is one sentence even with "..." inside it.
+            bounds = [(0, len(para))] if headline else self._merge_abbreviations(doc)
             quoted = _quoted_ranges(para)
             for start, end in bounds:
                 chunk = para[start:end]
@@ -108,11 +105,9 @@ class _Extractor:
                 start, end = start + lead, start + trail
                 if start >= end:
                     continue
-                depth = any(a < start < b for a, b in quoted)
                 overlapping = [q for q, (a, b) in enumerate(quoted) if a < end and b > start]
                 local = [
-                    (max(quoted[q][0], start) - start, min(quoted[q][1], end) - start)
-                    for q in overlapping
+                    (max(quoted[q][0], start) - start, min(quoted[q][1], end) - start) for q in overlapping
                 ]
                 sentence_text = para[start:end]
                 out.append(
@@ -123,7 +118,7 @@ class _Extractor:
                         folded=sentence_text.translate(_FOLD),
                         paragraph=index,
                         headline=headline,
-                        quote_depth_start=depth,
+                        quote_depth_start=any(a < start < b for a, b in quoted),
                         quoted=local,
                         quotes=tuple(overlapping),
                     )
@@ -158,7 +153,9 @@ class _Extractor:
         allowed, winner = lens.outcomes_for_date(document.date)
         features = [_features(s, lens) for s in sentences]
         ctx = _Context(
-            allowed=allowed, winner=winner, topic=_topic(sentences, features, allowed, document, lens)
+            allowed=allowed,
+            winner=winner,
+            topic=_topic(sentences, features, allowed, document, lens),
         )
         to_parse = [i for i, f in enumerate(features) if f.needs_parse]
         if to_parse:
@@ -183,7 +180,7 @@ class _Extractor:
         for rule, m in f.conditions:
             outcome = rule.split(":", 1)[0]
             if outcome == "*":
-                outcome = self._context_candidate(ctx, s.start + m.start())
+                outcome = ctx.last_candidate or ctx.topic
             if outcome and (outcome == "any" or ctx.allowed is None or outcome in ctx.allowed):
                 conditions.append((outcome, rule, m))
         self._track_mentions(s, f, ctx)
@@ -237,10 +234,10 @@ class _Extractor:
         rules.extend(direction_rules)
         if source != AUTHOR and lens.speaks_stance(source):
             return None  # a candidate's or campaign's own words: stance, not projection
-        if spec_band(lens, cue_id) == "very_likely" and _own_plan(s, cue_m.start(), lens):
+        spec = lens.cue_by_id[cue_id]
+        if spec.band == "very_likely" and _own_plan(s, cue_m.start(), lens):
             return None  # "Seoul will prepare ...": the subject country's own plan
         rules.append(speaker_rule)
-        spec = lens.cue_by_id[cue_id]
         probability = spec.probability if spec.probability is not None else lens.band_probability(spec.band)
         ctx.paragraph_condition = condition
         return Statement(
@@ -289,10 +286,6 @@ class _Extractor:
         if ctx.topic:
             return ctx.topic, None, "condition:article-topic"
         return None, None, ""
-
-    def _context_candidate(self, ctx: _Context, position: int) -> str | None:
-        del position
-        return ctx.last_candidate or ctx.topic
 
     def _track_mentions(self, s: _Sentence, f: _Features, ctx: _Context) -> None:
         for outcome, m in f.names:
@@ -359,16 +352,16 @@ class _Features:
 
 def _features(s: _Sentence, lens: Lens) -> _Features:
     text = s.folded
+    conditions = list(lens.conditions.finditer(text))
     blocked = []
     for rule, m in lens.non_projections.finditer(text):
+        if any(c.start() <= m.start() < c.end() for _, c in conditions):
+            continue  # "Should Trump return ..." is a condition, not advice
         end = len(text) if lens.non_projection_scope[rule] == "rest" else m.end()
         blocked.append((m.start(), end))
     cues = [
-        (rule, m)
-        for rule, m in lens.cues.finditer(text)
-        if not any(a <= m.start() < b for a, b in blocked)
+        (rule, m) for rule, m in lens.cues.finditer(text) if not any(a <= m.start() < b for a, b in blocked)
     ]
-    conditions = list(lens.conditions.finditer(text))
     names = list(lens.candidate_names.finditer(text))
     domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
     reporting = [m for _, m in lens.reporting.finditer(text) if not _inside(m.start(), s.quoted)]
@@ -397,8 +390,13 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _topic(sentences: list[_Sentence], features: list[_Features], allowed: set[str] | None,
-           document: Document, lens: Lens) -> str | None:
+def _topic(
+    sentences: list[_Sentence],
+    features: list[_Features],
+    allowed: set[str] | None,
+    document: Document,
+    lens: Lens,
+) -> str | None:
     """The one outcome an article is about: it names one candidate of the cycle only
     (outside quotations), and at least once through an outcome phrase."""
     named: set[str] = set()
@@ -476,16 +474,14 @@ def _direction(f: _Features, segment: _Segment, lens: Lens) -> tuple[str, list[s
         negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
         value = {"+": 1, "-": -1}[sign] * (-1 if negated else 1)
         signs.add(value)
-        rules.append(f"impact:{'+' if value > 0 else '-'}{'(negated)' if negated else ''}:{m.group().lower()}")
+        rules.append(
+            f"impact:{'+' if value > 0 else '-'}{'(negated)' if negated else ''}:{m.group().lower()}"
+        )
     if signs == {1}:
         return "+", rules
     if signs == {-1}:
         return "-", rules
     return "0", rules
-
-
-def spec_band(lens: Lens, cue_id: str) -> str:
-    return lens.cue_by_id[cue_id].band
 
 
 def _own_plan(s: _Sentence, cue_start: int, lens: Lens) -> bool:
@@ -524,7 +520,14 @@ def _attribution(s: _Sentence, lens: Lens, ctx: _Context) -> tuple[str, str, str
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objects = [t for t in doc[tok.i + 1].children if t.dep_ == "pobj"]
             if objects:
-                return _who(objects[0], doc, lens, ctx, f"according to {objects[0].text}", "source:according-to")
+                return _who(
+                    objects[0],
+                    doc,
+                    lens,
+                    ctx,
+                    f"according to {objects[0].text}",
+                    "source:according-to",
+                )
         if tok.pos_ not in ("VERB", "AUX") or not lens.reporting.regex.fullmatch(tok.text):
             continue
         subjects = [t for t in tok.children if t.dep_ == "nsubj"]

@@ -25,15 +25,23 @@ app = typer.Typer(
 )
 # Piped output (a file, a pager) gets 120 columns, the width the matrix is laid out for.
 out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one-line errors stay one line
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help=f"SQLite database file (default: ${ENV_DB} or ./scenariodesk.db).", show_default=False),
+    typer.Option(
+        "--db",
+        help=f"SQLite database file (default: ${ENV_DB} or ./scenariodesk.db).",
+        show_default=False,
+    ),
 ]
 LensOption = Annotated[
     Path | None,
-    typer.Option("--lens", help="Lens YAML laid over the default lens (us-election-korea).", show_default=False),
+    typer.Option(
+        "--lens",
+        help="Lens YAML laid over the default lens (us-election-korea).",
+        show_default=False,
+    ),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, md, json or csv.")]
 DEMO_DB = "scenariodesk-demo.db"
@@ -73,7 +81,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
     """Turn election news and analysis into a cited, quantified scenario matrix."""
@@ -82,9 +91,13 @@ def main(
 # --------------------------------------------------------------------------- ingest
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .jsonl), recursively.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders (.txt .md .html .htm .jsonl), recursively."),
+    ],
     metadata: Annotated[
-        Path | None, typer.Option("--metadata", help="CSV of file,outlet,date,date_precision,title,author,language.")
+        Path | None,
+        typer.Option("--metadata", help="CSV of file,outlet,date,date_precision,title,author,language."),
     ] = None,
     lens_path: LensOption = None,
     db: DbOption = None,
@@ -104,7 +117,11 @@ def ingest(
         if event.kind == "error":
             err.print(f"error: {event.message}", markup=False)
         elif not quiet:
-            out.print(("  " if event.kind == "added" else "  = ") + event.message, markup=False, highlight=False)
+            out.print(
+                ("  " if event.kind == "added" else "  = ") + event.message,
+                markup=False,
+                highlight=False,
+            )
 
     with _store(db) as store:
         report = ingest_paths(store, paths, lens, metadata=metadata, on_event=show)
@@ -131,7 +148,9 @@ def analyze(
     with _store(db) as store:
         pending = store.count_documents(pending_for=lens.fingerprint)
         if pending == 0:
-            err.print(f"nothing to analyze: all {store.count_documents()} documents are up to date with {lens.fingerprint}")
+            err.print(
+                f"nothing to analyze: all {store.count_documents()} documents are up to date with {lens.fingerprint}"
+            )
             return
         with Progress(
             TextColumn("analyzing"),
@@ -144,7 +163,10 @@ def analyze(
             task = progress.add_task("analyze", total=pending)
             try:
                 done, found = analyze_store(
-                    store, lens, workers=workers, on_progress=lambda d, _t: progress.update(task, completed=d)
+                    store,
+                    lens,
+                    workers=workers,
+                    on_progress=lambda d, _t: progress.update(task, completed=d),
                 )
             except ModelMissing as exc:
                 raise _fail(str(exc)) from None
@@ -188,7 +210,9 @@ def statements(
     fmt: FormatOption = "table",
     outcome: Annotated[str | None, typer.Option("--outcome", help="Only this outcome id.")] = None,
     domain: Annotated[str | None, typer.Option("--domain", help="Only this domain id.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Source name contains this (case-insensitive).")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Source name contains this (case-insensitive).")
+    ] = None,
     doc: Annotated[int | None, typer.Option("--doc", help="Only this document id.")] = None,
     lens_path: LensOption = None,
     db: DbOption = None,
@@ -200,7 +224,9 @@ def statements(
     _check_format(fmt, FORMATS)
     _check_ids(_lens(lens_path), outcome, domain)
     with _store(db) as store:
-        rows = store.iter_statements(StatementFilter(outcome=outcome, domain=domain, source=source, document_id=doc))
+        rows = store.iter_statements(
+            StatementFilter(outcome=outcome, domain=domain, source=source, document_id=doc)
+        )
         count = render_statements(rows, fmt, out)
     if fmt == "table":
         err.print(f"{count} statements")
@@ -227,7 +253,10 @@ def evaluate(
     except GoldError as exc:
         raise _fail(str(exc)) from None
     root = corpus.resolve()
-    with tempfile.TemporaryDirectory(prefix="scenariodesk-eval-") as tmp, Store(Path(tmp) / "eval.db") as store:
+    with (
+        tempfile.TemporaryDirectory(prefix="scenariodesk-eval-") as tmp,
+        Store(Path(tmp) / "eval.db") as store,
+    ):
         report = ingest_paths(store, [corpus], lens)
         for message in report.errors:
             err.print(f"error: {message}", markup=False)
@@ -268,15 +297,28 @@ def _print_scores(result: dict) -> None:  # type: ignore[type-arg]
         markup=False,
     )
     out.print(f"domains     F1 {result['domains']['f1']:.3f}", markup=False)
-    out.print(f"direction   accuracy {result['direction']['accuracy']:.3f}  (n {result['direction']['n']})", markup=False)
+    out.print(
+        f"direction   accuracy {result['direction']['accuracy']:.3f}  (n {result['direction']['n']})",
+        markup=False,
+    )
     lk = result["likelihood"]
-    out.print(f"likelihood  accuracy {lk['accuracy']:.3f}  MAE {lk['mae']:.3f}  (n {lk['n']})", markup=False)
-    out.print(f"source      accuracy {result['source']['accuracy']:.3f}  (n {result['source']['n']})", markup=False)
+    out.print(
+        f"likelihood  accuracy {lk['accuracy']:.3f}  MAE {lk['mae']:.3f}  (n {lk['n']})",
+        markup=False,
+    )
+    out.print(
+        f"source      accuracy {result['source']['accuracy']:.3f}  (n {result['source']['n']})",
+        markup=False,
+    )
     for title, key in (("missed", "missed"), ("spurious", "spurious")):
         if result[key]:
             out.print(f"\n{title} ({len(result[key])}):", markup=False)
             for item in result[key]:
-                out.print(f"  {item['doc']} [{item['condition']}] {item['sentence']}", markup=False, highlight=False)
+                out.print(
+                    f"  {item['doc']} [{item['condition']}] {item['sentence']}",
+                    markup=False,
+                    highlight=False,
+                )
     if result["mismatched"]:
         out.print(f"\nmatched with a different field ({len(result['mismatched'])}):", markup=False)
         for pair in result["mismatched"]:
@@ -286,13 +328,19 @@ def _print_scores(result: dict) -> None:  # type: ignore[type-arg]
                 for k in ("domains", "direction", "likelihood", "source")
                 if (sorted(g[k]) if k == "domains" else g[k]) != (sorted(p[k]) if k == "domains" else p[k])
             ]
-            out.print(f"  {g['doc']} {g['sentence'][:90]}…\n      " + "; ".join(diffs), markup=False, highlight=False)
+            out.print(
+                f"  {g['doc']} {g['sentence'][:90]}…\n      " + "; ".join(diffs),
+                markup=False,
+                highlight=False,
+            )
 
 
 # --------------------------------------------------------------------------- demo
 @app.command()
 def demo(
-    db: Annotated[Path, typer.Option("--db", help="Database to build the demo in (replaced).")] = Path(DEMO_DB),
+    db: Annotated[Path, typer.Option("--db", help="Database to build the demo in (replaced).")] = Path(
+        DEMO_DB
+    ),
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Ingest the bundled seed articles, analyze them and print the scenario matrix."""

@@ -116,7 +116,10 @@ def score(gold: Iterable[Item], predicted: Iterable[Item], lens: Lens) -> dict[s
     return {
         "detection": _prf(tp, fp, fn) | {"tp": tp, "fp": fp, "fn": fn},
         "domains": _prf(d_tp, d_fp, d_fn),
-        "direction": {"accuracy": _ratio(sum(g.direction == p.direction for g, p in pairs), n), "n": n},
+        "direction": {
+            "accuracy": _ratio(sum(g.direction == p.direction for g, p in pairs), n),
+            "n": n,
+        },
         "likelihood": {
             "accuracy": _ratio(sum(g.likelihood == p.likelihood for g, p in pairs), n),
             "mae": round(sum(abs(midpoint(g.likelihood) - midpoint(p.likelihood)) for g, p in pairs) / n, 4)
@@ -124,7 +127,10 @@ def score(gold: Iterable[Item], predicted: Iterable[Item], lens: Lens) -> dict[s
             else 0.0,
             "n": n,
         },
-        "source": {"accuracy": _ratio(sum(canonical(g.source) == canonical(p.source) for g, p in pairs), n), "n": n},
+        "source": {
+            "accuracy": _ratio(sum(canonical(g.source) == canonical(p.source) for g, p in pairs), n),
+            "n": n,
+        },
         "missed": [_as_dict(g) for g in missed],
         "spurious": [_as_dict(p) for p in spurious],
         "mismatched": [

@@ -235,7 +235,7 @@ def _from_html(path: Path, text: str, side: Meta, lens: Lens) -> Document | Inge
         return IngestError(str(path), "malformed HTML: no article text found")
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     body = data.get("text") or ""
-    if not body.strip():
+    if not re.search(r"\w{2}", body):
         return IngestError(str(path), "malformed HTML: no article text found")
     date, precision = normalize_date(data.get("date") or "")
     html_meta = Meta(

@@ -113,7 +113,9 @@ def analyze_store(
     return done, found
 
 
-def _results(documents: Iterator[Document], lens: Lens, workers: int) -> Iterator[tuple[int, list[Statement]]]:
+def _results(
+    documents: Iterator[Document], lens: Lens, workers: int
+) -> Iterator[tuple[int, list[Statement]]]:
     if workers <= 1:
         from scenariodesk.analyze import analyze_batch
 

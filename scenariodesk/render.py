@@ -34,7 +34,9 @@ def matrix_to_dict(matrix: Matrix) -> dict[str, Any]:
     return {
         "outcomes": [{"id": o, "label": matrix.labels.get(o, o)} for o in matrix.outcomes],
         "domains": [{"id": d, "label": matrix.labels.get(d, d)} for d in matrix.domains],
-        "cells": [asdict(c) for (o, d), c in sorted(matrix.cells.items(), key=lambda kv: _order(matrix, kv[0]))],
+        "cells": [
+            asdict(c) for (o, d), c in sorted(matrix.cells.items(), key=lambda kv: _order(matrix, kv[0]))
+        ],
     }
 
 
@@ -47,7 +49,11 @@ def _order(matrix: Matrix, key: tuple[str, str]) -> tuple[int, int]:
 
 
 def _ordered_cells(matrix: Matrix) -> list[Cell]:
-    return [c for _, c in sorted(matrix.cells.items(), key=lambda kv: _order(matrix, kv[0])) if c.domain in matrix.domains]
+    return [
+        c
+        for _, c in sorted(matrix.cells.items(), key=lambda kv: _order(matrix, kv[0]))
+        if c.domain in matrix.domains
+    ]
 
 
 def render_matrix(matrix: Matrix, fmt: str, console: Console) -> None:
@@ -82,7 +88,10 @@ def matrix_table(matrix: Matrix) -> Table:
             if cell is None:
                 row.append(Text("·", style="dim"))
                 continue
-            text = Text(f"{_arrow(cell.net_direction)}{cell.net_direction:+.2f}\n", style=_style(cell.net_direction))
+            text = Text(
+                f"{_arrow(cell.net_direction)}{cell.net_direction:+.2f}\n",
+                style=_style(cell.net_direction),
+            )
             text.append(f"{cell.statements}·{cell.sources}", style="default")
             if cell.dissent:
                 text.append(f" {cell.dissent:.0%}", style="dim")
@@ -102,10 +111,16 @@ def evidence_list(matrix: Matrix) -> Group:
         )
         parts.append(head)
         for ev in cell.evidence:
-            line = Text(f"  {ev.direction} {ev.likelihood} ({ev.probability:.2f}) ", style=_style(_sign(ev.direction)))
+            line = Text(
+                f"  {ev.direction} {ev.likelihood} ({ev.probability:.2f}) ",
+                style=_style(_sign(ev.direction)),
+            )
             line.append(f"{ev.source}: ", style="italic")
             line.append(f"“{ev.sentence}”")
-            line.append(f" [doc {ev.document_id}, {ev.outlet or 'unknown outlet'}, {ev.date or 'undated'}]", style="dim")
+            line.append(
+                f" [doc {ev.document_id}, {ev.outlet or 'unknown outlet'}, {ev.date or 'undated'}]",
+                style="dim",
+            )
             parts.append(line)
     return Group(*parts)
 
@@ -129,7 +144,9 @@ def matrix_markdown(matrix: Matrix) -> str:
         row = [matrix.labels.get(o, o)]
         for d in matrix.domains:
             c = matrix.cell(o, d)
-            row.append(f"{_arrow(c.net_direction)} {c.net_direction:+.2f} ({c.statements}/{c.sources})" if c else "")
+            row.append(
+                f"{_arrow(c.net_direction)} {c.net_direction:+.2f} ({c.statements}/{c.sources})" if c else ""
+            )
         lines.append("| " + " | ".join(row) + " |")
     lines.append("")
     for cell in _ordered_cells(matrix):
@@ -151,7 +168,16 @@ def matrix_csv(matrix: Matrix) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
-        ["outcome", "domain", "statements", "sources", "net_direction", "mean_likelihood", "dissent", "evidence_ids"]
+        [
+            "outcome",
+            "domain",
+            "statements",
+            "sources",
+            "net_direction",
+            "mean_likelihood",
+            "dissent",
+            "evidence_ids",
+        ]
     )
     for c in _ordered_cells(matrix):
         writer.writerow(
@@ -200,8 +226,23 @@ def render_statements(rows: Iterable[StoredStatement], fmt: str, console: Consol
         console.print_json(json.dumps([statement_to_dict(r) for r in rows]))
     elif fmt == "csv":
         buffer = io.StringIO()
-        fields = ["id", "document_id", "document", "outlet", "date", "condition", "domains", "direction",
-                  "likelihood", "probability", "cue", "condition_phrase", "source", "sentence", "rules"]
+        fields = [
+            "id",
+            "document_id",
+            "document",
+            "outlet",
+            "date",
+            "condition",
+            "domains",
+            "direction",
+            "likelihood",
+            "probability",
+            "cue",
+            "condition_phrase",
+            "source",
+            "sentence",
+            "rules",
+        ]
         writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for r in rows:
@@ -223,9 +264,15 @@ def render_statements(rows: Iterable[StoredStatement], fmt: str, console: Consol
             )
     else:
         table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
-        for name, kw in (("doc", {"width": 4}), ("if", {"width": 7}), ("domains", {"width": 14}),
-                         ("dir", {"width": 3}), ("likelihood", {"width": 16}), ("source", {"width": 14}),
-                         ("statement", {"ratio": 1})):
+        for name, kw in (
+            ("doc", {"width": 4}),
+            ("if", {"width": 7}),
+            ("domains", {"width": 14}),
+            ("dir", {"width": 3}),
+            ("likelihood", {"width": 16}),
+            ("source", {"width": 14}),
+            ("statement", {"ratio": 1}),
+        ):
             table.add_column(name, overflow="fold", **kw)
         for r in rows:
             st = r.statement

@@ -90,7 +90,7 @@ def _m1_initial(db: sqlite3.Connection) -> None:
             PRIMARY KEY (statement_id, domain)
         );
         CREATE INDEX statement_domains_domain ON statement_domains(domain);
-        """
+        """,
     )
 
 
@@ -156,9 +156,7 @@ class Store:
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 migrate(self.db)
-                self.db.execute(
-                    "INSERT INTO schema_migrations(version, name) VALUES (?, ?)", (version, name)
-                )
+                self.db.execute("INSERT INTO schema_migrations(version, name) VALUES (?, ?)", (version, name))
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")

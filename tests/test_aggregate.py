@@ -1,0 +1,62 @@
+"""Matrix arithmetic on hand-made statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenariodesk.aggregate import build_matrix
+from scenariodesk.models import Document, Span, Statement
+from scenariodesk.store import StoredStatement
+
+
+def _stored(i, direction, probability, source="author", condition="trump", domains=("alliance",), outlet="O"):
+    st = Statement(
+        sentence=f"Sentence {i}.",
+        sentence_span=(0, 10),
+        condition=condition,
+        domains=domains,
+        direction=direction,
+        likelihood="likely",
+        probability=probability,
+        cue=Span(0, 1, "x"),
+        condition_phrase=None,
+        source=source,
+        source_phrase="",
+        rules=(),
+    )
+    return StoredStatement(i, st, Document(text="", id=i, outlet=outlet, title=f"Doc {i}"))
+
+
+def test_matrix_cell_consensus_dissent_and_evidence(lens):
+    rows = [
+        _stored(1, "-", 0.875, source="Victor Cha"),
+        _stored(2, "-", 0.5),
+        _stored(3, "+", 0.5, source="Mason Richey"),
+        _stored(4, "0", 0.675),
+    ]
+    cell = build_matrix(rows, lens).cell("trump", "alliance")
+    assert cell.statements == 4
+    assert cell.sources == 3  # Cha, Richey, the outlet's own voice
+    assert cell.net_direction == pytest.approx((-0.875 - 0.5 + 0.5) / (0.875 + 0.5 + 0.5 + 0.675), abs=1e-3)
+    assert cell.mean_likelihood == pytest.approx((0.875 + 0.5 + 0.5 + 0.675) / 4, abs=1e-3)
+    assert cell.dissent == 0.25  # one favourable statement against a net unfavourable cell
+    assert [e.statement_id for e in cell.evidence] == [1, 4, 3]  # likeliest; named before author
+
+
+def test_matrix_rows_follow_lens_order_and_filters(lens):
+    rows = [
+        _stored(1, "+", 0.5, condition="harris", domains=("china",)),
+        _stored(2, "-", 0.5, condition="trump", domains=("trade", "china")),
+    ]
+    m = build_matrix(rows, lens)
+    assert m.outcomes == ("trump", "harris")
+    assert set(m.cells) == {("harris", "china"), ("trump", "trade"), ("trump", "china")}
+    only = build_matrix(rows, lens, domain="china")
+    assert set(only.cells) == {("harris", "china"), ("trump", "china")}
+    assert only.domains == ("china",)
+
+
+def test_matrix_mixed_cell_is_neutral_with_dissent(lens):
+    cell = build_matrix([_stored(1, "+", 0.5), _stored(2, "-", 0.5)], lens).cell("trump", "alliance")
+    assert cell.net_direction == 0
+    assert cell.dissent == 0.5

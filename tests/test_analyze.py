@@ -1,0 +1,236 @@
+"""The analyzer as a spec: sentence in, scenario statement fields out.
+
+The sentences are written for these tests in the genre's usual phrasing; none comes from
+the seed corpus, so they check the rules rather than recall of the development set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scenariodesk.analyze import _Extractor
+from scenariodesk.lens import load_lens
+
+PRE_2024 = "2024-09-01"
+
+# (text, article date) -> (condition, a domain it must have, direction, band, cue)
+STATEMENTS = [
+    pytest.param(
+        "If Trump wins the election, Washington is likely to demand that Seoul pay far more for U.S. troops.",
+        PRE_2024,
+        ("trump", "troops", "-", "likely", "is likely"),
+        id="if-clause-likely",
+    ),
+    pytest.param(
+        "A Harris presidency would strengthen the alliance and deepen trilateral cooperation with Japan.",
+        PRE_2024,
+        ("harris", "alliance", "+", "very_likely", "would"),
+        id="noun-phrase-would",
+    ),
+    pytest.param(
+        "Regardless of who wins, North Korea is expected to conduct a seventh nuclear test.",
+        PRE_2024,
+        ("any", "nk_threat", "-", "likely", "is expected"),
+        id="regardless-any",
+    ),
+    pytest.param(
+        "Should Trump return to the White House, tariffs on Korean cars are unlikely to be lifted.",
+        PRE_2024,
+        ("trump", "trade", "-", "unlikely", "are unlikely"),
+        id="inverted-should-condition",
+    ),
+    pytest.param(
+        "Under a second Trump administration, the U.S. could withdraw some of its troops from South Korea.",
+        PRE_2024,
+        ("trump", "troops", "-", "even_chance", "could"),
+        id="second-term-could",
+    ),
+    pytest.param(
+        "A second Trump term will almost certainly bring tariffs on Korean steel.",
+        PRE_2024,
+        ("trump", "trade", "-", "almost_certain", "almost certainly"),
+        id="almost-certainly-beats-will",
+    ),
+    pytest.param(
+        "Whoever takes office, U.S.-China rivalry will intensify and squeeze Korean exporters.",
+        PRE_2024,
+        ("any", "china", "-", "very_likely", "will"),
+        id="whoever-any",
+    ),
+    pytest.param(
+        "A Biden presidency could make summit talks with Pyongyang possible again.",
+        "2020-10-01",
+        ("biden", "nk_diplomacy", "+", "even_chance", "could"),
+        id="biden-2020-cycle",
+    ),
+    pytest.param(
+        "The new administration is expected to demand more on cost sharing.",
+        "2025-02-01",
+        ("trump", "cost_sharing", "-", "likely", "is expected"),
+        id="after-election-winner",
+    ),
+    pytest.param(
+        "A Trump victory would mean little chance of an early summit with Kim.",
+        PRE_2024,
+        ("trump", "nk_diplomacy", "+", "very_likely", "would mean"),
+        id="to-mean-cue",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), STATEMENTS)
+def test_extract_statement_fields(extract, text, date, expected):
+    condition, domain, direction, band, cue = expected
+    statements = extract(text, date=date)
+    assert len(statements) == 1, statements
+    st = statements[0]
+    assert (st.condition, st.direction, st.likelihood, st.cue.text) == (condition, direction, band, cue)
+    assert domain in st.domains
+    assert text[st.cue.start : st.cue.end] == cue
+    assert st.sentence == text
+
+
+NOT_STATEMENTS = [
+    pytest.param("Trump met Kim Jong-un three times during his first term.", id="past-fact"),
+    pytest.param("Seoul should prepare for tariffs on its exports.", id="advice"),
+    pytest.param("Harris emphasizes alliances and partnerships in Asia.", id="stance-no-projection"),
+    pytest.param("Trump said he would bring the troops home from Korea.", id="candidate-pledge"),
+    pytest.param("Will Trump withdraw U.S. troops from South Korea?", id="question"),
+    pytest.param("If Trump wins, Seoul will prepare a congratulatory message.", id="seoul-own-plan"),
+    pytest.param(
+        "Trump's recent remarks suggest he would have struck a nuclear deal with Kim if re-elected.",
+        id="counterfactual-past",
+    ),
+    pytest.param("A second Trump term could reshape the domestic political landscape.", id="no-domain"),
+    pytest.param("Many in Seoul would like to see a Trump summit with Kim again.", id="third-party-wish"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_extract_ignores_non_projections(extract, text):
+    assert extract(text, date=PRE_2024) == []
+
+
+def test_extract_two_outcomes_in_one_sentence_gives_two_statements(extract):
+    text = "If Harris wins, the alliance could stabilize; if Trump wins, Seoul could be sidelined in inter-Korean affairs."
+    statements = extract(text)
+    assert [(s.condition, s.direction) for s in statements] == [("harris", "+"), ("trump", "-")]
+    assert statements[1].condition_phrase.text == "if Trump wins"
+
+
+ATTRIBUTIONS = [
+    pytest.param(
+        '"If Trump is re-elected, he will push for a summit with Kim early on," said Victor Cha, a Korea chair at CSIS.',
+        "Victor Cha",
+        id="said-after-quote",
+    ),
+    pytest.param(
+        "A Trump victory could revive summit diplomacy with Pyongyang, according to Cheong Seong-chang of the Sejong Institute.",
+        "Cheong Seong-chang",
+        id="according-to",
+    ),
+    pytest.param(
+        'Park Won-gon, a professor at Ewha Womans University, told The Korea Times, "A second Trump term will bring tougher cost-sharing demands."',
+        "Park Won-gon",
+        id="told-outlet",
+    ),
+    pytest.param(
+        "Experts say a Biden presidency will likely restore the alliance.",
+        "author",
+        id="unnamed-experts",
+    ),
+    pytest.param(
+        "The National Intelligence Service predicted that North Korea would likely stage a nuclear test after the election.",
+        "National Intelligence Service",
+        id="named-body",
+    ),
+    pytest.param(
+        "The Foreign Ministry expects that a Harris administration would keep trilateral cooperation with Japan.",
+        "South Korean Ministry of Foreign Affairs",
+        id="body-alias",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ATTRIBUTIONS)
+def test_extract_attributes_source(extract, text, source):
+    statements = extract(text, date="2020-10-01" if "Biden" in text else PRE_2024)
+    assert [s.source for s in statements] == [source]
+
+
+def test_extract_unnamed_source_keeps_its_phrase(extract):
+    (st,) = extract("Experts say a Biden presidency will likely restore the alliance.", date="2020-10-01")
+    assert st.source == "author"
+    assert st.source_phrase == "Experts say"
+
+
+def test_extract_resolves_surname_and_quotation_speaker(extract):
+    text = (
+        "Kim Hyun-wook, a professor at the Korea National Diplomatic Academy, said the race was close.\n"
+        '"If Trump wins, he will go for a summit with Kim right away. '
+        'The alliance will then be tested on cost sharing," Kim said.'
+    )
+    statements = extract(text)
+    assert [s.source for s in statements] == ["Kim Hyun-wook", "Kim Hyun-wook"]
+    assert [s.condition for s in statements] == ["trump", "trump"]
+    assert "source:quotation" in statements[0].rules
+
+
+def test_extract_pronoun_and_topic_take_the_article_candidate(extract):
+    text = (
+        "The Potential Impact of a Second Trump Term on the Alliance\n"
+        "Trump has long called South Korea a rich country that should pay more.\n"
+        "He is likely to reopen cost-sharing talks within months.\n"
+        "Successful talks might ease tensions on the peninsula."
+    )
+    statements = extract(text)
+    assert [s.condition for s in statements] == ["trump", "trump"]
+    assert statements[1].rules[1].startswith("condition:")
+
+
+def test_extract_keeps_rule_trace(extract):
+    (st,) = extract("A second Trump term could strain the alliance.")
+    assert st.rules[0] == "cue:could"
+    assert any(r.startswith("condition:trump:") for r in st.rules)
+    assert "domain:alliance" in st.rules
+    assert any(r.startswith("impact:-") for r in st.rules)
+
+
+SPLITS = [
+    pytest.param(
+        "S. Korea should prepare for U.S.-N. Korea talks. They start in Oct. 2025.", 2, id="abbreviations"
+    ),
+    pytest.param("John F. Kennedy met Kim. Then he left.", 2, id="initials"),
+    pytest.param("Trump Shaking Korean Security\nThe alliance faces a test.", 2, id="headline-line-break"),
+    pytest.param(
+        "Skepticism About Denuclearization... North Korea Likely to Aim for Talks", 1, id="headline-ellipsis"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), SPLITS)
+def test_sentences_respect_abbreviations_and_line_breaks(lens, text, count):
+    sentences = _Extractor(lens).sentences(text)
+    assert len(sentences) == count, [s.text for s in sentences]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_lens_alias_added_in_yaml_changes_extraction(tmp_path, extract):
+    """An analyst adds an outcome alias by editing YAML only."""
+    from scenariodesk.analyze import extract_statements
+    from scenariodesk.models import Document
+
+    text = "A Donald presidency would squeeze Korean exporters with tariffs."
+    assert extract(text) == []
+    lens_file = tmp_path / "lens.yaml"
+    base = load_lens().model.model_dump(mode="json")["outcomes"]
+    for outcome in base:
+        if outcome["id"] == "trump":
+            outcome["names"].append("Donald")
+    import yaml
+
+    lens_file.write_text(yaml.safe_dump({"outcomes": base}))
+    custom = load_lens(lens_file)
+    (st,) = extract_statements(Document(text=text, date=PRE_2024), custom)
+    assert st.condition == "trump"

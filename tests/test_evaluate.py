@@ -1,0 +1,62 @@
+"""The scorer follows ANNOTATION.md: containment matching, per-condition pairs, micro-F1."""
+
+from __future__ import annotations
+
+from scenariodesk.evaluate import Item, score
+
+
+def _item(
+    sentence,
+    condition="trump",
+    domains=("alliance",),
+    direction="-",
+    likelihood="likely",
+    source="author",
+    doc="a.txt",
+):
+    return Item(doc, sentence, condition, tuple(domains), direction, likelihood, "cue", source)
+
+
+def test_score_matches_by_containment_and_condition(lens):
+    gold = [
+        _item("If Trump wins, the alliance will suffer."),
+        _item("Harris would keep the alliance.", condition="harris"),
+    ]
+    predicted = [
+        _item("If Trump wins, the alliance will suffer"),  # contained: a match
+        _item("Harris would keep the alliance.", condition="trump"),  # wrong condition: spurious
+    ]
+    r = score(gold, predicted, lens)
+    assert (r["detection"]["tp"], r["detection"]["fp"], r["detection"]["fn"]) == (1, 1, 1)
+    assert r["detection"]["f1"] == 0.5
+    assert r["missed"][0]["condition"] == "harris"
+
+
+def test_score_fields_over_matched_pairs(lens):
+    gold = [
+        _item("S1.", domains=("alliance", "troops"), likelihood="likely", source="Victor Cha"),
+        _item("S2.", direction="+", likelihood="even_chance"),
+    ]
+    predicted = [
+        _item(
+            "S1.", domains=("alliance", "china"), direction="0", likelihood="very_likely", source="victor cha"
+        ),
+        _item("S2.", direction="+", likelihood="even_chance"),
+    ]
+    r = score(gold, predicted, lens)
+    assert r["domains"] == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667}
+    assert r["direction"]["accuracy"] == 0.5
+    assert r["likelihood"]["accuracy"] == 0.5
+    assert r["likelihood"]["mae"] == round(abs(0.675 - 0.875) / 2, 4)
+    assert r["source"]["accuracy"] == 1.0
+
+
+def test_score_counts_a_repeated_prediction_once(lens):
+    gold = [_item("S1.")]
+    r = score(gold, [_item("S1."), _item("S1.")], lens)
+    assert (r["detection"]["tp"], r["detection"]["fp"]) == (1, 0)
+
+
+def test_score_source_aliases_resolve(lens):
+    r = score([_item("S.", source="National Intelligence Service")], [_item("S.", source="NIS")], lens)
+    assert r["source"]["accuracy"] == 1.0

@@ -1,0 +1,94 @@
+"""Loading and validating lenses: a bad lens fails at load time, naming file and key."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from scenariodesk.lens import LensError, load_lens
+
+
+def test_lens_default_loads_with_all_domains(lens):
+    assert lens.name == "us-election-korea"
+    assert set(lens.outcome_ids) == {"trump", "biden", "harris", "clinton", "any"}
+    assert len(lens.domain_ids) == 10
+
+
+# (lens file content, words the error must contain)
+BAD_LENSES = [
+    pytest.param(
+        {"outcomes": [{"id": "trump", "label": "x", "nmaes": []}]}, ["outcomes.0.nmaes"], id="unknown-key"
+    ),
+    pytest.param(
+        {"cues": [{"id": "x", "pattern": "maybe", "band": "sort_of"}]},
+        ["cues.0.band", "sort_of"],
+        id="bad-band",
+    ),
+    pytest.param(
+        {"cues": [{"id": "x", "pattern": "(unclosed", "band": "likely"}]},
+        ["cues", "(unclosed"],
+        id="bad-regex",
+    ),
+    pytest.param({"prior": {"sanders": 1.0}}, ["prior", "sanders"], id="unknown-outcome-in-prior"),
+    pytest.param({"domains": []}, ["domains"], id="no-domains"),
+    pytest.param(
+        {
+            "cycles": [
+                {
+                    "year": 2028,
+                    "election_day": "2028-11-07",
+                    "result_known": "2028-11-08",
+                    "candidates": [{"outcome": "vance"}],
+                }
+            ]
+        },
+        ["cycles.0", "vance"],
+        id="unknown-outcome-in-cycle",
+    ),
+    pytest.param("just a string", ["mapping"], id="not-a-mapping"),
+]
+
+
+@pytest.mark.parametrize(("content", "words"), BAD_LENSES)
+def test_lens_rejects_bad_file_naming_file_and_key(tmp_path, content, words):
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(content))
+    with pytest.raises(LensError) as info:
+        load_lens(path)
+    message = str(info.value)
+    assert str(path) in message
+    for word in words:
+        assert word in message
+
+
+def test_lens_file_overrides_only_its_keys(tmp_path):
+    path = tmp_path / "small.yaml"
+    path.write_text(yaml.safe_dump({"name": "my-desk", "prior": {"trump": 0.6, "harris": 0.4}}))
+    lens = load_lens(path)
+    assert lens.name == "my-desk"
+    assert lens.model.prior == {"trump": 0.6, "harris": 0.4}
+    assert len(lens.domain_ids) == 10
+
+
+def test_lens_fingerprint_changes_with_any_rule(tmp_path, lens):
+    path = tmp_path / "cue.yaml"
+    cues = lens.model.model_dump(mode="json")["cues"] + [
+        {"id": "odds-on", "pattern": "odds-on", "band": "likely"}
+    ]
+    path.write_text(yaml.safe_dump({"cues": cues}))
+    assert load_lens(path).fingerprint != lens.fingerprint
+
+
+OUTCOMES_BY_DATE = [
+    ("2016-10-01", {"trump", "clinton"}, None),
+    ("2020-11-04", {"trump", "biden"}, None),  # the day after: the result was not yet known
+    ("2023-12-15", {"trump", "biden"}, None),
+    ("2024-10-28", {"trump", "harris"}, None),
+    ("2025-03-01", {"trump"}, "trump"),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("date", "allowed", "winner"), OUTCOMES_BY_DATE)
+def test_lens_outcomes_for_date_follow_cycles(lens, date, allowed, winner):
+    assert lens.outcomes_for_date(date) == (allowed, winner)
