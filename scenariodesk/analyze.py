@@ -33,11 +33,6 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_MAX_WORDS = 30
-_NAME_TITLES = re.compile(
-    r"^(?:the\s+)?(?:(?:professor|prof\.|dr\.|mr\.|ms\.|mrs\.|president|vice president|former|"
-    r"ambassador|minister|senator|sen\.|rep\.|gen\.|general|chairman|ceo|director|secretary)\s+)+",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -172,8 +167,6 @@ class _Extractor:
                 ctx.paragraph_condition = None
             ctx.paragraph_domains = []
             ctx.paragraph = s.paragraph
-        if s.parsed is not None:
-            _register_names(s.parsed, ctx)
         source, source_phrase, speaker_rule = self._source(index, s, ctx)
         # Conditions named in the sentence, pronoun ones resolved to the current candidate.
         conditions = []
@@ -500,18 +493,9 @@ def _own_plan(s: _Sentence, cue_start: int, lens: Lens) -> bool:
 
 
 # ---------------------------------------------------------------------- attribution
-def _register_names(doc: Doc, ctx: _Context) -> None:
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        full = _NAME_TITLES.sub("", ent.text).strip()
-        parts = full.split()
-        if len(parts) >= 2:
-            for part in (parts[0], parts[-1]):
-                ctx.names.setdefault(part.lower(), full)
-
-
 def _attribution(s: _Sentence, lens: Lens, ctx: _Context) -> tuple[str, str, str] | None:
+    """(source, phrase, rule) from the sentence's own reporting verb or "according to",
+    outside quotation marks; None when it has neither."""
     doc = s.parsed
     assert doc is not None
     for tok in doc:
@@ -520,65 +504,72 @@ def _attribution(s: _Sentence, lens: Lens, ctx: _Context) -> tuple[str, str, str
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objects = [t for t in doc[tok.i + 1].children if t.dep_ == "pobj"]
             if objects:
-                return _who(
-                    objects[0],
-                    doc,
-                    lens,
-                    ctx,
-                    f"according to {objects[0].text}",
-                    "source:according-to",
-                )
-        if tok.pos_ not in ("VERB", "AUX") or not lens.reporting.regex.fullmatch(tok.text):
+                phrase = f"according to {_chunk(objects[0]).text}"
+                return _who(objects[0], lens, ctx, phrase, "source:according-to")
+        if not (tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text)):
             continue
         subjects = [t for t in tok.children if t.dep_ == "nsubj"]
         if not subjects and tok.dep_ == "conj":
             subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
         if subjects:
-            subject = subjects[0]
-            phrase = " ".join(t.text for t in _chunk(subject)) + " " + tok.text
-            return _who(subject, doc, lens, ctx, phrase, "source:reporting-verb")
+            phrase = f"{_chunk(subjects[0]).text} {tok.text}"
+            return _who(subjects[0], lens, ctx, phrase, "source:reporting-verb")
     return None
 
 
 def _chunk(token):  # type: ignore[no-untyped-def]
-    """The token with its contiguous left modifiers (compounds, titles, determiners)."""
-    left = [t for t in token.lefts if t.dep_ in ("compound", "det", "amod", "poss", "nmod", "flat")]
+    """The token with its contiguous modifiers (compounds, titles, determiners, hyphen parts)."""
+    left = [t for t in token.lefts if t.dep_ in ("compound", "det", "amod", "poss", "nmod", "flat", "punct")]
     start = min([token.i] + [t.i for t in left])
     right = [t for t in token.rights if t.dep_ in ("flat", "compound")]
     end = max([token.i] + [t.i for t in right])
     return token.doc[start : end + 1]
 
 
-def _who(token, doc: Doc, lens: Lens, ctx: _Context, phrase: str, rule: str) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
-    chunk = _chunk(token)
-    text = chunk.text
+def _who(token, lens: Lens, ctx: _Context, phrase: str, rule: str) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+    """Resolve the subject of a reporting verb: a pronoun to the last person named, an
+    alias to its actor, a proper name (surnames completed from earlier full names), or
+    an unnamed attribution ("experts said") to the author."""
     if token.lower_ in ("he", "she"):
         person = ctx.last_person
-        if person and not person.startswith("candidate:"):
-            return person, phrase, f"{rule}:pronoun"
-        if person:
+        if person and person.startswith("candidate:"):
             outcome = person.split(":", 1)[1]
-            candidate = next((o.candidate for o in lens.model.outcomes if o.id == outcome), outcome)
-            return candidate, phrase, f"{rule}:pronoun"
-        return AUTHOR, phrase, f"{rule}:pronoun-unresolved"
-    alias = lens.actor_aliases.get(text.lower()) or lens.actor_aliases.get(
-        re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).lower()
-    )
+            person = next((o.candidate for o in lens.model.outcomes if o.id == outcome), outcome)
+        return (
+            (person, phrase, f"{rule}:pronoun") if person else (AUTHOR, phrase, f"{rule}:pronoun-unresolved")
+        )
+    text = _chunk(token).text
+    bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    alias = lens.actor_aliases.get(text.lower()) or lens.actor_aliases.get(bare.lower())
     if alias:
         return alias, phrase, f"{rule}:actor"
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG"):
-            name = _NAME_TITLES.sub("", ent.text).strip()
-            name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-            canonical = lens.actor_aliases.get(name.lower())
-            if canonical:
-                return canonical, phrase, f"{rule}:actor"
-            if ent.label_ == "PERSON" and len(name.split()) == 1:
-                name = ctx.names.get(name.lower(), name)
-            return name, phrase, f"{rule}:named"
-    if token.pos_ == "PROPN":
-        name = _NAME_TITLES.sub("", text).strip()
-        if len(name.split()) == 1:
-            name = ctx.names.get(name.lower(), name)
-        return name, phrase, f"{rule}:proper-noun"
-    return AUTHOR, phrase, f"{rule}:unnamed"
+    # Names are proper nouns ("Experts say" is not); a romanized given name's lowercase
+    # half ("Hyun-wook") is tagged as a common noun, so any proper noun in the chunk counts.
+    proper = any(t.tag_ in ("NNP", "NNPS") for t in _chunk(token))
+    name = _proper_name(text, lens) if proper else None
+    if name is None:
+        return AUTHOR, phrase, f"{rule}:unnamed"
+    canonical = lens.actor_aliases.get(name.lower())
+    if canonical:
+        return canonical, phrase, f"{rule}:actor"
+    parts = name.split()
+    if len(parts) == 1:
+        return ctx.names.get(name.lower(), name), phrase, f"{rule}:surname"
+    for part in (parts[0], parts[-1]):
+        ctx.names.setdefault(part.lower(), name)
+    return name, phrase, f"{rule}:named"
+
+
+def _proper_name(text: str, lens: Lens) -> str | None:
+    """The trailing run of capitalized words that are not titles ("CSIS President and CEO
+    John Hamre" -> "John Hamre"), or None for a common noun phrase ("some experts")."""
+    words = text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").split()
+    run: list[str] = []
+    for word in reversed(words):
+        clean = word.strip(",.;:'\"’")
+        if not clean or not clean[0].isupper() or clean.lower() in lens.titles:
+            break
+        run.insert(0, clean)
+    while run and run[0].lower() == "the":
+        run.pop(0)
+    return " ".join(run) or None

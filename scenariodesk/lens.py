@@ -125,6 +125,7 @@ class LensModel(_Strict):
     continuations: list[Pattern] = []
     contrast_markers: list[Pattern] = []
     reporting_verbs: list[Pattern] = []
+    titles: list[str] = []
     actors: list[Actor] = []
     domains: list[Domain] = Field(min_length=1)
     impact: Impact
@@ -180,24 +181,30 @@ class Matcher:
             yield self.names[int(m.lastgroup[1:])], m  # type: ignore[index]
 
 
-def phrase_regex(pattern: str, *, plural: bool = False) -> str:
-    """A lens pattern as a regex fragment bounded by word edges (spaces match any space)."""
+def _body(pattern: str, *, plural: bool = False) -> str:
     body = re.sub(r"(?<!\\) ", r"\\s+", pattern)
     if plural and re.search(r"[a-z]$", pattern):
         body += "(?:s|es)?"
-    return rf"(?<![\w]){body}(?![\w])"
+    return body
+
+
+def phrase_regex(pattern: str, *, plural: bool = False) -> str:
+    """A lens pattern as a regex fragment bounded by word edges (spaces match any space)."""
+    return rf"(?<![\w]){_body(pattern, plural=plural)}(?![\w])"
 
 
 def compile_matcher(rules: list[tuple[str, str]], *, plural: bool = False, where: str = "") -> Matcher:
+    """One alternation of named groups. The leading word-edge check is hoisted out of the
+    branches, so the engine tries the branches at word starts only (~5x faster)."""
     parts = []
     for i, (_, pattern) in enumerate(rules):
-        fragment = phrase_regex(pattern, plural=plural)
+        fragment = f"{_body(pattern, plural=plural)}(?![\\w])"
         try:
             re.compile(fragment)
         except re.error as exc:
             raise LensError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
         parts.append(f"(?P<g{i}>{fragment})")
-    regex = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+    regex = re.compile(r"(?<![\w])(?:" + ("|".join(parts) or r"(?!x)x") + ")", re.IGNORECASE)
     return Matcher(regex, tuple(name for name, _ in rules))
 
 
@@ -342,6 +349,10 @@ class Lens:
             for alias in [actor.name, *actor.aliases]:
                 out[alias.lower()] = actor.name
         return out
+
+    @cached_property
+    def titles(self) -> set[str]:
+        return {t.lower() for t in self.model.titles}
 
     @cached_property
     def actor_roles(self) -> dict[str, str]:
