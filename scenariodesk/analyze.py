@@ -14,6 +14,7 @@ The flow per document:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -69,11 +70,21 @@ def extract_statements(document: Document, lens: Lens) -> list[Statement]:
     return list(_Extractor(lens).run(document))
 
 
+# Documents whose candidate sentences are parsed in one nlp.pipe call: the parser is
+# ~20% faster on large batches than on one document's dozen sentences at a time.
+_PARSE_GROUP = 32
+
+
 def analyze_batch(documents: Iterable[Document], lens: Lens) -> Iterator[tuple[Document, list[Statement]]]:
-    """(document, statements) for each document, reusing the loaded pipelines."""
+    """(document, statements) for each document, reusing the loaded pipelines; the same
+    statements as `extract_statements` on each document alone."""
     extractor = _Extractor(lens)
-    for document in documents:
-        yield document, list(extractor.run(document))
+    iterator = iter(documents)
+    while group := list(itertools.islice(iterator, _PARSE_GROUP)):
+        prepared = [extractor.prepare(d) for d in group]
+        extractor.parse(prepared)
+        for document, (sentences, features) in zip(group, prepared, strict=True):
+            yield document, list(extractor.walk(document, sentences, features))
 
 
 class _Extractor:
@@ -143,20 +154,40 @@ class _Extractor:
 
     # ------------------------------------------------------------------ main walk
     def run(self, document: Document) -> Iterator[Statement]:
-        lens = self.lens
+        prepared = self.prepare(document)
+        self.parse([prepared])
+        yield from self.walk(document, *prepared)
+
+    def prepare(self, document: Document) -> tuple[list[_Sentence], list[_Features]]:
+        """Sentences and their lens matches; no parsing yet."""
         sentences = self.sentences(document.text)
+        return sentences, [_features(s, self.lens) for s in sentences]
+
+    def parse(self, prepared: list[tuple[list[_Sentence], list[_Features]]]) -> None:
+        """Parse, in one batch, the sentences of these documents that need it."""
+        todo = [
+            s
+            for sentences, features in prepared
+            for s, f in zip(sentences, features, strict=True)
+            if f.needs_parse
+        ]
+        if todo:
+            for sentence, doc in zip(
+                todo, pipelines.parser().pipe((s.text for s in todo), batch_size=256), strict=True
+            ):
+                sentence.parsed = doc
+
+    def walk(
+        self, document: Document, sentences: list[_Sentence], features: list[_Features]
+    ) -> Iterator[Statement]:
+        """Emit statements in reading order, carrying the document's context."""
+        lens = self.lens
         allowed, winner = lens.outcomes_for_date(document.date)
-        features = [_features(s, lens) for s in sentences]
         ctx = _Context(
             allowed=allowed,
             winner=winner,
             topic=_topic(sentences, features, allowed, document, lens),
         )
-        to_parse = [i for i, f in enumerate(features) if f.needs_parse]
-        if to_parse:
-            parsed = pipelines.parser().pipe(sentences[i].text for i in to_parse)
-            for i, doc in zip(to_parse, parsed, strict=True):
-                sentences[i].parsed = doc
         self._sentences = sentences
         for index, (sentence, feat) in enumerate(zip(sentences, features, strict=True)):
             yield from self._sentence(index, sentence, feat, ctx)
@@ -360,7 +391,9 @@ def _features(s: _Sentence, lens: Lens) -> _Features:
     reporting = [m for _, m in lens.reporting.finditer(text) if not _inside(m.start(), s.quoted)]
     election = any(True for _ in lens.election_terms.finditer(text))
     impact = list(lens.impact.finditer(text)) if cues and domains else []
-    needs_parse = bool(reporting) or bool(cues)
+    # The parse serves attribution (a reporting verb's subject) and the own-plan check
+    # ("Seoul will ..."); a sentence with neither needs no parse.
+    needs_parse = bool(reporting) or bool(cues and lens.own_side_terms.search(text))
     return _Features(cues, conditions, names, domains, impact, reporting, election, needs_parse)
 
 
