@@ -201,10 +201,17 @@ class _Extractor:
         source, source_phrase, speaker_rule = self._source(index, s, ctx)
         # Conditions named in the sentence, pronoun ones resolved to the current candidate.
         conditions = []
+        named_here = [
+            o
+            for o, m in f.names
+            if o != "pronoun"
+            and not _inside(m.start(), s.quoted)
+            and (ctx.allowed is None or o in ctx.allowed)
+        ]
         for rule, m in f.conditions:
             outcome = rule.split(":", 1)[0]
-            if outcome == "*":
-                outcome = ctx.last_candidate or ctx.topic
+            if outcome == "*":  # "if re-elected", "if he wins": the candidate in view
+                outcome = (named_here[0] if named_here else None) or ctx.last_candidate or ctx.topic
             if outcome and (outcome == "any" or ctx.allowed is None or outcome in ctx.allowed):
                 conditions.append((outcome, rule, m))
         self._track_mentions(s, f, ctx)
@@ -390,11 +397,26 @@ def _features(s: _Sentence, lens: Lens) -> _Features:
     domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
     reporting = [m for _, m in lens.reporting.finditer(text) if not _inside(m.start(), s.quoted)]
     election = any(True for _ in lens.election_terms.finditer(text))
-    impact = list(lens.impact.finditer(text)) if cues and domains else []
+    impact = []
+    if cues and domains:  # headlines are title case: every word looks like a name there
+        impact = [(sign, m) for sign, m in lens.impact.finditer(text) if s.headline or not _in_name(text, m)]
     # The parse serves attribution (a reporting verb's subject) and the own-plan check
     # ("Seoul will ..."); a sentence with neither needs no parse.
     needs_parse = bool(reporting) or bool(cues and lens.own_side_terms.search(text))
     return _Features(cues, conditions, names, domains, impact, reporting, election, needs_parse)
+
+
+_CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w.'-]*\s$")
+_CAPITALIZED_AFTER = re.compile(r"^\s[A-Z]")
+
+
+def _in_name(text: str, m: re.Match[str]) -> bool:
+    """A capitalized match inside a run of capitalized words is part of a name ("the
+    Korea Peace Network"), not the common word the lexicon means."""
+    if not m.group()[:1].isupper() or m.start() == 0:
+        return False
+    before = text[max(0, m.start() - 30) : m.start()]
+    return bool(_CAPITALIZED_BEFORE.search(before) or _CAPITALIZED_AFTER.match(text[m.end() : m.end() + 3]))
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:

@@ -7,8 +7,10 @@ the store and keeps at most a bounded window of them in flight, whatever the cor
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Literal
 
@@ -122,11 +124,15 @@ def _results(
         for doc, statements in analyze_batch(documents, lens):
             yield doc.id or 0, statements
         return
+    # A window of documents in flight, oldest result first: memory stays flat however
+    # large the corpus, the workers stay busy, and only this thread touches the store.
     window = workers * _WINDOW_PER_WORKER
     context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with context.Pool(workers, initializer=_init_worker, initargs=(lens,)) as pool:
-        while True:
-            batch = [doc for _, doc in zip(range(window), documents, strict=False)]
-            if not batch:
-                return
-            yield from pool.imap(_analyze_one, batch, chunksize=4)
+        pending: deque[AsyncResult[tuple[int, list[Statement]]]] = deque()
+        for doc in documents:
+            pending.append(pool.apply_async(_analyze_one, (doc,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
