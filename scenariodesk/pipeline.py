@@ -6,6 +6,7 @@ the store and keeps at most a bounded window of them in flight, whatever the cor
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +22,8 @@ from scenariodesk.models import Document, Statement
 from scenariodesk.store import Store
 
 EventKind = Literal["added", "duplicate", "error"]
-_WINDOW_PER_WORKER = 16  # documents in flight per worker process
+_CHUNK = 8  # documents per task sent to a worker process
+_CHUNKS_PER_WORKER = 3  # tasks in flight per worker: enough to never idle, little memory
 
 
 @dataclass(frozen=True)
@@ -83,11 +85,11 @@ def _init_worker(lens: Lens) -> None:
     _worker_lens = lens
 
 
-def _analyze_one(doc: Document) -> tuple[int, list[Statement]]:
-    from scenariodesk.analyze import extract_statements
+def _analyze_chunk(docs: list[Document]) -> list[tuple[int, list[Statement]]]:
+    from scenariodesk.analyze import analyze_batch
 
     assert _worker_lens is not None
-    return doc.id or 0, extract_statements(doc, _worker_lens)
+    return [(doc.id or 0, statements) for doc, statements in analyze_batch(docs, _worker_lens)]
 
 
 def analyze_store(
@@ -124,15 +126,15 @@ def _results(
         for doc, statements in analyze_batch(documents, lens):
             yield doc.id or 0, statements
         return
-    # A window of documents in flight, oldest result first: memory stays flat however
-    # large the corpus, the workers stay busy, and only this thread touches the store.
-    window = workers * _WINDOW_PER_WORKER
+    # A window of chunks in flight, oldest first: memory stays flat however large the
+    # corpus, the workers stay busy, and only this thread touches the store. Chunks of
+    # several documents amortize the round trip and let a worker batch its parsing.
     context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with context.Pool(workers, initializer=_init_worker, initargs=(lens,)) as pool:
-        pending: deque[AsyncResult[tuple[int, list[Statement]]]] = deque()
-        for doc in documents:
-            pending.append(pool.apply_async(_analyze_one, (doc,)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
+        pending: deque[AsyncResult[list[tuple[int, list[Statement]]]]] = deque()
+        while chunk := list(itertools.islice(documents, _CHUNK)):
+            pending.append(pool.apply_async(_analyze_chunk, (chunk,)))
+            if len(pending) >= workers * _CHUNKS_PER_WORKER:
+                yield from pending.popleft().get()
         while pending:
-            yield pending.popleft().get()
+            yield from pending.popleft().get()
