@@ -398,7 +398,7 @@ def _features(s: _Sentence, lens: Lens) -> _Features:
     reporting = [m for _, m in lens.reporting.finditer(text) if not _inside(m.start(), s.quoted)]
     election = any(True for _ in lens.election_terms.finditer(text))
     impact = []
-    if cues and domains:  # headlines are title case: every word looks like a name there
+    if cues:  # headlines are title case: every word looks like a name there
         impact = [(sign, m) for sign, m in lens.impact.finditer(text) if s.headline or not _in_name(text, m)]
     # The parse serves attribution (a reporting verb's subject) and the own-plan check
     # ("Seoul will ..."); a sentence with neither needs no parse.
