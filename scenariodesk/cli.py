@@ -183,14 +183,14 @@ def matrix(
     db: DbOption = None,
 ) -> None:
     """Print the scenario matrix (outcome x domain) with the evidence of each cell."""
-    from scenariodesk.aggregate import build_matrix
+    from scenariodesk.aggregate import load_matrix
     from scenariodesk.render import FORMATS, render_matrix
 
     _check_format(fmt, FORMATS)
     lens = _lens(lens_path)
     _check_ids(lens, outcome, domain)
     with _store(db) as store:
-        result = build_matrix(store.iter_statements(), lens, outcome=outcome, domain=domain)
+        result = load_matrix(store, lens, outcome=outcome, domain=domain)
     if not result.cells and fmt == "table":
         err.print("no scenario statements yet: run `scenariodesk ingest PATH` then `scenariodesk analyze`")
         return
@@ -344,7 +344,7 @@ def demo(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Ingest the bundled seed articles, analyze them and print the scenario matrix."""
-    from scenariodesk.aggregate import build_matrix
+    from scenariodesk.aggregate import load_matrix
     from scenariodesk.pipeline import analyze_store, ingest_paths
     from scenariodesk.render import render_matrix
 
@@ -358,7 +358,7 @@ def demo(
         with err.status("analyzing (spaCy + lens rules)…"):
             done, found = analyze_store(store, lens, workers=workers)
         err.print(f"{done} documents analyzed, {found} scenario statements\n")
-        result = build_matrix(store.iter_statements(), lens)
+        result = load_matrix(store, lens)
     render_matrix(result, "table", out)
     err.print(f"\nexplore: scenariodesk statements --db {db}   |   scenariodesk matrix --db {db} --format md")
 

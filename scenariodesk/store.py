@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,10 +28,16 @@ def default_db_path() -> str:
 
 # --------------------------------------------------------------------------- migrations
 def _script(db: sqlite3.Connection, sql: str) -> None:
-    """Run each statement inside the caller's transaction (executescript would commit it)."""
-    for statement in sql.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    """Run each statement inside the caller's transaction (executescript would commit it);
+    statements end where SQLite says they are complete, so triggers keep their bodies."""
+    pending = ""
+    for line in sql.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.execute(pending)
+            pending = ""
+    if pending.strip():
+        db.execute(pending)
 
 
 def _m1_initial(db: sqlite3.Connection) -> None:
@@ -94,8 +101,54 @@ def _m1_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _m2_search(db: sqlite3.Connection) -> None:
+    """Full-text search (FTS5) over statements and over the passages (paragraphs) of
+    documents, kept in step by triggers; existing documents are split into passages."""
+    _script(
+        db,
+        """
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX passages_document ON passages(document_id);
+        CREATE VIRTUAL TABLE passage_fts USING fts5(text, content='passages', content_rowid='id');
+        CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+            INSERT INTO passage_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+            INSERT INTO passage_fts(passage_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE VIRTUAL TABLE statement_fts USING fts5(sentence, content='statements', content_rowid='id');
+        CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+            INSERT INTO statement_fts(rowid, sentence) VALUES (new.id, new.sentence);
+        END;
+        CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+            INSERT INTO statement_fts(statement_fts, rowid, sentence) VALUES ('delete', old.id, old.sentence);
+        END;
+        INSERT INTO statement_fts(statement_fts) VALUES ('rebuild');
+        CREATE INDEX statements_source ON statements(source);
+        CREATE INDEX statement_domains_cell ON statement_domains(domain, statement_id);
+        """,
+    )
+    for doc_id, text in db.execute("SELECT id, text FROM documents").fetchall():
+        _insert_passages(db, doc_id, text)
+
+
+def _insert_passages(db: sqlite3.Connection, doc_id: int, text: str) -> None:
+    db.executemany(
+        "INSERT INTO passages(document_id, start, text) VALUES (?,?,?)",
+        [(doc_id, m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)],
+    )
+
+
 # Append only: each function runs once per database, in order, and is recorded.
-MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (("initial", _m1_initial),)
+MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (
+    ("initial", _m1_initial),
+    ("full-text search", _m2_search),
+)
 
 
 class StoreError(RuntimeError):
@@ -104,10 +157,77 @@ class StoreError(RuntimeError):
 
 @dataclass(frozen=True)
 class StatementFilter:
+    """Which statements a query returns; None means any."""
+
     outcome: str | None = None
     domain: str | None = None
-    source: str | None = None
+    source: str | None = None  # case-insensitive substring of the source name
     document_id: int | None = None
+    outlet: str | None = None  # exact outlet name
+    date_from: str | None = None  # ISO dates, inclusive
+    date_to: str | None = None
+    min_probability: float | None = None
+    direction: str | None = None
+
+    def sql(self) -> tuple[str, list[object]]:
+        """(WHERE clause or "", parameters) over statements `s` joined to documents `d`."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.outcome:
+            clauses.append("s.condition = ?")
+            params.append(self.outcome)
+        if self.domain:
+            clauses.append("s.id IN (SELECT statement_id FROM statement_domains WHERE domain = ?)")
+            params.append(self.domain)
+        if self.source:
+            clauses.append("lower(s.source) LIKE ? ESCAPE '\\'")
+            params.append("%" + re.sub(r"([%_\\])", r"\\\1", self.source.lower()) + "%")
+        if self.document_id is not None:
+            clauses.append("s.document_id = ?")
+            params.append(self.document_id)
+        if self.outlet:
+            clauses.append("d.outlet = ?")
+            params.append(self.outlet)
+        if self.date_from:
+            clauses.append("d.date >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("d.date != '' AND d.date <= ?")
+            params.append(self.date_to)
+        if self.min_probability is not None:
+            clauses.append("s.probability >= ?")
+            params.append(self.min_probability)
+        if self.direction:
+            clauses.append("s.direction = ?")
+            params.append(self.direction)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+@dataclass(frozen=True)
+class CellSums:
+    """Per-cell sums from which aggregate.py derives consensus and dissent."""
+
+    outcome: str
+    domain: str
+    statements: int
+    sources: int
+    weighted: float  # sum of sign x probability
+    weight: float  # sum of probability
+    favourable: int
+    unfavourable: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "statement" or "passage"
+    id: int
+    document_id: int
+    document_title: str
+    outlet: str
+    date: str
+    snippet: str  # the matching text, with the hits between \x02 and \x03
+    condition: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,7 +243,9 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            # check_same_thread off: a web request may open the store in one worker thread
+            # and use it in another; a Store is still never used by two threads at once.
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -214,6 +336,7 @@ class Store:
                 "INSERT INTO minhash_bands(band, key, document_id) VALUES (?,?,?)",
                 [(band, key, doc_id) for band, key in enumerate(fp.bands)],
             )
+            _insert_passages(self.db, doc_id, doc.text)
         return doc_id
 
     def get_document(self, doc_id: int) -> Document | None:
@@ -281,31 +404,124 @@ class Store:
                 )
             self.db.execute("UPDATE documents SET analyzed_with = ? WHERE id = ?", (lens, doc_id))
 
-    def iter_statements(self, where: StatementFilter = StatementFilter()) -> Iterator[StoredStatement]:
-        clauses, params = [], []
-        if where.outcome:
-            clauses.append("s.condition = ?")
-            params.append(where.outcome)
-        if where.domain:
-            clauses.append("s.id IN (SELECT statement_id FROM statement_domains WHERE domain = ?)")
-            params.append(where.domain)
-        if where.source:
-            clauses.append("lower(s.source) LIKE ?")
-            params.append(f"%{where.source.lower()}%")
-        if where.document_id is not None:
-            clauses.append("s.document_id = ?")
-            params.append(where.document_id)
-        sql = (
-            "SELECT s.*, d.id AS d_id, d.path AS d_path, d.title AS d_title, d.date AS d_date,"
-            " d.outlet AS d_outlet, d.url AS d_url,"
-            " (SELECT group_concat(domain, ',') FROM (SELECT domain FROM statement_domains"
-            "   WHERE statement_id = s.id ORDER BY position)) AS domain_list"
-            " FROM statements s JOIN documents d ON d.id = s.document_id"
-            + (" WHERE " + " AND ".join(clauses) if clauses else "")
-            + " ORDER BY s.document_id, s.sentence_start, s.id"
-        )
+    def iter_statements(
+        self, where: StatementFilter = StatementFilter(), *, limit: int | None = None, offset: int = 0
+    ) -> Iterator[StoredStatement]:
+        """Statements in document order; `limit`/`offset` page through them."""
+        clause, params = where.sql()
+        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        sql = _STATEMENT_SELECT + clause + " ORDER BY s.document_id, s.sentence_start, s.id" + page
         for row in self.db.execute(sql, params):
             yield _stored_statement(row)
+
+    def count_statements(self, where: StatementFilter = StatementFilter()) -> int:
+        clause, params = where.sql()
+        sql = "SELECT count(*) FROM statements s JOIN documents d ON d.id = s.document_id" + clause
+        return self.db.execute(sql, params).fetchone()[0]
+
+    def get_statements(self, ids: Sequence[int]) -> list[StoredStatement]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(_STATEMENT_SELECT + f" WHERE s.id IN ({marks})", list(ids)).fetchall()
+        by_id = {row["id"]: _stored_statement(row) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def cell_sums(self, where: StatementFilter = StatementFilter()) -> list[CellSums]:
+        """One row per (outcome, domain) cell: counts and sums, aggregated in SQL."""
+        clause, params = where.sql()
+        sql = (
+            "SELECT s.condition, sd.domain, count(*),"
+            " count(DISTINCT CASE WHEN s.source = 'author'"
+            "   THEN 'author@' || CASE WHEN d.outlet != '' THEN d.outlet ELSE d.id END ELSE s.source END),"
+            " total(CASE s.direction WHEN '+' THEN s.probability WHEN '-' THEN -s.probability ELSE 0 END),"
+            " total(s.probability), total(s.direction = '+'), total(s.direction = '-')"
+            " FROM statements s JOIN statement_domains sd ON sd.statement_id = s.id"
+            " JOIN documents d ON d.id = s.document_id" + clause + " GROUP BY s.condition, sd.domain"
+        )
+        return [
+            CellSums(o, dom, n, src, w, wt, int(pos), int(neg))
+            for o, dom, n, src, w, wt, pos, neg in self.db.execute(sql, params)
+        ]
+
+    def cell_evidence(
+        self, where: StatementFilter = StatementFilter(), per_cell: int = 3
+    ) -> dict[tuple[str, str], list[int]]:
+        """Ids of each cell's strongest statements: likeliest first, a named source before
+        the author, then the earliest."""
+        clause, params = where.sql()
+        sql = (
+            "SELECT condition, domain, id FROM (SELECT s.condition, sd.domain, s.id, ROW_NUMBER() OVER ("
+            "   PARTITION BY s.condition, sd.domain"
+            "   ORDER BY s.probability DESC, s.source = 'author', s.id) AS rank"
+            " FROM statements s JOIN statement_domains sd ON sd.statement_id = s.id"
+            " JOIN documents d ON d.id = s.document_id" + clause + f") WHERE rank <= {int(per_cell)}"
+            " ORDER BY condition, domain, rank"
+        )
+        out: dict[tuple[str, str], list[int]] = {}
+        for outcome, domain, statement_id in self.db.execute(sql, params):
+            out.setdefault((outcome, domain), []).append(statement_id)
+        return out
+
+    def source_summary(self) -> list[tuple[str, str, str, int]]:
+        """(source, outcome, direction, statements) for every named source."""
+        sql = (
+            "SELECT source, condition, direction, count(*) FROM statements WHERE source != 'author'"
+            " GROUP BY source, condition, direction ORDER BY source, condition, direction"
+        )
+        return [tuple(row) for row in self.db.execute(sql)]  # type: ignore[misc]
+
+    def outlets(self) -> list[str]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT outlet FROM documents WHERE outlet != '' ORDER BY outlet"
+            )
+        ]
+
+    def search(
+        self, query: str, where: StatementFilter = StatementFilter(), *, limit: int = 50
+    ) -> list[SearchHit]:
+        """Full-text search over statements (with the filters) and document passages."""
+        match = _fts_query(query)
+        if not match:
+            return []
+        clause, params = where.sql()
+        clause = clause.replace(" WHERE ", " AND ", 1)
+        hits = [
+            SearchHit("statement", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
+            for r in self.db.execute(
+                "SELECT s.id, d.id, d.title, d.outlet, d.date,"
+                " snippet(statement_fts, 0, char(2), char(3), '…', 40), s.condition, s.source"
+                " FROM statement_fts JOIN statements s ON s.id = statement_fts.rowid"
+                " JOIN documents d ON d.id = s.document_id"
+                " WHERE statement_fts MATCH ?" + clause + f" ORDER BY rank LIMIT {int(limit)}",
+                [match, *params],
+            )
+        ]
+        doc_clauses, doc_params = [], []
+        if where.outlet:
+            doc_clauses.append("d.outlet = ?")
+            doc_params.append(where.outlet)
+        if where.date_from:
+            doc_clauses.append("d.date >= ?")
+            doc_params.append(where.date_from)
+        if where.date_to:
+            doc_clauses.append("d.date != '' AND d.date <= ?")
+            doc_params.append(where.date_to)
+        extra = "".join(f" AND {c}" for c in doc_clauses)
+        hits += [
+            SearchHit("passage", r[0], r[1], r[2], r[3], r[4], r[5])
+            for r in self.db.execute(
+                "SELECT p.id, d.id, d.title, d.outlet, d.date,"
+                " snippet(passage_fts, 0, char(2), char(3), '…', 40)"
+                " FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid"
+                " JOIN documents d ON d.id = p.document_id"
+                " WHERE passage_fts MATCH ?" + extra + f" ORDER BY rank LIMIT {int(limit)}",
+                [match, *doc_params],
+            )
+        ]
+        return hits
 
     # ---------------------------------------------------------------------- plumbing
     def _transaction(self):  # type: ignore[no-untyped-def]
@@ -321,6 +537,22 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+_STATEMENT_SELECT = (
+    "SELECT s.*, d.id AS d_id, d.path AS d_path, d.title AS d_title, d.date AS d_date,"
+    " d.outlet AS d_outlet, d.url AS d_url,"
+    " (SELECT group_concat(domain, ',') FROM (SELECT domain FROM statement_domains"
+    "   WHERE statement_id = s.id ORDER BY position)) AS domain_list"
+    " FROM statements s JOIN documents d ON d.id = s.document_id"
+)
+
+
+def _fts_query(text: str) -> str:
+    """A user's words as an FTS5 query: each word quoted (so operators and punctuation in
+    the input cannot break the query), all required."""
+    words = re.findall(r"\w[\w'-]*", text)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words[:20])
 
 
 def open_store(path: str | Path | None = None) -> Store:

@@ -60,3 +60,17 @@ def test_matrix_mixed_cell_is_neutral_with_dissent(lens):
     cell = build_matrix([_stored(1, "+", 0.5), _stored(2, "-", 0.5)], lens).cell("trump", "alliance")
     assert cell.net_direction == 0
     assert cell.dissent == 0.5
+
+
+def test_matrix_from_sql_equals_matrix_from_statements(seeded_db, lens):
+    from scenariodesk.aggregate import load_matrix
+    from scenariodesk.store import Store
+
+    with Store(seeded_db) as store:
+        in_sql = load_matrix(store, lens)
+        in_python = build_matrix(store.iter_statements(), lens)
+        assert in_sql.cells == in_python.cells
+        assert (
+            load_matrix(store, lens, domain="alliance").cells
+            == build_matrix(store.iter_statements(), lens, domain="alliance").cells
+        )

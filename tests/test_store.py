@@ -112,3 +112,37 @@ def test_store_statement_filters(store):
     (cha,) = store.iter_statements(StatementFilter(source="cha"))
     assert cha.statement.domains == ("china", "trade")
     assert cha.document.id == doc_id
+
+
+def test_store_search_statements_and_passages(store):
+    doc = _doc("Intro paragraph about tariffs.\n\nA second Trump term could strain the alliance.", outlet="O")
+    doc_id = store.add_document(doc, fingerprint(doc.text))
+    store.save_statements(doc_id, [_statement()], "lens@1")
+    hits = store.search('strain "alliance')  # stray quote: no FTS syntax error
+    kinds = {h.kind for h in hits}
+    assert kinds == {"statement", "passage"}
+    assert all(h.document_id == doc_id for h in hits)
+    assert "\x02strain\x03" in hits[0].snippet
+    assert store.search("tariffs", StatementFilter(outlet="other")) == []
+    store.save_statements(doc_id, [], "lens@2")  # replaced statements leave the index
+    assert [h.kind for h in store.search("strain")] == ["passage"]
+
+
+def test_store_migrates_a_version_1_database(db_path):
+    import sqlite3 as sq
+
+    from scenariodesk.store import _m1_initial
+
+    raw = sq.connect(db_path, isolation_level=None)
+    raw.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)"
+    )
+    _m1_initial(raw)
+    raw.execute("INSERT INTO schema_migrations(version, name) VALUES (1, 'initial')")
+    raw.execute(
+        "INSERT INTO documents(path, text, content_hash, signature) VALUES ('a', 'One.\n\nTwo tariffs.', 'h', x'00')"
+    )
+    raw.close()
+    with Store(db_path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        assert [h.document_id for h in s.search("tariffs")] == [1]
