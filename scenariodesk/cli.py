@@ -335,6 +335,53 @@ def _print_scores(result: dict) -> None:  # type: ignore[type-arg]
             )
 
 
+# --------------------------------------------------------------------------- serve
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to bind; anything but loopback needs a token.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="SCENARIODESK_TOKEN",
+            help="Token every request must carry ($SCENARIODESK_TOKEN).",
+            show_default=False,
+        ),
+    ] = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Serve the web UI and the JSON API (/api/v1, documented at /openapi.json)."""
+    import uvicorn
+
+    from scenariodesk.web import create_app
+
+    if not _is_loopback(host) and not token:
+        raise _fail(f"refusing to serve on {host} without a token: pass --token or set SCENARIODESK_TOKEN")
+    lens = _lens(lens_path)
+    path = db or Path(default_db_path())
+    try:
+        web = create_app(path, lens=lens, token=token)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    err.print(f"serving {path} on http://{host}:{port}/" + (" (token required)" if token else ""))
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 # --------------------------------------------------------------------------- demo
 @app.command()
 def demo(

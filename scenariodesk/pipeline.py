@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Literal
 
 from scenariodesk.dedupe import fingerprint
-from scenariodesk.ingest import IngestError, read_documents
+from scenariodesk.ingest import SUFFIXES, IngestError, read_documents
 from scenariodesk.lens import Lens
 from scenariodesk.models import Document, Statement
 from scenariodesk.store import Store
@@ -64,6 +65,27 @@ def ingest_paths(
         if on_event:
             on_event(event)
     return report
+
+
+def ingest_bytes(store: Store, name: str, data: bytes, lens: Lens) -> list[IngestEvent]:
+    """Ingest one uploaded file. It is written to a private temporary file whose name the
+    server chooses (only a validated suffix is kept), read exactly as `ingest` reads
+    files, and labelled `upload:NAME` in the store and in messages."""
+    label = "upload:" + (Path(name.replace("\\", "/")).name[:200] or "unnamed")
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        return [IngestEvent("error", label, f"{label}: unsupported file type {suffix or '(none)'!r}")]
+    with tempfile.TemporaryDirectory(prefix="scenariodesk-upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        events = []
+        for _, item in read_documents([path], lens):
+            if isinstance(item, IngestError):
+                message = str(item).replace(str(path), label)
+                events.append(IngestEvent("error", label, message))
+            else:
+                events.append(_add(store, replace(item, path=item.path.replace(str(path), label))))
+    return events
 
 
 def _add(store: Store, doc: Document) -> IngestEvent:

@@ -1,0 +1,264 @@
+"""The FastAPI app: HTML pages (Jinja2, server-side) and the JSON API under /api/v1, both
+rendered from the data functions in views.py."""
+
+
+import hmac
+import re
+from collections.abc import Callable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from scenariodesk import __version__
+from scenariodesk.ingest import MAX_BYTES
+from scenariodesk.lens import Lens, load_lens
+from scenariodesk.store import Store
+from scenariodesk.web import views
+from scenariodesk.web.jobs import Jobs
+
+MAX_FILES = 50
+MAX_REQUEST_BYTES = 100 * 1024 * 1024  # one upload request, all files together
+TOKEN_COOKIE = "scenariodesk_token"
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | None = None) -> FastAPI:
+    """The web app over the store at `db_path`. With a `token`, every request must carry
+    it (Authorization: Bearer, the cookie, or ?token= once, which sets the cookie)."""
+    lens = lens or load_lens()
+    db_path = str(db_path)
+    Store(db_path).close()  # create or migrate now: a bad path fails at start, not per request
+    app = FastAPI(
+        title="scenariodesk",
+        version=__version__,
+        description="Scenario statements about an election's consequences, with their evidence.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    package = resources.files("scenariodesk.web")
+    templates = Jinja2Templates(directory=str(package.joinpath("templates")))
+    templates.env.globals.update(
+        highlight=views.highlight,
+        heat_style=views.heat_style,
+        snippet_html=views.snippet_html,
+        labels=lens.labels,
+        version=__version__,
+    )
+    app.mount("/static", StaticFiles(directory=str(package.joinpath("static"))), name="static")
+    jobs = Jobs(db_path, lens)
+    app.state.jobs = jobs
+
+    def store() -> Iterator[Store]:
+        with Store(db_path) as s:
+            yield s
+
+    StoreDep = Annotated[Store, Depends(store)]
+
+    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        context.setdefault("running", jobs.running())
+        return templates.TemplateResponse(request, name, context)
+
+    if token:
+        _require_token(app, token)
+
+    @app.exception_handler(views.NotFound)
+    async def not_found(request: Request, exc: views.NotFound) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=404)
+        return templates.TemplateResponse(request, "error.html", {"message": str(exc)}, status_code=404)
+
+    # ------------------------------------------------------------------ pages
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def matrix_page(request: Request, s: StoreDep) -> HTMLResponse:
+        return page(request, "matrix.html", data=views.matrix_data(s, lens))
+
+    @app.get("/cells/{outcome}/{domain}", response_class=HTMLResponse, include_in_schema=False)
+    def cell_page(
+        request: Request,
+        outcome: str,
+        domain: str,
+        s: StoreDep,
+        f: Annotated[views.Filters, Depends(_filters)],
+    ) -> HTMLResponse:
+        return page(request, "cell.html", data=views.cell_data(s, lens, outcome, domain, f))
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, doc_id: int, s: StoreDep) -> HTMLResponse:
+        data = views.document_data(s, doc_id)
+        return page(request, "document.html", data=data, paragraphs=views.document_html(data))
+
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_page(request: Request, s: StoreDep) -> HTMLResponse:
+        return page(request, "sources.html", data=views.sources_data(s, lens))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        request: Request, s: StoreDep, f: Annotated[views.Filters, Depends(_filters)], q: str = ""
+    ) -> HTMLResponse:
+        return page(request, "search.html", data=views.search_data(s, q, f))
+
+    @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    def ingest_page(request: Request, job: int | None = None) -> HTMLResponse:
+        found = jobs.get(job) if job else None
+        return page(request, "ingest.html", job=found.to_dict() if found else None, max_mb=MAX_BYTES // 2**20)
+
+    @app.post("/ingest", include_in_schema=False)
+    async def ingest_form(request: Request, files: Annotated[list[UploadFile], File()]) -> RedirectResponse:
+        job = jobs.submit(await _read_uploads(request, files))
+        return RedirectResponse(f"/ingest?job={job.id}", status_code=303)
+
+    # ------------------------------------------------------------------ API
+    @app.get(
+        "/api/v1/matrix", tags=["matrix"], summary="The scenario matrix: outcome x domain cells with evidence"
+    )
+    def api_matrix(s: StoreDep) -> dict[str, Any]:
+        return views.matrix_data(s, lens)
+
+    @app.get(
+        "/api/v1/cells/{outcome}/{domain}", tags=["matrix"], summary="One cell's statements, by direction"
+    )
+    def api_cell(
+        outcome: str, domain: str, s: StoreDep, f: Annotated[views.Filters, Depends(_filters)]
+    ) -> dict[str, Any]:
+        return views.cell_data(s, lens, outcome, domain, f)
+
+    @app.get("/api/v1/statements", tags=["statements"], summary="Scenario statements, filtered and paginated")
+    def api_statements(
+        s: StoreDep,
+        f: Annotated[views.Filters, Depends(_filters)],
+        limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE_SIZE)] = views.PAGE_SIZE,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        return views.statements_data(s, f, limit, offset)
+
+    @app.get(
+        "/api/v1/documents/{doc_id}", tags=["documents"], summary="A cleaned document with its statements"
+    )
+    def api_document(doc_id: int, s: StoreDep) -> dict[str, Any]:
+        return views.document_data(s, doc_id)
+
+    @app.post(
+        "/api/v1/documents",
+        tags=["documents"],
+        status_code=202,
+        summary="Upload articles; ingest and analysis run in the background",
+    )
+    async def api_upload(request: Request, files: Annotated[list[UploadFile], File()]) -> dict[str, Any]:
+        job = jobs.submit(await _read_uploads(request, files))
+        return {"job": job.to_dict(), "progress": f"/api/v1/jobs/{job.id}"}
+
+    @app.get(
+        "/api/v1/jobs/{job_id}", tags=["documents"], summary="Progress of an upload's ingest and analysis"
+    )
+    def api_job(job_id: int) -> dict[str, Any]:
+        job = jobs.get(job_id)
+        if job is None:
+            raise views.NotFound(f"no job {job_id}")
+        return job.to_dict()
+
+    @app.get(
+        "/api/v1/sources",
+        tags=["sources"],
+        summary="Every named source and what it projected under each outcome",
+    )
+    def api_sources(s: StoreDep) -> dict[str, Any]:
+        return views.sources_data(s, lens)
+
+    @app.get(
+        "/api/v1/search", tags=["search"], summary="Full-text search over statements and document passages"
+    )
+    def api_search(
+        s: StoreDep,
+        f: Annotated[views.Filters, Depends(_filters)],
+        q: str = "",
+        limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE_SIZE)] = views.PAGE_SIZE,
+    ) -> dict[str, Any]:
+        return views.search_data(s, q, f, limit)
+
+    return app
+
+
+def _filters(
+    outcome: str | None = None,
+    domain: str | None = None,
+    source: str | None = None,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    min_probability: str | None = None,
+    document_id: int | None = None,
+) -> views.Filters:
+    """Filters from the query string; empty form fields mean "any"."""
+    for name, value in (("date_from", date_from), ("date_to", date_to)):
+        if value and not _DATE.match(value):
+            raise HTTPException(400, f"{name} must be a date like 2024-10-28 (got {value!r})")
+    probability = None
+    if min_probability:
+        try:
+            probability = float(min_probability)
+        except ValueError:
+            raise HTTPException(400, f"min_probability must be a number (got {min_probability!r})") from None
+    return views.Filters(
+        outcome=outcome or None,
+        domain=domain or None,
+        source=source or None,
+        outlet=outlet or None,
+        date_from=date_from or None,
+        date_to=date_to or None,
+        min_probability=probability,
+        document_id=document_id,
+    )
+
+
+async def _read_uploads(request: Request, files: list[UploadFile]) -> list[tuple[str, bytes | str]]:
+    """(client file name, bytes) per upload, or (name, one-line error) for a refused one.
+    Starlette spools uploads to temporary files it names itself; the client's name is
+    only ever a label."""
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > MAX_REQUEST_BYTES:
+        raise HTTPException(413, f"upload too large (limit {MAX_REQUEST_BYTES // 2**20} MiB per request)")
+    if len(files) > MAX_FILES:
+        raise HTTPException(413, f"too many files (limit {MAX_FILES} per upload)")
+    out: list[tuple[str, bytes | str]] = []
+    for upload in files:
+        name = re.sub(r"[\x00-\x1f\x7f]", "", upload.filename or "unnamed")[:200]
+        data = await upload.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            out.append((name, f"upload:{name}: too large (limit {MAX_BYTES // 2**20} MiB)"))
+        else:
+            out.append((name, data))
+        await upload.close()
+    return out
+
+
+def _require_token(app: FastAPI, token: str) -> None:
+    expected = token.encode()
+
+    def carried(request: Request) -> tuple[bool, bool]:
+        """(request carries the token, it came in the query string)."""
+        auth = request.headers.get("authorization", "")
+        candidates = [
+            auth[7:] if auth.lower().startswith("bearer ") else "",
+            request.cookies.get(TOKEN_COOKIE, ""),
+        ]
+        query = request.query_params.get("token", "")
+        ok = any(hmac.compare_digest(c.encode(), expected) for c in candidates if c)
+        from_query = bool(query) and hmac.compare_digest(query.encode(), expected)
+        return ok or from_query, from_query and not ok
+
+    @app.middleware("http")
+    async def check_token(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        ok, from_query = carried(request)
+        if not ok:
+            return JSONResponse(
+                {"detail": "a valid token is required (Authorization: Bearer TOKEN)"}, status_code=401
+            )
+        response: Response = await call_next(request)
+        if from_query:
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        return response

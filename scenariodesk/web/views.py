@@ -1,0 +1,300 @@
+"""One data function per view: each returns plain JSON-able data that both the HTML page
+and the /api/v1 route render, so the page and the API cannot disagree."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from scenariodesk.aggregate import load_matrix
+from scenariodesk.lens import Lens
+from scenariodesk.store import SearchHit, StatementFilter, Store, StoredStatement
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+
+
+class NotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters shared by the cell, statements and search views."""
+
+    outcome: str | None = None
+    domain: str | None = None
+    source: str | None = None
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    min_probability: float | None = None
+    document_id: int | None = None
+
+    def statement_filter(self) -> StatementFilter:
+        return StatementFilter(
+            outcome=self.outcome,
+            domain=self.domain,
+            source=self.source,
+            document_id=self.document_id,
+            outlet=self.outlet,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            min_probability=self.min_probability,
+        )
+
+
+def statement_data(stored: StoredStatement) -> dict[str, Any]:
+    st, doc = stored.statement, stored.document
+    return {
+        "id": stored.id,
+        "document_id": doc.id,
+        "document_title": doc.title,
+        "outlet": doc.outlet,
+        "date": doc.date,
+        "sentence": st.sentence,
+        "sentence_span": list(st.sentence_span),
+        "condition": st.condition,
+        "condition_phrase": asdict(st.condition_phrase) if st.condition_phrase else None,
+        "domains": list(st.domains),
+        "direction": st.direction,
+        "likelihood": st.likelihood,
+        "probability": st.probability,
+        "cue": asdict(st.cue),
+        "source": st.source,
+        "source_phrase": st.source_phrase,
+        "rules": list(st.rules),
+    }
+
+
+def highlight(statement: dict[str, Any]) -> Markup:
+    """The statement's sentence, escaped, with its condition phrase and cue marked."""
+    text = statement["sentence"]
+    base = statement["sentence_span"][0]
+    marks = []
+    for kind, span in (("cue", statement["cue"]), ("condition", statement["condition_phrase"])):
+        if span and 0 <= span["start"] - base < span["end"] - base <= len(text):
+            marks.append((span["start"] - base, span["end"] - base, kind))
+    return _marked(text, marks)
+
+
+def _marked(text: str, marks: list[tuple[int, int, str]]) -> Markup:
+    """Escape `text` and wrap the non-overlapping [start, end) ranges in <mark>."""
+    out, pos = [], 0
+    for start, end, kind in sorted(marks):
+        if start < pos:
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(Markup('<mark class="{}">{}</mark>').format(kind, text[start:end]))
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+# ------------------------------------------------------------------------ matrix
+def matrix_data(store: Store, lens: Lens) -> dict[str, Any]:
+    m = load_matrix(store, lens)
+    most = max((c.statements for c in m.cells.values()), default=1)
+    rows = []
+    for outcome in m.outcomes:
+        cells = []
+        for domain in m.domains:
+            cell = m.cell(outcome, domain)
+            cells.append(
+                None if cell is None else asdict(cell) | {"strength": _strength(cell.statements, most)}
+            )
+        rows.append({"outcome": outcome, "label": lens.labels.get(outcome, outcome), "cells": cells})
+    return {
+        "domains": [
+            {"id": d, "label": lens.labels.get(d, d), "short": lens.short_labels.get(d, d)} for d in m.domains
+        ],
+        "rows": rows,
+        "statements": store.count_statements(),
+        "documents": store.count_documents(),
+    }
+
+
+def _strength(n: int, most: int) -> float:
+    """0.2..1: how much a cell's colour should show, by its number of statements."""
+    return round(0.2 + 0.8 * math.log1p(n) / math.log1p(max(most, 1)), 3)
+
+
+def heat_style(cell: dict[str, Any] | None) -> str:
+    """Inline colour for a matrix cell: hue from red (-1) to green (+1), opacity by strength.
+    Built from numbers only, never from article text."""
+    if cell is None:
+        return ""
+    hue = int(60 + 60 * max(-1.0, min(1.0, float(cell["net_direction"]))))
+    return f"background: hsla({hue}, 70%, 45%, {float(cell['strength']):.2f})"
+
+
+# ------------------------------------------------------------------------ cell
+def cell_data(store: Store, lens: Lens, outcome: str, domain: str, filters: Filters) -> dict[str, Any]:
+    if outcome not in lens.outcome_ids or domain not in lens.domain_ids:
+        raise NotFound(f"no cell {outcome}/{domain} in lens {lens.name}")
+    where = Filters(**{**asdict(filters), "outcome": outcome, "domain": domain}).statement_filter()
+    rows = [statement_data(s) for s in store.iter_statements(where, limit=MAX_PAGE_SIZE)]
+    m = load_matrix(store, lens, outcome=outcome, domain=domain)
+    cell = m.cell(outcome, domain)
+    return {
+        "outcome": {"id": outcome, "label": lens.labels.get(outcome, outcome)},
+        "domain": {"id": domain, "label": lens.labels.get(domain, domain)},
+        "cell": asdict(cell) if cell else None,
+        "favourable": [r for r in rows if r["direction"] == "+"],
+        "unfavourable": [r for r in rows if r["direction"] == "-"],
+        "mixed": [r for r in rows if r["direction"] == "0"],
+        "shown": len(rows),
+        "total": store.count_statements(where),
+        "filters": asdict(filters),
+        "outlets": store.outlets(),
+    }
+
+
+# ------------------------------------------------------------------------ statements
+def statements_data(store: Store, filters: Filters, limit: int, offset: int) -> dict[str, Any]:
+    limit = max(1, min(limit, MAX_PAGE_SIZE))
+    where = filters.statement_filter()
+    return {
+        "total": store.count_statements(where),
+        "limit": limit,
+        "offset": offset,
+        "statements": [
+            statement_data(s) for s in store.iter_statements(where, limit=limit, offset=max(0, offset))
+        ],
+    }
+
+
+# ------------------------------------------------------------------------ document
+def document_data(store: Store, doc_id: int) -> dict[str, Any]:
+    doc = store.get_document(doc_id)
+    if doc is None:
+        raise NotFound(f"no document {doc_id}")
+    statements = [statement_data(s) for s in store.iter_statements(StatementFilter(document_id=doc_id))]
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "date": doc.date,
+        "date_precision": doc.date_precision,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "url": doc.url,
+        "safe_url": doc.url if doc.url.lower().startswith(("http://", "https://")) else "",
+        "language": doc.language,
+        "path": doc.path,
+        "text": doc.text,
+        "removed": list(doc.removed),
+        "statements": statements,
+    }
+
+
+def document_html(data: dict[str, Any]) -> list[Markup]:
+    """The document's paragraphs, escaped, with statement sentences, conditions and cues marked."""
+    text = data["text"]
+    spans: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    for st in data["statements"]:
+        start, end = st["sentence_span"]
+        inner = spans.setdefault((start, end), [])
+        for kind, span in (("cue", st["cue"]), ("condition", st["condition_phrase"])):
+            if span:
+                inner.append((span["start"], span["end"], kind))
+    paragraphs = []
+    offset = 0
+    for para in text.split("\n"):
+        end = offset + len(para)
+        pieces, pos = [], offset
+        for (s_start, s_end), inner in sorted(spans.items()):
+            if s_start < pos or s_end > end:
+                continue
+            pieces.append(escape(text[pos:s_start]))
+            local = [(a - s_start, b - s_start, k) for a, b, k in inner if s_start <= a < b <= s_end]
+            body = _marked(text[s_start:s_end], local)
+            pieces.append(Markup('<span class="statement" id="s{}">{}</span>').format(s_start, body))
+            pos = s_end
+        pieces.append(escape(text[pos:end]))
+        if para.strip():
+            paragraphs.append(Markup("").join(pieces))
+        offset = end + 1
+    return paragraphs
+
+
+# ------------------------------------------------------------------------ sources
+def sources_data(store: Store, lens: Lens) -> dict[str, Any]:
+    sources: dict[str, dict[str, dict[str, int]]] = {}
+    for source, outcome, direction, n in store.source_summary():
+        by_outcome = sources.setdefault(source, {})
+        counts = by_outcome.setdefault(outcome, {"+": 0, "-": 0, "0": 0})
+        counts[direction] = n
+    roles = lens.actor_roles
+    return {
+        "sources": [
+            {
+                "name": name,
+                "role": roles.get(name, ""),
+                "statements": sum(sum(c.values()) for c in outcomes.values()),
+                "outcomes": [
+                    {
+                        "id": o,
+                        "label": lens.labels.get(o, o),
+                        "favourable": c["+"],
+                        "unfavourable": c["-"],
+                        "mixed": c["0"],
+                    }
+                    for o, c in sorted(
+                        outcomes.items(),
+                        key=lambda kv: lens.outcome_ids.index(kv[0]) if kv[0] in lens.outcome_ids else 99,
+                    )
+                ],
+            }
+            for name, outcomes in sorted(
+                sources.items(), key=lambda kv: (-sum(sum(c.values()) for c in kv[1].values()), kv[0])
+            )
+        ]
+    }
+
+
+# ------------------------------------------------------------------------ search
+def search_data(store: Store, query: str, filters: Filters, limit: int = PAGE_SIZE) -> dict[str, Any]:
+    limit = max(1, min(limit, MAX_PAGE_SIZE))
+    if query.strip():
+        hits = [asdict(h) for h in store.search(query, filters.statement_filter(), limit=limit)]
+    elif filters != Filters():  # no words: list the statements the filters select
+        hits = [_as_hit(s) for s in store.iter_statements(filters.statement_filter(), limit=limit)]
+    else:
+        hits = []
+    return {
+        "query": query,
+        "filters": asdict(filters),
+        "hits": hits,
+        "outlets": store.outlets(),
+    }
+
+
+def _as_hit(stored: StoredStatement) -> dict[str, Any]:
+    st, doc = stored.statement, stored.document
+    return asdict(
+        SearchHit(
+            "statement",
+            stored.id,
+            doc.id or 0,
+            doc.title,
+            doc.outlet,
+            doc.date,
+            st.sentence,
+            st.condition,
+            st.source,
+        )
+    )
+
+
+def snippet_html(snippet: str) -> Markup:
+    """An FTS5 snippet (hits between \\x02 and \\x03), escaped, hits marked."""
+    out = []
+    for i, part in enumerate(snippet.split("\x02")):
+        hit, _, rest = part.partition("\x03") if i else ("", "", part)
+        if hit:
+            out.append(Markup("<mark>{}</mark>").format(hit))
+        out.append(escape(rest))
+    return Markup("").join(out)
