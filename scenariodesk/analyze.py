@@ -486,20 +486,30 @@ def _segments(s: _Sentence, conditions: list[tuple[str, str, re.Match[str]]]) ->
 
 
 def _pick_cue(f: _Features, segment: _Segment, lens: Lens) -> tuple[str, re.Match[str]] | None:
-    """The cue of highest rank in the segment, the first among equals; cues inside the
-    condition phrase itself ("if he is likely to win") do not count."""
+    """The likelihood of the first, main consequence: the first cue of the segment, unless
+    a cue of higher rank stands in the same clause ("would be the possibility of" reads as
+    a possibility). Cues inside the condition phrase itself do not count."""
     skip = segment.condition[2].span() if segment.condition else (-1, -1)
-    best = None
-    best_key: tuple[int, int] | None = None
-    for rule, m in f.cues:
-        if not segment.start <= m.start() < segment.end:
-            continue
-        if skip[0] <= m.start() < skip[1]:
-            continue
-        key = (-lens.cue_by_id[rule].rank, m.start())
-        if best_key is None or key < best_key:
-            best, best_key = (rule, m), key
-    return best
+    cues = [
+        (rule, m)
+        for rule, m in f.cues
+        if segment.start <= m.start() < segment.end and not skip[0] <= m.start() < skip[1]
+    ]
+    if not cues:
+        return None
+    first_rule, first = cues[0]
+    text = first.string
+    clause_end = segment.end
+    brk = lens.clause_breaks.search(text, first.end(), segment.end)
+    if brk:
+        clause_end = brk.start()
+    rank = lens.cue_by_id[first_rule].rank
+    for rule, m in cues[1:]:
+        if m.start() >= clause_end:
+            break
+        if lens.cue_by_id[rule].rank > rank:
+            return rule, m
+    return first_rule, first
 
 
 def _pick_domains(f: _Features, segment: _Segment) -> list[str]:

@@ -124,6 +124,7 @@ class LensModel(_Strict):
     stance_roles: list[str] = []
     continuations: list[Pattern] = []
     contrast_markers: list[Pattern] = []
+    clause_breaks: list[Pattern] = []
     reporting_verbs: list[Pattern] = []
     titles: list[str] = []
     actors: list[Actor] = []
@@ -333,6 +334,13 @@ class Lens:
         return re.compile(rf"^\W*(?:{alternatives})", re.IGNORECASE)
 
     @cached_property
+    def clause_breaks(self) -> re.Pattern[str]:
+        alternatives = "|".join(
+            phrase_regex(c) if c[0].isalpha() else re.escape(c) for c in self.model.clause_breaks
+        )
+        return re.compile(alternatives or r"(?!x)x", re.IGNORECASE)
+
+    @cached_property
     def contrast(self) -> re.Pattern[str]:
         """A contrast marker ending at most three words before the end of the text."""
         alternatives = "|".join(phrase_regex(c) for c in self.model.contrast_markers) or r"(?!x)x"
@@ -458,6 +466,7 @@ def load_lens(path: str | Path | None = None) -> Lens:
         "weak_domains",
         "continuations",
         "contrast",
+        "clause_breaks",
         "impact",
         "reporting",
         "boilerplate_drop",

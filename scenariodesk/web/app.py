@@ -1,7 +1,6 @@
 """The FastAPI app: HTML pages (Jinja2, server-side) and the JSON API under /api/v1, both
 rendered from the data functions in views.py."""
 
-
 import hmac
 import re
 from collections.abc import Callable, Iterator

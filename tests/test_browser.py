@@ -1,0 +1,99 @@
+"""End to end in a real browser: Playwright driving Debian's Chromium against `serve`.
+
+Skipped where /usr/bin/chromium is missing; `.ci/run` installs it, so CI always runs it.
+Set SCENARIODESK_SCREENSHOTS=DIR to keep the screenshots.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not installed (apt-get install chromium)"
+    ),
+]
+# The flags the workplace's Chromium needs: no sandbox as root, and no background
+# networking (its connections are refused on this closed network).
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(seeded_db, tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "b.db"
+    shutil.copy(seeded_db, db)
+    port = _free_port()
+    cli = Path(sys.executable).parent / "scenariodesk"
+    proc = subprocess.Popen(
+        [str(cli), "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stderr.read().decode()) from None
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_browser_matrix_cell_statement_document(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    shots = Path(os.environ.get("SCENARIODESK_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.goto(server + "/")
+        assert page.title().startswith("Scenario matrix")
+        page.screenshot(path=str(shots / "matrix.png"))
+
+        page.click('a[href="/cells/biden/cost_sharing"]')
+        page.wait_for_url("**/cells/biden/cost_sharing")
+        statement = page.locator(
+            "article.statement", has_text="Biden presidency could expedite cost-sharing talks"
+        )
+        assert statement.count() == 1
+        assert statement.locator("mark.cue").inner_text() == "could"
+        page.screenshot(path=str(shots / "cell.png"), full_page=True)
+
+        statement.locator("a", has_text="document").click()
+        page.wait_for_url("**/documents/*")
+        assert page.locator("h1").inner_text() == "Biden presidency could expedite cost-sharing talks"
+        assert page.locator("span.statement mark.condition").count() > 5
+        page.locator("details.removed summary").click()
+        assert page.locator("details.removed li", has_text="By Do Je-hae").is_visible()
+        page.screenshot(path=str(shots / "document.png"), full_page=True)
+        browser.close()
+    assert (shots / "document.png").stat().st_size > 10_000

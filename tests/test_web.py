@@ -1,0 +1,236 @@
+"""The web UI and the JSON API, through FastAPI's test client."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from scenariodesk.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(seeded_db, tmp_path_factory):
+    """A client over a copy of the analyzed seed corpus (uploads must not touch the shared one)."""
+    db = tmp_path_factory.mktemp("web") / "web.db"
+    shutil.copy(seeded_db, db)
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def _wait(client, job_id, timeout=60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(f"/api/v1/jobs/{job_id}").json()
+        if job["state"] in ("done", "failed"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not finish: {job}")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/cells/trump/alliance",
+        "/documents/1",
+        "/sources",
+        "/search?q=summit",
+        "/ingest",
+        "/openapi.json",
+    ],
+)
+def test_web_pages_answer(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+
+
+def test_api_matrix_is_the_page_data(client):
+    data = client.get("/api/v1/matrix").json()
+    rows = {r["outcome"]: r for r in data["rows"]}
+    domains = [d["id"] for d in data["domains"]]
+    alliance = rows["trump"]["cells"][domains.index("alliance")]
+    assert alliance["statements"] >= 5 and alliance["net_direction"] < 0
+    page = client.get("/").text
+    assert 'href="/cells/trump/alliance"' in page
+    assert f"{alliance['net_direction']:+.2f}" in page
+
+
+def test_api_statements_filters_and_pagination(client):
+    everything = client.get("/api/v1/statements", params={"limit": 500}).json()
+    assert everything["total"] == len(everything["statements"]) > 50
+    page = client.get("/api/v1/statements", params={"limit": 5, "offset": 5}).json()
+    assert [s["id"] for s in page["statements"]] == [s["id"] for s in everything["statements"][5:10]]
+    cha = client.get("/api/v1/statements", params={"source": "Victor Cha"}).json()
+    assert cha["total"] > 0 and {s["source"] for s in cha["statements"]} == {"Victor Cha"}
+    korea_times = client.get(
+        "/api/v1/statements", params={"outlet": "The Korea Times", "date_to": "2020-12-31"}
+    ).json()
+    assert korea_times["total"] > 0 and {s["outlet"] for s in korea_times["statements"]} == {
+        "The Korea Times"
+    }
+    likely = client.get("/api/v1/statements", params={"min_probability": 0.8}).json()
+    assert all(s["probability"] >= 0.8 for s in likely["statements"])
+    assert client.get("/api/v1/statements", params={"limit": 0}).status_code == 422
+    assert client.get("/api/v1/statements", params={"date_from": "yesterday"}).status_code == 400
+
+
+def test_api_cell_splits_by_direction(client):
+    data = client.get("/api/v1/cells/biden/cost_sharing").json()
+    assert data["favourable"] and not data["unfavourable"]
+    assert all("cost_sharing" in s["domains"] for s in data["favourable"])
+    assert client.get("/api/v1/cells/sanders/alliance").status_code == 404
+
+
+def test_api_document_and_search_hits_carry_document_id(client):
+    hits = client.get("/api/v1/search", params={"q": "fourth summit"}).json()["hits"]
+    assert hits and all(h["document_id"] for h in hits)
+    doc = client.get(f"/api/v1/documents/{hits[0]['document_id']}").json()
+    assert "fourth summit" in doc["text"]
+    assert any(s["source"] == "Victor Cha" for s in doc["statements"])
+    assert client.get("/api/v1/documents/9999").status_code == 404
+
+
+def test_api_sources_lists_named_sources_by_outcome(client):
+    sources = {s["name"]: s for s in client.get("/api/v1/sources").json()["sources"]}
+    assert "author" not in sources
+    cha = sources["Victor Cha"]
+    assert {o["id"] for o in cha["outcomes"]} >= {"trump", "biden"}
+
+
+def test_openapi_documents_the_api(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in (
+        "/api/v1/matrix",
+        "/api/v1/statements",
+        "/api/v1/documents/{doc_id}",
+        "/api/v1/sources",
+        "/api/v1/search",
+    ):
+        assert path in paths
+    assert "post" in paths["/api/v1/documents"]
+
+
+ARTICLE = (
+    "TITLE: Seoul braces\n\n"
+    "If Trump wins, a second Trump term could strain the alliance, analysts said, and talks with "
+    "Pyongyang are unlikely to resume soon, according to several experts in Seoul who follow the issue."
+)
+
+
+def test_api_upload_ingests_and_analyzes_in_background(client):
+    files = [
+        ("files", ("braces.txt", ARTICLE.encode(), "text/plain")),
+        ("files", ("../../etc/passwd.txt", b"\x00\x01binary", "text/plain")),
+        ("files", ("notes.pdf", b"%PDF", "application/pdf")),
+    ]
+    response = client.post("/api/v1/documents", files=files)
+    assert response.status_code == 202
+    job = _wait(client, response.json()["job"]["id"])
+    assert job["state"] == "done"
+    assert job["added"] == 1 and job["statements"] >= 1
+    assert len(job["errors"]) == 2
+    assert any("upload:passwd.txt" in e and "binary" in e for e in job["errors"])
+    assert any("upload:notes.pdf" in e and "unsupported" in e for e in job["errors"])
+    found = client.get("/api/v1/search", params={"q": "strain Pyongyang"}).json()["hits"]
+    assert found
+
+
+def test_upload_form_redirects_to_progress(client):
+    response = client.post(
+        "/ingest", files=[("files", ("again.txt", ARTICLE.encode(), "text/plain"))], follow_redirects=False
+    )
+    assert response.status_code == 303
+    job_id = int(response.headers["location"].split("job=")[1])
+    job = _wait(client, job_id)
+    assert job["duplicates"] == 1  # the same article as the API upload above, or new
+    page = client.get(f"/ingest?job={job_id}").text
+    assert "See the updated matrix" in page
+
+
+def test_upload_over_the_size_limit_is_refused(client, monkeypatch):
+    from scenariodesk.web import app as web_app
+
+    monkeypatch.setattr(web_app, "MAX_BYTES", 100)
+    response = client.post("/api/v1/documents", files=[("files", ("big.txt", b"x" * 1000, "text/plain"))])
+    job = _wait(client, response.json()["job"]["id"])
+    assert job["added"] == 0 and "too large" in job["errors"][0]
+
+
+XSS = (
+    "TITLE: <script>alert('title')</script>\n"
+    "URL: javascript:alert('url')\n"
+    "OUTLET: <img src=x onerror=alert('outlet')>\n\n"
+    "<script>alert('body')</script> If Trump wins, a second Trump term could strain the alliance "
+    "<b onmouseover=alert('bold')>badly</b>, said <a href=\"javascript:alert('a')\">Evil Kim</a> of "
+    "the <svg onload=alert('svg')>Institute.\n\n"
+    "<iframe src=javascript:alert('frame')></iframe> Regardless of who wins, North Korea is expected to "
+    "conduct a nuclear test <script>document.body.innerHTML=''</script>, experts said."
+)
+
+
+def test_untrusted_article_never_renders_as_markup(seeded_db, tmp_path):
+    db = tmp_path / "xss.db"
+    shutil.copy(seeded_db, db)
+    with TestClient(create_app(db)) as c:
+        response = c.post("/api/v1/documents", files=[("files", ("evil.txt", XSS.encode(), "text/plain"))])
+        job = _wait(c, response.json()["job"]["id"])
+        assert job["added"] == 1 and job["statements"] >= 1, job
+        doc_id = c.get("/api/v1/search", params={"q": "strain badly"}).json()["hits"][0]["document_id"]
+        pages = [
+            "/",
+            f"/documents/{doc_id}",
+            "/cells/trump/alliance",
+            "/cells/any/nk_threat",
+            "/sources",
+            "/search?q=strain",
+            "/search?q=alert",
+            "/search?q=" + "<script>alert(1)</script>",
+        ]
+        for path in pages:
+            html = c.get(path).text
+            for needle in (
+                "<script>alert",
+                "<img src=x",
+                "<b onmouseover",
+                "<svg onload",
+                "<iframe",
+                'href="javascript:',
+                "<script>document",
+            ):
+                assert needle not in html, (path, needle)
+        doc_page = c.get(f"/documents/{doc_id}").text
+        assert "&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;" in doc_page
+        assert "javascript:alert(&#39;url&#39;)" in doc_page  # shown as text, not as a link
+
+
+@pytest.mark.parametrize(
+    ("how", "status"),
+    [
+        ({}, 401),
+        ({"headers": {"Authorization": "Bearer wrong"}}, 401),
+        ({"headers": {"Authorization": "Bearer s3cret"}}, 200),
+        ({"params": {"token": "s3cret"}}, 200),
+    ],
+)
+def test_token_is_required_when_configured(seeded_db, how, status):
+    with TestClient(create_app(seeded_db, token="s3cret")) as c:
+        assert c.get("/api/v1/matrix", **how).status_code == status
+
+
+def test_token_in_query_sets_a_cookie_for_the_browser(seeded_db):
+    with TestClient(create_app(seeded_db, token="s3cret")) as c:
+        assert c.get("/", params={"token": "s3cret"}).status_code == 200
+        assert c.get("/sources").status_code == 200  # the cookie now carries it
+
+
+def test_serve_refuses_public_address_without_token(runner, tmp_path, monkeypatch):
+    from scenariodesk.cli import app
+
+    monkeypatch.delenv("SCENARIODESK_TOKEN", raising=False)
+    result = runner.invoke(app, ["serve", "--host", "0.0.0.0", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert "without a token" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
