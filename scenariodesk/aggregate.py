@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from scenariodesk.lens import Lens
 from scenariodesk.models import Cell, Evidence, Matrix
-from scenariodesk.store import CellSums, StatementFilter, Store, StoredStatement
+from scenariodesk.store import CellSums, Store, StoredStatement
 
 _SIGN = {"+": 1, "-": -1, "0": 0}
 EVIDENCE_PER_CELL = 3
@@ -45,10 +45,9 @@ def build_matrix(
 def load_matrix(store: Store, lens: Lens, *, outcome: str | None = None, domain: str | None = None) -> Matrix:
     """The same matrix as `build_matrix` over the store's statements, aggregated in SQL:
     fast on stores of hundreds of thousands of statements."""
-    where = StatementFilter(outcome=outcome)
-    sums = [c for c in store.cell_sums(where) if not domain or c.domain == domain]
-    top = store.cell_evidence(where, per_cell=EVIDENCE_PER_CELL)
-    wanted = [i for c in sums for i in top.get((c.outcome, c.domain), [])]
+    sums = store.cell_sums(outcome=outcome, domain=domain)
+    top = {(c.outcome, c.domain): store.cell_evidence(c.outcome, c.domain, EVIDENCE_PER_CELL) for c in sums}
+    wanted = [i for c in sums for i in top[(c.outcome, c.domain)]]
     by_id = {st.id: st for st in store.get_statements(wanted)}
     cells = {}
     for c in sums:

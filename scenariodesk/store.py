@@ -144,10 +144,36 @@ def _insert_passages(db: sqlite3.Connection, doc_id: int, text: str) -> None:
     )
 
 
+def _m3_cell_facts(db: sqlite3.Connection) -> None:
+    """Copy what the matrix needs onto statement_domains (one row per statement and
+    domain), so cells aggregate from two covering indexes without joins: ~10x faster on
+    100,000 statements."""
+    _script(
+        db,
+        """
+        ALTER TABLE statement_domains ADD COLUMN condition TEXT NOT NULL DEFAULT '';
+        ALTER TABLE statement_domains ADD COLUMN direction TEXT NOT NULL DEFAULT '0';
+        ALTER TABLE statement_domains ADD COLUMN probability REAL NOT NULL DEFAULT 0;
+        ALTER TABLE statement_domains ADD COLUMN named INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE statement_domains ADD COLUMN source_key TEXT NOT NULL DEFAULT '';
+        UPDATE statement_domains SET (condition, direction, probability, named, source_key) = (
+            SELECT s.condition, s.direction, s.probability, s.source != 'author',
+                   CASE WHEN s.source = 'author'
+                        THEN 'author@' || CASE WHEN d.outlet != '' THEN d.outlet ELSE d.id END
+                        ELSE s.source END
+            FROM statements s JOIN documents d ON d.id = s.document_id
+            WHERE s.id = statement_domains.statement_id);
+        CREATE INDEX cell_facts ON statement_domains(condition, domain, direction, probability, source_key);
+        CREATE INDEX cell_strongest ON statement_domains(condition, domain, probability DESC, named DESC, statement_id);
+        """,
+    )
+
+
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (
     ("initial", _m1_initial),
     ("full-text search", _m2_search),
+    ("cell facts", _m3_cell_facts),
 )
 
 
@@ -369,6 +395,8 @@ class Store:
     def save_statements(self, doc_id: int, statements: Sequence[Statement], lens: str) -> None:
         """Replace a document's statements with those of `lens`, atomically."""
         with self._transaction():
+            outlet = self.db.execute("SELECT outlet FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+            author_key = f"author@{outlet or doc_id}"
             self.db.execute("DELETE FROM statements WHERE document_id = ?", (doc_id,))
             for st in statements:
                 cond = st.condition_phrase
@@ -398,19 +426,43 @@ class Store:
                         lens,
                     ),
                 )
+                named = st.source != "author"
                 self.db.executemany(
-                    "INSERT INTO statement_domains(statement_id, domain, position) VALUES (?,?,?)",
-                    [(cur.lastrowid, d, i) for i, d in enumerate(st.domains)],
+                    "INSERT INTO statement_domains(statement_id, domain, position, condition, direction,"
+                    " probability, named, source_key) VALUES (?,?,?,?,?,?,?,?)",
+                    [
+                        (
+                            cur.lastrowid,
+                            d,
+                            i,
+                            st.condition,
+                            st.direction,
+                            st.probability,
+                            named,
+                            st.source if named else author_key,
+                        )
+                        for i, d in enumerate(st.domains)
+                    ],
                 )
             self.db.execute("UPDATE documents SET analyzed_with = ? WHERE id = ?", (lens, doc_id))
 
     def iter_statements(
-        self, where: StatementFilter = StatementFilter(), *, limit: int | None = None, offset: int = 0
+        self,
+        where: StatementFilter = StatementFilter(),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        strongest_first: bool = False,
     ) -> Iterator[StoredStatement]:
-        """Statements in document order; `limit`/`offset` page through them."""
+        """Statements in document order (or likeliest first); `limit`/`offset` page."""
         clause, params = where.sql()
         page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-        sql = _STATEMENT_SELECT + clause + " ORDER BY s.document_id, s.sentence_start, s.id" + page
+        order = (
+            "s.probability DESC, s.source = 'author', s.id"
+            if strongest_first
+            else "s.document_id, s.sentence_start, s.id"
+        )
+        sql = _STATEMENT_SELECT + clause + " ORDER BY " + order + page
         for row in self.db.execute(sql, params):
             yield _stored_statement(row)
 
@@ -427,41 +479,28 @@ class Store:
         by_id = {row["id"]: _stored_statement(row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
-    def cell_sums(self, where: StatementFilter = StatementFilter()) -> list[CellSums]:
-        """One row per (outcome, domain) cell: counts and sums, aggregated in SQL."""
-        clause, params = where.sql()
+    def cell_sums(self, *, outcome: str | None = None, domain: str | None = None) -> list[CellSums]:
+        """One row per (outcome, domain) cell: counts and sums, from the cell_facts index."""
+        clause, params = _cell_where(outcome, domain)
         sql = (
-            "SELECT s.condition, sd.domain, count(*),"
-            " count(DISTINCT CASE WHEN s.source = 'author'"
-            "   THEN 'author@' || CASE WHEN d.outlet != '' THEN d.outlet ELSE d.id END ELSE s.source END),"
-            " total(CASE s.direction WHEN '+' THEN s.probability WHEN '-' THEN -s.probability ELSE 0 END),"
-            " total(s.probability), total(s.direction = '+'), total(s.direction = '-')"
-            " FROM statements s JOIN statement_domains sd ON sd.statement_id = s.id"
-            " JOIN documents d ON d.id = s.document_id" + clause + " GROUP BY s.condition, sd.domain"
+            "SELECT condition, domain, count(*), count(DISTINCT source_key),"
+            " total(CASE direction WHEN '+' THEN probability WHEN '-' THEN -probability ELSE 0 END),"
+            " total(probability), total(direction = '+'), total(direction = '-')"
+            " FROM statement_domains" + clause + " GROUP BY condition, domain"
         )
         return [
             CellSums(o, dom, n, src, w, wt, int(pos), int(neg))
             for o, dom, n, src, w, wt, pos, neg in self.db.execute(sql, params)
         ]
 
-    def cell_evidence(
-        self, where: StatementFilter = StatementFilter(), per_cell: int = 3
-    ) -> dict[tuple[str, str], list[int]]:
-        """Ids of each cell's strongest statements: likeliest first, a named source before
-        the author, then the earliest."""
-        clause, params = where.sql()
+    def cell_evidence(self, outcome: str, domain: str, per_cell: int = 3) -> list[int]:
+        """Ids of a cell's strongest statements: likeliest first, a named source before the
+        author, then the earliest (an index seek on cell_strongest)."""
         sql = (
-            "SELECT condition, domain, id FROM (SELECT s.condition, sd.domain, s.id, ROW_NUMBER() OVER ("
-            "   PARTITION BY s.condition, sd.domain"
-            "   ORDER BY s.probability DESC, s.source = 'author', s.id) AS rank"
-            " FROM statements s JOIN statement_domains sd ON sd.statement_id = s.id"
-            " JOIN documents d ON d.id = s.document_id" + clause + f") WHERE rank <= {int(per_cell)}"
-            " ORDER BY condition, domain, rank"
+            "SELECT statement_id FROM statement_domains WHERE condition = ? AND domain = ?"
+            f" ORDER BY probability DESC, named DESC, statement_id LIMIT {int(per_cell)}"
         )
-        out: dict[tuple[str, str], list[int]] = {}
-        for outcome, domain, statement_id in self.db.execute(sql, params):
-            out.setdefault((outcome, domain), []).append(statement_id)
-        return out
+        return [r[0] for r in self.db.execute(sql, (outcome, domain))]
 
     def source_summary(self) -> list[tuple[str, str, str, int]]:
         """(source, outcome, direction, statements) for every named source."""
@@ -537,6 +576,17 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _cell_where(outcome: str | None, domain: str | None) -> tuple[str, list[object]]:
+    clauses, params = [], []
+    if outcome:
+        clauses.append("condition = ?")
+        params.append(outcome)
+    if domain:
+        clauses.append("domain = ?")
+        params.append(domain)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 _STATEMENT_SELECT = (

@@ -234,3 +234,13 @@ def test_serve_refuses_public_address_without_token(runner, tmp_path, monkeypatc
     assert result.exit_code == 2
     assert "without a token" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cell_pages_through_statements_likeliest_first(client):
+    first = client.get("/api/v1/cells/trump/nk_diplomacy").json()
+    rows = first["favourable"] + first["unfavourable"] + first["mixed"]
+    assert first["offset"] == 0 and first["total"] == len(rows)
+    probabilities = [r["probability"] for r in sorted(rows, key=lambda r: -r["probability"])]
+    assert max(probabilities) == probabilities[0]
+    beyond = client.get("/api/v1/cells/trump/nk_diplomacy", params={"offset": first["total"]}).json()
+    assert beyond["favourable"] == beyond["unfavourable"] == beyond["mixed"] == []

@@ -83,8 +83,9 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
         domain: str,
         s: StoreDep,
         f: Annotated[views.Filters, Depends(_filters)],
+        offset: Annotated[int, Query(ge=0)] = 0,
     ) -> HTMLResponse:
-        return page(request, "cell.html", data=views.cell_data(s, lens, outcome, domain, f))
+        return page(request, "cell.html", data=views.cell_data(s, lens, outcome, domain, f, offset))
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: int, s: StoreDep) -> HTMLResponse:
@@ -122,9 +123,13 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
         "/api/v1/cells/{outcome}/{domain}", tags=["matrix"], summary="One cell's statements, by direction"
     )
     def api_cell(
-        outcome: str, domain: str, s: StoreDep, f: Annotated[views.Filters, Depends(_filters)]
+        outcome: str,
+        domain: str,
+        s: StoreDep,
+        f: Annotated[views.Filters, Depends(_filters)],
+        offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
-        return views.cell_data(s, lens, outcome, domain, f)
+        return views.cell_data(s, lens, outcome, domain, f, offset)
 
     @app.get("/api/v1/statements", tags=["statements"], summary="Scenario statements, filtered and paginated")
     def api_statements(

@@ -132,11 +132,20 @@ def heat_style(cell: dict[str, Any] | None) -> str:
 
 
 # ------------------------------------------------------------------------ cell
-def cell_data(store: Store, lens: Lens, outcome: str, domain: str, filters: Filters) -> dict[str, Any]:
+CELL_PAGE = 100  # statements per cell page, strongest first
+
+
+def cell_data(
+    store: Store, lens: Lens, outcome: str, domain: str, filters: Filters, offset: int = 0
+) -> dict[str, Any]:
     if outcome not in lens.outcome_ids or domain not in lens.domain_ids:
         raise NotFound(f"no cell {outcome}/{domain} in lens {lens.name}")
     where = Filters(**{**asdict(filters), "outcome": outcome, "domain": domain}).statement_filter()
-    rows = [statement_data(s) for s in store.iter_statements(where, limit=MAX_PAGE_SIZE)]
+    offset = max(0, offset)
+    rows = [
+        statement_data(s)
+        for s in store.iter_statements(where, limit=CELL_PAGE, offset=offset, strongest_first=True)
+    ]
     m = load_matrix(store, lens, outcome=outcome, domain=domain)
     cell = m.cell(outcome, domain)
     return {
@@ -147,6 +156,8 @@ def cell_data(store: Store, lens: Lens, outcome: str, domain: str, filters: Filt
         "unfavourable": [r for r in rows if r["direction"] == "-"],
         "mixed": [r for r in rows if r["direction"] == "0"],
         "shown": len(rows),
+        "offset": offset,
+        "next_offset": offset + CELL_PAGE,
         "total": store.count_statements(where),
         "filters": asdict(filters),
         "outlets": store.outlets(),
