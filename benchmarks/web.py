@@ -25,10 +25,26 @@ from scenariodesk.store import Store
 from scenariodesk.web import create_app
 
 PER_DOCUMENT = 20
-WORDS = (
-    "summit talks alliance troops tariffs denuclearization provocation cost-sharing sanctions "
-    "Pyongyang Seoul Washington China trade exports deterrence missile negotiations"
-).split()
+WORDS = [
+    "summit",
+    "talks",
+    "alliance",
+    "troops",
+    "tariffs",
+    "denuclearization",
+    "provocation",
+    "cost-sharing",
+    "sanctions",
+    "Pyongyang",
+    "Seoul",
+    "Washington",
+    "China",
+    "trade",
+    "exports",
+    "deterrence",
+    "missile",
+    "negotiations",
+]
 
 
 def fill(db: Path, statements: int, seed: int = 42) -> None:
