@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.lens import Lens
-from scenariodesk.models import Document, Span, Statement
+from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
 
 AUTHOR = "author"
 # Curly quotes folded to straight ones for matching; same length, so offsets hold.
@@ -65,9 +65,14 @@ class _Context:
     names: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
 
 
+def analyze_document(document: Document, lens: Lens) -> Analysis:
+    """Scenario statements, recommendations, signposts and fact claims in `document`."""
+    return _Extractor(lens).run(document)
+
+
 def extract_statements(document: Document, lens: Lens) -> list[Statement]:
     """Every scenario statement in `document` under `lens`."""
-    return list(_Extractor(lens).run(document))
+    return list(analyze_document(document, lens).statements)
 
 
 # Documents whose candidate sentences are parsed in one nlp.pipe call: the parser is
@@ -75,16 +80,16 @@ def extract_statements(document: Document, lens: Lens) -> list[Statement]:
 _PARSE_GROUP = 32
 
 
-def analyze_batch(documents: Iterable[Document], lens: Lens) -> Iterator[tuple[Document, list[Statement]]]:
-    """(document, statements) for each document, reusing the loaded pipelines; the same
-    statements as `extract_statements` on each document alone."""
+def analyze_batch(documents: Iterable[Document], lens: Lens) -> Iterator[tuple[Document, Analysis]]:
+    """(document, analysis) for each document, reusing the loaded pipelines; the same
+    results as `analyze_document` on each document alone."""
     extractor = _Extractor(lens)
     iterator = iter(documents)
     while group := list(itertools.islice(iterator, _PARSE_GROUP)):
         prepared = [extractor.prepare(d) for d in group]
         extractor.parse(prepared)
         for document, (sentences, features) in zip(group, prepared, strict=True):
-            yield document, list(extractor.walk(document, sentences, features))
+            yield document, extractor.walk(document, sentences, features)
 
 
 class _Extractor:
@@ -153,10 +158,10 @@ class _Extractor:
         return not (nxt.is_title and nxt.is_stop)
 
     # ------------------------------------------------------------------ main walk
-    def run(self, document: Document) -> Iterator[Statement]:
+    def run(self, document: Document) -> Analysis:
         prepared = self.prepare(document)
         self.parse([prepared])
-        yield from self.walk(document, *prepared)
+        return self.walk(document, *prepared)
 
     def prepare(self, document: Document) -> tuple[list[_Sentence], list[_Features]]:
         """Sentences and their lens matches; no parsing yet."""
@@ -177,10 +182,8 @@ class _Extractor:
             ):
                 sentence.parsed = doc
 
-    def walk(
-        self, document: Document, sentences: list[_Sentence], features: list[_Features]
-    ) -> Iterator[Statement]:
-        """Emit statements in reading order, carrying the document's context."""
+    def walk(self, document: Document, sentences: list[_Sentence], features: list[_Features]) -> Analysis:
+        """Walk the sentences in reading order, carrying the document's context."""
         lens = self.lens
         allowed, winner = lens.outcomes_for_date(document.date)
         ctx = _Context(
@@ -189,10 +192,20 @@ class _Extractor:
             topic=_topic(sentences, features, allowed, document, lens),
         )
         self._sentences = sentences
+        found: dict[type, list[object]] = {Statement: [], Recommendation: [], SignpostHit: [], FactClaim: []}
         for index, (sentence, feat) in enumerate(zip(sentences, features, strict=True)):
-            yield from self._sentence(index, sentence, feat, ctx)
+            for item in self._sentence(index, sentence, feat, ctx):
+                found[type(item)].append(item)
+        return Analysis(
+            statements=tuple(found[Statement]),  # type: ignore[arg-type]
+            recommendations=tuple(found[Recommendation]),  # type: ignore[arg-type]
+            signposts=tuple(found[SignpostHit]),  # type: ignore[arg-type]
+            claims=tuple(found[FactClaim]),  # type: ignore[arg-type]
+        )
 
-    def _sentence(self, index: int, s: _Sentence, f: _Features, ctx: _Context) -> Iterator[Statement]:
+    def _sentence(
+        self, index: int, s: _Sentence, f: _Features, ctx: _Context
+    ) -> Iterator[Statement | Recommendation | SignpostHit | FactClaim]:
         if s.paragraph != ctx.paragraph:
             if not self.lens.continuations.search(s.folded):
                 ctx.paragraph_condition = None
@@ -226,6 +239,48 @@ class _Extractor:
                     yield st
         if conditions and not emitted:
             ctx.paragraph_condition = conditions[-1][0]
+        yield from self._extras(s, f, ctx, conditions, source)
+
+    # ------------------------------------------------------------------ playbook, signposts, facts
+    def _extras(
+        self,
+        s: _Sentence,
+        f: _Features,
+        ctx: _Context,
+        conditions: list[tuple[str, str, re.Match[str]]],
+        source: str,
+    ) -> Iterator[Recommendation | SignpostHit | FactClaim]:
+        lens = self.lens
+        sentence = " ".join(s.text.split())
+        span = (s.start, s.end)
+        for rule, _ in lens.playbook.finditer(s.folded):
+            outcome = conditions[0][0] if conditions else ctx.paragraph_condition or ctx.topic or "any"
+            domains = _pick_domains(f, _Segment(0, len(s.text), None)) or ctx.paragraph_domains
+            yield Recommendation(sentence, span, outcome, tuple(domains), f"playbook:{rule}", source)
+            break
+        for rule, m in lens.signposts.finditer(s.folded):
+            yield SignpostHit(
+                rule,
+                sentence,
+                span,
+                Span(s.start + m.start(), s.start + m.end(), s.text[m.start() : m.end()]),
+            )
+        for fact, regex in lens.facts:
+            for m in regex.finditer(s.folded):
+                try:
+                    value = float(m.group("value").replace(",", ""))
+                except ValueError:
+                    continue
+                off = abs(value - fact.value) > fact.tolerance * fact.value
+                yield FactClaim(
+                    fact.id,
+                    value,
+                    sentence,
+                    span,
+                    Span(s.start + m.start(), s.start + m.end(), s.text[m.start() : m.end()]),
+                    source,
+                    "contradicts" if off else "consistent",
+                )
 
     # ------------------------------------------------------------------ one statement
     def _statement(

@@ -105,6 +105,32 @@ class Boilerplate(_Strict):
     footer: list[NamedPattern] = []
 
 
+class Signpost(_Strict):
+    id: str
+    label: str
+    outcome: str = "any"
+    domain: str
+    pattern: Pattern
+
+
+class Fact(_Strict):
+    id: str
+    label: str
+    value: float
+    unit: str = ""
+    tolerance: float = Field(default=0.05, ge=0)
+    source: str
+    patterns: list[Pattern] = Field(min_length=1)  # each captures the number as (?P<value>...)
+
+    @field_validator("patterns")
+    @classmethod
+    def _has_value_group(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            if "(?P<value>" not in pattern:
+                raise ValueError(f"{pattern!r} must capture the number as (?P<value>...)")
+        return patterns
+
+
 class LensModel(_Strict):
     """The lens file's schema. Unknown keys are errors, so a typo cannot pass silently."""
 
@@ -132,6 +158,9 @@ class LensModel(_Strict):
     impact: Impact
     no_break_after: list[str] = []
     boilerplate: Boilerplate = Boilerplate()
+    playbook: list[NamedPattern] = []
+    signposts: list[Signpost] = []
+    facts: list[Fact] = []
 
     @field_validator("bands")
     @classmethod
@@ -167,6 +196,11 @@ class LensModel(_Strict):
         domain_ids = [d.id for d in self.domains]
         if len(set(domain_ids)) != len(domain_ids):
             raise ValueError(f"domains: duplicate id in {domain_ids}")
+        for i, sign in enumerate(self.signposts):
+            if sign.outcome not in ids:
+                raise ValueError(f"signposts.{i}: unknown outcome {sign.outcome!r} (known: {ids})")
+            if sign.domain not in domain_ids:
+                raise ValueError(f"signposts.{i}: unknown domain {sign.domain!r} (known: {domain_ids})")
         return self
 
 
@@ -347,6 +381,26 @@ class Lens:
         return re.compile(rf"(?:{alternatives})(?:\s+[\w'.-]+){{0,3}}\s*$", re.IGNORECASE)
 
     @cached_property
+    def playbook(self) -> Matcher:
+        return compile_matcher([(r.id, r.pattern) for r in self.model.playbook], where="playbook")
+
+    @cached_property
+    def signposts(self) -> Matcher:
+        return compile_matcher([(r.id, r.pattern) for r in self.model.signposts], where="signposts")
+
+    @cached_property
+    def facts(self) -> list[tuple[Fact, re.Pattern[str]]]:
+        """One regex per fact pattern: each has its own `value` group."""
+        out = []
+        for i, fact in enumerate(self.model.facts):
+            for pattern in fact.patterns:
+                try:
+                    out.append((fact, re.compile(phrase_regex(pattern), re.IGNORECASE)))
+                except re.error as exc:
+                    raise LensError(f"facts.{i}: bad pattern {pattern!r}: {exc}") from exc
+        return out
+
+    @cached_property
     def impact(self) -> Matcher:
         rules = [("+", t) for t in self.model.impact.favourable]
         rules += [("-", t) for t in self.model.impact.unfavourable]
@@ -467,6 +521,9 @@ def load_lens(path: str | Path | None = None) -> Lens:
         "continuations",
         "contrast",
         "clause_breaks",
+        "playbook",
+        "signposts",
+        "facts",
         "impact",
         "reporting",
         "boilerplate_drop",

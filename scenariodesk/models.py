@@ -53,6 +53,51 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Recommendation:
+    """Advice or a planned response for the subject country ("Seoul should ...")."""
+
+    sentence: str
+    sentence_span: tuple[int, int]
+    outcome: str  # the outcome it prepares for, "any" when none is named or in context
+    domains: tuple[str, ...]
+    rule: str
+    source: str
+
+
+@dataclass(frozen=True)
+class SignpostHit:
+    """A sentence that reports one of the lens's signposts."""
+
+    signpost: str
+    sentence: str
+    sentence_span: tuple[int, int]
+    match: Span
+
+
+@dataclass(frozen=True)
+class FactClaim:
+    """A number the text gives for one of the lens's reference facts."""
+
+    fact: str
+    value: float
+    sentence: str
+    sentence_span: tuple[int, int]
+    match: Span
+    source: str
+    verdict: str  # "consistent" | "contradicts"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything analysis finds in one document."""
+
+    statements: tuple[Statement, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    signposts: tuple[SignpostHit, ...] = ()
+    claims: tuple[FactClaim, ...] = ()
+
+
+@dataclass(frozen=True)
 class Evidence:
     statement_id: int
     sentence: str

@@ -19,7 +19,7 @@ from typing import Literal
 from scenariodesk.dedupe import fingerprint
 from scenariodesk.ingest import SUFFIXES, IngestError, read_documents
 from scenariodesk.lens import Lens
-from scenariodesk.models import Document, Statement
+from scenariodesk.models import Analysis, Document
 from scenariodesk.store import Store
 
 EventKind = Literal["added", "duplicate", "error"]
@@ -107,11 +107,11 @@ def _init_worker(lens: Lens) -> None:
     _worker_lens = lens
 
 
-def _analyze_chunk(docs: list[Document]) -> list[tuple[int, list[Statement]]]:
+def _analyze_chunk(docs: list[Document]) -> list[tuple[int, Analysis]]:
     from scenariodesk.analyze import analyze_batch
 
     assert _worker_lens is not None
-    return [(doc.id or 0, statements) for doc, statements in analyze_batch(docs, _worker_lens)]
+    return [(doc.id or 0, analysis) for doc, analysis in analyze_batch(docs, _worker_lens)]
 
 
 def analyze_store(
@@ -130,30 +130,28 @@ def analyze_store(
     pending = store.count_documents(pending_for=lens.fingerprint)
     documents = store.iter_documents(pending_for=lens.fingerprint)
     done = found = 0
-    for doc_id, statements in _results(documents, lens, workers):
-        store.save_statements(doc_id, statements, lens.fingerprint)
+    for doc_id, analysis in _results(documents, lens, workers):
+        store.save_analysis(doc_id, analysis, lens.fingerprint)
         done += 1
-        found += len(statements)
+        found += len(analysis.statements)
         if on_progress:
             on_progress(done, pending)
     return done, found
 
 
-def _results(
-    documents: Iterator[Document], lens: Lens, workers: int
-) -> Iterator[tuple[int, list[Statement]]]:
+def _results(documents: Iterator[Document], lens: Lens, workers: int) -> Iterator[tuple[int, Analysis]]:
     if workers <= 1:
         from scenariodesk.analyze import analyze_batch
 
-        for doc, statements in analyze_batch(documents, lens):
-            yield doc.id or 0, statements
+        for doc, analysis in analyze_batch(documents, lens):
+            yield doc.id or 0, analysis
         return
     # A window of chunks in flight, oldest first: memory stays flat however large the
     # corpus, the workers stay busy, and only this thread touches the store. Chunks of
     # several documents amortize the round trip and let a worker batch its parsing.
     context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with context.Pool(workers, initializer=_init_worker, initargs=(lens,)) as pool:
-        pending: deque[AsyncResult[list[tuple[int, list[Statement]]]]] = deque()
+        pending: deque[AsyncResult[list[tuple[int, Analysis]]]] = deque()
         while chunk := list(itertools.islice(documents, _CHUNK)):
             pending.append(pool.apply_async(_analyze_chunk, (chunk,)))
             if len(pending) >= workers * _CHUNKS_PER_WORKER:

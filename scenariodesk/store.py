@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scenariodesk.dedupe import NEAR_THRESHOLD, Fingerprint, similarity
-from scenariodesk.models import Document, Span, Statement
+from scenariodesk.models import Analysis, Document, Span, Statement
 
 DEFAULT_DB = "scenariodesk.db"
 ENV_DB = "SCENARIODESK_DB"
@@ -169,11 +169,57 @@ def _m3_cell_facts(db: sqlite3.Connection) -> None:
     )
 
 
+def _m4_playbook(db: sqlite3.Connection) -> None:
+    """What analysis finds besides statements: recommendations, signposts, fact claims."""
+    _script(
+        db,
+        """
+        CREATE TABLE recommendations (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            domains TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            source TEXT NOT NULL
+        );
+        CREATE INDEX recommendations_document ON recommendations(document_id);
+        CREATE TABLE signpost_hits (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            signpost TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            match TEXT NOT NULL
+        );
+        CREATE INDEX signpost_hits_signpost ON signpost_hits(signpost);
+        CREATE TABLE fact_claims (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            fact TEXT NOT NULL,
+            value REAL NOT NULL,
+            sentence TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            match TEXT NOT NULL,
+            source TEXT NOT NULL,
+            verdict TEXT NOT NULL
+        );
+        CREATE INDEX fact_claims_fact ON fact_claims(fact);
+        UPDATE documents SET analyzed_with = NULL;
+        """,
+    )
+
+
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (
     ("initial", _m1_initial),
     ("full-text search", _m2_search),
     ("cell facts", _m3_cell_facts),
+    ("playbook, signposts, fact claims", _m4_playbook),
 )
 
 
@@ -394,7 +440,38 @@ class Store:
     # ---------------------------------------------------------------------- statements
     def save_statements(self, doc_id: int, statements: Sequence[Statement], lens: str) -> None:
         """Replace a document's statements with those of `lens`, atomically."""
+        self.save_analysis(doc_id, Analysis(statements=tuple(statements)), lens)
+
+    def save_analysis(self, doc_id: int, analysis: Analysis, lens: str) -> None:
+        """Replace everything analysis found in a document with `analysis`, atomically."""
+        statements = analysis.statements
         with self._transaction():
+            for table in ("recommendations", "signpost_hits", "fact_claims"):
+                self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+            self.db.executemany(
+                "INSERT INTO recommendations(document_id, sentence, sentence_start, sentence_end, outcome,"
+                " domains, rule, source) VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (doc_id, r.sentence, *r.sentence_span, r.outcome, ",".join(r.domains), r.rule, r.source)
+                    for r in analysis.recommendations
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO signpost_hits(document_id, signpost, sentence, sentence_start, sentence_end, match)"
+                " VALUES (?,?,?,?,?,?)",
+                [
+                    (doc_id, h.signpost, h.sentence, *h.sentence_span, h.match.text)
+                    for h in analysis.signposts
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO fact_claims(document_id, fact, value, sentence, sentence_start, sentence_end, match,"
+                " source, verdict) VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (doc_id, c.fact, c.value, c.sentence, *c.sentence_span, c.match.text, c.source, c.verdict)
+                    for c in analysis.claims
+                ],
+            )
             outlet = self.db.execute("SELECT outlet FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
             author_key = f"author@{outlet or doc_id}"
             self.db.execute("DELETE FROM statements WHERE document_id = ?", (doc_id,))
@@ -501,6 +578,28 @@ class Store:
             f" ORDER BY probability DESC, named DESC, statement_id LIMIT {int(per_cell)}"
         )
         return [r[0] for r in self.db.execute(sql, (outcome, domain))]
+
+    def recommendations(self) -> list[dict[str, object]]:
+        """Every recommendation with its document's provenance, in document order."""
+        return self._rows(
+            "SELECT r.*, d.title AS document_title, d.outlet, d.date FROM recommendations r"
+            " JOIN documents d ON d.id = r.document_id ORDER BY r.document_id, r.sentence_start"
+        )
+
+    def signpost_hits(self) -> list[dict[str, object]]:
+        return self._rows(
+            "SELECT h.*, d.title AS document_title, d.outlet, d.date FROM signpost_hits h"
+            " JOIN documents d ON d.id = h.document_id ORDER BY h.signpost, d.date, h.document_id"
+        )
+
+    def fact_claims(self) -> list[dict[str, object]]:
+        return self._rows(
+            "SELECT c.*, d.title AS document_title, d.outlet, d.date FROM fact_claims c"
+            " JOIN documents d ON d.id = c.document_id ORDER BY c.fact, c.document_id, c.sentence_start"
+        )
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
+        return [dict(row) for row in self.db.execute(sql, params)]
 
     def source_summary(self) -> list[tuple[str, str, str, int]]:
         """(source, outcome, direction, statements) for every named source."""
