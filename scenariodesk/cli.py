@@ -21,6 +21,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     help="Turn election news and analysis into a cited, quantified scenario matrix.",
 )
 # Piped output (a file, a pager) gets 120 columns, the width the matrix is laid out for.
@@ -333,6 +334,162 @@ def _print_scores(result: dict) -> None:  # type: ignore[type-arg]
                 markup=False,
                 highlight=False,
             )
+
+
+# --------------------------------------------------------------------------- developments
+@app.command()
+def developments(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or md.")] = "table",
+    outcome: Annotated[str | None, typer.Option("--outcome", help="Only this outcome id.")] = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Group statements into developments: projected events with pooled probability and support."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from scenariodesk.developments import find_developments
+
+    _check_format(fmt, ("table", "json", "md"))
+    lens = _lens(lens_path)
+    _check_ids(lens, outcome, None)
+    with _store(db) as store:
+        found = find_developments(store.iter_statements(), lens, outcome=outcome)
+    if fmt == "json":
+        sys.stdout.write(json.dumps([asdict(d) for d in found], ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "md":
+        from scenariodesk.render import _md
+
+        for d in found:
+            out.out(
+                f"- **{d.id}** {_md(d.label)}: p={d.probability:.2f}, {d.direction}, {', '.join(d.domains)}; "
+                f"{d.support} statements, {len(d.sources)} sources, {len(d.outlets)} outlets",
+                highlight=False,
+            )
+    else:
+        table = Table(title=f"{len(found)} developments", title_justify="left")
+        for name in ("id", "p", "dir", "domains", "support", "development"):
+            table.add_column(name, overflow="fold")
+        for d in found:
+            table.add_row(
+                d.id,
+                f"{d.probability:.2f}",
+                d.direction,
+                "\n".join(d.domains),
+                f"{d.support} st / {len(d.sources)} src",
+                Text(d.label),
+            )
+        out.print(table)
+
+
+# --------------------------------------------------------------------------- simulate
+@app.command()
+def simulate(
+    prior: Annotated[
+        str | None,
+        typer.Option(
+            "--prior", help="Outcome probabilities, e.g. trump=0.55,harris=0.45 (default: the lens's)."
+        ),
+    ] = None,
+    runs: Annotated[int, typer.Option("--runs", min=1, max=10_000_000, help="Monte Carlo runs.")] = 10_000,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Random seed: the same seed gives the same result.")
+    ] = 0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Monte Carlo over outcomes and developments: each domain's net impact, its spread and drivers."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from scenariodesk.developments import find_developments
+    from scenariodesk.simulate import simulate as run_simulation
+
+    _check_format(fmt, ("table", "json"))
+    lens = _lens(lens_path)
+    chosen = _prior(prior, lens)
+    with _store(db) as store:
+        found = find_developments(store.iter_statements(), lens)
+    try:
+        result = run_simulation(found, lens.domain_ids, chosen, runs=runs, seed=seed)
+    except ValueError as exc:
+        raise _fail(f"--prior: {exc}") from None
+    if fmt == "json":
+        sys.stdout.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
+        return
+    table = Table(
+        title=f"{runs:,} runs, seed {seed}, {len(found)} developments; prior "
+        + ", ".join(f"{k}={v:.2f}" for k, v in result.prior.items()),
+        title_justify="left",
+    )
+    for name in ("domain", "mean", "5%..95%", "P(unfav.)", "main drivers", "sensitivity per +0.1"):
+        table.add_column(name, overflow="fold")
+    for d in result.domains:
+        table.add_row(
+            d.domain,
+            f"{d.mean:+.2f}",
+            f"{d.p5:+.2f}..{d.p95:+.2f}",
+            f"{d.unfavourable:.2f}",
+            "\n".join(f"{c.development} {c.mean:+.2f}" for c in d.contributions),
+            ", ".join(f"{o} {v:+.3f}" for o, v in d.sensitivity.items()),
+        )
+    out.print(table)
+
+
+def _prior(text: str | None, lens: Lens) -> dict[str, float]:
+    from scenariodesk.simulate import parse_prior
+
+    if text is None:
+        return dict(lens.model.prior) or {o: 1.0 for o in lens.outcome_ids if o != "any"}
+    try:
+        chosen = parse_prior(text)
+    except ValueError as exc:
+        raise _fail(f"--prior: {exc}") from None
+    unknown = [o for o in chosen if o not in lens.outcome_ids or o == "any"]
+    if unknown:
+        raise _fail(
+            f"--prior: unknown outcome {unknown[0]!r}; the lens has {', '.join(o for o in lens.outcome_ids if o != 'any')}"
+        )
+    return chosen
+
+
+# --------------------------------------------------------------------------- brief
+@app.command()
+def brief(
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: brief.FORMAT).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="html, md or pdf.")] = "html",
+    prior: Annotated[
+        str | None, typer.Option("--prior", help="Outcome probabilities for the simulation.")
+    ] = None,
+    runs: Annotated[int, typer.Option("--runs", min=1, help="Simulation runs.")] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", help="Simulation seed.")] = 0,
+    web_url: Annotated[
+        str | None,
+        typer.Option("--web-url", help="Link references to this running web UI, e.g. http://127.0.0.1:8000."),
+    ] = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write the briefing memo: summary, matrix, domains, simulation, playbook, signposts, fact check, sources."""
+    from scenariodesk.memo import FORMATS, MemoError, build_memo, write_memo
+
+    _check_format(fmt, FORMATS)
+    lens = _lens(lens_path)
+    chosen = _prior(prior, lens)
+    target = out_path or Path(f"brief.{fmt}")
+    with _store(db) as store, err.status("building the memo…"):
+        memo = build_memo(store, lens, prior=chosen, runs=runs, seed=seed, web_url=web_url)
+    try:
+        write_memo(memo, fmt, target)
+    except MemoError as exc:
+        raise _fail(str(exc)) from None
+    err.print(f"wrote {target} ({len(memo['references'])} references, {memo['statements']} statements)")
 
 
 # --------------------------------------------------------------------------- serve

@@ -192,8 +192,64 @@ def test_cli_demo_prints_matrix_with_citations(runner, tmp_path):
     assert "Victor Cha" in result.stdout and "The Korea Times" in result.stdout
 
 
-@pytest.mark.parametrize("command", ["ingest", "analyze", "matrix", "statements", "eval", "demo"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "ingest",
+        "analyze",
+        "matrix",
+        "statements",
+        "eval",
+        "demo",
+        "serve",
+        "developments",
+        "simulate",
+        "brief",
+    ],
+)
 def test_cli_help(runner, command):
     result = run(runner, command, "--help")
     assert result.exit_code == 0
     assert "Usage" in result.stdout
+
+
+def test_cli_developments_json(runner, seeded_cli):
+    db, _, _ = seeded_cli
+    result = run(runner, "developments", "--db", db, "--format", "json", "--outcome", "trump")
+    devs = json.loads(result.stdout)
+    assert devs and {d["outcome"] for d in devs} == {"trump"}
+    assert all(0 < d["probability"] < 1 and d["statements"] and d["label"] for d in devs)
+
+
+def test_cli_simulate_is_deterministic_and_checks_the_prior(runner, seeded_cli):
+    db, _, _ = seeded_cli
+    args = (
+        "simulate",
+        "--db",
+        db,
+        "--prior",
+        "trump=0.55,harris=0.45",
+        "--runs",
+        "500",
+        "--seed",
+        "4",
+        "--format",
+        "json",
+    )
+    first, second = run(runner, *args), run(runner, *args)
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    assert data["prior"] == {"trump": 0.55, "harris": 0.45}
+    assert {d["domain"] for d in data["domains"]} >= {"alliance", "nk_threat"}
+    bad = run(runner, "simulate", "--db", db, "--prior", "sanders=1")
+    assert bad.exit_code == 2 and "unknown outcome 'sanders'" in bad.stderr
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_cli_brief_writes_the_memo(runner, seeded_cli, tmp_path, fmt):
+    db, _, _ = seeded_cli
+    out = tmp_path / f"brief.{fmt}"
+    result = run(runner, "brief", "--db", db, "--format", fmt, "--out", out, "--runs", "500")
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert "Executive summary" in text and "Fact check" in text

@@ -1,0 +1,377 @@
+"""The briefing memo: executive summary, matrix, domains, simulation, playbook, signposts,
+fact check and sources, every claim cited [n] to a statement and its document."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import shutil
+import subprocess
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from scenariodesk import __version__
+from scenariodesk.aggregate import load_matrix
+from scenariodesk.developments import Development, find_developments
+from scenariodesk.lens import BANDS, Lens
+from scenariodesk.simulate import SimulationResult, simulate
+from scenariodesk.store import Store
+
+FORMATS = ("html", "md", "pdf")
+SUMMARY_PER_OUTCOME = 5
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+]
+
+
+class MemoError(RuntimeError):
+    pass
+
+
+class _References:
+    """Numbered references [n], one per cited sentence of a document."""
+
+    def __init__(self, web_url: str | None) -> None:
+        self.web_url = web_url.rstrip("/") if web_url else None
+        self.items: list[dict[str, Any]] = []
+        self._index: dict[tuple[int, int], int] = {}
+
+    def cite(self, document_id: int, start: int, sentence: str, source: str, meta: dict[str, Any]) -> int:
+        key = (document_id, start)
+        if key not in self._index:
+            self._index[key] = len(self.items) + 1
+            link = f"{self.web_url}/documents/{document_id}#s{start}" if self.web_url else None
+            self.items.append(
+                {
+                    "n": self._index[key],
+                    "sentence": sentence,
+                    "source": source,
+                    "document_id": document_id,
+                    "title": meta.get("title") or meta.get("document_title") or "",
+                    "outlet": meta.get("outlet") or "",
+                    "date": meta.get("date") or "",
+                    "link": link,
+                }
+            )
+        return self._index[key]
+
+
+def band_of(probability: float, lens: Lens) -> str:
+    for band in BANDS:
+        low, high = lens.model.bands[band]  # type: ignore[index]
+        if probability <= high:
+            return band
+    return BANDS[-1]
+
+
+def build_memo(
+    store: Store,
+    lens: Lens,
+    *,
+    prior: dict[str, float] | None = None,
+    runs: int = 10_000,
+    seed: int = 0,
+    web_url: str | None = None,
+) -> dict[str, Any]:
+    """All the memo's content as plain data; the renderers only lay it out."""
+    refs = _References(web_url)
+    stored = {s.id: s for s in store.iter_statements()}
+
+    def cite_statement(statement_id: int) -> int:
+        s = stored[statement_id]
+        meta = {"title": s.document.title, "outlet": s.document.outlet, "date": s.document.date}
+        return refs.cite(
+            s.document.id or 0, s.statement.sentence_span[0], s.statement.sentence, s.statement.source, meta
+        )
+
+    prior = prior or dict(lens.model.prior) or {o: 1.0 for o in lens.outcome_ids if o != "any"}
+    developments = find_developments(stored.values(), lens)
+    matrix = load_matrix(store, lens)
+    result = simulate(developments, lens.domain_ids, prior, runs=runs, seed=seed)
+    labels = lens.labels
+
+    summary = []
+    for outcome in [*prior, "any"]:
+        devs = [d for d in developments if d.outcome == outcome]
+        devs.sort(
+            key=lambda d: (-(d.probability * max(abs(d.impact), 0.25)) * (1 + 0.25 * (d.support - 1)), d.id)
+        )
+        if devs:
+            summary.append(
+                {
+                    "outcome": outcome,
+                    "label": labels.get(outcome, outcome),
+                    "points": [_point(d, lens, cite_statement) for d in devs[:SUMMARY_PER_OUTCOME]],
+                }
+            )
+
+    domains = []
+    for domain in matrix.domains:
+        cells = []
+        for outcome in matrix.outcomes:
+            cell = matrix.cell(outcome, domain)
+            if cell is None:
+                continue
+            cells.append(
+                asdict(cell)
+                | {
+                    "label": labels.get(outcome, outcome),
+                    "verdict": _verdict(cell.net_direction),
+                    "cited": [{"ref": cite_statement(e.statement_id), **asdict(e)} for e in cell.evidence],
+                }
+            )
+        if cells:
+            domains.append({"id": domain, "label": labels.get(domain, domain), "cells": cells})
+
+    playbook: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for rec in store.recommendations():
+        key = (str(rec["outcome"]), (str(rec["domains"]).split(",")[0] or "general"))
+        n = refs.cite(
+            int(rec["document_id"]), int(rec["sentence_start"]), str(rec["sentence"]), str(rec["source"]), rec
+        )
+        playbook.setdefault(key, []).append({"ref": n, "sentence": rec["sentence"], "source": rec["source"]})
+
+    hits: dict[str, list[dict[str, Any]]] = {}
+    for hit in store.signpost_hits():
+        n = refs.cite(
+            int(hit["document_id"]), int(hit["sentence_start"]), str(hit["sentence"]), "author", hit
+        )
+        hits.setdefault(str(hit["signpost"]), []).append(
+            {"ref": n, "match": hit["match"], "date": hit["date"], "outlet": hit["outlet"]}
+        )
+    signposts = [
+        {**s.model_dump(), "outcome_label": labels.get(s.outcome, s.outcome), "hits": hits.get(s.id, [])}
+        for s in lens.model.signposts
+    ]
+
+    claims: dict[str, list[dict[str, Any]]] = {}
+    for claim in store.fact_claims():
+        n = refs.cite(
+            int(claim["document_id"]),
+            int(claim["sentence_start"]),
+            str(claim["sentence"]),
+            str(claim["source"]),
+            claim,
+        )
+        claims.setdefault(str(claim["fact"]), []).append({"ref": n, **claim})
+    facts = [{**f.model_dump(), "claims": claims.get(f.id, [])} for f in lens.model.facts]
+
+    return {
+        "title": f"Scenario brief: {lens.model.description.split(':')[0] if ':' in lens.model.description else lens.name}",
+        "lens": lens.fingerprint,
+        "subject": lens.model.subject,
+        "version": __version__,
+        "documents": store.count_documents(),
+        "statements": len(stored),
+        "summary": summary,
+        "matrix": _matrix_table(matrix, labels),
+        "matrix_figure": _matrix_figure(matrix, labels),
+        "domains": domains,
+        "simulation": _simulation_data(result, labels),
+        "simulation_figure": _simulation_figure(result, labels),
+        "developments": len(developments),
+        "playbook": [
+            {
+                "outcome": o,
+                "outcome_label": labels.get(o, o),
+                "domain": d,
+                "domain_label": labels.get(d, d),
+                "entries": items,
+            }
+            for (o, d), items in sorted(playbook.items(), key=lambda kv: (_order(lens, kv[0][0]), kv[0][1]))
+        ],
+        "signposts": signposts,
+        "facts": facts,
+        "references": refs.items,
+    }
+
+
+def _order(lens: Lens, outcome: str) -> int:
+    return lens.outcome_ids.index(outcome) if outcome in lens.outcome_ids else 99
+
+
+def _verdict(net: float) -> str:
+    if net > 0.5:
+        return "broadly favourable"
+    if net > 0.15:
+        return "leaning favourable"
+    if net < -0.5:
+        return "broadly unfavourable"
+    if net < -0.15:
+        return "leaning unfavourable"
+    return "mixed"
+
+
+def _point(dev: Development, lens: Lens, cite) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    band = band_of(dev.probability, lens)
+    return {
+        "id": dev.id,
+        "band": band.replace("_", " "),
+        "probability": dev.probability,
+        "label": dev.label,
+        "direction": dev.direction,
+        "domains": [lens.labels.get(d, d) for d in dev.domains],
+        "support": dev.support,
+        "sources": len(dev.sources),
+        "refs": [cite(i) for i in dev.statements[:3]],
+    }
+
+
+def _matrix_table(matrix, labels: dict[str, str]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return {
+        "domains": [labels.get(d, d) for d in matrix.domains],
+        "rows": [
+            {
+                "label": labels.get(o, o),
+                "cells": [
+                    None
+                    if (c := matrix.cell(o, d)) is None
+                    else {"net": c.net_direction, "n": c.statements, "sources": c.sources}
+                    for d in matrix.domains
+                ],
+            }
+            for o in matrix.outcomes
+        ],
+    }
+
+
+def _simulation_data(result: SimulationResult, labels: dict[str, str]) -> dict[str, Any]:
+    data = asdict(result)
+    for d in data["domains"]:
+        d["label"] = labels.get(d["domain"], d["domain"])
+    data["prior_labels"] = {o: labels.get(o, o) for o in result.prior}
+    return data
+
+
+def _png(fig) -> str:  # type: ignore[no-untyped-def]
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=130, bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def _matrix_figure(matrix, labels: dict[str, str]) -> str | None:  # type: ignore[no-untyped-def]
+    """The matrix as a heatmap PNG (matplotlib, offline), as a data URI."""
+    if not matrix.cells:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    values = np.full((len(matrix.outcomes), len(matrix.domains)), np.nan)
+    for i, o in enumerate(matrix.outcomes):
+        for j, d in enumerate(matrix.domains):
+            if (c := matrix.cell(o, d)) is not None:
+                values[i, j] = c.net_direction
+    fig, ax = plt.subplots(figsize=(10, 0.7 * len(matrix.outcomes) + 1.6))
+    image = ax.imshow(values, cmap="RdYlGn", vmin=-1, vmax=1, aspect="auto")
+    ax.set_xticks(
+        range(len(matrix.domains)),
+        [matrix.short_labels.get(d, d) for d in matrix.domains],
+        rotation=30,
+        ha="right",
+    )
+    ax.set_yticks(range(len(matrix.outcomes)), [labels.get(o, o) for o in matrix.outcomes])
+    for i, o in enumerate(matrix.outcomes):
+        for j, d in enumerate(matrix.domains):
+            if (c := matrix.cell(o, d)) is not None:
+                ax.text(
+                    j,
+                    i,
+                    f"{c.net_direction:+.2f}\n{c.statements}·{c.sources}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                )
+    fig.colorbar(image, ax=ax, label="net direction (−1 unfavourable … +1 favourable)")
+    ax.set_title("Scenario matrix: net impact by outcome and domain (statements·sources)")
+    return _png(fig)
+
+
+def _simulation_figure(result: SimulationResult, labels: dict[str, str]) -> str | None:
+    if not result.domains:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(9, 3.2))
+    names = [labels.get(d.domain, d.domain) for d in result.domains]
+    ax.barh(names, [d.unfavourable for d in result.domains], color="#b3261e")
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    ax.set_xlabel("probability the domain ends unfavourable for the subject")
+    ax.set_title(f"Simulation: {result.runs:,} runs, seed {result.seed}")
+    return _png(fig)
+
+
+# ------------------------------------------------------------------------ rendering
+def _environment() -> jinja2.Environment:
+    loader = jinja2.PackageLoader("scenariodesk", "memo_templates")
+    env = jinja2.Environment(
+        loader=loader, autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True
+    )
+    env.filters["md"] = _md_escape
+    env.filters["refs"] = lambda ns: "".join(f"[{n}]" for n in ns)
+    return env
+
+
+def _md_escape(text: object) -> str:
+    """Article text as inert Markdown: HTML escaped, Markdown punctuation backslashed."""
+    out = html.escape(" ".join(str(text).split()), quote=False)
+    for ch in "\\`*_[]#|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_memo(memo: dict[str, Any], fmt: str) -> str:
+    """HTML or Markdown text of the memo."""
+    name = "memo.md" if fmt == "md" else "memo.html"
+    return _environment().get_template(name).render(memo=memo)
+
+
+def write_memo(memo: dict[str, Any], fmt: str, out: Path) -> Path:
+    if fmt not in FORMATS:
+        raise MemoError(f"format must be one of {', '.join(FORMATS)} (got {fmt!r})")
+    if fmt != "pdf":
+        out.write_text(render_memo(memo, fmt), encoding="utf-8")
+        return out
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        raise MemoError(
+            "a PDF needs Chromium (apt-get install chromium); --format html or md work without it"
+        )
+    with tempfile.TemporaryDirectory(prefix="scenariodesk-memo-") as tmp:
+        page = Path(tmp) / "memo.html"
+        page.write_text(render_memo(memo, "html"), encoding="utf-8")
+        command = [
+            browser,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={tmp}/profile",
+            f"--print-to-pdf={out.resolve()}",
+            page.as_uri(),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        if done.returncode != 0 or not out.exists():
+            raise MemoError(
+                f"Chromium could not print the PDF: {(done.stderr or '').strip().splitlines()[-1:]}"
+            )
+    return out
