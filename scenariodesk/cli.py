@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from scenariodesk import __version__
 from scenariodesk.lens import Lens, LensError, load_lens
@@ -490,6 +491,128 @@ def brief(
     except MemoError as exc:
         raise _fail(str(exc)) from None
     err.print(f"wrote {target} ({len(memo['references'])} references, {memo['statements']} statements)")
+
+
+# --------------------------------------------------------------------------- resolve, score
+@app.command()
+def resolve(
+    file: Annotated[
+        Path, typer.Argument(help="Resolution YAML: cycle winners and events that happened or not.")
+    ],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Store without asking.")] = False,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Record what happened; show the statements each event resolves, and ask before storing."""
+    from scenariodesk.track import ResolutionError, load_resolutions, match_event
+
+    lens = _lens(lens_path)
+    try:
+        resolutions = load_resolutions(file, lens)
+    except ResolutionError as exc:
+        raise _fail(str(exc)) from None
+    with _store(db) as store:
+        for cycle in resolutions.cycles:
+            out.print(
+                f"cycle {cycle.year}: {cycle.winner} won ({cycle.citation})", markup=False, highlight=False
+            )
+        matches = []
+        for event in resolutions.events:
+            found = match_event(store, lens, event)
+            matches.append((event, found))
+            out.print(
+                f"\nevent {event.id}: {'happened' if event.happened else 'did not happen'} — {len(found)} forecasts",
+                markup=False,
+                highlight=False,
+            )
+            for f in found:
+                st = f.statement
+                out.print(
+                    f"  [{st.condition}] p={st.probability:.2f} {st.source}: {st.sentence[:110]}",
+                    markup=False,
+                    highlight=False,
+                )
+        if not yes and not typer.confirm("\nStore these resolutions?", default=False):
+            err.print("nothing stored")
+            raise typer.Exit(1)
+        for cycle in resolutions.cycles:
+            store.record_cycle(cycle.year, cycle.winner, cycle.note, cycle.citation)
+        for event, found in matches:
+            store.record_event(
+                event.id,
+                event.happened,
+                event.by.isoformat() if event.by else None,
+                event.note,
+                event.citation,
+                found,
+            )
+    err.print(
+        f"stored {len(resolutions.cycles)} cycle results and {len(matches)} events ({sum(len(f) for _, f in matches)} forecasts)"
+    )
+
+
+@app.command()
+def score(
+    by: Annotated[str, typer.Option("--by", help="source, outlet or domain.")] = "source",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or md.")] = "table",
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Write the reliability diagram to this PNG.")
+    ] = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Score resolved forecasts: Brier and log score per group, calibration, reliability diagram."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from scenariodesk.track import GROUPS, reliability_png, score_forecasts
+
+    _check_format(fmt, ("table", "json", "md"))
+    if by not in GROUPS:
+        raise _fail(f"--by must be one of {', '.join(GROUPS)} (got {by!r})")
+    lens = _lens(lens_path)
+    with _store(db) as store:
+        report = score_forecasts(store, lens, by)
+    if plot is not None:
+        plot.write_bytes(reliability_png(report))
+        err.print(f"wrote {plot}")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(asdict(report), ensure_ascii=False) + "\n")
+        return
+    if fmt == "md":
+        from scenariodesk.render import _md
+
+        out.out(f"| {by} | forecasts | brier | log score |\n|---|---|---|---|", highlight=False)
+        for g in [*report.groups, report.overall]:
+            out.out(f"| {_md(g.group)} | {g.n} | {g.brier:.3f} | {g.log_score:.3f} |", highlight=False)
+        out.out(
+            f"\n{report.scored} forecasts scored; {report.set_aside} set aside (conditioned on an outcome that lost).",
+            highlight=False,
+        )
+        return
+    table = Table(title=f"Forecast scores by {by} (lower Brier is better)", title_justify="left")
+    for name in (by, "forecasts", "brier", "log score"):
+        table.add_column(name)
+    for g in [*report.groups, report.overall]:
+        table.add_row(
+            Text(g.group),
+            str(g.n),
+            f"{g.brier:.3f}",
+            f"{g.log_score:.3f}",
+            end_section=g is report.groups[-1] if report.groups else False,
+        )
+    out.print(table)
+    calibration = Table(title="Calibration", title_justify="left")
+    for name in ("stated", "forecasts", "mean stated", "observed"):
+        calibration.add_column(name)
+    for c in report.calibration:
+        if c["n"]:
+            calibration.add_row(c["bin"], str(c["n"]), f"{c['mean_probability']:.2f}", f"{c['observed']:.2f}")
+    out.print(calibration)
+    err.print(
+        f"{report.scored} forecasts scored; {report.set_aside} set aside (conditioned on an outcome that lost)"
+    )
 
 
 # --------------------------------------------------------------------------- serve

@@ -448,6 +448,16 @@ class Lens:
         return compile_matcher(rules, where="boilerplate.footer")
 
     # Election cycles --------------------------------------------------------------------
+    def cycle_for_date(self, date: str) -> Cycle | None:
+        """The election an article of this date looks toward: the first whose result was
+        not yet known on that day, or the last one for later articles."""
+        try:
+            day = dt.date.fromisoformat(date[:10])
+        except ValueError:
+            return None
+        cycles = sorted(self.model.cycles, key=lambda c: c.election_day)
+        return next((c for c in cycles if day < c.result_known), cycles[-1] if cycles else None)
+
     def outcomes_for_date(self, date: str) -> tuple[set[str] | None, str | None]:
         """(outcomes an article of this date can mean, winner that conditions it).
 

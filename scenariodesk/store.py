@@ -214,12 +214,45 @@ def _m4_playbook(db: sqlite3.Connection) -> None:
     )
 
 
+def _m5_resolutions(db: sqlite3.Connection) -> None:
+    """What happened: cycle winners, resolved events and the statements that forecast
+    them (linked by document, sentence and condition, which survive reanalysis)."""
+    _script(
+        db,
+        """
+        CREATE TABLE cycle_results (
+            year INTEGER PRIMARY KEY,
+            winner TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            citation TEXT NOT NULL,
+            recorded_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            happened INTEGER NOT NULL,
+            by_date TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            citation TEXT NOT NULL,
+            recorded_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE event_forecasts (
+            event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence_start INTEGER NOT NULL,
+            condition TEXT NOT NULL,
+            PRIMARY KEY (event_id, document_id, sentence_start, condition)
+        );
+        """,
+    )
+
+
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (
     ("initial", _m1_initial),
     ("full-text search", _m2_search),
     ("cell facts", _m3_cell_facts),
     ("playbook, signposts, fact claims", _m4_playbook),
+    ("resolutions", _m5_resolutions),
 )
 
 
@@ -578,6 +611,52 @@ class Store:
             f" ORDER BY probability DESC, named DESC, statement_id LIMIT {int(per_cell)}"
         )
         return [r[0] for r in self.db.execute(sql, (outcome, domain))]
+
+    # ---------------------------------------------------------------------- resolutions
+    def record_cycle(self, year: int, winner: str, note: str, citation: str) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO cycle_results(year, winner, note, citation) VALUES (?,?,?,?)",
+                (year, winner, note, citation),
+            )
+
+    def record_event(
+        self,
+        event_id: str,
+        happened: bool,
+        by: str | None,
+        note: str,
+        citation: str,
+        forecasts: Sequence[StoredStatement],
+    ) -> None:
+        """Record (or replace) an event and the statements that forecast it, atomically."""
+        with self._transaction():
+            self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
+            self.db.execute(
+                "INSERT INTO events(id, happened, by_date, note, citation) VALUES (?,?,?,?,?)",
+                (event_id, int(happened), by, note, citation),
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO event_forecasts(event_id, document_id, sentence_start, condition) VALUES (?,?,?,?)",
+                [
+                    (event_id, f.document.id, f.statement.sentence_span[0], f.statement.condition)
+                    for f in forecasts
+                ],
+            )
+
+    def cycle_winners(self) -> dict[int, str]:
+        return {row[0]: row[1] for row in self.db.execute("SELECT year, winner FROM cycle_results")}
+
+    def resolved_forecasts(self) -> Iterator[tuple[StoredStatement, bool]]:
+        """Each statement tied to a resolved event, with whether the event happened."""
+        sql = (
+            _STATEMENT_SELECT.replace("SELECT s.*,", "SELECT s.*, e.happened AS happened,")
+            + " JOIN event_forecasts f ON f.document_id = s.document_id"
+            " AND f.sentence_start = s.sentence_start AND f.condition = s.condition"
+            " JOIN events e ON e.id = f.event_id ORDER BY s.id, e.id"
+        )
+        for row in self.db.execute(sql):
+            yield _stored_statement(row), bool(row["happened"])
 
     def recommendations(self) -> list[dict[str, object]]:
         """Every recommendation with its document's provenance, in document order."""

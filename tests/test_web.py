@@ -244,3 +244,10 @@ def test_cell_pages_through_statements_likeliest_first(client):
     assert max(probabilities) == probabilities[0]
     beyond = client.get("/api/v1/cells/trump/nk_diplomacy", params={"offset": first["total"]}).json()
     assert beyond["favourable"] == beyond["unfavourable"] == beyond["mixed"] == []
+
+
+def test_scores_page_and_api(client):
+    assert client.get("/scores").status_code == 200
+    data = client.get("/api/v1/scores", params={"by": "outlet"}).json()
+    assert data["by"] == "outlet" and "calibration" in data
+    assert client.get("/api/v1/scores", params={"by": "weather"}).status_code == 404

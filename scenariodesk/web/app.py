@@ -102,6 +102,12 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
     ) -> HTMLResponse:
         return page(request, "search.html", data=views.search_data(s, q, f))
 
+    @app.get("/scores", response_class=HTMLResponse, include_in_schema=False)
+    def scores_page(request: Request, s: StoreDep, by: str = "source") -> HTMLResponse:
+        data = views.scores_data(s, lens, by)
+        chart = views.reliability_data_uri(data) if data["scored"] else None
+        return page(request, "scores.html", data=data, chart=chart)
+
     @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
     def ingest_page(request: Request, job: int | None = None) -> HTMLResponse:
         found = jobs.get(job) if job else None
@@ -172,6 +178,14 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
     )
     def api_sources(s: StoreDep) -> dict[str, Any]:
         return views.sources_data(s, lens)
+
+    @app.get(
+        "/api/v1/scores",
+        tags=["scores"],
+        summary="Brier and log scores of resolved forecasts, with calibration",
+    )
+    def api_scores(s: StoreDep, by: str = "source") -> dict[str, Any]:
+        return views.scores_data(s, lens, by)
 
     @app.get(
         "/api/v1/search", tags=["search"], summary="Full-text search over statements and document passages"

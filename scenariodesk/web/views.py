@@ -309,3 +309,23 @@ def snippet_html(snippet: str) -> Markup:
             out.append(Markup("<mark>{}</mark>").format(hit))
         out.append(escape(rest))
     return Markup("").join(out)
+
+
+# ------------------------------------------------------------------------ scores
+def scores_data(store: Store, lens: Lens, by: str) -> dict[str, Any]:
+    from scenariodesk.track import GROUPS, score_forecasts
+
+    if by not in GROUPS:
+        raise NotFound(f"no grouping {by!r}; use one of {', '.join(GROUPS)}")
+    return asdict(score_forecasts(store, lens, by))
+
+
+def reliability_data_uri(scores: dict[str, Any]) -> str:
+    import base64
+
+    from scenariodesk.track import GroupScore, ScoreReport, reliability_png
+
+    report = ScoreReport(
+        scores["by"], scores["scored"], scores["set_aside"], [], GroupScore("all"), scores["calibration"]
+    )
+    return "data:image/png;base64," + base64.b64encode(reliability_png(report)).decode()

@@ -1,0 +1,87 @@
+"""Resolutions and forecast scores, on the seeds with the shipped 2020 resolutions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scenariodesk.cli import app
+from scenariodesk.store import Store
+from scenariodesk.track import ResolutionError, load_resolutions, score_forecasts
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "resolutions-2020.yaml"
+
+
+@pytest.fixture
+def resolved_db(seeded_db, tmp_path, runner):
+    db = tmp_path / "resolved.db"
+    shutil.copy(seeded_db, db)
+    result = runner.invoke(app, ["resolve", str(EXAMPLE), "--db", str(db), "--yes"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_example_resolutions_are_valid_and_cited(lens):
+    res = load_resolutions(EXAMPLE, lens)
+    assert [c.winner for c in res.cycles] == ["biden"]
+    assert {e.id for e in res.events} == {"sma-concluded-quickly", "us-nk-summit-2021-2025"}
+    assert all(e.citation and e.note for e in res.events)
+
+
+def test_score_seeds_with_2020_resolutions(resolved_db, lens):
+    with Store(resolved_db) as store:
+        report = score_forecasts(store, lens, "source")
+    assert report.scored >= 3
+    assert report.set_aside >= 1  # Trump-conditioned summit forecasts: Trump lost in 2020
+    # 2024-cycle articles are never scored against 2020 events
+    with Store(resolved_db) as store:
+        dates = {s.document.date[:4] for s, _ in store.resolved_forecasts()}
+    assert dates == {"2020"}
+    overall = report.overall
+    assert 0 <= overall.brier <= 1 and overall.log_score < 0
+    assert sum(c["n"] for c in report.calibration) == report.scored
+
+
+def test_score_by_domain_counts_each_domain(resolved_db, lens):
+    with Store(resolved_db) as store:
+        report = score_forecasts(store, lens, "domain")
+    groups = {g.group: g for g in report.groups}
+    assert "cost_sharing" in groups and groups["cost_sharing"].brier == pytest.approx(0.25, abs=0.01)
+
+
+def test_cli_score_json_and_plot(resolved_db, runner, tmp_path):
+    plot = tmp_path / "reliability.png"
+    result = runner.invoke(app, ["score", "--db", str(resolved_db), "--format", "json", "--plot", str(plot)])
+    data = json.loads(result.stdout)
+    assert data["overall"]["brier"] > 0 and "set_aside" in data
+    assert plot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_cli_resolve_asks_before_storing(seeded_db, tmp_path, runner):
+    db = tmp_path / "ask.db"
+    shutil.copy(seeded_db, db)
+    result = runner.invoke(app, ["resolve", str(EXAMPLE), "--db", str(db)], input="n\n")
+    assert result.exit_code == 1 and "nothing stored" in result.stderr
+    assert "event sma-concluded-quickly: happened" in result.stdout
+    with Store(db) as store:
+        assert list(store.resolved_forecasts()) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ({"events": [{"id": "x", "happened": True, "citation": "c"}]}, "development id or a text query"),
+        ({"events": [{"id": "x", "happened": True, "query": "q"}]}, "citation"),
+        ({"cycles": [{"year": 2020, "winner": "sanders", "citation": "c"}]}, "unknown outcome 'sanders'"),
+        ({"events": [{"id": "x", "happened": "maybe", "query": "q", "citation": "c"}]}, "happened"),
+    ],
+)
+def test_bad_resolution_file_names_the_problem(tmp_path, lens, content, words):
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(content))
+    with pytest.raises(ResolutionError, match=words):
+        load_resolutions(path, lens)
