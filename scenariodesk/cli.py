@@ -615,6 +615,59 @@ def score(
     )
 
 
+# --------------------------------------------------------------------------- watch
+@app.command()
+def watch(
+    paths: Annotated[
+        list[str], typer.Argument(help="Folders or files to poll (articles, RSS/Atom files), or feed URLs.")
+    ],
+    interval: Annotated[float, typer.Option("--interval", min=0.05, help="Seconds between passes.")] = 60.0,
+    webhook: Annotated[
+        str | None, typer.Option("--webhook", help="POST each alert as JSON to this URL.")
+    ] = None,
+    log: Annotated[Path, typer.Option("--log", help="JSONL file alerts are appended to.")] = Path(
+        "scenariodesk-alerts.jsonl"
+    ),
+    threshold: Annotated[
+        float,
+        typer.Option("--threshold", min=0.0, help="Alert when a cell's net direction moves more than this."),
+    ] = 0.3,
+    once: Annotated[bool, typer.Option("--once", help="One pass, then exit (for cron).")] = False,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Poll for new articles, ingest and analyze them, and raise ALERT lines for signposts and moves."""
+    from scenariodesk.watch import Watcher
+
+    lens = _lens(lens_path)
+    with _store(db) as store:
+        watcher = Watcher(
+            store,
+            lens,
+            paths,
+            log=log,
+            webhook=webhook,
+            threshold=threshold,
+            say=_say_line,
+            warn=lambda line: err.print(line, markup=False),
+        )
+        if not once:
+            err.print(
+                f"watching {', '.join(paths)} every {interval:g} s; alerts to {log}"
+                + (f" and {webhook}" if webhook else "")
+            )
+        try:
+            watcher.run(interval, once=once)
+        except KeyboardInterrupt:
+            err.print("stopped")
+
+
+def _say_line(line: str) -> None:
+    """One alert, one line, never wrapped: other programs read these."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 # --------------------------------------------------------------------------- serve
 @app.command()
 def serve(

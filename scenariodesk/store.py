@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from scenariodesk.dedupe import NEAR_THRESHOLD, Fingerprint, similarity
 from scenariodesk.models import Analysis, Document, Span, Statement
@@ -246,6 +247,35 @@ def _m5_resolutions(db: sqlite3.Connection) -> None:
     )
 
 
+def _m6_watch(db: sqlite3.Connection) -> None:
+    """The watcher's state: files already ingested, alerts (recorded before delivery),
+    and the matrix baseline that cell alerts compare against."""
+    _script(
+        db,
+        """
+        CREATE TABLE watch_files (
+            path TEXT PRIMARY KEY,
+            signature TEXT NOT NULL,
+            seen_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE alerts (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            message TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL DEFAULT (datetime('now')),
+            delivered INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE watch_cells (
+            outcome TEXT NOT NULL,
+            domain TEXT NOT NULL,
+            net REAL NOT NULL,
+            PRIMARY KEY (outcome, domain)
+        );
+        """,
+    )
+
+
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (
     ("initial", _m1_initial),
@@ -253,6 +283,7 @@ MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (
     ("cell facts", _m3_cell_facts),
     ("playbook, signposts, fact claims", _m4_playbook),
     ("resolutions", _m5_resolutions),
+    ("watch", _m6_watch),
 )
 
 
@@ -657,6 +688,57 @@ class Store:
         )
         for row in self.db.execute(sql):
             yield _stored_statement(row), bool(row["happened"])
+
+    # ---------------------------------------------------------------------- watch
+    def watched_signature(self, path: str) -> str | None:
+        row = self.db.execute("SELECT signature FROM watch_files WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def mark_watched(self, path: str, signature: str) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO watch_files(path, signature) VALUES (?, ?)", (path, signature)
+            )
+
+    def watch_baseline(self) -> dict[tuple[str, str], float]:
+        return {(o, d): net for o, d, net in self.db.execute("SELECT outcome, domain, net FROM watch_cells")}
+
+    def record_alerts(
+        self, signposts: Sequence[Any], cells: tuple[Sequence[Any], dict[tuple[str, str], float]]
+    ) -> None:
+        """Record new alerts (each key once, ever) and move the matrix baseline, atomically."""
+        cell_alerts, baseline = cells
+        old = self.watch_baseline()
+        with self._transaction():
+            self.db.executemany(
+                "INSERT OR IGNORE INTO alerts(key, kind, message, payload) VALUES (?,?,?,?)",
+                [
+                    (a.key, a.kind, a.message, json.dumps(a.payload, default=str))
+                    for a in [*signposts, *cell_alerts]
+                ],
+            )
+            for key, net in baseline.items():
+                # A cell's baseline moves when it alerts or when it is new; small drifts
+                # accumulate against the old baseline until they cross the threshold.
+                alerted = any((a.payload["outcome"], a.payload["domain"]) == key for a in cell_alerts)
+                if key not in old or alerted:
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO watch_cells(outcome, domain, net) VALUES (?,?,?)", (*key, net)
+                    )
+
+    def pending_alerts(self) -> list[Any]:
+        from scenariodesk.watch import Alert
+
+        return [
+            Alert(key, kind, message, json.loads(payload))
+            for key, kind, message, payload in self.db.execute(
+                "SELECT key, kind, message, payload FROM alerts WHERE delivered = 0 ORDER BY created_at, key"
+            )
+        ]
+
+    def mark_alert_delivered(self, key: str) -> None:
+        with self._transaction():
+            self.db.execute("UPDATE alerts SET delivered = 1 WHERE key = ?", (key,))
 
     def recommendations(self) -> list[dict[str, object]]:
         """Every recommendation with its document's provenance, in document order."""
