@@ -382,7 +382,10 @@ class _Extractor:
             if any(a <= m.start() < b for a, b in s.quoted):
                 continue
             ctx.last_candidate = outcome
-            ctx.last_person = f"candidate:{outcome}"
+            # Named inside an outcome phrase ("a second Trump administration") the
+            # candidate is a scenario, not a person a later "he said" could refer to.
+            if not any(c.start() <= m.start() < c.end() for _, c in f.conditions):
+                ctx.last_person = f"candidate:{outcome}"
 
     def _excluded(self, s: _Sentence) -> bool:
         text = s.folded.strip()
@@ -624,7 +627,7 @@ def _attribution(s: _Sentence, lens: Lens, ctx: _Context) -> tuple[str, str, str
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objects = [t for t in doc[tok.i + 1].children if t.dep_ == "pobj"]
             if objects:
-                phrase = f"according to {_chunk(objects[0]).text}"
+                phrase = f"according to {_chunk(objects[0], lens.organization_heads).text}"
                 return _who(objects[0], lens, ctx, phrase, "source:according-to")
         if not (tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text)):
             continue
@@ -632,17 +635,25 @@ def _attribution(s: _Sentence, lens: Lens, ctx: _Context) -> tuple[str, str, str
         if not subjects and tok.dep_ == "conj":
             subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
         if subjects:
-            phrase = f"{_chunk(subjects[0]).text} {tok.text}"
+            phrase = f"{_chunk(subjects[0], lens.organization_heads).text} {tok.text}"
             return _who(subjects[0], lens, ctx, phrase, "source:reporting-verb")
     return None
 
 
-def _chunk(token):  # type: ignore[no-untyped-def]
-    """The token with its contiguous modifiers (compounds, titles, determiners, hyphen parts)."""
+def _chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ignore[no-untyped-def]
+    """The token with its contiguous modifiers (compounds, titles, determiners, hyphen
+    parts), and for a proper name its "of/for ..." tail ("Korea Institute for National
+    Unification")."""
     left = [t for t in token.lefts if t.dep_ in ("compound", "det", "amod", "poss", "nmod", "flat", "punct")]
-    start = min([token.i] + [t.i for t in left])
+    start = min([token.i] + [t.left_edge.i for t in left])
     right = [t for t in token.rights if t.dep_ in ("flat", "compound")]
     end = max([token.i] + [t.i for t in right])
+    if token.tag_ in ("NNP", "NNPS") and token.lower_ in organization_heads:
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "on") and prep.i == end + 1:
+                tail = list(prep.subtree)
+                if all(t.tag_ in ("NNP", "NNPS", "IN", "CC", "DT", "HYPH") for t in tail[1:]):
+                    end = tail[-1].i
     return token.doc[start : end + 1]
 
 
@@ -658,14 +669,15 @@ def _who(token, lens: Lens, ctx: _Context, phrase: str, rule: str) -> tuple[str,
         return (
             (person, phrase, f"{rule}:pronoun") if person else (AUTHOR, phrase, f"{rule}:pronoun-unresolved")
         )
-    text = _chunk(token).text
+    chunk = _chunk(token, lens.organization_heads)
+    text = chunk.text
     bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     alias = lens.actor_aliases.get(text.lower()) or lens.actor_aliases.get(bare.lower())
     if alias:
         return alias, phrase, f"{rule}:actor"
     # Names are proper nouns ("Experts say" is not); a romanized given name's lowercase
     # half ("Hyun-wook") is tagged as a common noun, so any proper noun in the chunk counts.
-    proper = any(t.tag_ in ("NNP", "NNPS") for t in _chunk(token))
+    proper = any(t.tag_ in ("NNP", "NNPS") for t in chunk)
     name = _proper_name(text, lens) if proper else None
     if name is None:
         return AUTHOR, phrase, f"{rule}:unnamed"
@@ -682,12 +694,14 @@ def _who(token, lens: Lens, ctx: _Context, phrase: str, rule: str) -> tuple[str,
 
 def _proper_name(text: str, lens: Lens) -> str | None:
     """The trailing run of capitalized words that are not titles ("CSIS President and CEO
-    John Hamre" -> "John Hamre"), or None for a common noun phrase ("some experts")."""
+    John Hamre" -> "John Hamre"; "Korea Institute for National Unification" keeps its
+    "for"), or None for a common noun phrase ("some experts")."""
     words = text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").split()
     run: list[str] = []
-    for word in reversed(words):
-        clean = word.strip(",.;:'\"’")
-        if not clean or not clean[0].isupper() or clean.lower() in lens.titles:
+    for i in range(len(words) - 1, -1, -1):
+        clean = words[i].strip(",.;:'\"’")
+        inner = clean.lower() in ("of", "for", "on") and run and i > 0 and words[i - 1][:1].isupper()
+        if not inner and (not clean or not clean[0].isupper() or clean.lower() in lens.titles):
             break
         run.insert(0, clean)
     while run and run[0].lower() == "the":

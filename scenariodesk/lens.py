@@ -153,6 +153,7 @@ class LensModel(_Strict):
     clause_breaks: list[Pattern] = []
     reporting_verbs: list[Pattern] = []
     titles: list[str] = []
+    organization_heads: list[str] = []
     actors: list[Actor] = []
     domains: list[Domain] = Field(min_length=1)
     impact: Impact
@@ -424,6 +425,10 @@ class Lens:
             for alias in [actor.name, *actor.aliases]:
                 out[alias.lower()] = actor.name
         return out
+
+    @cached_property
+    def organization_heads(self) -> frozenset[str]:
+        return frozenset(h.lower() for h in self.model.organization_heads)
 
     @cached_property
     def titles(self) -> set[str]:

@@ -152,6 +152,20 @@ ATTRIBUTIONS = [
 ]
 
 
+ATTRIBUTIONS += [
+    pytest.param(
+        "Korean carmakers may lose subsidies if Trump wins, according to the Korea Institute for International Economic Policy.",
+        "Korea Institute for International Economic Policy",
+        id="organization-of-for",
+    ),
+    pytest.param(
+        '"Under a Harris administration, extended deterrence would remain firm," said Cha Du-hyeogn, a fellow at the Asan Institute.',
+        "Cha Du-hyeogn",
+        id="romanized-given-name",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "source"), ATTRIBUTIONS)
 def test_extract_attributes_source(extract, text, source):
     statements = extract(text, date="2020-10-01" if "Biden" in text else PRE_2024)
@@ -234,3 +248,13 @@ def test_lens_alias_added_in_yaml_changes_extraction(tmp_path, extract):
     custom = load_lens(lens_file)
     (st,) = extract_statements(Document(text=text, date=PRE_2024), custom)
     assert st.condition == "trump"
+
+
+def test_extract_he_after_an_outcome_phrase_is_the_speaker_not_the_candidate(extract):
+    text = (
+        "Park added that a second Trump administration might seek direct talks with Kim Jong-un. "
+        '"There is a real risk that South Korea will be sidelined," he said.'
+    )
+    statements = extract(text)
+    assert [s.source for s in statements] == ["Park", "Park"]
+    assert statements[1].condition == "trump" and statements[1].direction == "-"
