@@ -154,7 +154,7 @@ ATTRIBUTIONS = [
 
 ATTRIBUTIONS += [
     pytest.param(
-        "Korean carmakers may lose subsidies if Trump wins, according to the Korea Institute for International Economic Policy.",
+        "Korean exporters may face steep tariffs if Trump wins, according to the Korea Institute for International Economic Policy.",
         "Korea Institute for International Economic Policy",
         id="organization-of-for",
     ),
