@@ -24,8 +24,9 @@ from scenariodesk.store import Store
 
 FORMATS = ("html", "md", "pdf")
 SUMMARY_PER_OUTCOME = 5
+# What Chromium needs here: no sandbox as root, no background networking (its
+# connections are refused on a closed network). The browser test uses the same flags.
 CHROMIUM_FLAGS = [
-    "--headless",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -33,8 +34,8 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--no-pdf-header-footer",
 ]
+PRINT_FLAGS = ["--headless", "--no-pdf-header-footer"]
 
 
 class MemoError(RuntimeError):
@@ -364,6 +365,7 @@ def write_memo(memo: dict[str, Any], fmt: str, out: Path) -> Path:
         page.write_text(render_memo(memo, "html"), encoding="utf-8")
         command = [
             browser,
+            *PRINT_FLAGS,
             *CHROMIUM_FLAGS,
             f"--user-data-dir={tmp}/profile",
             f"--print-to-pdf={out.resolve()}",

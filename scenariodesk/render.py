@@ -197,12 +197,13 @@ def matrix_csv(matrix: Matrix) -> str:
 
 # ------------------------------------------------------------------------- statements
 def statement_to_dict(stored: StoredStatement) -> dict[str, Any]:
+    """A statement with its document's provenance, as the CLI and the API print it."""
     st, doc = stored.statement, stored.document
     return {
         "id": stored.id,
         "document_id": doc.id,
         "document": doc.path,
-        "title": doc.title,
+        "document_title": doc.title,
         "outlet": doc.outlet,
         "date": doc.date,
         "sentence": st.sentence,

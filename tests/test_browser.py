@@ -16,23 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from scenariodesk.memo import CHROMIUM_FLAGS as FLAGS
+
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
         not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not installed (apt-get install chromium)"
     ),
-]
-# The flags the workplace's Chromium needs: no sandbox as root, and no background
-# networking (its connections are refused on this closed network).
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
 ]
 
 

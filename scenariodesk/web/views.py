@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from scenariodesk.aggregate import load_matrix
 from scenariodesk.lens import Lens
+from scenariodesk.render import statement_to_dict
 from scenariodesk.store import SearchHit, StatementFilter, Store, StoredStatement
 
 PAGE_SIZE = 50
@@ -45,29 +46,6 @@ class Filters:
             date_to=self.date_to,
             min_probability=self.min_probability,
         )
-
-
-def statement_data(stored: StoredStatement) -> dict[str, Any]:
-    st, doc = stored.statement, stored.document
-    return {
-        "id": stored.id,
-        "document_id": doc.id,
-        "document_title": doc.title,
-        "outlet": doc.outlet,
-        "date": doc.date,
-        "sentence": st.sentence,
-        "sentence_span": list(st.sentence_span),
-        "condition": st.condition,
-        "condition_phrase": asdict(st.condition_phrase) if st.condition_phrase else None,
-        "domains": list(st.domains),
-        "direction": st.direction,
-        "likelihood": st.likelihood,
-        "probability": st.probability,
-        "cue": asdict(st.cue),
-        "source": st.source,
-        "source_phrase": st.source_phrase,
-        "rules": list(st.rules),
-    }
 
 
 def highlight(statement: dict[str, Any]) -> Markup:
@@ -143,7 +121,7 @@ def cell_data(
     where = Filters(**{**asdict(filters), "outcome": outcome, "domain": domain}).statement_filter()
     offset = max(0, offset)
     rows = [
-        statement_data(s)
+        statement_to_dict(s)
         for s in store.iter_statements(where, limit=CELL_PAGE, offset=offset, strongest_first=True)
     ]
     m = load_matrix(store, lens, outcome=outcome, domain=domain)
@@ -173,7 +151,7 @@ def statements_data(store: Store, filters: Filters, limit: int, offset: int) -> 
         "limit": limit,
         "offset": offset,
         "statements": [
-            statement_data(s) for s in store.iter_statements(where, limit=limit, offset=max(0, offset))
+            statement_to_dict(s) for s in store.iter_statements(where, limit=limit, offset=max(0, offset))
         ],
     }
 
@@ -183,7 +161,7 @@ def document_data(store: Store, doc_id: int) -> dict[str, Any]:
     doc = store.get_document(doc_id)
     if doc is None:
         raise NotFound(f"no document {doc_id}")
-    statements = [statement_data(s) for s in store.iter_statements(StatementFilter(document_id=doc_id))]
+    statements = [statement_to_dict(s) for s in store.iter_statements(StatementFilter(document_id=doc_id))]
     return {
         "id": doc.id,
         "title": doc.title,
