@@ -30,10 +30,10 @@ out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one-line errors stay one line
 
 DbOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--db",
-        help=f"SQLite database file (default: ${ENV_DB} or ./scenariodesk.db).",
+        help=f"SQLite file or postgresql://user@host/dbname URL (default: ${ENV_DB} or ./scenariodesk.db).",
         show_default=False,
     ),
 ]
@@ -61,7 +61,7 @@ def _lens(path: Path | None) -> Lens:
         raise _fail(str(exc)) from None
 
 
-def _store(path: Path | None) -> Store:
+def _store(path: str | None) -> Store:
     try:
         return Store(path or default_db_path())
     except StoreError as exc:
@@ -695,7 +695,7 @@ def serve(
     if not _is_loopback(host) and not token:
         raise _fail(f"refusing to serve on {host} without a token: pass --token or set SCENARIODESK_TOKEN")
     lens = _lens(lens_path)
-    path = db or Path(default_db_path())
+    path = db or default_db_path()
     try:
         web = create_app(path, lens=lens, token=token)
     except StoreError as exc:

@@ -94,7 +94,12 @@ def _add(store: Store, doc: Document) -> IngestEvent:
     if duplicate:
         other, kind = duplicate
         return IngestEvent("duplicate", doc.path, f"{doc.path}: {kind} duplicate of document {other}")
-    doc_id = store.add_document(doc, fp)
+    try:
+        doc_id = store.add_document(doc, fp)
+    except store.integrity_errors:  # another writer stored the same text a moment ago
+        return IngestEvent(
+            "duplicate", doc.path, f"{doc.path}: exact duplicate of a document stored concurrently"
+        )
     return IngestEvent("added", doc.path, f"{doc.path}: added as document {doc_id}", doc_id)
 
 

@@ -69,3 +69,23 @@ def extract(lens: Lens):
 def gold_path() -> Path:
     """Gold annotation of the seed corpus (a copy of ../shared/gold/seeds.jsonl)."""
     return GOLD
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """A PostgreSQL database emptied for this test. Set SCENARIODESK_TEST_PG to a URL to
+    run these tests (`.ci/run` starts a throw-away cluster with scripts/pg-test-cluster);
+    with SCENARIODESK_REQUIRE_POSTGRES set, a missing server fails instead of skipping."""
+    import os
+
+    url = os.environ.get("SCENARIODESK_TEST_PG")
+    if not url:
+        if os.environ.get("SCENARIODESK_REQUIRE_POSTGRES"):
+            pytest.fail("SCENARIODESK_REQUIRE_POSTGRES is set but SCENARIODESK_TEST_PG is not")
+        pytest.skip("no PostgreSQL server: set SCENARIODESK_TEST_PG=postgresql://...")
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+    return url
