@@ -140,6 +140,12 @@ def ingest(
 def analyze(
     lens_path: LensOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster", help="Run on a Dask cluster: tcp://scheduler:8786, or local:N to start N workers."
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Find scenario statements in every document not yet analyzed with this lens version."""
@@ -163,13 +169,25 @@ def analyze(
             transient=True,
         ) as progress:
             task = progress.add_task("analyze", total=pending)
+            report = lambda d, _t: progress.update(task, completed=d)  # noqa: E731
             try:
-                done, found = analyze_store(
-                    store,
-                    lens,
-                    workers=workers,
-                    on_progress=lambda d, _t: progress.update(task, completed=d),
-                )
+                if cluster:
+                    from scenariodesk.cluster import ClusterError, analyze_on_cluster
+
+                    try:
+                        done, found = analyze_on_cluster(
+                            store,
+                            lens,
+                            cluster,
+                            on_progress=report,
+                            on_dashboard=lambda link: progress.console.print(
+                                f"Dask dashboard: {link}", markup=False
+                            ),
+                        )
+                    except ClusterError as exc:
+                        raise _fail(str(exc)) from None
+                else:
+                    done, found = analyze_store(store, lens, workers=workers, on_progress=report)
             except ModelMissing as exc:
                 raise _fail(str(exc)) from None
     err.print(f"{done} documents analyzed, {found} scenario statements ({lens.fingerprint})")

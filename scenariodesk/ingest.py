@@ -17,7 +17,8 @@ from scenariodesk.clean import clean_text
 from scenariodesk.lens import Lens
 from scenariodesk.models import Document
 
-SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl", ".parquet"}
+SHARDS = {".jsonl", ".parquet"}  # many articles a file: read as a stream, no size limit
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused: no article is 20 MB of text
 SIDECAR = "metadata.csv"
 _HEADER_KEYS = {"url", "date", "outlet", "title", "author", "language"}
@@ -144,14 +145,15 @@ def _read_bytes(path: Path) -> str | IngestError:
 
 
 def _read_file(path: Path, side: Meta, lens: Lens) -> Iterator[Document | IngestError]:
+    suffix = path.suffix.lower()
+    if suffix in SHARDS:
+        yield from _read_shard(path, lens)
+        return
     text = _read_bytes(path)
     if isinstance(text, IngestError):
         yield text
         return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _read_jsonl(path, text, lens)
-    elif suffix in {".html", ".htm"}:
+    if suffix in {".html", ".htm"}:
         yield _from_html(path, text, side, lens)
     else:
         yield _from_text(path, text, side, lens)
@@ -250,36 +252,85 @@ def _from_html(path: Path, text: str, side: Meta, lens: Lens) -> Document | Inge
     return _build(path, body, side.over(html_meta), lens)
 
 
-def _read_jsonl(path: Path, text: str, lens: Lens) -> Iterator[Document | IngestError]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(str(path), f"malformed JSON: {exc.msg}", number)
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield IngestError(str(path), 'each line must be an object with a string "text"', number)
-            continue
-        if not record["text"].strip():
-            yield IngestError(str(path), "empty text", number)
-            continue
-        date, precision = normalize_date(str(record.get("date") or ""))
-        meta = Meta(
-            title=str(record.get("title") or ""),
-            date=date,
-            date_precision=precision,
-            outlet=str(record.get("outlet") or ""),
-            author=str(record.get("author") or ""),
-            url=str(record.get("url") or ""),
-            language=str(record.get("language") or ""),
-        )
-        if not meta.date:
-            date, precision = _date_from_text(record["text"])
-            meta = replace(meta, date=date, date_precision=precision)
-        doc = _build(path, record["text"], meta, lens, suffix=f"#{number}")
-        yield replace(doc, path=f"{path}#{number}") if not isinstance(doc, IngestError) else doc
+def _read_shard(path: Path, lens: Lens) -> Iterator[Document | IngestError]:
+    """A JSONL or Parquet shard, one article a line or row, streamed: a news dump of any
+    size passes through in bounded memory."""
+    try:
+        if path.stat().st_size == 0:
+            yield IngestError(str(path), "empty file")
+            return
+        records = _parquet_records(path) if path.suffix.lower() == ".parquet" else _jsonl_records(path)
+        for number, record in records:
+            if isinstance(record, str):
+                yield IngestError(str(path), record, number)
+            else:
+                yield _from_record(path, number, record, lens)
+    except OSError as exc:
+        yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, object] | str]]:
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if len(raw) > MAX_BYTES:
+                yield number, f"line too large ({len(raw) / 1e6:.0f} MB)"
+                continue
+            try:
+                line = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                yield number, f"not UTF-8 text (undecodable byte at offset {exc.start})"
+                continue
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, f"malformed JSON: {exc.msg}"
+                continue
+            yield number, record if isinstance(record, dict) else "each line must be a JSON object"
+
+
+def _parquet_records(path: Path) -> Iterator[tuple[int, dict[str, object] | str]]:
+    import pyarrow.parquet as pq
+
+    try:
+        shard = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises ArrowInvalid and friends on broken files
+        yield 0, f"not a readable Parquet file: {exc}".splitlines()[0]
+        return
+    names = set(shard.schema_arrow.names)
+    if "text" not in names:
+        yield 0, 'a Parquet shard needs a "text" column'
+        return
+    columns = [c for c in ("text", "title", "date", "url", "outlet", "author", "language") if c in names]
+    number = 0
+    for batch in shard.iter_batches(batch_size=256, columns=columns):
+        for record in batch.to_pylist():
+            number += 1
+            yield number, record
+
+
+def _from_record(path: Path, number: int, record: dict[str, object], lens: Lens) -> Document | IngestError:
+    text = record.get("text")
+    if not isinstance(text, str):
+        return IngestError(str(path), 'each article needs a string "text"', number)
+    if not text.strip():
+        return IngestError(str(path), "empty text", number)
+    date, precision = normalize_date(str(record.get("date") or ""))
+    meta = Meta(
+        title=str(record.get("title") or ""),
+        date=date,
+        date_precision=precision,
+        outlet=str(record.get("outlet") or ""),
+        author=str(record.get("author") or ""),
+        url=str(record.get("url") or ""),
+        language=str(record.get("language") or ""),
+    )
+    if not meta.date:
+        date, precision = _date_from_text(text)
+        meta = replace(meta, date=date, date_precision=precision)
+    doc = _build(path, text, meta, lens, suffix=f"#{number}")
+    return replace(doc, path=f"{path}#{number}") if not isinstance(doc, IngestError) else doc
 
 
 def _build(path: Path, body: str, meta: Meta, lens: Lens, suffix: str = "") -> Document | IngestError:
