@@ -371,6 +371,8 @@ class _Extractor:
             return ctx.last_candidate, None, "condition:pronoun-context"
         if ctx.topic:
             return ctx.topic, None, "condition:article-topic"
+        if ctx.winner:  # after the election, projections are about the winner's term
+            return ctx.winner, None, "condition:winner-after-election"
         return None, None, ""
 
     def _track_mentions(self, s: _Sentence, f: _Features, ctx: _Context) -> None:

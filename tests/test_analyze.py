@@ -258,3 +258,33 @@ def test_extract_he_after_an_outcome_phrase_is_the_speaker_not_the_candidate(ext
     statements = extract(text)
     assert [s.source for s in statements] == ["Park", "Park"]
     assert statements[1].condition == "trump" and statements[1].direction == "-"
+
+
+NEW_CASES = [
+    pytest.param(
+        '"It is not impossible that he would pull troops out of Korea," said a professor, referring to Trump.',
+        "2016-10-25",
+        ("trump", "troops", "-", "even_chance", "not impossible"),
+        id="negated-cue",
+    ),
+    pytest.param(
+        "The incoming administration will almost certainly push Korea to pay more for U.S. troops stationed here.",
+        "2024-11-15",
+        ("trump", "cost_sharing", "-", "almost_certain", "almost certainly"),
+        id="after-the-election-the-winner",
+    ),
+    pytest.param(
+        "A Clinton administration is expected to keep strong sanctions on Pyongyang.",
+        "2016-10-25",
+        ("clinton", "nk_diplomacy", "0", "likely", "is expected"),
+        id="2016-cycle",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), NEW_CASES)
+def test_extract_generalizes_to_other_cycles_and_phrasings(extract, text, date, expected):
+    condition, domain, direction, band, cue = expected
+    (st,) = extract(text, date=date)
+    assert (st.condition, st.direction, st.likelihood, st.cue.text) == (condition, direction, band, cue)
+    assert domain in st.domains
