@@ -506,7 +506,8 @@ def _topic(
     lens: Lens,
 ) -> str | None:
     """The one outcome an article is about: it names one candidate of the cycle only
-    (outside quotations), and at least once through an outcome phrase."""
+    (outside quotations), and either its title names an outcome or its text does through
+    two outcome phrases or more (one "if Trump wins" in passing is not an article's topic)."""
     named: set[str] = set()
     for s, f in zip(sentences, features, strict=True):
         named.update(o for o, m in f.names if o != "pronoun" and not _inside(m.start(), s.quoted))
@@ -515,7 +516,9 @@ def _topic(
     named.discard("pronoun")
     if allowed is not None:
         named &= allowed
-    if len(named) != 1 or not any(f.conditions for f in features):
+    phrases = sum(1 for f in features for rule, _ in f.conditions if not rule.startswith("any:"))
+    in_title = any(True for _ in lens.conditions.finditer(document.title.translate(_FOLD)))
+    if len(named) != 1 or not (in_title or phrases >= 2):
         return None
     return next(iter(named))
 
