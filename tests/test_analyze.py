@@ -197,7 +197,7 @@ def test_extract_pronoun_and_topic_take_the_article_candidate(extract):
         "He is likely to reopen cost-sharing talks within months.\n"
         "Successful talks might ease tensions on the peninsula."
     )
-    statements = extract(text)
+    statements = extract(text, title=text.split("\n", 1)[0])  # ingest titles a document by its first line
     assert [s.condition for s in statements] == ["trump", "trump"]
     assert statements[1].rules[1].startswith("condition:")
 
