@@ -274,6 +274,12 @@ NEW_CASES = [
         id="after-the-election-the-winner",
     ),
     pytest.param(
+        "Kim Jae-chun, a professor, predicted that a Harris administration would be unlikely to hold a summit with Kim.",
+        "2024-10-30",
+        ("harris", "nk_diplomacy", "+", "unlikely", "unlikely"),
+        id="reporting-verb-is-no-cue",
+    ),
+    pytest.param(
         "A Clinton administration is expected to keep strong sanctions on Pyongyang.",
         "2016-10-25",
         ("clinton", "nk_diplomacy", "0", "likely", "is expected"),
