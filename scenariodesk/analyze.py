@@ -44,7 +44,6 @@ class _Sentence:
     folded: str  # text with quotes folded, for matching
     paragraph: int
     headline: bool
-    quote_depth_start: bool = False  # starts inside an open quotation
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quoted char ranges (local)
     quotes: tuple[int, ...] = ()  # which of the paragraph's quotations it overlaps
     parsed: Doc | None = None
@@ -129,7 +128,6 @@ class _Extractor:
                         folded=sentence_text.translate(_FOLD),
                         paragraph=index,
                         headline=headline,
-                        quote_depth_start=any(a < start < b for a, b in quoted),
                         quoted=local,
                         quotes=tuple(overlapping),
                     )

@@ -1025,10 +1025,6 @@ def _fts_query(text: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words[:20])
 
 
-def open_store(path: str | Path | None = None) -> Store:
-    return Store(path or default_db_path())
-
-
 def _document(row: sqlite3.Row) -> Document:
     return Document(
         id=row["id"],

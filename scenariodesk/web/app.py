@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from scenariodesk import __version__
 from scenariodesk.ingest import MAX_BYTES
 from scenariodesk.lens import Lens, load_lens
-from scenariodesk.store import Store
+from scenariodesk.store import StatementFilter, Store
 from scenariodesk.web import views
 from scenariodesk.web.jobs import Jobs
 
@@ -82,7 +82,7 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
         outcome: str,
         domain: str,
         s: StoreDep,
-        f: Annotated[views.Filters, Depends(_filters)],
+        f: Annotated[StatementFilter, Depends(_filters)],
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> HTMLResponse:
         return page(request, "cell.html", data=views.cell_data(s, lens, outcome, domain, f, offset))
@@ -98,7 +98,7 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
-        request: Request, s: StoreDep, f: Annotated[views.Filters, Depends(_filters)], q: str = ""
+        request: Request, s: StoreDep, f: Annotated[StatementFilter, Depends(_filters)], q: str = ""
     ) -> HTMLResponse:
         return page(request, "search.html", data=views.search_data(s, q, f))
 
@@ -132,7 +132,7 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
         outcome: str,
         domain: str,
         s: StoreDep,
-        f: Annotated[views.Filters, Depends(_filters)],
+        f: Annotated[StatementFilter, Depends(_filters)],
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
         return views.cell_data(s, lens, outcome, domain, f, offset)
@@ -140,7 +140,7 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
     @app.get("/api/v1/statements", tags=["statements"], summary="Scenario statements, filtered and paginated")
     def api_statements(
         s: StoreDep,
-        f: Annotated[views.Filters, Depends(_filters)],
+        f: Annotated[StatementFilter, Depends(_filters)],
         limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE_SIZE)] = views.PAGE_SIZE,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
@@ -192,7 +192,7 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
     )
     def api_search(
         s: StoreDep,
-        f: Annotated[views.Filters, Depends(_filters)],
+        f: Annotated[StatementFilter, Depends(_filters)],
         q: str = "",
         limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE_SIZE)] = views.PAGE_SIZE,
     ) -> dict[str, Any]:
@@ -210,7 +210,7 @@ def _filters(
     date_to: str | None = None,
     min_probability: str | None = None,
     document_id: int | None = None,
-) -> views.Filters:
+) -> StatementFilter:
     """Filters from the query string; empty form fields mean "any"."""
     for name, value in (("date_from", date_from), ("date_to", date_to)):
         if value and not _DATE.match(value):
@@ -221,7 +221,7 @@ def _filters(
             probability = float(min_probability)
         except ValueError:
             raise HTTPException(400, f"min_probability must be a number (got {min_probability!r})") from None
-    return views.Filters(
+    return StatementFilter(
         outcome=outcome or None,
         domain=domain or None,
         source=source or None,

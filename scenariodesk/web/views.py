@@ -4,7 +4,7 @@ and the /api/v1 route render, so the page and the API cannot disagree."""
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, replace
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -20,32 +20,6 @@ MAX_PAGE_SIZE = 500
 
 class NotFound(LookupError):
     pass
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The filters shared by the cell, statements and search views."""
-
-    outcome: str | None = None
-    domain: str | None = None
-    source: str | None = None
-    outlet: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    min_probability: float | None = None
-    document_id: int | None = None
-
-    def statement_filter(self) -> StatementFilter:
-        return StatementFilter(
-            outcome=self.outcome,
-            domain=self.domain,
-            source=self.source,
-            document_id=self.document_id,
-            outlet=self.outlet,
-            date_from=self.date_from,
-            date_to=self.date_to,
-            min_probability=self.min_probability,
-        )
 
 
 def highlight(statement: dict[str, Any]) -> Markup:
@@ -114,11 +88,11 @@ CELL_PAGE = 100  # statements per cell page, strongest first
 
 
 def cell_data(
-    store: Store, lens: Lens, outcome: str, domain: str, filters: Filters, offset: int = 0
+    store: Store, lens: Lens, outcome: str, domain: str, filters: StatementFilter, offset: int = 0
 ) -> dict[str, Any]:
     if outcome not in lens.outcome_ids or domain not in lens.domain_ids:
         raise NotFound(f"no cell {outcome}/{domain} in lens {lens.name}")
-    where = Filters(**{**asdict(filters), "outcome": outcome, "domain": domain}).statement_filter()
+    where = replace(filters, outcome=outcome, domain=domain)
     offset = max(0, offset)
     rows = [
         statement_to_dict(s)
@@ -143,9 +117,9 @@ def cell_data(
 
 
 # ------------------------------------------------------------------------ statements
-def statements_data(store: Store, filters: Filters, limit: int, offset: int) -> dict[str, Any]:
+def statements_data(store: Store, filters: StatementFilter, limit: int, offset: int) -> dict[str, Any]:
     limit = max(1, min(limit, MAX_PAGE_SIZE))
-    where = filters.statement_filter()
+    where = filters
     return {
         "total": store.count_statements(where),
         "limit": limit,
@@ -245,12 +219,12 @@ def sources_data(store: Store, lens: Lens) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------------ search
-def search_data(store: Store, query: str, filters: Filters, limit: int = PAGE_SIZE) -> dict[str, Any]:
+def search_data(store: Store, query: str, filters: StatementFilter, limit: int = PAGE_SIZE) -> dict[str, Any]:
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     if query.strip():
-        hits = [asdict(h) for h in store.search(query, filters.statement_filter(), limit=limit)]
-    elif filters != Filters():  # no words: list the statements the filters select
-        hits = [_as_hit(s) for s in store.iter_statements(filters.statement_filter(), limit=limit)]
+        hits = [asdict(h) for h in store.search(query, filters, limit=limit)]
+    elif filters != StatementFilter():  # no words: list the statements the filters select
+        hits = [_as_hit(s) for s in store.iter_statements(filters, limit=limit)]
     else:
         hits = []
     return {
