@@ -478,7 +478,8 @@ class StoredStatement:
 class Store:
     """A scenariodesk database. Each public write is one transaction."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
+        """Open (and, unless `migrate` is False, create or upgrade) the database."""
         self.path = str(path)
         try:
             self.db = Database(self.path)
@@ -487,7 +488,8 @@ class Store:
                 f"{_redact(self.path)}: cannot open the database ({exc})".splitlines()[0]
             ) from exc
         try:
-            self._migrate()
+            if migrate:
+                self._migrate()
         except self.db.errors as exc:
             self.db.close()
             raise StoreError(
@@ -874,10 +876,16 @@ class Store:
             " JOIN documents d ON d.id = r.document_id ORDER BY r.document_id, r.sentence_start"
         )
 
-    def signpost_hits(self) -> list[dict[str, object]]:
+    def signpost_hits(self, *, unalerted: bool = False) -> list[dict[str, object]]:
+        """Signpost reports with their provenance and `alert_key` (one per signpost and
+        document); with `unalerted`, only those no alert has been recorded for yet."""
+        key = "'signpost:' || h.signpost || ':' || CAST(h.document_id AS TEXT)"
+        where = f" WHERE NOT EXISTS (SELECT 1 FROM alerts a WHERE a.key = {key})" if unalerted else ""
         return self._rows(
-            "SELECT h.*, d.title AS document_title, d.outlet, d.date FROM signpost_hits h"
-            " JOIN documents d ON d.id = h.document_id ORDER BY h.signpost, d.date, h.document_id"
+            f"SELECT h.*, {key} AS alert_key, d.title AS document_title, d.outlet, d.date FROM signpost_hits h"
+            " JOIN documents d ON d.id = h.document_id"
+            + where
+            + " ORDER BY h.signpost, d.date, h.document_id"
         )
 
     def fact_claims(self) -> list[dict[str, object]]:

@@ -151,8 +151,8 @@ class Watcher:
     def _signpost_alerts(self) -> list[Alert]:
         labels = {s.id: s.label for s in self.lens.model.signposts}
         alerts = []
-        for hit in self.store.signpost_hits():
-            key = f"signpost:{hit['signpost']}:{hit['document_id']}"
+        for hit in self.store.signpost_hits(unalerted=True):  # each pass reads only what is new
+            key = str(hit["alert_key"])
             message = (
                 f"{labels.get(str(hit['signpost']), hit['signpost'])} — reported in document {hit['document_id']}"
                 f" ({hit['outlet'] or 'unknown outlet'}{', ' + str(hit['date']) if hit['date'] else ''}): “{hit['match']}”"

@@ -53,7 +53,7 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
     app.state.jobs = jobs
 
     def store() -> Iterator[Store]:
-        with Store(db_path) as s:
+        with Store(db_path, migrate=False) as s:  # migrated once, in create_app
             yield s
 
     StoreDep = Annotated[Store, Depends(store)]
