@@ -379,11 +379,11 @@ def developments(
     if fmt == "json":
         sys.stdout.write(json.dumps([asdict(d) for d in found], ensure_ascii=False, indent=1) + "\n")
     elif fmt == "md":
-        from scenariodesk.render import _md
+        from scenariodesk.render import md_escape
 
         for d in found:
             out.out(
-                f"- **{d.id}** {_md(d.label)}: p={d.probability:.2f}, {d.direction}, {', '.join(d.domains)}; "
+                f"- **{d.id}** {md_escape(d.label)}: p={d.probability:.2f}, {d.direction}, {', '.join(d.domains)}; "
                 f"{d.support} statements, {len(d.sources)} sources, {len(d.outlets)} outlets",
                 highlight=False,
             )
@@ -463,7 +463,7 @@ def _prior(text: str | None, lens: Lens) -> dict[str, float]:
     from scenariodesk.simulate import parse_prior
 
     if text is None:
-        return dict(lens.model.prior) or {o: 1.0 for o in lens.outcome_ids if o != "any"}
+        return lens.default_prior()
     try:
         chosen = parse_prior(text)
     except ValueError as exc:
@@ -599,11 +599,11 @@ def score(
         sys.stdout.write(json.dumps(asdict(report), ensure_ascii=False) + "\n")
         return
     if fmt == "md":
-        from scenariodesk.render import _md
+        from scenariodesk.render import md_escape
 
         out.out(f"| {by} | forecasts | brier | log score |\n|---|---|---|---|", highlight=False)
         for g in [*report.groups, report.overall]:
-            out.out(f"| {_md(g.group)} | {g.n} | {g.brier:.3f} | {g.log_score:.3f} |", highlight=False)
+            out.out(f"| {md_escape(g.group)} | {g.n} | {g.brier:.3f} | {g.log_score:.3f} |", highlight=False)
         out.out(
             f"\n{report.scored} forecasts scored; {report.set_aside} set aside (conditioned on an outcome that lost).",
             highlight=False,

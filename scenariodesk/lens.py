@@ -288,6 +288,10 @@ class Lens:
         out.update({d.id: d.label for d in self.model.domains})
         return out
 
+    def default_prior(self) -> dict[str, float]:
+        """The lens's prior over outcomes, or every named outcome equally likely."""
+        return dict(self.model.prior) or {o: 1.0 for o in self.outcome_ids if o != "any"}
+
     def band_probability(self, band: str) -> float:
         low, high = self.model.bands[band]  # type: ignore[index]
         return round((low + high) / 2, 3)

@@ -4,7 +4,6 @@ fact check and sources, every claim cited [n] to a statement and its document.""
 from __future__ import annotations
 
 import base64
-import html
 import io
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ from scenariodesk import __version__
 from scenariodesk.aggregate import load_matrix
 from scenariodesk.developments import Development, find_developments
 from scenariodesk.lens import BANDS, Lens
+from scenariodesk.render import md_escape
 from scenariodesk.simulate import SimulationResult, simulate
 from scenariodesk.store import Store
 
@@ -98,7 +98,7 @@ def build_memo(
             s.document.id or 0, s.statement.sentence_span[0], s.statement.sentence, s.statement.source, meta
         )
 
-    prior = prior or dict(lens.model.prior) or {o: 1.0 for o in lens.outcome_ids if o != "any"}
+    prior = prior or lens.default_prior()
     developments = find_developments(stored.values(), lens)
     matrix = load_matrix(store, lens)
     result = simulate(developments, lens.domain_ids, prior, runs=runs, seed=seed)
@@ -330,17 +330,9 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=loader, autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True
     )
-    env.filters["md"] = _md_escape
+    env.filters["md"] = md_escape
     env.filters["refs"] = lambda ns: "".join(f"[{n}]" for n in ns)
     return env
-
-
-def _md_escape(text: object) -> str:
-    """Article text as inert Markdown: HTML escaped, Markdown punctuation backslashed."""
-    out = html.escape(" ".join(str(text).split()), quote=False)
-    for ch in "\\`*_[]#|":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
 def render_memo(memo: dict[str, Any], fmt: str) -> str:

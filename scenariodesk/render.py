@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from collections.abc import Iterable
@@ -129,12 +130,13 @@ def _sign(direction: str) -> float:
     return {"+": 1.0, "-": -1.0}.get(direction, 0.0)
 
 
-def _md(text: str) -> str:
-    """Escape article text for a Markdown table cell or list item."""
-    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-    for ch in "*_`[]#":
+def md_escape(text: object) -> str:
+    """Article text as inert Markdown on one line: HTML escaped, Markdown punctuation
+    backslashed (safe in a table cell, a list item or a quotation)."""
+    out = html.escape(" ".join(str(text).split()), quote=False)
+    for ch in "\\`*_[]#|":
         out = out.replace(ch, "\\" + ch)
-    return " ".join(out.split())
+    return out
 
 
 def matrix_markdown(matrix: Matrix) -> str:
@@ -157,8 +159,8 @@ def matrix_markdown(matrix: Matrix) -> str:
         )
         for ev in cell.evidence:
             lines.append(
-                f"- {ev.direction} {ev.likelihood} ({ev.probability:.2f}), {_md(ev.source)}: “{_md(ev.sentence)}” "
-                f"(document {ev.document_id}, {_md(ev.outlet or 'unknown outlet')}, {ev.date or 'undated'})"
+                f"- {ev.direction} {ev.likelihood} ({ev.probability:.2f}), {md_escape(ev.source)}: “{md_escape(ev.sentence)}” "
+                f"(document {ev.document_id}, {md_escape(ev.outlet or 'unknown outlet')}, {ev.date or 'undated'})"
             )
         lines.append("")
     return "\n".join(lines)
@@ -259,7 +261,7 @@ def render_statements(rows: Iterable[StoredStatement], fmt: str, console: Consol
             st = r.statement
             console.out(
                 f"- **{st.condition}** {', '.join(st.domains)} {st.direction} {st.likelihood} "
-                f"(cue “{_md(st.cue.text)}”), {_md(st.source)}: “{_md(st.sentence)}” "
+                f"(cue “{md_escape(st.cue.text)}”), {md_escape(st.source)}: “{md_escape(st.sentence)}” "
                 f"(document {r.document.id})",
                 highlight=False,
             )
