@@ -593,7 +593,7 @@ def score(
     with _store(db) as store:
         report = score_forecasts(store, lens, by)
     if plot is not None:
-        plot.write_bytes(reliability_png(report))
+        plot.write_bytes(reliability_png(report.calibration, report.scored))
         err.print(f"wrote {plot}")
     if fmt == "json":
         sys.stdout.write(json.dumps(asdict(report), ensure_ascii=False) + "\n")

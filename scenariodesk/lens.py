@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -229,6 +230,11 @@ def phrase_regex(pattern: str, *, plural: bool = False) -> str:
     return rf"(?<![\w]){_body(pattern, plural=plural)}(?![\w])"
 
 
+def _alternatives(patterns: Iterable[str]) -> str:
+    """Lens patterns as one word-edged alternation; one that never matches when empty."""
+    return "|".join(phrase_regex(p) for p in patterns) or r"(?!x)x"
+
+
 def compile_matcher(rules: list[tuple[str, str]], *, plural: bool = False, where: str = "") -> Matcher:
     """One alternation of named groups, built for speed: the leading word-edge check is
     hoisted out of the branches, and branches that start with a letter are grouped by it
@@ -364,26 +370,24 @@ class Lens:
 
     @cached_property
     def own_side_terms(self) -> re.Pattern[str]:
-        alternatives = "|".join(phrase_regex(re.escape(t)) for t in self.model.own_side) or r"(?!x)x"
-        return re.compile(alternatives, re.IGNORECASE)
+        return re.compile(_alternatives(re.escape(t) for t in self.model.own_side), re.IGNORECASE)
 
     @cached_property
     def continuations(self) -> re.Pattern[str]:
-        alternatives = "|".join(phrase_regex(c) for c in self.model.continuations) or r"(?!x)x"
-        return re.compile(rf"^\W*(?:{alternatives})", re.IGNORECASE)
+        return re.compile(rf"^\W*(?:{_alternatives(self.model.continuations)})", re.IGNORECASE)
 
     @cached_property
     def clause_breaks(self) -> re.Pattern[str]:
-        alternatives = "|".join(
-            phrase_regex(c) if c[0].isalpha() else re.escape(c) for c in self.model.clause_breaks
-        )
-        return re.compile(alternatives or r"(?!x)x", re.IGNORECASE)
+        # Word breaks ("but") need word edges; punctuation (";") is matched as is.
+        words = [c for c in self.model.clause_breaks if c[0].isalpha()]
+        marks = "|".join(re.escape(c) for c in self.model.clause_breaks if not c[0].isalpha())
+        return re.compile("|".join(p for p in (_alternatives(words), marks) if p), re.IGNORECASE)
 
     @cached_property
     def contrast(self) -> re.Pattern[str]:
         """A contrast marker ending at most three words before the end of the text."""
-        alternatives = "|".join(phrase_regex(c) for c in self.model.contrast_markers) or r"(?!x)x"
-        return re.compile(rf"(?:{alternatives})(?:\s+[\w'.-]+){{0,3}}\s*$", re.IGNORECASE)
+        markers = _alternatives(self.model.contrast_markers)
+        return re.compile(rf"(?:{markers})(?:\s+[\w'.-]+){{0,3}}\s*$", re.IGNORECASE)
 
     @cached_property
     def playbook(self) -> Matcher:
@@ -413,8 +417,7 @@ class Lens:
 
     @cached_property
     def negators(self) -> re.Pattern[str]:
-        alternatives = "|".join(phrase_regex(n) for n in self.model.impact.negators) or r"(?!x)x"
-        return re.compile(alternatives, re.IGNORECASE)
+        return re.compile(_alternatives(self.model.impact.negators), re.IGNORECASE)
 
     @cached_property
     def reporting(self) -> Matcher:

@@ -185,7 +185,7 @@ def score_forecasts(store: Store, lens: Lens, by: str = "source") -> ScoreReport
     return ScoreReport(by, int(total[0]), set_aside, groups, finish("all", total), calibration)
 
 
-def reliability_png(report: ScoreReport) -> bytes:
+def reliability_png(calibration: list[dict[str, Any]], scored: int) -> bytes:
     """Reliability diagram: observed frequency against stated probability, per bin."""
     import io
 
@@ -196,7 +196,7 @@ def reliability_png(report: ScoreReport) -> bytes:
 
     fig, ax = plt.subplots(figsize=(4.5, 4.2))
     ax.plot([0, 1], [0, 1], "--", color="#999", label="perfect calibration")
-    points = [(c["mean_probability"], c["observed"], c["n"]) for c in report.calibration if c["n"]]
+    points = [(c["mean_probability"], c["observed"], c["n"]) for c in calibration if c["n"]]
     if points:
         xs, ys, ns = zip(*points, strict=True)
         ax.scatter(
@@ -207,7 +207,7 @@ def reliability_png(report: ScoreReport) -> bytes:
     ax.set_ylim(0, 1)
     ax.set_xlabel("stated probability")
     ax.set_ylabel("observed frequency")
-    ax.set_title(f"Reliability ({report.scored} scored forecasts)")
+    ax.set_title(f"Reliability ({scored} scored forecasts)")
     ax.legend(loc="upper left", fontsize=8)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=120, bbox_inches="tight")

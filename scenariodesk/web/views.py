@@ -275,9 +275,7 @@ def scores_data(store: Store, lens: Lens, by: str) -> dict[str, Any]:
 def reliability_data_uri(scores: dict[str, Any]) -> str:
     import base64
 
-    from scenariodesk.track import GroupScore, ScoreReport, reliability_png
+    from scenariodesk.track import reliability_png
 
-    report = ScoreReport(
-        scores["by"], scores["scored"], scores["set_aside"], [], GroupScore("all"), scores["calibration"]
-    )
-    return "data:image/png;base64," + base64.b64encode(reliability_png(report)).decode()
+    png = reliability_png(scores["calibration"], scores["scored"])
+    return "data:image/png;base64," + base64.b64encode(png).decode()
