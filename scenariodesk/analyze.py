@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from scenariodesk import nlp as pipelines
+from scenariodesk.direction import Consequence, doc_tokens
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
 
@@ -74,6 +75,14 @@ def extract_statements(document: Document, lens: Lens) -> list[Statement]:
     return list(analyze_document(document, lens).statements)
 
 
+def statements_with_consequences(document: Document, lens: Lens) -> list[tuple[Statement, Consequence]]:
+    """Each statement with what the direction step saw of it (for training)."""
+    extractor = _Extractor(lens)
+    extractor.consequences = []
+    extractor.run(document)
+    return extractor.consequences
+
+
 # Documents whose candidate sentences are parsed in one nlp.pipe call: the parser is
 # ~20% faster on large batches than on one document's dozen sentences at a time.
 _PARSE_GROUP = 32
@@ -96,6 +105,8 @@ class _Extractor:
         self.lens = lens
         self.splitter = pipelines.splitter()
         self._no_break = {t.lower() for t in lens.model.no_break_after}
+        # Training (train.py) collects what the direction step saw of each statement.
+        self.consequences: list[tuple[Statement, Consequence]] | None = None
 
     # ------------------------------------------------------------------ segmentation
     def sentences(self, text: str) -> list[_Sentence]:
@@ -302,7 +313,9 @@ class _Extractor:
         if condition is None:
             return None
         rules.append(condition_rule)
-        if ctx.winner and condition != ctx.winner:
+        if ctx.winner and condition != ctx.winner and segment.condition is None:
+            # After the result, a projection is about the winner's term, unless its own
+            # words name another outcome ("if Harris had won" stays harris).
             condition = ctx.winner
             rules.append("condition:winner-after-election")
         domains = _pick_domains(f, segment)
@@ -314,7 +327,8 @@ class _Extractor:
         else:
             return None
         rules.extend(f"domain:{d}" for d in domains)
-        direction, direction_rules = _direction(f, segment, lens)
+        consequence = _consequence(s, f, segment, lens, lens.cue_by_id[cue_id].band, domains, condition)
+        direction, direction_rules = lens.direction_step.decide(consequence)
         rules.extend(direction_rules)
         if source != AUTHOR and lens.speaks_stance(source):
             return None  # a candidate's or campaign's own words: stance, not projection
@@ -324,7 +338,7 @@ class _Extractor:
         rules.append(speaker_rule)
         probability = spec.probability if spec.probability is not None else lens.band_probability(spec.band)
         ctx.paragraph_condition = condition
-        return Statement(
+        statement = Statement(
             sentence=" ".join(s.text.split()),
             sentence_span=(s.start, s.end),
             condition=condition,
@@ -338,6 +352,9 @@ class _Extractor:
             source_phrase=source_phrase,
             rules=tuple(rules),
         )
+        if self.consequences is not None:
+            self.consequences.append((statement, consequence))
+        return statement
 
     def _condition(
         self, s: _Sentence, f: _Features, ctx: _Context, segment: _Segment
@@ -458,9 +475,9 @@ def _features(s: _Sentence, lens: Lens) -> _Features:
     impact = []
     if cues:  # headlines are title case: every word looks like a name there
         impact = [(sign, m) for sign, m in lens.impact.finditer(text) if s.headline or not _in_name(text, m)]
-    # The parse serves attribution (a reporting verb's subject) and the own-plan check
-    # ("Seoul will ..."); a sentence with neither needs no parse.
-    needs_parse = bool(reporting) or bool(cues and lens.own_side_terms.search(text))
+    # The parse serves attribution (a reporting verb's subject), the own-plan check
+    # ("Seoul will ...") and direction (effect x theme); a sentence with none needs no parse.
+    needs_parse = bool(reporting) or bool(cues and (domains or lens.own_side_terms.search(text)))
     return _Features(cues, conditions, names, domains, impact, reporting, election, needs_parse)
 
 
@@ -584,23 +601,28 @@ def _pick_domains(f: _Features, segment: _Segment) -> list[str]:
     return ranked[:3]
 
 
-def _direction(f: _Features, segment: _Segment, lens: Lens) -> tuple[str, list[str]]:
-    text_hits = [(sign, m) for sign, m in f.impact if segment.start <= m.start() < segment.end]
-    signs = set()
-    rules = []
-    for sign, m in text_hits:
+_LOWERING = frozenset({"unlikely", "very_unlikely", "almost_no_chance"})
+
+
+def _consequence(
+    s: _Sentence, f: _Features, segment: _Segment, lens: Lens, band: str, domains: list[str], condition: str
+) -> Consequence:
+    """What the direction step sees of the segment (see direction.py)."""
+    impact = []
+    for sign, m in f.impact:
+        if not segment.start <= m.start() < segment.end:
+            continue
         window = m.string[max(segment.start, m.start() - 30) : m.start()]
         negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
-        value = {"+": 1, "-": -1}[sign] * (-1 if negated else 1)
-        signs.add(value)
-        rules.append(
-            f"impact:{'+' if value > 0 else '-'}{'(negated)' if negated else ''}:{m.group().lower()}"
-        )
-    if signs == {1}:
-        return "+", rules
-    if signs == {-1}:
-        return "-", rules
-    return "0", rules
+        impact.append((1 if sign == "+" else -1, negated, m.group().lower()))
+    return Consequence(
+        text=s.text[segment.start : segment.end],
+        tokens=doc_tokens(s.parsed, segment.start, segment.end),
+        impact=tuple(impact),
+        lowering=band in _LOWERING,
+        domains=tuple(domains),
+        condition=condition,
+    )
 
 
 def _own_plan(s: _Sentence, cue_start: int, lens: Lens) -> bool:

@@ -255,23 +255,129 @@ def statements(
 # --------------------------------------------------------------------------- eval
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold .jsonl file, or a folder of them.")],
-    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of the articles the gold annotates.")],
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Gold .jsonl file, or a folder of them.", show_default=False)
+    ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option("--corpus", help="Folder of the articles the gold annotates.", show_default=False),
+    ] = None,
+    sets: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--set",
+            help="A gold set folder holding gold/ and corpus/ (repeat for several); figures per set.",
+            show_default=False,
+        ),
+    ] = None,
     lens_path: LensOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    errors: Annotated[
+        bool,
+        typer.Option("--errors", help="List the misses grouped by kind (condition, cue, direction, ...)."),
+    ] = False,
 ) -> None:
     """Score extraction against gold annotations (ANNOTATION.md) on a throw-away database."""
-    from scenariodesk.evaluate import GoldError, Item, load_gold, score
+    from scenariodesk.evaluate import GoldError
+
+    lens = _lens(lens_path)
+    pairs: list[tuple[str, Path, Path]] = []
+    if gold is not None or corpus is not None:
+        if gold is None or corpus is None:
+            raise _fail("--gold and --corpus go together")
+        pairs.append((corpus.name, gold, corpus))
+    for folder in sets or []:
+        pairs.append((folder.name, folder / "gold", folder / "corpus"))
+    if not pairs:
+        raise _fail("name a set: --gold FILE --corpus DIR, or --set DIR (holding gold/ and corpus/)")
+    results = {}
+    for name, gold_path, corpus_dir in pairs:
+        if not corpus_dir.is_dir():
+            raise _fail(f"{corpus_dir}: corpus folder not found")
+        try:
+            results[name] = _score_set(gold_path, corpus_dir, lens)
+        except GoldError as exc:
+            raise _fail(str(exc)) from None
+    if as_json:
+        for result in results.values():
+            result.pop("mismatched")
+        payload = next(iter(results.values())) if len(results) == 1 else results
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        return
+    if len(results) > 1:
+        _print_set_table(results)
+    for name, result in results.items():
+        if len(results) > 1:
+            out.print(f"\n== {name}", markup=False)
+        _print_scores(result, errors)
+
+
+@app.command()
+def train(
+    sets: Annotated[
+        list[Path] | None,
+        typer.Option("--set", help="A gold set folder holding gold/ and corpus/ (repeat for several)."),
+    ] = None,
+    golds: Annotated[
+        list[Path] | None,
+        typer.Option("--gold", help="A gold file or folder; pairs in order with --corpus (repeatable)."),
+    ] = None,
+    corpora: Annotated[
+        list[Path] | None, typer.Option("--corpus", help="The folder of the articles the --gold annotates.")
+    ] = None,
+    out_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Where to write the model (default: the lens's direction.model).",
+            show_default=False,
+        ),
+    ] = None,
+    c: Annotated[float, typer.Option("--c", help="Inverse regularization strength.")] = 0.1,
+    folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds, grouped by article.")] = 5,
+    lens_path: LensOption = None,
+) -> None:
+    """Train the learned direction step on gold sets and print its cross-validated accuracy.
+
+    Needs scikit-learn (pip install 'scenariodesk[train]'); the model it writes is JSON and
+    runs without it. A set folder holds gold/*.jsonl and corpus/ as in ../shared/sets.
+    """
+    try:
+        from scenariodesk import train as training
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise _fail(f"training needs scikit-learn: pip install 'scenariodesk[train]' ({exc})") from None
+    lens = _lens(lens_path)
+    if len(golds or []) != len(corpora or []):
+        raise _fail("each --gold needs its --corpus")
+    pairs = [(folder / "gold", folder / "corpus") for folder in sets or []]
+    pairs += list(zip(golds or [], corpora or [], strict=True))
+    if not pairs:
+        raise _fail("name the training data: --set DIR, or --gold FILE --corpus DIR")
+    for gold, corpus in pairs:
+        if not gold.exists() or not corpus.is_dir():
+            raise _fail(f"{gold} / {corpus}: gold not found or corpus is not a folder")
+    with err.status("reading and parsing the gold sets") as status:
+        data = training.examples(pairs, lens, on_doc=lambda name: status.update(f"parsing {name}"))
+    if len({e.group for e in data}) < folds:
+        raise _fail(f"{len({e.group for e in data})} articles: fewer than --folds {folds}")
+    cv = training.cross_validate(data, c=c, folds=folds)
+    target = out_path or training.default_model_path(lens)
+    training.fit_and_save(
+        data, target, c=c, meta={"sets": [f"{g} {c}" for g, c in pairs], "examples": len(data), "cv": cv}
+    )
+    out.print(
+        f"direction model: {len(data)} gold statements from {len({e.group for e in data})} articles; "
+        f"cross-validated accuracy {cv['accuracy']:.3f} ({folds} folds grouped by article) -> {target}",
+        markup=False,
+    )
+
+
+def _score_set(gold: Path, corpus: Path, lens: Lens) -> dict:  # type: ignore[type-arg]
+    from scenariodesk.evaluate import Item, load_gold, score
     from scenariodesk.pipeline import analyze_store, ingest_paths
     from scenariodesk.store import StatementFilter
 
-    lens = _lens(lens_path)
-    if not corpus.is_dir():
-        raise _fail(f"{corpus}: corpus folder not found")
-    try:
-        gold_items = load_gold(gold)
-    except GoldError as exc:
-        raise _fail(str(exc)) from None
+    gold_items = load_gold(gold)
     root = corpus.resolve()
     with (
         tempfile.TemporaryDirectory(prefix="scenariodesk-eval-") as tmp,
@@ -294,12 +400,34 @@ def evaluate(
             )
             for r in store.iter_statements(StatementFilter())
         ]
-    result = score(gold_items, predicted, lens)
-    if as_json:
-        result.pop("mismatched")
-        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-        return
-    _print_scores(result)
+    return score(gold_items, predicted, lens)
+
+
+def _print_set_table(results: dict) -> None:  # type: ignore[type-arg]
+    from rich.table import Table
+
+    table = Table(title="Extraction figures per set")
+    for column in ("set", "P", "R", "F1", "domains F1", "direction", "likelihood", "source", "gold"):
+        table.add_column(column, justify="left" if column == "set" else "right")
+    for name, r in results.items():
+        d = r["detection"]
+        table.add_row(
+            name,
+            *(
+                f"{v:.2f}"
+                for v in (
+                    d["precision"],
+                    d["recall"],
+                    d["f1"],
+                    r["domains"]["f1"],
+                    r["direction"]["accuracy"],
+                    r["likelihood"]["accuracy"],
+                    r["source"]["accuracy"],
+                )
+            ),
+            str(d["tp"] + d["fn"]),
+        )
+    out.print(table)
 
 
 def _relative(path: str, root: Path) -> str:
@@ -309,7 +437,7 @@ def _relative(path: str, root: Path) -> str:
         return Path(path).name
 
 
-def _print_scores(result: dict) -> None:  # type: ignore[type-arg]
+def _print_scores(result: dict, errors: bool = False) -> None:  # type: ignore[type-arg]
     d = result["detection"]
     out.print(
         f"detection   P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  "
@@ -330,29 +458,28 @@ def _print_scores(result: dict) -> None:  # type: ignore[type-arg]
         f"source      accuracy {result['source']['accuracy']:.3f}  (n {result['source']['n']})",
         markup=False,
     )
-    for title, key in (("missed", "missed"), ("spurious", "spurious")):
-        if result[key]:
-            out.print(f"\n{title} ({len(result[key])}):", markup=False)
-            for item in result[key]:
+    if not errors:
+        missed, spurious = len(result["missed"]), len(result["spurious"])
+        out.print(f"{missed} missed, {spurious} spurious: --errors lists them by kind", markup=False)
+        return
+    from scenariodesk.evaluate import errors_by_kind
+
+    for kind, items in errors_by_kind(result).items():
+        out.print(f"\n{kind} ({len(items)}):", markup=False)
+        for item in items:
+            if "gold" in item:
+                g, p = item["gold"], item["predicted"]
+                field = {"condition": "condition", "domain": "domains"}.get(kind, kind)
+                extra = f" cue {p['cue']!r}" if kind in ("likelihood", "direction") else ""
                 out.print(
-                    f"  {item['doc']} [{item['condition']}] {item['sentence']}",
+                    f"  {g['doc']} gold {g[field]} / predicted {p[field]}{extra}: {g['sentence']}",
                     markup=False,
                     highlight=False,
                 )
-    if result["mismatched"]:
-        out.print(f"\nmatched with a different field ({len(result['mismatched'])}):", markup=False)
-        for pair in result["mismatched"]:
-            g, p = pair["gold"], pair["predicted"]
-            diffs = [
-                f"{k}: gold {g[k]} / predicted {p[k]}"
-                for k in ("domains", "direction", "likelihood", "source")
-                if (sorted(g[k]) if k == "domains" else g[k]) != (sorted(p[k]) if k == "domains" else p[k])
-            ]
-            out.print(
-                f"  {g['doc']} {g['sentence'][:90]}…\n      " + "; ".join(diffs),
-                markup=False,
-                highlight=False,
-            )
+            else:
+                out.print(
+                    f"  {item['doc']} [{item['condition']}] {item['sentence']}", markup=False, highlight=False
+                )
 
 
 # --------------------------------------------------------------------------- developments

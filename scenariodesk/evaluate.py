@@ -164,3 +164,38 @@ def _as_dict(item: Item) -> dict[str, Any]:
         "cue": item.cue,
         "source": item.source,
     }
+
+
+ERROR_KINDS = ("condition", "missed", "spurious", "domain", "direction", "likelihood", "source")
+
+
+def errors_by_kind(result: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The scorer's misses grouped by what went wrong, so that work can be aimed:
+
+    - condition: the sentence was found, under another outcome (gold and prediction);
+    - missed: a gold statement whose sentence no prediction covers;
+    - spurious: a prediction whose sentence no gold statement covers;
+    - domain, direction, likelihood, source: a matched pair that differs in that field.
+    """
+    kinds: dict[str, list[dict[str, Any]]] = {k: [] for k in ERROR_KINDS}
+
+    def covers(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        return a["doc"] == b["doc"] and _same_sentence(a["sentence"], b["sentence"])
+
+    spurious = list(result["spurious"])
+    for g in result["missed"]:
+        other = [p for p in spurious if covers(g, p)]
+        if other:
+            kinds["condition"].append({"gold": g, "predicted": other[0]})
+            spurious.remove(other[0])
+        else:
+            kinds["missed"].append(g)
+    kinds["spurious"] = spurious
+    for pair in result.get("mismatched", []):
+        g, p = pair["gold"], pair["predicted"]
+        if set(g["domains"]) != set(p["domains"]):
+            kinds["domain"].append(pair)
+        for field in ("direction", "likelihood", "source"):
+            if str(g[field]).lower() != str(p[field]).lower():
+                kinds[field].append(pair)
+    return kinds

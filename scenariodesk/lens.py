@@ -16,6 +16,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from scenariodesk.direction import DirectionStep, DirectionVocabulary
+
 DEFAULT_LENS = "us-election-korea"
 BANDS = (
     "almost_no_chance",
@@ -57,8 +59,15 @@ class Cycle(_Strict):
     year: int
     election_day: dt.date
     result_known: dt.date
+    # From this day articles look toward this election; before it (and after the previous
+    # result) they are about the previous winner's term. Default: a year before the vote.
+    campaign_from: dt.date | None = None
     winner: str | None = None
     candidates: list[Candidacy]
+
+    @property
+    def campaign_start(self) -> dt.date:
+        return self.campaign_from or self.election_day - dt.timedelta(days=365)
 
 
 class Cue(_Strict):
@@ -99,6 +108,26 @@ class Impact(_Strict):
     favourable: list[Pattern]
     unfavourable: list[Pattern]
     negators: list[Pattern] = []
+
+
+class Effects(_Strict):
+    up: list[str] = []  # lemmas that raise, start or keep what they apply to
+    down: list[str] = []  # lemmas that lower, end or remove it
+
+
+class Themes(_Strict):
+    favourable: list[str] = []  # lemmas of what the subject values (talks, alliance)
+    unfavourable: list[str] = []  # lemmas of what harms it (tariffs, tensions)
+
+
+class DirectionSpec(_Strict):
+    """Effect verbs (general English) times themes (this lens's values): the direction
+    step's vocabulary; `model` names a learned step's weights (a file in the package's
+    `models/` folder, or an absolute path), used when present."""
+
+    effects: Effects = Effects()
+    themes: Themes = Themes()
+    model: str | None = None
 
 
 class Boilerplate(_Strict):
@@ -158,6 +187,7 @@ class LensModel(_Strict):
     actors: list[Actor] = []
     domains: list[Domain] = Field(min_length=1)
     impact: Impact
+    direction: DirectionSpec = DirectionSpec()
     no_break_after: list[str] = []
     boilerplate: Boilerplate = Boilerplate()
     playbook: list[NamedPattern] = []
@@ -269,8 +299,18 @@ class Lens:
     @cached_property
     def fingerprint(self) -> str:
         """Changes whenever any rule changes: analysis reruns documents seen under another."""
-        blob = json.dumps(self.model.model_dump(mode="json"), sort_keys=True)
+        blob = json.dumps(self.model.model_dump(mode="json"), sort_keys=True) + self.direction_step.version
         return f"{self.model.name}@{self.model.version}:{hashlib.sha256(blob.encode()).hexdigest()[:12]}"
+
+    @cached_property
+    def direction_step(self) -> DirectionStep:
+        """The direction step this lens chooses: the learned model when it names one that
+        exists, else the effect x theme rules."""
+        spec = self.model.direction
+        vocab = DirectionVocabulary(
+            spec.effects.model_dump(), spec.themes.model_dump(), ["not", "never", "no", "n't"]
+        )
+        return DirectionStep(vocab, spec.model)
 
     @property
     def name(self) -> str:
@@ -460,40 +500,54 @@ class Lens:
         return compile_matcher(rules, where="boilerplate.footer")
 
     # Election cycles --------------------------------------------------------------------
-    def cycle_for_date(self, date: str) -> Cycle | None:
-        """The election an article of this date looks toward: the first whose result was
-        not yet known on that day, or the last one for later articles."""
+    def _period(self, date: str) -> tuple[Cycle, bool] | None:
+        """(cycle, decided) for an article of this date: the cycle whose campaign it falls
+        in (decided False), or the last cycle whose result was known by then, when the
+        next campaign has not begun (decided True: the winner's term)."""
+        if not date:
+            return None
         try:
             day = dt.date.fromisoformat(date[:10])
         except ValueError:
             return None
         cycles = sorted(self.model.cycles, key=lambda c: c.election_day)
-        return next((c for c in cycles if day < c.result_known), cycles[-1] if cycles else None)
+        decided = [c for c in cycles if c.result_known <= day]
+        upcoming = [c for c in cycles if c.result_known > day]
+        if upcoming and (not decided or day >= upcoming[0].campaign_start):
+            return upcoming[0], False
+        if decided:
+            return decided[-1], True
+        return None
+
+    def cycle_for_date(self, date: str) -> Cycle | None:
+        """The election an article of this date is about: the one being campaigned for,
+        or the one just decided (until the next campaign begins)."""
+        period = self._period(date)
+        return period[0] if period else None
 
     def outcomes_for_date(self, date: str) -> tuple[set[str] | None, str | None]:
         """(outcomes an article of this date can mean, winner that conditions it).
 
-        Unknown date: every outcome, no winner. Before a cycle's result: its candidates
-        at that date. After the last known result: that cycle's winner.
+        Unknown date: every outcome, no winner. During a campaign: the candidates at that
+        date. After a result, until the next campaign begins: that cycle's candidates (an
+        explicit "if Harris wins" keeps its outcome) and its winner, which conditions
+        every projection that names no outcome explicitly.
         """
-        if not date:
+        period = self._period(date)
+        if period is None:
             return None, None
-        try:
-            day = dt.date.fromisoformat(date[:10])
-        except ValueError:
-            return None, None
-        cycles = sorted(self.model.cycles, key=lambda c: c.election_day)
-        for cycle in cycles:
-            if day < cycle.result_known:
-                names = {
-                    c.outcome
-                    for c in cycle.candidates
-                    if (c.since is None or day >= c.since) and (c.until is None or day < c.until)
-                }
-                return names, None
-        if cycles and cycles[-1].winner:
-            return {cycles[-1].winner}, cycles[-1].winner
-        return None, None
+        cycle, decided = period
+        if decided:
+            day = cycle.election_day
+            names = {c.outcome for c in cycle.candidates if c.until is None or day < c.until}
+            return names | ({cycle.winner} if cycle.winner else set()), cycle.winner
+        day = dt.date.fromisoformat(date[:10])
+        names = {
+            c.outcome
+            for c in cycle.candidates
+            if (c.since is None or day >= c.since) and (c.until is None or day < c.until)
+        }
+        return names, None
 
 
 def _default_text() -> str:

@@ -1,10 +1,10 @@
 """The two spaCy pipelines analysis uses, loaded once per process from the packaged model.
 
 `splitter` tokenizes and splits sentences with the statistical senter alone (~15x faster
-than the parser); `parser` runs the tagger and dependency parser only, on the sentences
-that can hold a statement or name a speaker. NER, the lemmatizer and the attribute ruler
-are left out: together they cost more than the parser (measured ~2.5x the time) and
-attribution needs only tags and arcs.
+than the parser); `parser` runs the tagger, dependency parser, attribute ruler and
+lemmatizer, on the sentences that can hold a statement or name a speaker: attribution
+needs tags and arcs, direction needs arcs and lemmas (effect verb x theme). NER is left
+out: it costs more than the parser and names come from the parse and the lens.
 """
 
 from __future__ import annotations
@@ -40,4 +40,4 @@ def splitter() -> Language:
 
 @lru_cache(maxsize=1)
 def parser() -> Language:
-    return _load(exclude=["senter", "ner", "lemmatizer", "attribute_ruler"])
+    return _load(exclude=["senter", "ner"])

@@ -280,9 +280,9 @@ NEW_CASES = [
         id="reporting-verb-is-no-cue",
     ),
     pytest.param(
-        "A Clinton administration is expected to keep strong sanctions on Pyongyang.",
+        "A Clinton administration is expected to strengthen the alliance with Seoul.",
         "2016-10-25",
-        ("clinton", "nk_diplomacy", "0", "likely", "is expected"),
+        ("clinton", "alliance", "+", "likely", "is expected"),
         id="2016-cycle",
     ),
 ]

@@ -84,7 +84,10 @@ OUTCOMES_BY_DATE = [
     ("2020-11-04", {"trump", "biden"}, None),  # the day after: the result was not yet known
     ("2023-12-15", {"trump", "biden"}, None),
     ("2024-10-28", {"trump", "harris"}, None),
-    ("2025-03-01", {"trump"}, "trump"),
+    ("2016-11-10", {"trump", "clinton"}, "trump"),  # after the result: the winner's term
+    ("2017-01-21", {"trump", "clinton"}, "trump"),
+    ("2021-01-26", {"trump", "biden"}, "biden"),
+    ("2025-03-01", {"trump", "harris"}, "trump"),
     ("", None, None),
 ]
 

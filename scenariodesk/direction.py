@@ -1,0 +1,252 @@
+"""Direction of a consequence's impact on the subject: favourable, unfavourable or mixed.
+
+Two steps decide it, both over the same features of the consequence:
+
+- `RuleDirection` composes an *effect* with a *theme* on the dependency parse: an effect
+  verb (general English in the lens: resume, strengthen vs. withdraw, cut) applied to a
+  theme that has a value for the subject (lens: talks, alliance vs. tariffs, tensions).
+  "resume talks" is +1 × +1 = favourable, "raise tariffs" +1 × −1 = unfavourable, "cut
+  tariffs" −1 × −1 = favourable; a negation flips it ("won't disappear"), a lowering
+  likelihood cue does not ("unlikely to resume" keeps the event's sign, convention 9).
+  The lens's flat impact terms count where no effect-theme pair is found.
+- `LearnedDirection` is a linear model over those features and the consequence's lemmas,
+  trained on gold with `scenariodesk train` (see `train.py`) and shipped as JSON in the
+  package. It is used when the lens names it (`direction.model`) and its file exists.
+
+Both return (direction, trace): the trace names what decided it, for the statement's
+rule list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+SIGNS = ("+", "-", "0")
+_WORD = re.compile(r"[a-z][a-z'-]+")
+# Dependency labels under which a verb's theme stands.
+_OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
+_SUBJECTS = ("nsubj",)
+
+
+@dataclass(frozen=True)
+class Consequence:
+    """What a direction step sees of one statement: the segment's tokens (parsed) or
+    its text, the lens's flat impact hits in it, and whether its cue lowers a chance."""
+
+    text: str
+    tokens: tuple[Token, ...]  # the segment's tokens, empty when the sentence was not parsed
+    impact: tuple[tuple[int, bool, str], ...]  # (+1/-1, negated, term) per flat impact term
+    lowering: bool  # the cue lowers the chance ("unlikely", "little prospect")
+    domains: tuple[str, ...] = ()
+    condition: str = ""
+
+
+class DirectionVocabulary:
+    """The lens's effect and theme lemmas, looked up by lemma."""
+
+    def __init__(
+        self, effects: dict[str, list[str]], themes: dict[str, list[str]], negators: Iterable[str]
+    ) -> None:
+        self.effect: dict[str, int] = {w: 1 for w in effects["up"]} | {w: -1 for w in effects["down"]}
+        self.theme: dict[str, int] = {w: 1 for w in themes["favourable"]} | {
+            w: -1 for w in themes["unfavourable"]
+        }
+        self.negators = frozenset(negators)
+
+
+def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
+    """A negation on the verb or its auxiliaries ("won't disappear", "not reopen")."""
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ in vocab.negators:
+            return True
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp") and head is not token:
+        return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def _theme_value(token: Token, vocab: DirectionVocabulary) -> int:
+    """The value of a noun phrase's head, or of a compound/modifier naming the theme
+    ("troop presence", "tariff benefits")."""
+    value = vocab.theme.get(token.lemma_.lower(), 0)
+    if value:
+        return value
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss"):
+            value = vocab.theme.get(child.lemma_.lower(), 0)
+            if value:
+                return value
+    # "the return of summitry", "an increase in tariffs"
+    for child in token.children:
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    value = vocab.theme.get(obj.lemma_.lower(), 0)
+                    if value:
+                        return value
+    return 0
+
+
+def effect_pairs(tokens: Iterable[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
+    """(effect lemma, theme lemma, sign) for every effect word applied to a valued theme."""
+    pairs = []
+    for tok in tokens:
+        effect = vocab.effect.get(tok.lemma_.lower())
+        if not effect:
+            continue
+        themes: list[Token] = []
+        if tok.pos_ in ("VERB", "AUX"):
+            themes = [c for c in tok.children if c.dep_ in _OBJECTS]
+            if not themes:  # intransitive change: "tensions rise", "talks resume"
+                themes = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            if not themes and tok.dep_ in ("xcomp", "conj"):
+                themes = [c for c in tok.head.children if c.dep_ in _SUBJECTS]
+        elif tok.pos_ == "NOUN":  # "a return to summitry", "an increase in tariffs"
+            themes = [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            if not themes and tok.head.pos_ == "NOUN":
+                themes = [tok.head]
+        elif tok.pos_ == "ADJ" and tok.head.pos_ == "NOUN":  # "higher tariffs", "stronger alliance"
+            themes = [tok.head]
+        for theme in themes:
+            value = _theme_value(theme, vocab)
+            if value:
+                sign = effect * value * (-1 if _negated(tok, vocab) else 1)
+                pairs.append((tok.lemma_.lower(), theme.lemma_.lower(), sign))
+    return pairs
+
+
+def features(c: Consequence, vocab: DirectionVocabulary) -> dict[str, float]:
+    """The features both steps read: effect-theme signs, flat impact signs, lemmas."""
+    feats: dict[str, float] = {"bias": 1.0}
+    pairs = effect_pairs(c.tokens, vocab)
+    for effect, theme, sign in pairs:
+        key = "pair:+" if sign > 0 else "pair:-"
+        feats[key] = feats.get(key, 0.0) + 1.0
+        feats[f"pair:{effect}>{theme}"] = 1.0
+    for domain in c.domains:
+        feats[f"domain:{domain}"] = 1.0
+    if c.condition:
+        feats[f"condition:{c.condition}"] = 1.0
+    for sign, negated, _ in c.impact:
+        value = sign * (-1 if negated else 1)
+        key = "impact:+" if value > 0 else "impact:-"
+        feats[key] = feats.get(key, 0.0) + 1.0
+    if c.lowering:
+        feats["cue:lowering"] = 1.0
+    if c.tokens:
+        lemmas = [t.lemma_.lower() for t in c.tokens if t.is_alpha and not t.is_stop]
+        negated = any(t.dep_ == "neg" for t in c.tokens)
+        if negated:
+            feats["neg"] = 1.0
+        for t in c.tokens:
+            theme = vocab.theme.get(t.lemma_.lower())
+            if theme:
+                feats["theme:+" if theme > 0 else "theme:-"] = 1.0
+    else:
+        lemmas = [w for w in _WORD.findall(c.text.lower())]
+    for lemma in set(lemmas):
+        feats[f"w:{lemma}"] = 1.0
+    return feats
+
+
+def _sign(total: float) -> str:
+    return "+" if total > 0 else "-" if total < 0 else "0"
+
+
+class RuleDirection:
+    """Effect × theme composition, then the lens's flat impact terms."""
+
+    name = "rules"
+    version = "rules-2"
+
+    def __init__(self, vocab: DirectionVocabulary) -> None:
+        self.vocab = vocab
+
+    def evidence(self, c: Consequence) -> list[str]:
+        """The trace of what the rules saw: effect-theme pairs and impact terms."""
+        trace = [f"effect:{'+' if s > 0 else '-'}:{e}>{t}" for e, t, s in effect_pairs(c.tokens, self.vocab)]
+        for sign, negated, term in c.impact:
+            value = sign * (-1 if negated else 1)
+            trace.append(f"impact:{'+' if value > 0 else '-'}{'(negated)' if negated else ''}:{term}")
+        return trace
+
+    def decide(self, c: Consequence) -> tuple[str, list[str]]:
+        pairs = effect_pairs(c.tokens, self.vocab)
+        signs = {s for _, _, s in pairs} or {s * (-1 if n else 1) for s, n, _ in c.impact}
+        decided = _sign(next(iter(signs))) if len(signs) == 1 else "0"
+        return decided, [f"direction:rules:{decided}", *self.evidence(c)]
+
+
+class LearnedDirection:
+    """A multinomial logistic regression over `features`, weights read from JSON."""
+
+    name = "model"
+
+    def __init__(self, path: Path, vocab: DirectionVocabulary) -> None:
+        self.rules = RuleDirection(vocab)
+        raw = path.read_bytes()
+        data = json.loads(raw)
+        self.vocab = vocab
+        self.classes: list[str] = data["classes"]
+        self.weights: dict[str, list[float]] = data["weights"]
+        self.intercept: list[float] = data["intercept"]
+        self.version = f"model-{hashlib.sha256(raw).hexdigest()[:12]}"
+
+    def scores(self, feats: dict[str, float]) -> list[float]:
+        totals = list(self.intercept)
+        for key, value in feats.items():
+            row = self.weights.get(key)
+            if row:
+                for k, w in enumerate(row):
+                    totals[k] += w * value
+        top = max(totals)
+        exps = [math.exp(t - top) for t in totals]
+        norm = sum(exps)
+        return [e / norm for e in exps]
+
+    def decide(self, c: Consequence) -> tuple[str, list[str]]:
+        probs = self.scores(features(c, self.vocab))
+        best = max(range(len(probs)), key=probs.__getitem__)
+        decided = self.classes[best]
+        return decided, [f"direction:model:{decided}:{probs[best]:.2f}", *self.rules.evidence(c)]
+
+
+def packaged_model(name: str) -> Path:
+    return Path(str(resources.files("scenariodesk").joinpath("models", name)))
+
+
+class DirectionStep:
+    """The step the lens chooses, built once per lens."""
+
+    def __init__(self, vocab: DirectionVocabulary, model: str | None) -> None:
+        self.vocab = vocab
+        self.rules = RuleDirection(vocab)
+        self.model: LearnedDirection | None = None
+        if model:
+            path = Path(model) if Path(model).is_absolute() else packaged_model(model)
+            if path.is_file():
+                self.model = LearnedDirection(path, vocab)
+
+    @cached_property
+    def version(self) -> str:
+        return self.model.version if self.model else self.rules.version
+
+    def decide(self, c: Consequence) -> tuple[str, list[str]]:
+        return (self.model or self.rules).decide(c)
+
+
+def doc_tokens(doc: Doc | None, start: int, end: int) -> tuple[Token, ...]:
+    """The parsed tokens whose characters fall in [start, end) of the sentence."""
+    if doc is None:
+        return ()
+    return tuple(t for t in doc if start <= t.idx < end)

@@ -1,0 +1,140 @@
+"""Train the learned direction step on gold annotations.
+
+Examples come from the analyzer itself, so that the model sees at training time exactly
+what it sees at run time: every gold statement the analyzer finds gives the features of
+its consequence (segment tokens, impact terms, cue) with the gold direction; a gold
+statement it misses is parsed on its own sentence. The model is a multinomial logistic
+regression (scikit-learn, a training-only dependency: `pip install scenariodesk[train]`);
+its weights are written as JSON, which `direction.LearnedDirection` reads with no
+scikit-learn at run time. Figures are cross-validated by article (GroupKFold): no
+article's statements are ever both trained and tested on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from scenariodesk import nlp as pipelines
+from scenariodesk.analyze import statements_with_consequences
+from scenariodesk.direction import SIGNS, Consequence, features, packaged_model
+from scenariodesk.evaluate import Item, collapse, load_gold
+from scenariodesk.ingest import IngestError, read_documents
+from scenariodesk.lens import Lens
+
+_LOWERING = {"unlikely", "very_unlikely", "almost_no_chance"}
+
+
+@dataclass(frozen=True)
+class Example:
+    group: str  # the article, for grouped cross-validation
+    features: dict[str, float]
+    label: str
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or a in b or b in a
+
+
+def examples(
+    pairs: Iterable[tuple[Path, Path]], lens: Lens, on_doc: Callable[[str], None] | None = None
+) -> list[Example]:
+    """Training examples from (gold, corpus) pairs."""
+    out: list[Example] = []
+    vocab = lens.direction_step.vocab
+    for gold_path, corpus in pairs:
+        gold = load_gold(gold_path)
+        by_doc: dict[str, list[Item]] = {}
+        for g in gold:
+            by_doc.setdefault(g.doc, []).append(g)
+        for path, document in read_documents([corpus], lens):
+            if isinstance(document, IngestError):
+                continue
+            name = Path(path).name
+            items = by_doc.get(name, [])
+            if not items:
+                continue
+            if on_doc:
+                on_doc(name)
+            found = statements_with_consequences(document, lens)
+            group = f"{corpus}/{name}"
+            for g in items:
+                match = next(
+                    (
+                        c
+                        for st, c in found
+                        if st.condition == g.condition and _same(collapse(st.sentence), g.sentence)
+                    ),
+                    None,
+                ) or _standalone(g, lens)
+                out.append(Example(group, features(match, vocab), g.direction))
+    return out
+
+
+def _standalone(g: Item, lens: Lens) -> Consequence:
+    doc = pipelines.parser()(g.sentence)
+    impact = []
+    for sign, m in lens.impact.finditer(g.sentence):
+        window = g.sentence[max(0, m.start() - 30) : m.start()]
+        negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
+        impact.append((1 if sign == "+" else -1, negated, m.group().lower()))
+    return Consequence(
+        g.sentence, tuple(doc), tuple(impact), g.likelihood in _LOWERING, g.domains, g.condition
+    )
+
+
+def _fit(train: list[Example], c: float):  # type: ignore[no-untyped-def]
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([e.features for e in train])
+    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    model.fit(x, [e.label for e in train])
+    return vec, model
+
+
+def cross_validate(data: list[Example], c: float = 1.0, folds: int = 5) -> dict[str, float]:
+    """Accuracy of the model and of the rule features alone, grouped by article."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [e.group for e in data]
+    right = total = 0
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(data, groups=groups):
+        vec, model = _fit([data[i] for i in train_idx], c)
+        test = [data[i] for i in test_idx]
+        predicted = model.predict(vec.transform([e.features for e in test]))
+        right += sum(p == e.label for p, e in zip(predicted, test, strict=True))
+        total += len(test)
+    return {"accuracy": round(right / total, 4), "n": total, "folds": folds}
+
+
+def fit_and_save(data: list[Example], out: Path, c: float = 1.0, meta: dict | None = None) -> Path:  # type: ignore[type-arg]
+    vec, model = _fit(data, c)
+    classes = [str(k) for k in model.classes_]
+    if set(classes) != set(SIGNS):
+        raise ValueError(f"gold directions must include each of {SIGNS}; got {classes}")
+    weights = {
+        name: [round(float(model.coef_[k][j]), 5) for k in range(len(classes))]
+        for name, j in vec.vocabulary_.items()
+        if any(abs(model.coef_[k][j]) > 1e-4 for k in range(len(classes)))
+    }
+    payload = {
+        "kind": "direction/logistic-regression",
+        "classes": classes,
+        "intercept": [round(float(b), 5) for b in model.intercept_],
+        "weights": dict(sorted(weights.items())),
+        "trained_on": meta or {},
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(payload, indent=0, sort_keys=False) + "\n", "utf-8")
+    return out
+
+
+def default_model_path(lens: Lens) -> Path:
+    """The file the lens's `direction.model` names (in the package unless absolute)."""
+    name = lens.model.direction.model or f"direction-{lens.name}.json"
+    path = Path(name)
+    return path if path.is_absolute() else packaged_model(name)
