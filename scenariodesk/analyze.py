@@ -30,8 +30,10 @@ from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, S
 AUTHOR = "author"
 # Curly quotes folded to straight ones for matching; same length, so offsets hold.
 _FOLD = str.maketrans("‘’“”′", "''\"\"'")
+# A question opens the sentence or a clause after a comma, colon or semicolon ("Among
+# Korea hands, the argument is over direction: will Clinton reach out ...?").
 _QUESTION_START = re.compile(
-    r"^\W*(do|does|did|is|are|was|were|will|would|can|could|should|who|what|when|where|why|how|which)\b",
+    r"(^|[,:;]\s)\W*(do|does|did|is|are|was|were|will|would|can|could|should|who|what|when|where|why|how|which)\b",
     re.IGNORECASE,
 )
 _HEADLINE_MAX_WORDS = 30
@@ -60,6 +62,10 @@ class _Context:
     paragraph: int = -1
     paragraph_condition: str | None = None
     paragraph_domains: list[str] = field(default_factory=list)
+    # Carried across paragraphs: the outcome and domains the text last established, for
+    # sentences that name neither ("That could shake the foundations of the alliance").
+    discourse_condition: str | None = None
+    discourse_domains: list[str] = field(default_factory=list)
     quote_speakers: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     last_quote_speaker: tuple[str, str] | None = None
     names: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
@@ -115,7 +121,13 @@ class _Extractor:
         docs = self.splitter.pipe(p for _, p in paragraphs)
         for index, ((offset, para), doc) in enumerate(zip(paragraphs, docs, strict=True)):
             words = len(para.split())
-            headline = words <= _HEADLINE_MAX_WORDS and not re.search(r"[.!?]['\"’”]?\s*$", para)
+            # A short line without final punctuation is a headline or deck, unless it is a
+            # list item (related links: "- Park orders NSC meeting to review ...").
+            headline = (
+                words <= _HEADLINE_MAX_WORDS
+                and not re.search(r"[.!?]['\"’”]?\s*$", para)
+                and not re.match(r"\s*[-•*·]\s", para)
+            )
             # A headline is one sentence even with "..." inside it.
             bounds = [(0, len(para))] if headline else self._merge_abbreviations(doc)
             quoted = _quoted_ranges(para)
@@ -218,6 +230,8 @@ class _Extractor:
         if s.paragraph != ctx.paragraph:
             if not self.lens.continuations.search(s.folded):
                 ctx.paragraph_condition = None
+            if ctx.paragraph_domains:
+                ctx.discourse_domains = ctx.paragraph_domains
             ctx.paragraph_domains = []
             ctx.paragraph = s.paragraph
         source, source_phrase, speaker_rule = self._source(index, s, ctx)
@@ -240,7 +254,7 @@ class _Extractor:
         emitted = False
         if f.domains and not ctx.paragraph_domains:
             ctx.paragraph_domains = _pick_domains(f, _Segment(0, len(s.text), None))
-        if f.cues and (f.domains or ctx.paragraph_domains) and not self._excluded(s):
+        if f.cues and (f.domains or ctx.paragraph_domains or ctx.discourse_domains) and not self._excluded(s):
             for segment in _segments(s, conditions):
                 st = self._statement(s, f, ctx, segment, source, source_phrase, speaker_rule)
                 if st is not None:
@@ -248,6 +262,8 @@ class _Extractor:
                     yield st
         if conditions and not emitted:
             ctx.paragraph_condition = conditions[-1][0]
+        if conditions and conditions[-1][0] != "any":
+            ctx.discourse_condition = conditions[-1][0]
         yield from self._extras(s, f, ctx, conditions, source)
 
     # ------------------------------------------------------------------ playbook, signposts, facts
@@ -324,6 +340,13 @@ class _Extractor:
         elif ctx.paragraph_domains:
             domains = ctx.paragraph_domains
             rules.append("domain:paragraph-context")
+        elif ctx.discourse_domains and (f.conditions or f.names):
+            # Across paragraphs only a sentence that names an outcome or refers to its
+            # candidate carries on the text's subject ("The picture would look very
+            # different if Trump wins"); an unanchored one ("The office will hold a
+            # session") does not.
+            domains = ctx.discourse_domains
+            rules.append("domain:discourse-context")
         else:
             return None
         rules.extend(f"domain:{d}" for d in domains)
@@ -338,6 +361,8 @@ class _Extractor:
         rules.append(speaker_rule)
         probability = spec.probability if spec.probability is not None else lens.band_probability(spec.band)
         ctx.paragraph_condition = condition
+        if condition != "any":
+            ctx.discourse_condition = condition
         statement = Statement(
             sentence=" ".join(s.text.split()),
             sentence_span=(s.start, s.end),
@@ -386,6 +411,8 @@ class _Extractor:
             return ctx.last_candidate, None, "condition:pronoun-context"
         if ctx.topic:
             return ctx.topic, None, "condition:article-topic"
+        if ctx.discourse_condition:
+            return ctx.discourse_condition, None, "condition:discourse-context"
         if ctx.winner:  # after the election, projections are about the winner's term
             return ctx.winner, None, "condition:winner-after-election"
         return None, None, ""
@@ -406,7 +433,7 @@ class _Extractor:
 
     def _excluded(self, s: _Sentence) -> bool:
         text = s.folded.strip()
-        return text.endswith("?") and bool(_QUESTION_START.match(text))
+        return text.endswith("?") and bool(_QUESTION_START.search(text))
 
     # ------------------------------------------------------------------ attribution
     def _source(self, index: int, s: _Sentence, ctx: _Context) -> tuple[str, str, str]:
@@ -466,7 +493,9 @@ def _features(s: _Sentence, lens: Lens) -> _Features:
         end = len(text) if lens.non_projection_scope[rule] == "rest" else m.end()
         blocked.append((m.start(), end))
     cues = [
-        (rule, m) for rule, m in lens.cues.finditer(text) if not any(a <= m.start() < b for a, b in blocked)
+        (rule, m)
+        for rule, m in lens.cues.finditer(text)
+        if not any(a <= m.start() < b for a, b in blocked) and lens.cue_applies(rule, s.headline)
     ]
     names = list(lens.candidate_names.finditer(text))
     domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
@@ -634,8 +663,10 @@ def _own_plan(s: _Sentence, cue_start: int, lens: Lens) -> bool:
     if not cue_tokens:
         return False
     verb = cue_tokens[0].head
+    if verb.lemma_.lower() in lens.undergo_verbs:
+        return False  # "Seoul will come under pressure", "will face": what happens to it
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ == "nsubj":
             return _chunk(child).text.lower() in lens.own_side
     return False
 

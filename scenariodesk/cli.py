@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -373,34 +372,9 @@ def train(
 
 
 def _score_set(gold: Path, corpus: Path, lens: Lens) -> dict:  # type: ignore[type-arg]
-    from scenariodesk.evaluate import Item, load_gold, score
-    from scenariodesk.pipeline import analyze_store, ingest_paths
-    from scenariodesk.store import StatementFilter
+    from scenariodesk.evaluate import score_corpus
 
-    gold_items = load_gold(gold)
-    root = corpus.resolve()
-    with (
-        tempfile.TemporaryDirectory(prefix="scenariodesk-eval-") as tmp,
-        Store(Path(tmp) / "eval.db") as store,
-    ):
-        report = ingest_paths(store, [corpus], lens)
-        for message in report.errors:
-            err.print(f"error: {message}", markup=False)
-        analyze_store(store, lens)
-        predicted = [
-            Item(
-                doc=_relative(r.document.path, root),
-                sentence=r.statement.sentence,
-                condition=r.statement.condition,
-                domains=r.statement.domains,
-                direction=r.statement.direction,
-                likelihood=r.statement.likelihood,
-                cue=r.statement.cue.text,
-                source=r.statement.source,
-            )
-            for r in store.iter_statements(StatementFilter())
-        ]
-    return score(gold_items, predicted, lens)
+    return score_corpus(gold, corpus, lens, on_error=lambda m: err.print(f"error: {m}", markup=False))
 
 
 def _print_set_table(results: dict) -> None:  # type: ignore[type-arg]
@@ -428,13 +402,6 @@ def _print_set_table(results: dict) -> None:  # type: ignore[type-arg]
             str(d["tp"] + d["fn"]),
         )
     out.print(table)
-
-
-def _relative(path: str, root: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(root))
-    except ValueError:
-        return Path(path).name
 
 
 def _print_scores(result: dict, errors: bool = False) -> None:  # type: ignore[type-arg]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,60 @@ def load_gold(path: str | Path) -> list[Item]:
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise GoldError(f"{file}:{number}: not a gold item ({exc})") from exc
     return items
+
+
+def score_corpus(
+    gold: str | Path, corpus: str | Path, lens: Lens, on_error: Callable[[str], None] | None = None
+) -> dict[str, Any]:
+    """Ingest `corpus` into a throw-away store, analyze it and score it against `gold`."""
+    import tempfile
+
+    from scenariodesk.pipeline import analyze_store, ingest_paths
+    from scenariodesk.store import StatementFilter, Store
+
+    gold_items = load_gold(gold)
+    root = Path(corpus).resolve()
+    with (
+        tempfile.TemporaryDirectory(prefix="scenariodesk-eval-") as tmp,
+        Store(Path(tmp) / "eval.db") as store,
+    ):
+        report = ingest_paths(store, [corpus], lens)
+        for message in report.errors:
+            if on_error:
+                on_error(message)
+        analyze_store(store, lens)
+        predicted = [
+            Item(
+                doc=_relative(r.document.path, root),
+                sentence=r.statement.sentence,
+                condition=r.statement.condition,
+                domains=r.statement.domains,
+                direction=r.statement.direction,
+                likelihood=r.statement.likelihood,
+                cue=r.statement.cue.text,
+                source=r.statement.source,
+            )
+            for r in store.iter_statements(StatementFilter())
+        ]
+    return score(gold_items, predicted, lens)
+
+
+def figures(result: dict[str, Any]) -> dict[str, float]:
+    """The five headline figures of a scored set."""
+    return {
+        "detection": result["detection"]["f1"],
+        "domains": result["domains"]["f1"],
+        "direction": result["direction"]["accuracy"],
+        "likelihood": result["likelihood"]["accuracy"],
+        "source": result["source"]["accuracy"],
+    }
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(root))
+    except ValueError:
+        return Path(path).name
 
 
 def _same_sentence(a: str, b: str) -> bool:

@@ -76,6 +76,8 @@ class Cue(_Strict):
     band: Literal[BANDS]  # type: ignore[valid-type]
     rank: int = 2
     probability: float | None = Field(default=None, ge=0, le=1)
+    # headline: only in headlines and decks ("Biden presidency to widen Seoul's space")
+    where: Literal["anywhere", "headline", "body"] = "anywhere"
 
 
 class NamedPattern(_Strict):
@@ -177,6 +179,7 @@ class LensModel(_Strict):
     cues: list[Cue] = Field(min_length=1)
     non_projections: list[NonProjection] = []
     own_side: list[str] = []
+    undergo_verbs: list[str] = []
     stance_roles: list[str] = []
     continuations: list[Pattern] = []
     contrast_markers: list[Pattern] = []
@@ -265,7 +268,9 @@ def _alternatives(patterns: Iterable[str]) -> str:
     return "|".join(phrase_regex(p) for p in patterns) or r"(?!x)x"
 
 
-def compile_matcher(rules: list[tuple[str, str]], *, plural: bool = False, where: str = "") -> Matcher:
+def compile_matcher(
+    rules: list[tuple[str, str]], *, plural: bool = False, where: str = "", joined: str = ""
+) -> Matcher:
     """One alternation of named groups, built for speed: the leading word-edge check is
     hoisted out of the branches, and branches that start with a letter are grouped by it
     behind a one-character lookahead, so at each word start the engine tries only the
@@ -284,7 +289,8 @@ def compile_matcher(rules: list[tuple[str, str]], *, plural: bool = False, where
     parts = ["|".join(groups.pop(""))] if "" in groups else []
     for key, branches in groups.items():
         parts.append(f"(?=[{key}{key.upper()}])(?:{'|'.join(branches)})")
-    regex = re.compile(r"(?<![\w])(?:" + ("|".join(parts) or r"(?!x)x") + ")", re.IGNORECASE)
+    edge = rf"(?<![\w{re.escape(joined)}])"
+    regex = re.compile(edge + "(?:" + ("|".join(parts) or r"(?!x)x") + ")", re.IGNORECASE)
     return Matcher(regex, tuple(name for name, _ in rules))
 
 
@@ -345,11 +351,20 @@ class Lens:
     # Compiled matchers ------------------------------------------------------------------
     @cached_property
     def cues(self) -> Matcher:
-        return compile_matcher([(c.id, c.pattern) for c in self.model.cues], where="cues")
+        # "self-assured" is no cue: a hyphen before a word joins it to the one before.
+        return compile_matcher([(c.id, c.pattern) for c in self.model.cues], where="cues", joined="-")
 
     @cached_property
     def cue_by_id(self) -> dict[str, Cue]:
         return {c.id: c for c in self.model.cues}
+
+    def cue_applies(self, cue_id: str, headline: bool) -> bool:
+        where = self.cue_by_id[cue_id].where
+        return where == "anywhere" or (where == "headline") == headline
+
+    @cached_property
+    def undergo_verbs(self) -> frozenset[str]:
+        return frozenset(v.lower() for v in self.model.undergo_verbs)
 
     @cached_property
     def non_projections(self) -> Matcher:

@@ -1,5 +1,11 @@
-"""The development-set gate: extraction on the seeds must meet the targets and must not
-fall below the pinned baseline by more than noise."""
+"""The extraction gate: figures on the held-out `dev` set (../shared/sets/dev), which no
+rule or model is fitted to, must stay above the floors in tests/dev_floors.json.
+
+The floors sit just under what the analyzer reaches (one or two statements of slack on
+96 gold statements): a change that loses more than noise on articles it has never seen
+fails here. Raise a floor in the same commit that earns it; lower one only with a reason
+in the commit message.
+"""
 
 from __future__ import annotations
 
@@ -8,55 +14,33 @@ from pathlib import Path
 
 import pytest
 
-from scenariodesk.evaluate import Item, load_gold, score
-from scenariodesk.store import Store
+from scenariodesk.evaluate import figures, score_corpus
 
-# The issue's targets, as floors.
-TARGETS = {"detection": 0.80, "domains": 0.70, "direction": 0.75, "likelihood": 0.70, "source": 0.80}
-# With ~75 matched statements one flipped field moves an accuracy by ~0.013 and F1 by
-# ~0.007: allow about one statement of slack below the pinned baseline.
-EPSILON = 0.015
-BASELINE = Path(__file__).parent / "eval_baseline.json"
-
-
-def _figures(result: dict) -> dict[str, float]:
-    return {
-        "detection": result["detection"]["f1"],
-        "domains": result["domains"]["f1"],
-        "direction": result["direction"]["accuracy"],
-        "likelihood": result["likelihood"]["accuracy"],
-        "source": result["source"]["accuracy"],
-    }
+SETS = Path(__file__).resolve().parents[2] / "shared" / "sets"
+FLOORS = json.loads((Path(__file__).parent / "dev_floors.json").read_text())
 
 
 @pytest.fixture(scope="module")
-def figures(seeded_db, gold_path, lens):
-    with Store(seeded_db) as store:
-        predicted = [
-            Item(
-                Path(r.document.path).name,
-                r.statement.sentence,
-                r.statement.condition,
-                r.statement.domains,
-                r.statement.direction,
-                r.statement.likelihood,
-                r.statement.cue.text,
-                r.statement.source,
-            )
-            for r in store.iter_statements()
-        ]
-    return _figures(score(load_gold(gold_path), predicted, lens))
+def dev_figures(lens):
+    dev = SETS / "dev"
+    if not (dev / "gold").is_dir():
+        pytest.skip(f"{dev} not found: the gold sets live in ../shared beside the repository")
+    return figures(score_corpus(dev / "gold", dev / "corpus", lens))
 
 
-@pytest.mark.parametrize("metric", sorted(TARGETS))
-def test_dev_set_meets_target(figures, metric):
-    assert figures[metric] >= TARGETS[metric], figures
-
-
-@pytest.mark.parametrize("metric", sorted(TARGETS))
-def test_dev_set_holds_baseline(figures, metric):
-    baseline = json.loads(BASELINE.read_text())
-    assert figures[metric] >= baseline[metric] - EPSILON, (
-        f"{metric} fell to {figures[metric]:.4f} from a baseline of {baseline[metric]:.4f}; "
-        "if the change is worth it, update tests/eval_baseline.json in the same commit"
+@pytest.mark.slow
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_dev_set_stays_above_floor(dev_figures, metric):
+    assert dev_figures[metric] >= FLOORS[metric], (
+        f"dev {metric} fell to {dev_figures[metric]:.4f}, under its floor {FLOORS[metric]:.4f}"
     )
+
+
+def test_seed_corpus_scores_through_the_same_path(gold_path, lens):
+    """The bundled seed corpus, scored as `eval` scores it, finds most of its gold
+    statements: a check that runs without ../shared (the seeds ship in the package)."""
+    from scenariodesk.evaluate import load_gold
+
+    seeds = Path(str(gold_path))
+    result = score_corpus(seeds, Path(__file__).parents[1] / "scenariodesk" / "demo_corpus", lens)
+    assert result["detection"]["tp"] >= 0.8 * len(load_gold(seeds))
