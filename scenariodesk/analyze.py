@@ -37,6 +37,7 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_MAX_WORDS = 30
+_SPEECH_MIN_WORDS = 5
 
 
 @dataclass
@@ -130,7 +131,9 @@ class _Extractor:
             )
             # A headline is one sentence even with "..." inside it.
             bounds = [(0, len(para))] if headline else self._merge_abbreviations(doc)
-            quoted = _quoted_ranges(para)
+            # A quoted phrase of a few words ("top-down", "Buy American") is a term the
+            # writer marks, not speech: it neither carries a speaker nor hides names.
+            quoted = [(a, b) for a, b in _quoted_ranges(para) if len(para[a:b].split()) >= _SPEECH_MIN_WORDS]
             for start, end in bounds:
                 chunk = para[start:end]
                 lead = len(chunk) - len(chunk.lstrip())
@@ -234,7 +237,9 @@ class _Extractor:
                 ctx.discourse_domains = ctx.paragraph_domains
             ctx.paragraph_domains = []
             ctx.paragraph = s.paragraph
-        source, source_phrase, speaker_rule = self._source(index, s, ctx)
+        source, source_phrase, speaker_rule = self._source(
+            index, s, ctx, f.cues[0][1].start() if f.cues else None
+        )
         # Conditions named in the sentence, pronoun ones resolved to the current candidate.
         conditions = []
         named_here = [
@@ -436,11 +441,13 @@ class _Extractor:
         return text.endswith("?") and bool(_QUESTION_START.search(text))
 
     # ------------------------------------------------------------------ attribution
-    def _source(self, index: int, s: _Sentence, ctx: _Context) -> tuple[str, str, str]:
+    def _source(
+        self, index: int, s: _Sentence, ctx: _Context, cue_start: int | None = None
+    ) -> tuple[str, str, str]:
         """(source, attributing phrase, rule): the sentence's own attribution, else its
         quotation's speaker (named before, inside or right after the quotation), else the
         previous quotation's speaker for a quote that names none, else the author."""
-        found = _attribution(s, self.lens, ctx) if s.parsed is not None else None
+        found = _attribution(s, self.lens, ctx, cue_start) if s.parsed is not None else None
         keys = [(s.paragraph, q) for q in s.quotes]
         if found is not None:
             if found[0] != AUTHOR:
@@ -672,11 +679,35 @@ def _own_plan(s: _Sentence, cue_start: int, lens: Lens) -> bool:
 
 
 # ---------------------------------------------------------------------- attribution
-def _attribution(s: _Sentence, lens: Lens, ctx: _Context) -> tuple[str, str, str] | None:
+def _reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
+    """The subject of a reporting verb: its own, or for "X said ... and added" and
+    "He went further, saying ..." the subject of the verb it hangs from."""
+    if not (tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text)):
+        return None
+    subjects = [t for t in tok.children if t.dep_ == "nsubj"]
+    if not subjects and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
+
+
+def _attribution(
+    s: _Sentence, lens: Lens, ctx: _Context, cue_start: int | None = None
+) -> tuple[str, str, str] | None:
     """(source, phrase, rule) from the sentence's own reporting verb or "according to",
-    outside quotation marks; None when it has neither."""
+    outside quotation marks; None when it has neither. The reporting verb that governs
+    the cue's clause wins ("Trump said he was willing to talk, which some here believe
+    could open a channel": the projection is "some here"'s)."""
     doc = s.parsed
     assert doc is not None
+    if cue_start is not None:
+        cue = next((t for t in doc if t.idx == cue_start), None)
+        for tok in cue.ancestors if cue is not None else ():
+            if _inside(tok.idx, s.quoted):
+                continue
+            subject = _reporting_subject(tok, lens)
+            if subject is not None:
+                phrase = f"{_chunk(subject, lens.organization_heads).text} {tok.text}"
+                return _who(subject, lens, ctx, phrase, "source:governing-verb")
     for tok in doc:
         if _inside(tok.idx, s.quoted):
             continue
@@ -685,14 +716,10 @@ def _attribution(s: _Sentence, lens: Lens, ctx: _Context) -> tuple[str, str, str
             if objects:
                 phrase = f"according to {_chunk(objects[0], lens.organization_heads).text}"
                 return _who(objects[0], lens, ctx, phrase, "source:according-to")
-        if not (tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text)):
-            continue
-        subjects = [t for t in tok.children if t.dep_ == "nsubj"]
-        if not subjects and tok.dep_ == "conj":
-            subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
-        if subjects:
-            phrase = f"{_chunk(subjects[0], lens.organization_heads).text} {tok.text}"
-            return _who(subjects[0], lens, ctx, phrase, "source:reporting-verb")
+        subject = _reporting_subject(tok, lens)
+        if subject is not None:
+            phrase = f"{_chunk(subject, lens.organization_heads).text} {tok.text}"
+            return _who(subject, lens, ctx, phrase, "source:reporting-verb")
     return None
 
 
@@ -704,6 +731,22 @@ def _chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ig
     start = min([token.i] + [t.left_edge.i for t in left])
     right = [t for t in token.rights if t.dep_ in ("flat", "compound")]
     end = max([token.i] + [t.i for t in right])
+    doc = token.doc
+    # A hyphenated name is one word however it was parsed ("Min-su", "Hyun-wook").
+    while (
+        end + 2 < len(doc)
+        and doc[end].whitespace_ == ""
+        and doc[end + 1].text == "-"
+        and doc[end + 1].whitespace_ == ""
+    ):
+        end += 2
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].whitespace_ == ""
+        and doc[start - 1].whitespace_ == ""
+    ):
+        start -= 2
     if token.tag_ in ("NNP", "NNPS") and token.lower_ in organization_heads:
         for prep in token.rights:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "on") and prep.i == end + 1:
