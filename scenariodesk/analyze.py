@@ -190,7 +190,9 @@ class _Extractor:
     def prepare(self, document: Document) -> tuple[list[_Sentence], list[_Features]]:
         """Sentences and their lens matches; no parsing yet."""
         sentences = self.sentences(document.text)
-        return sentences, [_features(s, self.lens) for s in sentences]
+        cycle = self.lens.cycle_for_date(document.date)
+        year = cycle.year if cycle else None
+        return sentences, [_features(s, self.lens, year) for s in sentences]
 
     def parse(self, prepared: list[tuple[list[_Sentence], list[_Features]]]) -> None:
         """Parse, in one batch, the sentences of these documents that need it."""
@@ -260,7 +262,11 @@ class _Extractor:
         if f.domains and not ctx.paragraph_domains:
             ctx.paragraph_domains = _pick_domains(f, _Segment(0, len(s.text), None))
         if f.cues and (f.domains or ctx.paragraph_domains or ctx.discourse_domains) and not self._excluded(s):
-            for segment in _segments(s, conditions):
+            for segment in (
+                _segments(s, conditions)
+                if len({c[0] for c in conditions}) > 1
+                else _clauses(s, f, conditions, self.lens, ctx.allowed)
+            ):
                 st = self._statement(s, f, ctx, segment, source, source_phrase, speaker_rule)
                 if st is not None:
                     emitted = True
@@ -334,7 +340,7 @@ class _Extractor:
         if condition is None:
             return None
         rules.append(condition_rule)
-        if ctx.winner and condition != ctx.winner and segment.condition is None:
+        if ctx.winner and condition != ctx.winner and (segment.condition is None or segment.named):
             # After the result, a projection is about the winner's term, unless its own
             # words name another outcome ("if Harris had won" stays harris).
             condition = ctx.winner
@@ -490,9 +496,9 @@ class _Features:
     needs_parse: bool
 
 
-def _features(s: _Sentence, lens: Lens) -> _Features:
+def _features(s: _Sentence, lens: Lens, year: int | None = None) -> _Features:
     text = s.folded
-    conditions = list(lens.conditions.finditer(text))
+    conditions = list(lens.conditions_for(year).finditer(text))
     blocked = []
     for rule, m in lens.non_projections.finditer(text):
         if any(c.start() <= m.start() < c.end() for _, c in conditions):
@@ -504,7 +510,7 @@ def _features(s: _Sentence, lens: Lens) -> _Features:
         for rule, m in lens.cues.finditer(text)
         if not any(a <= m.start() < b for a, b in blocked) and lens.cue_applies(rule, s.headline)
     ]
-    names = list(lens.candidate_names.finditer(text))
+    names = list(lens.candidate_names_for(year).finditer(text))
     domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
     reporting = [m for _, m in lens.reporting.finditer(text) if not _inside(m.start(), s.quoted)]
     election = any(True for _ in lens.election_terms.finditer(text))
@@ -580,6 +586,9 @@ class _Segment:
     start: int
     end: int
     condition: tuple[str, str, re.Match[str]] | None
+    # The condition is a candidate named as the clause's actor ("..., while Harris is
+    # expected to ..."), not an outcome phrase: after the election the winner still rules.
+    named: bool = False
 
 
 def _segments(s: _Sentence, conditions: list[tuple[str, str, re.Match[str]]]) -> list[_Segment]:
@@ -597,6 +606,48 @@ def _segments(s: _Sentence, conditions: list[tuple[str, str, re.Match[str]]]) ->
         end = distinct[i + 1][2].start() if i + 1 < len(distinct) else len(s.text)
         segments.append(_Segment(start, end, c))
     return segments
+
+
+def _clauses(
+    s: _Sentence,
+    f: _Features,
+    conditions: list[tuple[str, str, re.Match[str]]],
+    lens: Lens,
+    allowed: set[str] | None,
+) -> list[_Segment]:
+    """Clauses about different candidates ("Trump is likely to stay the course, while
+    Biden is expected to mix pressure with incentives"): one segment per clause that
+    names a candidate, split at the clause break before the next candidate; else the
+    sentence's outcome-phrase segments."""
+    anchors: list[tuple[str, str, re.Match[str]]] = list(conditions)
+    for outcome, m in f.names:
+        if outcome == "pronoun" or _inside(m.start(), s.quoted):
+            continue
+        if allowed is not None and outcome not in allowed:
+            continue
+        if any(c.start() <= m.start() < c.end() for _, _, c in conditions):
+            continue
+        if lens.contrast.search(s.folded[max(0, m.start() - 40) : m.start()]):
+            continue
+        anchors.append((outcome, f"{outcome}:named-clause", m))
+    anchors.sort(key=lambda a: a[2].start())
+    distinct: list[tuple[str, str, re.Match[str]]] = []
+    for a in anchors:
+        if not distinct or distinct[-1][0] != a[0]:
+            distinct.append(a)
+    if len(distinct) <= 1:
+        return _segments(s, conditions)
+    cuts = []
+    for before, after in itertools.pairwise(distinct):
+        breaks = [m.start() for m in lens.clause_breaks.finditer(s.folded, before[2].end(), after[2].start())]
+        if not breaks:
+            return _segments(s, conditions)  # one clause names both: not two projections
+        cuts.append(breaks[-1])
+    bounds = [0, *cuts, len(s.text)]
+    return [
+        _Segment(bounds[i], bounds[i + 1], a, named=a[1].endswith(":named-clause"))
+        for i, a in enumerate(distinct)
+    ]
 
 
 def _pick_cue(f: _Features, segment: _Segment, lens: Lens) -> tuple[str, re.Match[str]] | None:
@@ -685,7 +736,8 @@ def _reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
     if not (tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text)):
         return None
     subjects = [t for t in tok.children if t.dep_ == "nsubj"]
-    if not subjects and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+    inherits = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")  # "..., saying"
+    if not subjects and inherits and tok.head is not tok:
         subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
     return subjects[0] if subjects else None
 

@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -53,6 +53,9 @@ class Candidacy(_Strict):
     outcome: str
     since: dt.date | None = None
     until: dt.date | None = None
+    # What the press of that cycle calls the candidate ("the former president" in 2024,
+    # "the Democratic nominee"): names of the outcome for articles of this cycle only.
+    aliases: list[Pattern] = []
 
 
 class Cycle(_Strict):
@@ -379,25 +382,44 @@ class Lens:
     def named_outcomes(self) -> list[Outcome]:
         return [o for o in self.model.outcomes if o.names]
 
+    def _names(self, year: int | None) -> dict[str, list[str]]:
+        """Each named outcome's names as regex fragments, with the cycle's aliases."""
+        names = {o.id: [re.escape(n).replace(r"\ ", " ") for n in o.names] for o in self.named_outcomes}
+        for cycle in self.model.cycles:
+            if cycle.year == year:
+                for c in cycle.candidates:
+                    names.setdefault(c.outcome, []).extend(c.aliases)
+        return names
+
     @cached_property
     def candidate_names(self) -> Matcher:
         """Any name of any candidate, plus he/she; rule name = outcome id or 'pronoun'."""
-        rules = [(o.id, re.escape(n).replace(r"\ ", " ")) for o in self.named_outcomes for n in o.names]
-        rules.append(("pronoun", "(he|she|him|her|his)"))
-        return compile_matcher(rules, where="outcomes.names")
+        return self.candidate_names_for(None)
 
     @cached_property
     def conditions(self) -> Matcher:
+        return self.conditions_for(None)
+
+    @lru_cache(maxsize=16)  # noqa: B019 - a lens lives as long as the process
+    def candidate_names_for(self, year: int | None) -> Matcher:
+        """Candidate names as articles of cycle `year` write them (None: names only)."""
+        rules = [(o, n) for o, names in self._names(year).items() for n in names]
+        rules.append(("pronoun", "(he|she|him|her|his)"))
+        return compile_matcher(rules, where="outcomes.names")
+
+    @lru_cache(maxsize=16)  # noqa: B019
+    def conditions_for(self, year: int | None) -> Matcher:
         """Outcome phrases. Rule names are `outcome:template-index`, `*:i` for pronouns or
         no name (resolved from context), or `any:i` for the outcome-independent phrases."""
         rules: list[tuple[str, str]] = []
         pronoun = "(he|she|they)"
+        all_names = self._names(year)
         for i, template in enumerate(self.model.condition_templates):
             if "{who}" not in template:
                 rules.append((f"*:template{i}", template))
                 continue
             for outcome in self.named_outcomes:
-                names = "|".join(re.escape(n).replace(r"\ ", " ") for n in outcome.names)
+                names = "|".join(all_names[outcome.id])
                 rules.append((f"{outcome.id}:template{i}", template.replace("{who}", f"({names})")))
             rules.append((f"*:template{i}", template.replace("{who}", pronoun)))
         for outcome in self.model.outcomes:
