@@ -18,14 +18,16 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.direction import Consequence, doc_tokens
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
+from scenariodesk.nlp import lemma_forms
 
 AUTHOR = "author"
 # Curly quotes folded to straight ones for matching; same length, so offsets hold.
@@ -38,6 +40,7 @@ _QUESTION_START = re.compile(
 )
 _HEADLINE_MAX_WORDS = 30
 _SPEECH_MIN_WORDS = 5
+_DIRECTION_SLOT = "direction:pending"
 
 
 @dataclass
@@ -50,6 +53,7 @@ class _Sentence:
     headline: bool
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quoted char ranges (local)
     quotes: tuple[int, ...] = ()  # which of the paragraph's quotations it overlaps
+    tokens: TokenSpan | None = None  # the splitter's tokens (no parse)
     parsed: Doc | None = None
 
 
@@ -156,6 +160,7 @@ class _Extractor:
                         headline=headline,
                         quoted=local,
                         quotes=tuple(overlapping),
+                        tokens=doc.char_span(start, end, alignment_mode="expand"),
                     )
                 )
         return out
@@ -218,16 +223,34 @@ class _Extractor:
             topic=_topic(sentences, features, allowed, document, lens),
         )
         self._sentences = sentences
+        self._pending: list[tuple[_Sentence, _Segment, Consequence]] = []
         found: dict[type, list[object]] = {Statement: [], Recommendation: [], SignpostHit: [], FactClaim: []}
         for index, (sentence, feat) in enumerate(zip(sentences, features, strict=True)):
             for item in self._sentence(index, sentence, feat, ctx):
                 found[type(item)].append(item)
         return Analysis(
-            statements=tuple(found[Statement]),  # type: ignore[arg-type]
+            statements=tuple(self._directions(found[Statement])),  # type: ignore[arg-type]
             recommendations=tuple(found[Recommendation]),  # type: ignore[arg-type]
             signposts=tuple(found[SignpostHit]),  # type: ignore[arg-type]
             claims=tuple(found[FactClaim]),  # type: ignore[arg-type]
         )
+
+    def _directions(self, statements: list[Statement]) -> Iterator[Statement]:
+        """Decide each statement's direction once the walk is done, on its sentence's
+        dependency parse where attribution parsed it, else on the splitter's tokens (effect
+        and theme by word window): direction never makes the parser run."""
+        for statement, (s, segment, partial) in zip(statements, self._pending, strict=True):
+            if s.parsed is not None:
+                tokens, parsed = doc_tokens(s.parsed, segment.start, segment.end), True
+            else:
+                tokens, parsed = doc_tokens(s.tokens, segment.start, segment.end), False
+            consequence = replace(partial, tokens=tokens, parsed=parsed)
+            direction, trace = self.lens.direction_step.decide(consequence)
+            if self.consequences is not None:
+                self.consequences.append((statement, consequence))
+            rules = statement.rules
+            at = rules.index(_DIRECTION_SLOT)
+            yield replace(statement, direction=direction, rules=(*rules[:at], *trace, *rules[at + 1 :]))
 
     def _sentence(
         self, index: int, s: _Sentence, f: _Features, ctx: _Context
@@ -362,8 +385,7 @@ class _Extractor:
             return None
         rules.extend(f"domain:{d}" for d in domains)
         consequence = _consequence(s, f, segment, lens, lens.cue_by_id[cue_id].band, domains, condition)
-        direction, direction_rules = lens.direction_step.decide(consequence)
-        rules.extend(direction_rules)
+        rules.append(_DIRECTION_SLOT)  # decided after the walk (see _directions)
         if source != AUTHOR and lens.speaks_stance(source):
             return None  # a candidate's or campaign's own words: stance, not projection
         spec = lens.cue_by_id[cue_id]
@@ -379,7 +401,7 @@ class _Extractor:
             sentence_span=(s.start, s.end),
             condition=condition,
             domains=tuple(domains),
-            direction=direction,
+            direction="0",
             likelihood=spec.band,
             probability=probability,
             cue=Span(s.start + cue_m.start(), s.start + cue_m.end(), s.text[cue_m.start() : cue_m.end()]),
@@ -388,8 +410,7 @@ class _Extractor:
             source_phrase=source_phrase,
             rules=tuple(rules),
         )
-        if self.consequences is not None:
-            self.consequences.append((statement, consequence))
+        self._pending.append((s, segment, consequence))
         return statement
 
     def _condition(
@@ -517,9 +538,9 @@ def _features(s: _Sentence, lens: Lens, year: int | None = None) -> _Features:
     impact = []
     if cues:  # headlines are title case: every word looks like a name there
         impact = [(sign, m) for sign, m in lens.impact.finditer(text) if s.headline or not _in_name(text, m)]
-    # The parse serves attribution (a reporting verb's subject), the own-plan check
-    # ("Seoul will ...") and direction (effect x theme); a sentence with none needs no parse.
-    needs_parse = bool(reporting) or bool(cues and (domains or lens.own_side_terms.search(text)))
+    # The walk parses for attribution (a reporting verb's subject) and the own-plan check
+    # ("Seoul will ..."); direction parses the statements' sentences after the walk.
+    needs_parse = bool(reporting) or bool(cues and lens.own_side_terms.search(text))
     return _Features(cues, conditions, names, domains, impact, reporting, election, needs_parse)
 
 
@@ -704,7 +725,7 @@ def _consequence(
         impact.append((1 if sign == "+" else -1, negated, m.group().lower()))
     return Consequence(
         text=s.text[segment.start : segment.end],
-        tokens=doc_tokens(s.parsed, segment.start, segment.end),
+        tokens=(),  # filled after the walk, when the statement's sentence is parsed
         impact=tuple(impact),
         lowering=band in _LOWERING,
         domains=tuple(domains),
@@ -721,7 +742,7 @@ def _own_plan(s: _Sentence, cue_start: int, lens: Lens) -> bool:
     if not cue_tokens:
         return False
     verb = cue_tokens[0].head
-    if verb.lemma_.lower() in lens.undergo_verbs:
+    if lemma_forms(verb.text) & lens.undergo_verbs:
         return False  # "Seoul will come under pressure", "will face": what happens to it
     for child in verb.children:
         if child.dep_ == "nsubj":

@@ -23,13 +23,16 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from scenariodesk.nlp import lemma, lemma_forms
 
 SIGNS = ("+", "-", "0")
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -44,15 +47,17 @@ class Consequence:
     its text, the lens's flat impact hits in it, and whether its cue lowers a chance."""
 
     text: str
-    tokens: tuple[Token, ...]  # the segment's tokens, empty when the sentence was not parsed
+    tokens: tuple[Token, ...]  # the segment's tokens (from the parse, or else the splitter's)
     impact: tuple[tuple[int, bool, str], ...]  # (+1/-1, negated, term) per flat impact term
     lowering: bool  # the cue lowers the chance ("unlikely", "little prospect")
     domains: tuple[str, ...] = ()
     condition: str = ""
+    parsed: bool = False  # the tokens carry a dependency parse
 
 
 class DirectionVocabulary:
-    """The lens's effect and theme lemmas, looked up by lemma."""
+    """The lens's effect and theme lemmas; a word matches through any of its lemma forms
+    (`nlp.lemma_forms`: "rose" is a form of "rise")."""
 
     def __init__(
         self, effects: dict[str, list[str]], themes: dict[str, list[str]], negators: Iterable[str]
@@ -62,6 +67,12 @@ class DirectionVocabulary:
             w: -1 for w in themes["unfavourable"]
         }
         self.negators = frozenset(negators)
+
+    def effect_of(self, word: str) -> int:
+        return next((self.effect[f] for f in lemma_forms(word) if f in self.effect), 0)
+
+    def theme_of(self, word: str) -> int:
+        return next((self.theme[f] for f in lemma_forms(word) if f in self.theme), 0)
 
 
 def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
@@ -78,12 +89,12 @@ def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
 def _theme_value(token: Token, vocab: DirectionVocabulary) -> int:
     """The value of a noun phrase's head, or of a compound/modifier naming the theme
     ("troop presence", "tariff benefits")."""
-    value = vocab.theme.get(token.lemma_.lower(), 0)
+    value = vocab.theme_of(token.text)
     if value:
         return value
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod", "poss"):
-            value = vocab.theme.get(child.lemma_.lower(), 0)
+            value = vocab.theme_of(child.text)
             if value:
                 return value
     # "the return of summitry", "an increase in tariffs"
@@ -91,44 +102,73 @@ def _theme_value(token: Token, vocab: DirectionVocabulary) -> int:
         if child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    value = vocab.theme.get(obj.lemma_.lower(), 0)
+                    value = vocab.theme_of(obj.text)
                     if value:
                         return value
     return 0
 
 
-def effect_pairs(tokens: Iterable[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
-    """(effect lemma, theme lemma, sign) for every effect word applied to a valued theme."""
+_WINDOW = 5  # words between an effect and its theme in unparsed text
+
+
+def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
+    """Effect-theme pairs in text with no parse: an effect word and a valued theme within
+    five words of each other, in either order ("resume talks", "tariffs could rise"); a
+    negator just before the effect flips it."""
+    words = [t.lower_ for t in tokens]
+    pairs = []
+    for i, word in enumerate(words):
+        effect = vocab.effect_of(word) if word.isalpha() else 0
+        if not effect:
+            continue
+        near = range(max(0, i - _WINDOW), min(len(words), i + _WINDOW + 1))
+        themes = [(j, vocab.theme_of(words[j])) for j in near if j != i and words[j].isalpha()]
+        themes = [(j, v) for j, v in themes if v]
+        if not themes:
+            continue
+        j, value = min(themes, key=lambda jv: abs(jv[0] - i))
+        negated = any(w in vocab.negators or w == "n't" for w in words[max(0, i - 3) : i])
+        pairs.append((lemma(word), lemma(words[j]), effect * value * (-1 if negated else 1)))
+    return pairs
+
+
+def effect_pairs(
+    tokens: Sequence[Token], vocab: DirectionVocabulary, parsed: bool = True
+) -> list[tuple[str, str, int]]:
+    """(effect lemma, theme lemma, sign) for every effect word applied to a valued theme:
+    on the dependency parse when there is one, else by word window."""
+    if not parsed:
+        return window_pairs(tokens, vocab)
     pairs = []
     for tok in tokens:
-        effect = vocab.effect.get(tok.lemma_.lower())
+        effect = vocab.effect_of(tok.text)
         if not effect:
             continue
         themes: list[Token] = []
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.tag_.startswith("VB") or tok.tag_ == "MD":
             themes = [c for c in tok.children if c.dep_ in _OBJECTS]
             if not themes:  # intransitive change: "tensions rise", "talks resume"
                 themes = [c for c in tok.children if c.dep_ in _SUBJECTS]
             if not themes and tok.dep_ in ("xcomp", "conj"):
                 themes = [c for c in tok.head.children if c.dep_ in _SUBJECTS]
-        elif tok.pos_ == "NOUN":  # "a return to summitry", "an increase in tariffs"
+        elif tok.tag_.startswith("NN"):  # "a return to summitry", "an increase in tariffs"
             themes = [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-            if not themes and tok.head.pos_ == "NOUN":
+            if not themes and tok.head.tag_.startswith("NN"):
                 themes = [tok.head]
-        elif tok.pos_ == "ADJ" and tok.head.pos_ == "NOUN":  # "higher tariffs", "stronger alliance"
+        elif tok.tag_.startswith("JJ") and tok.head.tag_.startswith("NN"):  # "higher tariffs"
             themes = [tok.head]
         for theme in themes:
             value = _theme_value(theme, vocab)
             if value:
                 sign = effect * value * (-1 if _negated(tok, vocab) else 1)
-                pairs.append((tok.lemma_.lower(), theme.lemma_.lower(), sign))
+                pairs.append((lemma(tok.text), lemma(theme.text), sign))
     return pairs
 
 
 def features(c: Consequence, vocab: DirectionVocabulary) -> dict[str, float]:
     """The features both steps read: effect-theme signs, flat impact signs, lemmas."""
     feats: dict[str, float] = {"bias": 1.0}
-    pairs = effect_pairs(c.tokens, vocab)
+    pairs = effect_pairs(c.tokens, vocab, c.parsed)
     for effect, theme, sign in pairs:
         key = "pair:+" if sign > 0 else "pair:-"
         feats[key] = feats.get(key, 0.0) + 1.0
@@ -143,19 +183,16 @@ def features(c: Consequence, vocab: DirectionVocabulary) -> dict[str, float]:
         feats[key] = feats.get(key, 0.0) + 1.0
     if c.lowering:
         feats["cue:lowering"] = 1.0
-    if c.tokens:
-        lemmas = [t.lemma_.lower() for t in c.tokens if t.is_alpha and not t.is_stop]
-        negated = any(t.dep_ == "neg" for t in c.tokens)
-        if negated:
-            feats["neg"] = 1.0
-        for t in c.tokens:
-            theme = vocab.theme.get(t.lemma_.lower())
-            if theme:
-                feats["theme:+" if theme > 0 else "theme:-"] = 1.0
-    else:
-        lemmas = [w for w in _WORD.findall(c.text.lower())]
-    for lemma in set(lemmas):
-        feats[f"w:{lemma}"] = 1.0
+    words = [t.lower_ for t in c.tokens] if c.tokens else _WORD.findall(c.text.lower())
+    lemmas = [lemma(w) for w in words if w.isalpha() and w not in STOP_WORDS]
+    if any(w in vocab.negators or w == "n't" for w in words):
+        feats["neg"] = 1.0
+    for w in words:
+        theme = vocab.theme_of(w) if w.isalpha() else 0
+        if theme:
+            feats["theme:+" if theme > 0 else "theme:-"] = 1.0
+    for word in set(lemmas):
+        feats[f"w:{word}"] = 1.0
     return feats
 
 
@@ -174,14 +211,15 @@ class RuleDirection:
 
     def evidence(self, c: Consequence) -> list[str]:
         """The trace of what the rules saw: effect-theme pairs and impact terms."""
-        trace = [f"effect:{'+' if s > 0 else '-'}:{e}>{t}" for e, t, s in effect_pairs(c.tokens, self.vocab)]
+        pairs = effect_pairs(c.tokens, self.vocab, c.parsed)
+        trace = [f"effect:{'+' if s > 0 else '-'}:{e}>{t}" for e, t, s in pairs]
         for sign, negated, term in c.impact:
             value = sign * (-1 if negated else 1)
             trace.append(f"impact:{'+' if value > 0 else '-'}{'(negated)' if negated else ''}:{term}")
         return trace
 
     def decide(self, c: Consequence) -> tuple[str, list[str]]:
-        pairs = effect_pairs(c.tokens, self.vocab)
+        pairs = effect_pairs(c.tokens, self.vocab, c.parsed)
         signs = {s for _, _, s in pairs} or {s * (-1 if n else 1) for s, n, _ in c.impact}
         decided = _sign(next(iter(signs))) if len(signs) == 1 else "0"
         return decided, [f"direction:rules:{decided}", *self.evidence(c)]
@@ -245,8 +283,10 @@ class DirectionStep:
         return (self.model or self.rules).decide(c)
 
 
-def doc_tokens(doc: Doc | None, start: int, end: int) -> tuple[Token, ...]:
-    """The parsed tokens whose characters fall in [start, end) of the sentence."""
+def doc_tokens(doc: Doc | Span | None, start: int, end: int) -> tuple[Token, ...]:
+    """The tokens whose characters fall in [start, end) of the sentence (offsets local to
+    the sentence: a Span's tokens are taken relative to its first character)."""
     if doc is None:
         return ()
-    return tuple(t for t in doc if start <= t.idx < end)
+    base = doc.start_char if isinstance(doc, Span) else 0
+    return tuple(t for t in doc if start <= t.idx - base < end)

@@ -1,10 +1,11 @@
 """The two spaCy pipelines analysis uses, loaded once per process from the packaged model.
 
 `splitter` tokenizes and splits sentences with the statistical senter alone (~15x faster
-than the parser); `parser` runs the tagger, dependency parser, attribute ruler and
-lemmatizer, on the sentences that can hold a statement or name a speaker: attribution
-needs tags and arcs, direction needs arcs and lemmas (effect verb x theme). NER is left
-out: it costs more than the parser and names come from the parse and the lens.
+than the parser); `parser` runs the tagger and dependency parser only, on the sentences
+that can name a speaker or the subject country's own plan. NER, the lemmatizer and the
+attribute ruler are left out: together they cost more than the parser and attribution
+needs only tags and arcs. Lemmas come from `lemma_forms`: the model's own lemmatizer
+tables applied without a tagger, so any token, parsed or not, has its lemma forms.
 """
 
 from __future__ import annotations
@@ -40,4 +41,49 @@ def splitter() -> Language:
 
 @lru_cache(maxsize=1)
 def parser() -> Language:
-    return _load(exclude=["senter", "ner"])
+    return _load(exclude=["senter", "ner", "lemmatizer", "attribute_ruler"])
+
+
+# Parts of speech whose lemma tables the model's rule lemmatizer has.
+_LEMMA_POS = ("verb", "noun", "adj")
+
+
+@lru_cache(maxsize=1)
+def _lemma_tables() -> tuple[dict, dict, dict]:  # type: ignore[type-arg]
+    """The model's own lemmatizer tables (rules, exceptions, index of known lemmas)."""
+    nlp = _load(exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    tables = []
+    for name in ("lemma_rules", "lemma_exc", "lemma_index"):
+        table = lookups.get_table(name)  # keyed by the hash of the part of speech
+        by_pos = {pos: table.get(pos) or {} for pos in _LEMMA_POS}
+        if name == "lemma_index":
+            by_pos = {pos: frozenset(v) for pos, v in by_pos.items()}
+        tables.append(by_pos)
+    return tuple(tables)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=65536)
+def lemma_forms(word: str) -> frozenset[str]:
+    """Every lemma the model's rule lemmatizer can give `word` as a verb, noun or
+    adjective ("rose" -> {rose, rise}, "tariffs" -> {tariff}), plus the word itself.
+    Lens lists of effects and themes are lemmas; a word matches one when any of its
+    forms does. This is spaCy's rule lemmatizer without a tagger, so it runs on text no
+    model has parsed."""
+    word = word.lower()
+    rules, exceptions, index = _lemma_tables()
+    forms = {word}
+    for pos in _LEMMA_POS:
+        forms.update(exceptions.get(pos, {}).get(word, ()))
+        known = index.get(pos, ())
+        for old, new in rules.get(pos, ()):
+            if word.endswith(old):
+                form = word[: len(word) - len(old)] + new
+                if form and form in known:
+                    forms.add(form)
+    return frozenset(forms)
+
+
+def lemma(word: str) -> str:
+    """One lemma for `word`: the shortest of its forms (ties alphabetically)."""
+    return min(lemma_forms(word), key=lambda f: (len(f), f))

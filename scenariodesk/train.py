@@ -74,14 +74,14 @@ def examples(
 
 
 def _standalone(g: Item, lens: Lens) -> Consequence:
-    doc = pipelines.parser()(g.sentence)
+    doc = pipelines.splitter()(g.sentence)  # as most statements are seen: not parsed
     impact = []
     for sign, m in lens.impact.finditer(g.sentence):
         window = g.sentence[max(0, m.start() - 30) : m.start()]
         negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
         impact.append((1 if sign == "+" else -1, negated, m.group().lower()))
     return Consequence(
-        g.sentence, tuple(doc), tuple(impact), g.likelihood in _LOWERING, g.domains, g.condition
+        g.sentence, tuple(doc), tuple(impact), g.likelihood in _LOWERING, g.domains, g.condition, parsed=False
     )
 
 

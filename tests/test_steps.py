@@ -1,0 +1,178 @@
+"""The decision steps added for articles the rules were not tuned on: lemma forms,
+effect x theme direction, discourse context, clauses about two candidates, cycle aliases,
+attribution through the governing verb, and training the learned direction step."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scenariodesk.direction import Consequence, RuleDirection, window_pairs
+from scenariodesk.lens import load_lens
+from scenariodesk.nlp import lemma, lemma_forms, splitter
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("rose", "rise"),
+        ("tariffs", "tariff"),
+        ("resumed", "resume"),
+        ("withdrew", "withdraw"),
+        ("allies", "ally"),
+    ],
+)
+def test_lemma_forms_come_from_the_models_tables(word, form):
+    assert form in lemma_forms(word)
+
+
+def test_lemma_is_one_stable_form():
+    assert lemma("talks") == "talk" and lemma("Talks") == "talk"
+
+
+EFFECTS = [
+    ("Denuclearization talks would resume within months.", "+"),
+    ("Washington would raise tariffs on Korean cars.", "-"),
+    ("A deal could cut tariffs on Korean steel.", "+"),
+    ("Tensions on the peninsula would rise.", "-"),
+    ("The alliance would weaken.", "-"),
+    ("Seoul's export edge won't disappear.", "+"),
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), EFFECTS)
+def test_effect_times_theme_gives_the_direction(lens, text, sign):
+    """An effect verb applied to a theme the subject values: its sign is the product, a
+    negation flips it; the rule step decides from the pairs alone."""
+    step = RuleDirection(lens.direction_step.vocab)
+    tokens = tuple(splitter()(text))
+    direction, trace = step.decide(Consequence(text, tokens, (), False))
+    assert direction == sign, (trace, window_pairs(tokens, step.vocab))
+    assert any(r.startswith("effect:") for r in trace)
+
+
+def test_lowering_cue_keeps_the_events_sign(extract):
+    """'unlikely to resume' keeps the sign of resuming (convention 9)."""
+    (st,) = extract("If Harris wins, denuclearization talks are unlikely to resume soon.", date="2024-09-01")
+    assert st.likelihood == "unlikely"
+    assert any(r.startswith("effect:+:resume>talk") for r in st.rules)
+
+
+def test_condition_and_domains_carry_across_paragraphs(extract):
+    text = (
+        "If Trump wins, the cost-sharing talks could turn into a crisis.\n\n"
+        "Trump would almost certainly reopen that arrangement."
+    )
+    statements = extract(text, date="2016-09-01")
+    assert [s.condition for s in statements] == ["trump", "trump"]
+    assert "cost_sharing" in statements[1].domains
+
+
+def test_two_candidates_in_two_clauses_give_two_statements(extract):
+    text = (
+        "Trump is likely to stay with his conciliatory line toward Pyongyang, "
+        "while Biden is expected to mix sanctions with incentives."
+    )
+    statements = extract(text, date="2020-10-01")
+    assert sorted((s.condition, s.likelihood) for s in statements) == [
+        ("biden", "likely"),
+        ("trump", "likely"),
+    ]
+
+
+def test_one_clause_naming_both_candidates_is_not_split(extract):
+    text = "Analysts expect Harris to keep Biden's North Korea policy on course."
+    assert [s.condition for s in extract(text, date="2024-09-01")] == ["harris"]
+
+
+def test_cycle_aliases_name_the_candidate_only_in_their_cycle(extract):
+    text = "The former president would likely demand that Seoul pay more for U.S. troops."
+    (st,) = extract(text, date="2024-09-01")
+    assert st.condition == "trump"
+    assert extract(text, date="2016-09-01") == []  # in 2016 "the former president" was nobody's alias
+
+
+def test_explicit_condition_is_not_overridden_after_the_election(extract):
+    text = (
+        "If Harris had won, the alliance would have stayed on course. "
+        "If Harris wins in 2028, trilateral cooperation with Japan could deepen."
+    )
+    conditions = [s.condition for s in extract(text, date="2025-03-01")]
+    assert "harris" in conditions
+
+
+def test_after_the_election_a_projection_is_about_the_winner(extract):
+    (st,) = extract("The alliance could be strained by demands for higher payments.", date="2017-01-21")
+    assert st.condition == "trump"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among Korea hands, the argument is over direction: will Clinton reach out to Pyongyang, or will she take a tougher line on sanctions?",
+        "With Kim now enjoying a partnership with Russia, can Trump restart summit diplomacy with Kim?",
+    ],
+)
+def test_questions_after_a_comma_or_colon_are_not_projections(extract, text):
+    assert extract(text, date="2016-09-01") == []
+
+
+def test_scare_quotes_do_not_pass_the_previous_speaker(extract):
+    text = (
+        '"If Trump wins, the alliance will suffer," said Lee Ho-jin, a professor at Yonsei University.\n'
+        'Trump\'s "America First" instincts would likely make tariffs on Korean cars unavoidable.'
+    )
+    statements = extract(text, date="2024-09-01")
+    assert [s.source for s in statements] == ["Lee Ho-jin", "author"]
+
+
+def test_hyphenated_names_stay_whole_and_surnames_resolve(extract):
+    text = (
+        "Kim Min-su of the Korea Institute for National Unification said a Harris administration would keep sanctions. "
+        "Kim added that talks with Pyongyang were unlikely to resume soon."
+    )
+    assert [s.source for s in extract(text, date="2024-09-01")] == ["Kim Min-su", "Kim Min-su"]
+
+
+def test_the_governing_reporting_verb_is_the_source(extract):
+    text = (
+        "Trump said during the campaign that he was willing to talk with Kim Jong-un, "
+        "which some here believe could open an unexpected channel of dialogue."
+    )
+    (st,) = extract(text, date="2016-11-10")
+    assert st.source == "author"  # "some here", not the candidate's own stance
+
+
+def test_seoul_undergoing_pressure_is_not_its_own_plan(extract):
+    (st,) = extract(
+        "If Biden wins, Seoul will come under growing pressure to join Washington's campaign against Beijing.",
+        date="2020-10-01",
+    )
+    assert "china" in st.domains
+
+
+def test_training_writes_a_model_the_lens_then_uses(tmp_path, gold_path, seed_dir):
+    """`train` on the seed gold: prints a cross-validated figure, writes JSON weights; a
+    lens naming that file decides direction with it and fingerprints it."""
+    from typer.testing import CliRunner
+
+    from scenariodesk.cli import app
+
+    out = tmp_path / "direction.json"
+    result = CliRunner().invoke(
+        app, ["train", "--gold", str(gold_path), "--corpus", str(seed_dir), "--out", str(out), "--folds", "5"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "cross-validated accuracy" in result.stdout
+    model = json.loads(out.read_text())
+    assert model["classes"] == ["+", "-", "0"] and model["weights"]
+    lens_file = tmp_path / "lens.yaml"
+    lens_file.write_text(f"direction:\n  model: {out}\n")
+    custom = load_lens(lens_file)
+    assert custom.direction_step.model is not None
+    assert (
+        custom.fingerprint != load_lens().fingerprint or custom.direction_step.version in custom.fingerprint
+    )
