@@ -307,8 +307,10 @@ class Lens:
     # Identity -------------------------------------------------------------------------
     @cached_property
     def fingerprint(self) -> str:
-        """Changes whenever any rule changes: analysis reruns documents seen under another."""
-        blob = json.dumps(self.model.model_dump(mode="json"), sort_keys=True) + self.direction_step.version
+        """Changes whenever any rule, the analysis code or a step's model changes:
+        analysis reruns documents seen under another."""
+        blob = json.dumps(self.model.model_dump(mode="json"), sort_keys=True)
+        blob += self.direction_step.version + _analysis_code_version()
         return f"{self.model.name}@{self.model.version}:{hashlib.sha256(blob.encode()).hexdigest()[:12]}"
 
     @cached_property
@@ -585,6 +587,19 @@ class Lens:
             if (c.since is None or day >= c.since) and (c.until is None or day < c.until)
         }
         return names, None
+
+
+# The modules whose code decides what analysis finds: a change to any of them changes
+# every lens's fingerprint, so `analyze` redoes documents analyzed by older code.
+_ANALYSIS_MODULES = ("analyze.py", "direction.py", "nlp.py", "lens.py")
+
+
+@lru_cache(maxsize=1)
+def _analysis_code_version() -> str:
+    digest = hashlib.sha256()
+    for name in _ANALYSIS_MODULES:
+        digest.update(resources.files("scenariodesk").joinpath(name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _default_text() -> str:
