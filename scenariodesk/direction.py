@@ -19,19 +19,16 @@ rule list.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from scenariodesk.learned import LinearModel, packaged_model
 from scenariodesk.nlp import lemma, lemma_forms
 
 SIGNS = ("+", "-", "0")
@@ -226,41 +223,22 @@ class RuleDirection:
 
 
 class LearnedDirection:
-    """A multinomial logistic regression over `features`, weights read from JSON."""
+    """A multinomial logistic regression over `features` (see learned.py)."""
 
     name = "model"
 
     def __init__(self, path: Path, vocab: DirectionVocabulary) -> None:
         self.rules = RuleDirection(vocab)
-        raw = path.read_bytes()
-        data = json.loads(raw)
         self.vocab = vocab
-        self.classes: list[str] = data["classes"]
-        self.weights: dict[str, list[float]] = data["weights"]
-        self.intercept: list[float] = data["intercept"]
-        self.version = f"model-{hashlib.sha256(raw).hexdigest()[:12]}"
-
-    def scores(self, feats: dict[str, float]) -> list[float]:
-        totals = list(self.intercept)
-        for key, value in feats.items():
-            row = self.weights.get(key)
-            if row:
-                for k, w in enumerate(row):
-                    totals[k] += w * value
-        top = max(totals)
-        exps = [math.exp(t - top) for t in totals]
-        norm = sum(exps)
-        return [e / norm for e in exps]
+        self.model = LinearModel(path)
+        self.classes = self.model.classes
+        self.version = f"model-{self.model.version}"
 
     def decide(self, c: Consequence) -> tuple[str, list[str]]:
-        probs = self.scores(features(c, self.vocab))
+        probs = self.model.probabilities(features(c, self.vocab))
         best = max(range(len(probs)), key=probs.__getitem__)
         decided = self.classes[best]
         return decided, [f"direction:model:{decided}:{probs[best]:.2f}", *self.rules.evidence(c)]
-
-
-def packaged_model(name: str) -> Path:
-    return Path(str(resources.files("scenariodesk").joinpath("models", name)))
 
 
 class DirectionStep:
@@ -271,7 +249,7 @@ class DirectionStep:
         self.rules = RuleDirection(vocab)
         self.model: LearnedDirection | None = None
         if model:
-            path = Path(model) if Path(model).is_absolute() else packaged_model(model)
+            path = packaged_model(model)
             if path.is_file():
                 self.model = LearnedDirection(path, vocab)
 

@@ -591,7 +591,7 @@ class Lens:
 
 # The modules whose code decides what analysis finds: a change to any of them changes
 # every lens's fingerprint, so `analyze` redoes documents analyzed by older code.
-_ANALYSIS_MODULES = ("analyze.py", "direction.py", "nlp.py", "lens.py")
+_ANALYSIS_MODULES = ("analyze.py", "direction.py", "learned.py", "nlp.py", "lens.py")
 
 
 @lru_cache(maxsize=1)

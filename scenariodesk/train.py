@@ -19,9 +19,10 @@ from pathlib import Path
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.analyze import statements_with_consequences
-from scenariodesk.direction import SIGNS, Consequence, features, packaged_model
+from scenariodesk.direction import SIGNS, Consequence, features
 from scenariodesk.evaluate import Item, collapse, load_gold
 from scenariodesk.ingest import IngestError, read_documents
+from scenariodesk.learned import packaged_model
 from scenariodesk.lens import Lens
 
 _LOWERING = {"unlikely", "very_unlikely", "almost_no_chance"}
@@ -135,6 +136,4 @@ def fit_and_save(data: list[Example], out: Path, c: float = 1.0, meta: dict | No
 
 def default_model_path(lens: Lens) -> Path:
     """The file the lens's `direction.model` names (in the package unless absolute)."""
-    name = lens.model.direction.model or f"direction-{lens.name}.json"
-    path = Path(name)
-    return path if path.is_absolute() else packaged_model(name)
+    return packaged_model(lens.model.direction.model or f"direction-{lens.name}.json")
