@@ -101,14 +101,31 @@ _PARSE_GROUP = 32
 
 def analyze_batch(documents: Iterable[Document], lens: Lens) -> Iterator[tuple[Document, Analysis]]:
     """(document, analysis) for each document, reusing the loaded pipelines; the same
-    results as `analyze_document` on each document alone."""
+    results as `analyze_document` on each document alone.
+
+    A document that cannot be analyzed gets an `Analysis` whose `failure` says why; it
+    never stops the others (its group is retried one document at a time)."""
     extractor = _Extractor(lens)
     iterator = iter(documents)
     while group := list(itertools.islice(iterator, _PARSE_GROUP)):
-        prepared = [extractor.prepare(d) for d in group]
-        extractor.parse(prepared)
-        for document, (sentences, features) in zip(group, prepared, strict=True):
-            yield document, extractor.walk(document, sentences, features)
+        try:
+            prepared = [extractor.prepare(d) for d in group]
+            extractor.parse(prepared)
+            results = [
+                (document, extractor.walk(document, sentences, features))
+                for document, (sentences, features) in zip(group, prepared, strict=True)
+            ]
+        except Exception:  # noqa: BLE001 - find which document, and analyze the rest
+            results = [(document, _analyze_alone(extractor, document)) for document in group]
+        yield from results
+
+
+def _analyze_alone(extractor: _Extractor, document: Document) -> Analysis:
+    try:
+        return extractor.run(document)
+    except Exception as exc:  # noqa: BLE001 - any failure is this document's, recorded with it
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        return Analysis(failure=reason[:500])
 
 
 class _Extractor:
@@ -121,7 +138,7 @@ class _Extractor:
 
     # ------------------------------------------------------------------ segmentation
     def sentences(self, text: str) -> list[_Sentence]:
-        paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+        paragraphs = [piece for m in re.finditer(r"[^\n]+", text) for piece in _pieces(m.start(), m.group())]
         out: list[_Sentence] = []
         docs = self.splitter.pipe(p for _, p in paragraphs)
         for index, ((offset, para), doc) in enumerate(zip(paragraphs, docs, strict=True)):
@@ -504,6 +521,24 @@ class _Extractor:
         return AUTHOR, "", "source:author"
 
 
+# A paragraph longer than this is split into pieces at a space before the limit: spaCy
+# refuses texts over 1,000,000 characters, and no sentence of an article runs this long.
+_MAX_PIECE = 20_000
+# Sentences longer than this are never parsed (attribution falls back to context).
+_MAX_PARSED = 3_000
+
+
+def _pieces(offset: int, paragraph: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of a paragraph, each at most _MAX_PIECE characters."""
+    start = 0
+    while len(paragraph) - start > _MAX_PIECE:
+        cut = paragraph.rfind(" ", start + _MAX_PIECE // 2, start + _MAX_PIECE)
+        cut = cut if cut > start else start + _MAX_PIECE
+        yield offset + start, paragraph[start:cut]
+        start = cut
+    yield offset + start, paragraph[start:]
+
+
 # ---------------------------------------------------------------------- features
 @dataclass
 class _Features:
@@ -540,7 +575,9 @@ def _features(s: _Sentence, lens: Lens, year: int | None = None) -> _Features:
         impact = [(sign, m) for sign, m in lens.impact.finditer(text) if s.headline or not _in_name(text, m)]
     # The walk parses for attribution (a reporting verb's subject) and the own-plan check
     # ("Seoul will ..."); direction parses the statements' sentences after the walk.
-    needs_parse = bool(reporting) or bool(cues and lens.own_side_terms.search(text))
+    needs_parse = (bool(reporting) or bool(cues and lens.own_side_terms.search(text))) and len(
+        text
+    ) <= _MAX_PARSED
     return _Features(cues, conditions, names, domains, impact, reporting, election, needs_parse)
 
 

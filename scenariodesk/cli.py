@@ -48,6 +48,12 @@ FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, md, js
 DEMO_DB = "scenariodesk-demo.db"
 
 
+def _safe(text: str) -> str:
+    """Text from an article or a file name, printable on one terminal line: control
+    characters (newlines, escape sequences) shown as escapes, never interpreted."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def _fail(message: str) -> typer.Exit:
     err.print(f"error: {message}", markup=False)
     return typer.Exit(2)
@@ -169,6 +175,15 @@ def analyze(
         ) as progress:
             task = progress.add_task("analyze", total=pending)
             report = lambda d, _t: progress.update(task, completed=d)  # noqa: E731
+            failures: list[int] = []
+
+            def failed(doc_id: int, reason: str) -> None:
+                failures.append(doc_id)
+                progress.console.print(
+                    f"error: document {doc_id} could not be analyzed (skipped): {_safe(reason)}",
+                    markup=False,
+                )
+
             try:
                 if cluster:
                     from scenariodesk.cluster import ClusterError, analyze_on_cluster
@@ -182,14 +197,39 @@ def analyze(
                             on_dashboard=lambda link: progress.console.print(
                                 f"Dask dashboard: {link}", markup=False
                             ),
+                            on_failure=failed,
                         )
                     except ClusterError as exc:
                         raise _fail(str(exc)) from None
                 else:
-                    done, found = analyze_store(store, lens, workers=workers, on_progress=report)
+                    done, found = analyze_store(
+                        store, lens, workers=workers, on_progress=report, on_failure=failed
+                    )
             except ModelMissing as exc:
                 raise _fail(str(exc)) from None
-    err.print(f"{done} documents analyzed, {found} scenario statements ({lens.fingerprint})")
+    failed_note = f", {len(failures)} could not be analyzed (see `scenariodesk status`)" if failures else ""
+    err.print(f"{done} documents analyzed, {found} scenario statements{failed_note} ({lens.fingerprint})")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def status(lens_path: LensOption = None, db: DbOption = None) -> None:
+    """What the store holds: documents, how many are analyzed with this lens, how many are
+    pending, and every document analysis could not read, with the reason."""
+    lens = _lens(lens_path)
+    with _store(db) as store:
+        total = store.count_documents()
+        pending = store.count_documents(pending_for=lens.fingerprint)
+        failures = store.analysis_failures()
+        statements = store.count_statements()
+    out.print(
+        f"{total} documents: {total - pending} analyzed with {lens.fingerprint}, {pending} pending; "
+        f"{statements} scenario statements; {len(failures)} could not be analyzed",
+        markup=False,
+    )
+    for doc_id, path, reason in failures:
+        out.print(f"  document {doc_id} {_safe(path)}: {_safe(reason)}", markup=False, highlight=False)
 
 
 # --------------------------------------------------------------------------- matrix

@@ -66,6 +66,7 @@ def analyze_on_cluster(
     *,
     on_progress: Callable[[int, int], None] | None = None,
     on_dashboard: Callable[[str], None] | None = None,
+    on_failure: Callable[[int, str], None] | None = None,
 ) -> tuple[int, int]:
     """Analyze every pending document on the cluster; (documents, statements)."""
     from dask.distributed import as_completed
@@ -95,6 +96,8 @@ def analyze_on_cluster(
                 store.save_analysis(doc_id, analysis, lens.fingerprint)
                 done += 1
                 found += len(analysis.statements)
+                if analysis.failure and on_failure:
+                    on_failure(doc_id, analysis.failure)
                 if on_progress:
                     on_progress(done, pending)
             future.release()

@@ -95,6 +95,7 @@ class Analysis:
     recommendations: tuple[Recommendation, ...] = ()
     signposts: tuple[SignpostHit, ...] = ()
     claims: tuple[FactClaim, ...] = ()
+    failure: str = ""  # why the document could not be analyzed ("" when it was)
 
 
 @dataclass(frozen=True)

@@ -125,12 +125,14 @@ def analyze_store(
     *,
     workers: int = 1,
     on_progress: Callable[[int, int], None] | None = None,
+    on_failure: Callable[[int, str], None] | None = None,
 ) -> tuple[int, int]:
     """Analyze every document not yet analyzed with this lens version.
 
     Returns (documents analyzed, statements found). Results are written by this process
     only, one transaction per document, so an interrupted run loses nothing and a rerun
-    picks up where it stopped.
+    picks up where it stopped. A document that cannot be analyzed is recorded with its
+    reason (`on_failure(doc_id, reason)` hears of it) and skipped: it blocks no other.
     """
     pending = store.count_documents(pending_for=lens.fingerprint)
     documents = store.iter_documents(pending_for=lens.fingerprint)
@@ -139,6 +141,8 @@ def analyze_store(
         store.save_analysis(doc_id, analysis, lens.fingerprint)
         done += 1
         found += len(analysis.statements)
+        if analysis.failure and on_failure:
+            on_failure(doc_id, analysis.failure)
         if on_progress:
             on_progress(done, pending)
     return done, found

@@ -378,6 +378,12 @@ def _m6_watch(db: Database) -> None:
     )
 
 
+def _m7_analysis_errors(db: Database) -> None:
+    """Why a document could not be analyzed: recorded with the lens fingerprint, so it is
+    skipped (and shown) until the lens or the code changes, and never blocks the rest."""
+    _script(db, "ALTER TABLE documents ADD COLUMN analysis_error TEXT;")
+
+
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (
     ("initial", _m1_initial),
@@ -386,6 +392,7 @@ MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (
     ("playbook, signposts, fact claims", _m4_playbook),
     ("resolutions", _m5_resolutions),
     ("watch", _m6_watch),
+    ("analysis errors", _m7_analysis_errors),
 )
 
 
@@ -603,6 +610,18 @@ class Store:
             "SELECT count(*) FROM documents WHERE analyzed_with IS DISTINCT FROM ?", (pending_for,)
         ).fetchone()[0]
 
+    def analysis_error(self, doc_id: int) -> str | None:
+        """Why analysis could not read this document, or None."""
+        row = self.db.execute("SELECT analysis_error FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def analysis_failures(self) -> list[tuple[int, str, str]]:
+        """(document id, path, reason) of every document analysis could not read."""
+        rows = self.db.execute(
+            "SELECT id, path, analysis_error FROM documents WHERE analysis_error IS NOT NULL ORDER BY id"
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
     def iter_documents(self, *, pending_for: str | None = None) -> Iterator[Document]:
         """Stream documents in id order, `_BATCH` rows per query (never the whole corpus)."""
         last = 0
@@ -707,7 +726,10 @@ class Store:
                         for i, d in enumerate(st.domains)
                     ],
                 )
-            self.db.execute("UPDATE documents SET analyzed_with = ? WHERE id = ?", (lens, doc_id))
+            self.db.execute(
+                "UPDATE documents SET analyzed_with = ?, analysis_error = ? WHERE id = ?",
+                (lens, analysis.failure or None, doc_id),
+            )
 
     def iter_statements(
         self,

@@ -82,7 +82,14 @@ class Jobs:
                     def progress(done: int, total: int) -> None:
                         job.analyzed, job.to_analyze = done, total
 
-                    _, job.statements = analyze_store(store, self.lens, on_progress=progress)
+                    _, job.statements = analyze_store(
+                        store,
+                        self.lens,
+                        on_progress=progress,
+                        on_failure=lambda doc_id, why: job.errors.append(
+                            f"document {doc_id} could not be analyzed (skipped): {why}"
+                        ),
+                    )
                 job.state = "done"
             except Exception as exc:  # the job page must say what went wrong, not hang
                 job.errors.append(f"analysis failed: {type(exc).__name__}: {exc}")

@@ -150,6 +150,7 @@ def document_data(store: Store, doc_id: int) -> dict[str, Any]:
         "text": doc.text,
         "removed": list(doc.removed),
         "statements": statements,
+        "analysis_error": store.analysis_error(doc_id),
     }
 
 
