@@ -836,6 +836,14 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="Another host name the server answers to (a proxy's or DNS name); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     lens_path: LensOption = None,
     db: DbOption = None,
 ) -> None:
@@ -849,7 +857,7 @@ def serve(
     lens = _lens(lens_path)
     path = db or default_db_path()
     try:
-        web = create_app(path, lens=lens, token=token)
+        web = create_app(path, lens=lens, token=token, allowed_hosts=[host, *(allowed_host or [])])
     except StoreError as exc:
         raise _fail(str(exc)) from None
     err.print(f"serving {path} on http://{host}:{port}/" + (" (token required)" if token else ""))

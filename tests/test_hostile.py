@@ -81,7 +81,7 @@ def test_the_huge_document_through_the_web_upload(tmp_path):
     from scenariodesk.web.app import create_app
 
     db = tmp_path / "web.db"
-    client = TestClient(create_app(str(db), lens=load_lens()))
+    client = TestClient(create_app(str(db), lens=load_lens()), base_url="http://127.0.0.1")
     files = [
         ("files", ("huge.txt", HUGE.encode(), "text/plain")),
         ("files", ("good.txt", GOOD.encode(), "text/plain")),
@@ -110,3 +110,91 @@ def test_the_huge_document_on_the_dask_path(tmp_path, corpus, lens):
             store, lens, "local:1", on_failure=lambda doc_id, why: failures.append(why)
         )
         assert (done, found, failures) == (2, 2, [])
+
+
+# ---------------------------------------------------------------------- the web's wall
+@pytest.fixture
+def web(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from scenariodesk.web.app import create_app
+
+    with TestClient(create_app(tmp_path / "w.db"), base_url="http://127.0.0.1") as client:
+        yield client
+
+
+ONE_FILE = {"files": ("a.txt", GOOD.encode(), "text/plain")}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "status"),
+    [
+        ("get", "/", {"host": "attacker.example"}, 400),  # DNS rebinding
+        ("get", "/api/v1/matrix", {"host": "attacker.example:8000"}, 400),
+        ("get", "/", {"host": "localhost:8000"}, 200),
+        ("get", "/", {"host": "[::1]:8000"}, 200),
+        ("post", "/ingest", {"origin": "http://evil.example"}, 403),  # cross-site form post
+        ("post", "/api/v1/documents", {"origin": "http://127.0.0.1:9999"}, 403),  # another port
+        ("post", "/api/v1/documents", {"referer": "http://evil.example/page"}, 403),
+        ("post", "/api/v1/documents", {"origin": "null"}, 403),
+        ("post", "/api/v1/documents", {"origin": "http://127.0.0.1"}, 202),  # the desk's own page
+        ("post", "/api/v1/documents", {}, 202),  # an API client (no browser, no Origin)
+    ],
+)
+def test_hosts_and_cross_site_writes(web, method, path, headers, status):
+    kwargs = {"files": ONE_FILE} if method == "post" else {}
+    answer = getattr(web, method)(path, headers=headers, **kwargs)
+    assert answer.status_code in ((status, 303) if path == "/ingest" and status < 400 else (status,)), (
+        answer.text
+    )
+
+
+def test_every_response_carries_the_security_headers(web):
+    for path in ("/", "/api/v1/matrix", "/static/style.css", "/nowhere"):
+        headers = web.get(path).headers
+        assert "frame-ancestors 'none'" in headers["content-security-policy"], path
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "same-origin"
+
+
+def test_a_chunked_upload_past_the_limit_is_refused_as_it_streams(web, monkeypatch):
+    from scenariodesk.web import app as web_app
+
+    limit = 64 * 1024
+    monkeypatch.setattr(web_app, "MAX_REQUEST_BYTES", limit)
+    from fastapi.testclient import TestClient
+
+    with TestClient(web_app.create_app(web.app.state.jobs.db_path), base_url="http://127.0.0.1") as small:
+
+        def chunks():  # no Content-Length: the size is known only by counting
+            for _ in range(40):
+                yield b"--x\r\n" + b"a" * 4096
+
+        answer = small.post(
+            "/api/v1/documents", content=chunks(), headers={"content-type": "multipart/form-data; boundary=x"}
+        )
+        assert answer.status_code == 413, answer.text
+        assert small.app.state.jobs.running() is None  # nothing was queued
+
+
+def test_uploads_queue_in_one_bounded_queue_and_every_job_answers(web, monkeypatch):
+    import threading
+
+    from scenariodesk.web import jobs as jobs_module
+
+    release = threading.Event()
+    before = set(threading.enumerate())
+    real = jobs_module.Jobs._run
+    monkeypatch.setattr(
+        jobs_module.Jobs, "_run", lambda self, job, files: (release.wait(5), real(self, job, files))
+    )
+    answers = [web.post("/api/v1/documents", files=ONE_FILE) for _ in range(jobs_module.QUEUE_LIMIT + 3)]
+    codes = [a.status_code for a in answers]
+    assert codes.count(202) >= jobs_module.QUEUE_LIMIT and 503 in codes
+    for a in answers:
+        if a.status_code == 202:  # queued jobs exist from the moment their 202 is sent
+            assert web.get(a.json()["progress"]).status_code == 200
+    started = [t for t in set(threading.enumerate()) - before if t.name.startswith("scenariodesk-jobs")]
+    assert len(started) == 1  # one worker, not a thread per upload
+    release.set()

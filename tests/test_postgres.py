@@ -90,7 +90,7 @@ def test_postgres_behind_the_web_app(pg_url, seed_dir, lens):
     with Store(pg_url) as s:
         ingest_paths(s, [seed_dir], lens)
         analyze_store(s, lens)
-    with TestClient(create_app(pg_url)) as client:
+    with TestClient(create_app(pg_url), base_url="http://127.0.0.1") as client:
         assert client.get("/").status_code == 200
         hits = client.get("/api/v1/search", params={"q": "cost-sharing"}).json()["hits"]
         assert hits and all(h["document_id"] for h in hits)

@@ -16,7 +16,7 @@ def client(seeded_db, tmp_path_factory):
     """A client over a copy of the analyzed seed corpus (uploads must not touch the shared one)."""
     db = tmp_path_factory.mktemp("web") / "web.db"
     shutil.copy(seeded_db, db)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -174,7 +174,7 @@ XSS = (
 def test_untrusted_article_never_renders_as_markup(seeded_db, tmp_path):
     db = tmp_path / "xss.db"
     shutil.copy(seeded_db, db)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         response = c.post("/api/v1/documents", files=[("files", ("evil.txt", XSS.encode(), "text/plain"))])
         job = _wait(c, response.json()["job"]["id"])
         assert job["added"] == 1 and job["statements"] >= 1, job
@@ -216,12 +216,12 @@ def test_untrusted_article_never_renders_as_markup(seeded_db, tmp_path):
     ],
 )
 def test_token_is_required_when_configured(seeded_db, how, status):
-    with TestClient(create_app(seeded_db, token="s3cret")) as c:
+    with TestClient(create_app(seeded_db, token="s3cret"), base_url="http://127.0.0.1") as c:
         assert c.get("/api/v1/matrix", **how).status_code == status
 
 
 def test_token_in_query_sets_a_cookie_for_the_browser(seeded_db):
-    with TestClient(create_app(seeded_db, token="s3cret")) as c:
+    with TestClient(create_app(seeded_db, token="s3cret"), base_url="http://127.0.0.1") as c:
         assert c.get("/", params={"token": "s3cret"}).status_code == 200
         assert c.get("/sources").status_code == 200  # the cookie now carries it
 

@@ -3,7 +3,7 @@ rendered from the data functions in views.py."""
 
 import hmac
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,7 +18,8 @@ from scenariodesk.ingest import MAX_BYTES
 from scenariodesk.lens import Lens, load_lens
 from scenariodesk.store import StatementFilter, Store
 from scenariodesk.web import views
-from scenariodesk.web.jobs import Jobs
+from scenariodesk.web.guard import LOOPBACK_HOSTS, Guard
+from scenariodesk.web.jobs import Jobs, JobsFull
 
 MAX_FILES = 50
 MAX_REQUEST_BYTES = 100 * 1024 * 1024  # one upload request, all files together
@@ -26,9 +27,17 @@ TOKEN_COOKIE = "scenariodesk_token"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | None = None) -> FastAPI:
+def create_app(
+    db_path: str | Path,
+    *,
+    lens: Lens | None = None,
+    token: str | None = None,
+    allowed_hosts: Iterable[str] = (),
+) -> FastAPI:
     """The web app over the store at `db_path`. With a `token`, every request must carry
-    it (Authorization: Bearer, the cookie, or ?token= once, which sets the cookie)."""
+    it (Authorization: Bearer, the cookie, or ?token= once, which sets the cookie). It
+    answers only to loopback names and `allowed_hosts` (the bound address, a proxy's
+    name); see guard.py for the checks every request passes first."""
     lens = lens or load_lens()
     db_path = str(db_path)
     Store(db_path).close()  # create or migrate now: a bad path fails at start, not per request
@@ -64,6 +73,12 @@ def create_app(db_path: str | Path, *, lens: Lens | None = None, token: str | No
 
     if token:
         _require_token(app, token)
+    # Added last, so it runs first: hosts, cross-site writes and body size before anything.
+    app.add_middleware(Guard, allowed_hosts=LOOPBACK_HOSTS | set(allowed_hosts), max_body=MAX_REQUEST_BYTES)
+
+    @app.exception_handler(JobsFull)
+    async def jobs_full(request: Request, exc: JobsFull) -> Response:
+        return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "30"})
 
     @app.exception_handler(views.NotFound)
     async def not_found(request: Request, exc: views.NotFound) -> Response:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import queue
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -14,6 +15,11 @@ from scenariodesk.pipeline import IngestEvent, analyze_store, ingest_bytes
 from scenariodesk.store import Store
 
 _KEEP = 50  # finished jobs remembered for their progress pages
+QUEUE_LIMIT = 20  # uploads waiting their turn; more are refused (503), not spawned
+
+
+class JobsFull(RuntimeError):
+    pass
 
 
 @dataclass
@@ -36,8 +42,9 @@ class Job:
 
 
 class Jobs:
-    """Runs one job at a time on a worker thread (SQLite takes one writer at a time
-    anyway); each job opens its own connection to the store."""
+    """Runs one job at a time on one worker thread, from a bounded queue (SQLite takes
+    one writer at a time anyway); each job opens its own connection to the store. A job
+    is recorded before its submitter hears of it, and only finished jobs are forgotten."""
 
     def __init__(self, db_path: str | Path, lens: Lens) -> None:
         self.db_path = str(db_path)
@@ -45,7 +52,8 @@ class Jobs:
         self._jobs: dict[int, Job] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-        self._run_lock = threading.Lock()
+        self._queue: queue.Queue[tuple[Job, list[tuple[str, bytes | str]]]] = queue.Queue(QUEUE_LIMIT)
+        self._worker: threading.Thread | None = None
 
     def get(self, job_id: int) -> Job | None:
         return self._jobs.get(job_id)
@@ -58,44 +66,57 @@ class Jobs:
         at the door, and start the job; returns at once."""
         with self._lock:
             job = Job(next(self._ids), files=len(files))
+            try:
+                self._queue.put_nowait((job, files))
+            except queue.Full:
+                raise JobsFull(f"{QUEUE_LIMIT} uploads are already waiting; try again shortly") from None
             self._jobs[job.id] = job
-            for old in sorted(self._jobs)[:-_KEEP]:
+            finished = [j for j in sorted(self._jobs) if self._jobs[j].finished is not None]
+            for old in finished[: max(0, len(finished) - _KEEP)]:
                 del self._jobs[old]
-        thread = threading.Thread(target=self._run, args=(job, files), name=f"job-{job.id}", daemon=True)
-        thread.start()
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(target=self._work, name="scenariodesk-jobs", daemon=True)
+                self._worker.start()
         return job
 
-    def _run(self, job: Job, files: list[tuple[str, bytes | str]]) -> None:
-        with self._run_lock:
+    def _work(self) -> None:
+        while True:
+            job, files = self._queue.get()
             try:
-                with Store(self.db_path) as store:
-                    job.state = "ingesting"
-                    for name, data in files:
-                        if isinstance(data, str):
-                            self._record(job, IngestEvent("error", name, data))
-                            continue
-                        for event in ingest_bytes(store, name, data, self.lens):
-                            self._record(job, event)
-                    job.state = "analyzing"
-                    job.to_analyze = store.count_documents(pending_for=self.lens.fingerprint)
-
-                    def progress(done: int, total: int) -> None:
-                        job.analyzed, job.to_analyze = done, total
-
-                    _, job.statements = analyze_store(
-                        store,
-                        self.lens,
-                        on_progress=progress,
-                        on_failure=lambda doc_id, why: job.errors.append(
-                            f"document {doc_id} could not be analyzed (skipped): {why}"
-                        ),
-                    )
-                job.state = "done"
-            except Exception as exc:  # the job page must say what went wrong, not hang
-                job.errors.append(f"analysis failed: {type(exc).__name__}: {exc}")
-                job.state = "failed"
+                self._run(job, files)
             finally:
-                job.finished = time.time()
+                self._queue.task_done()
+
+    def _run(self, job: Job, files: list[tuple[str, bytes | str]]) -> None:
+        try:
+            with Store(self.db_path) as store:
+                job.state = "ingesting"
+                for name, data in files:
+                    if isinstance(data, str):
+                        self._record(job, IngestEvent("error", name, data))
+                        continue
+                    for event in ingest_bytes(store, name, data, self.lens):
+                        self._record(job, event)
+                job.state = "analyzing"
+                job.to_analyze = store.count_documents(pending_for=self.lens.fingerprint)
+
+                def progress(done: int, total: int) -> None:
+                    job.analyzed, job.to_analyze = done, total
+
+                _, job.statements = analyze_store(
+                    store,
+                    self.lens,
+                    on_progress=progress,
+                    on_failure=lambda doc_id, why: job.errors.append(
+                        f"document {doc_id} could not be analyzed (skipped): {why}"
+                    ),
+                )
+            job.state = "done"
+        except Exception as exc:  # the job page must say what went wrong, not hang
+            job.errors.append(f"analysis failed: {type(exc).__name__}: {exc}")
+            job.state = "failed"
+        finally:
+            job.finished = time.time()
 
     @staticmethod
     def _record(job: Job, event: IngestEvent) -> None:
