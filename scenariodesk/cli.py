@@ -66,11 +66,37 @@ def _lens(path: Path | None) -> Lens:
         raise _fail(str(exc)) from None
 
 
-def _store(path: str | None) -> Store:
+def _store(path: str | None, *, create: bool = False) -> Store:
+    """The store at `path`. Only commands that add documents (`create`) make a new one: a
+    mistyped path for any other command is an error, not an empty database."""
+    from scenariodesk.store import exists
+
+    path = path or default_db_path()
+    if not create and not exists(path):
+        raise _fail(f"{path}: no such database (scenariodesk ingest creates one)")
+    global _opened
+    _opened = path
     try:
-        return Store(path or default_db_path())
+        return Store(path)
     except StoreError as exc:
         raise _fail(str(exc)) from None
+
+
+_opened = ""  # the database the command opened, for errors raised while reading it
+
+
+def run() -> None:
+    """The console entry point: the typer app, with a database that turns out damaged in
+    the middle of a command reported in one line (exit 2), not a traceback."""
+    import sqlite3
+
+    from scenariodesk.store import damaged_message
+
+    try:
+        app()
+    except sqlite3.DatabaseError as exc:
+        err.print(f"error: {damaged_message(_opened or default_db_path(), exc)}", markup=False)
+        sys.exit(2)
 
 
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
@@ -130,7 +156,7 @@ def ingest(
                 highlight=False,
             )
 
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         report = ingest_paths(store, paths, lens, metadata=metadata, on_event=show)
     summary = f"{report.added} added, {report.duplicates} duplicates skipped, {len(report.errors)} errors"
     if report.added == 0 and report.duplicates and not report.errors:
@@ -792,7 +818,7 @@ def watch(
     from scenariodesk.watch import Watcher
 
     lens = _lens(lens_path)
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         watcher = Watcher(
             store,
             lens,
@@ -854,8 +880,12 @@ def serve(
 
     if not _is_loopback(host) and not token:
         raise _fail(f"refusing to serve on {host} without a token: pass --token or set SCENARIODESK_TOKEN")
+    from scenariodesk.store import exists
+
     lens = _lens(lens_path)
     path = db or default_db_path()
+    if not exists(path):
+        raise _fail(f"{path}: no such database (scenariodesk ingest creates one)")
     try:
         web = create_app(path, lens=lens, token=token, allowed_hosts=[host, *(allowed_host or [])])
     except StoreError as exc:
@@ -892,7 +922,7 @@ def demo(
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     corpus = resources.files("scenariodesk").joinpath("demo_corpus")
-    with resources.as_file(corpus) as folder, _store(db) as store:
+    with resources.as_file(corpus) as folder, _store(db, create=True) as store:
         report = ingest_paths(store, [folder], lens)
         err.print(f"ingested {report.added} bundled articles into {db}")
         with err.status("analyzing (spaCy + lens rules)…"):

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from scenariodesk.direction import DirectionStep, DirectionVocabulary
 
@@ -38,7 +46,17 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-Pattern = Annotated[str, Field(min_length=1)]
+def _compiles(pattern: str) -> str:
+    """Every pattern is checked where it is declared: a bad one fails validation with the
+    key that holds it (`cues.3.pattern: not a valid pattern ...`), not at first use."""
+    try:
+        re.compile(_body(pattern).replace("{who}", "who"))
+    except re.error as exc:
+        raise ValueError(f"not a valid pattern: {exc}") from None
+    return pattern
+
+
+Pattern = Annotated[str, Field(min_length=1), AfterValidator(_compiles)]
 
 
 class Outcome(_Strict):
@@ -657,9 +675,32 @@ def load_lens(path: str | Path | None = None) -> Lens:
         "boilerplate_drop",
         "boilerplate_footer",
         "candidate_names",
+        "negators",
+        "own_side_terms",
     ):
         try:
             getattr(lens, attr)
         except LensError as exc:
             raise LensError(f"{where}: {exc}") from exc
+        except re.error as exc:  # patterns valid alone that clash together (a group name twice)
+            raise LensError(f"{where}: {_KEYS.get(attr, attr)}: patterns do not combine: {exc}") from exc
+    for cycle in model.cycles:
+        try:
+            lens.conditions_for(cycle.year)
+            lens.candidate_names_for(cycle.year)
+        except (LensError, re.error) as exc:
+            raise LensError(f"{where}: cycles ({cycle.year}) aliases: {exc}") from exc
     return lens
+
+
+# The lens key behind each compiled attribute, for error messages.
+_KEYS = {
+    "contrast": "contrast_markers",
+    "impact": "impact",
+    "reporting": "reporting_verbs",
+    "boilerplate_drop": "boilerplate.drop",
+    "boilerplate_footer": "boilerplate.footer",
+    "candidate_names": "outcomes.names",
+    "conditions": "condition_templates",
+    "negators": "impact.negators",
+}

@@ -400,6 +400,22 @@ class StoreError(RuntimeError):
     pass
 
 
+def damaged_message(path: str, exc: Exception) -> str:
+    """One line for a database the driver cannot read: damaged, or not a database."""
+    text = " ".join(str(exc).split())
+    if "malformed" in text or "not a database" in text or "disk image" in text:
+        return (
+            f"{_redact(path)}: the database file is damaged ({text}); nothing was changed. "
+            f"Recover what it holds with: sqlite3 {path} .recover | sqlite3 recovered.db"
+        )
+    return f"{_redact(path)}: cannot read the database ({text})"
+
+
+def exists(path: str) -> bool:
+    """Does the database at `path` exist? (A PostgreSQL URL is assumed to.)"""
+    return "://" in path or Path(path).exists()
+
+
 @dataclass(frozen=True)
 class StatementFilter:
     """Which statements a query returns; None means any."""
@@ -499,9 +515,7 @@ class Store:
                 self._migrate()
         except self.db.errors as exc:
             self.db.close()
-            raise StoreError(
-                f"{_redact(self.path)}: not a scenariodesk database ({exc})".splitlines()[0]
-            ) from exc
+            raise StoreError(damaged_message(self.path, exc)) from exc
 
     @property
     def integrity_errors(self) -> tuple[type[Exception], ...]:
@@ -516,7 +530,21 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _tables(self) -> set[str]:
+        if self.db.postgres:
+            query = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        else:
+            query = "SELECT name FROM sqlite_master WHERE type = 'table'"
+        return {row[0] for row in self.db.execute(query)}
+
     def _migrate(self) -> None:
+        tables = self._tables()
+        if tables and "schema_migrations" not in tables:
+            # Another application's database: refuse it whole, change nothing.
+            raise StoreError(
+                f"{_redact(self.path)}: not a scenariodesk database (it holds other tables, "
+                f"e.g. {sorted(tables)[0]!r}); nothing was changed"
+            )
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
             " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"

@@ -198,3 +198,97 @@ def test_uploads_queue_in_one_bounded_queue_and_every_job_answers(web, monkeypat
     started = [t for t in set(threading.enumerate()) - before if t.name.startswith("scenariodesk-jobs")]
     assert len(started) == 1  # one worker, not a thread per upload
     release.set()
+
+
+# ---------------------------------------------------------------------- parameters, lenses, databases
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/documents/9223372036854775808",
+        "/api/v1/documents/9223372036854775808",
+        "/api/v1/jobs/9223372036854775808",
+        "/api/v1/statements?offset=9223372036854775808",
+        "/api/v1/statements?document_id=9223372036854775808",
+        "/api/v1/statements?limit=9223372036854775808",
+        "/api/v1/cells/trump/alliance?offset=99999999999999999999",
+        "/cells/trump/alliance?offset=9223372036854775808",
+        "/api/v1/search?q=x&limit=9223372036854775808",
+        "/api/v1/documents/-1",
+    ],
+)
+def test_integers_past_the_stores_range_are_4xx_json(web, path):
+    answer = web.get(path)
+    assert 400 <= answer.status_code < 500, (path, answer.status_code)
+    assert "detail" in answer.json()
+
+
+BAD_LENSES = [
+    ({"continuations": ["(unclosed"]}, "continuations.0"),
+    ({"contrast_markers": ["[bad"]}, "contrast_markers.0"),
+    ({"clause_breaks": ["a)b"]}, "clause_breaks.0"),
+    ({"impact": {"favourable": ["good"], "unfavourable": ["bad"], "negators": ["(no"]}}, "impact.negators.0"),
+    (
+        {
+            "cues": [
+                {"id": "a", "pattern": "(?P<x>will)", "band": "likely"},
+                {"id": "b", "pattern": "(?P<x>may)", "band": "likely"},
+            ]
+        },
+        "cues: patterns do not combine",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "key"), BAD_LENSES)
+def test_a_bad_lens_pattern_is_one_line_naming_file_and_key_exit_2(tmp_path, data, key):
+    import yaml
+
+    lens_file = tmp_path / "bad.yaml"
+    lens_file.write_text(yaml.safe_dump(data))
+    result = run("status", "--lens", lens_file, "--db", tmp_path / "none.db")
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert str(lens_file) in line and key in line
+
+
+def _cli(*args):
+    """The installed entry point, as a user runs it (its own process)."""
+    import subprocess
+    import sys
+
+    code = "from scenariodesk.cli import run; run()"
+    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True)
+
+
+def test_a_foreign_sqlite_file_is_refused_and_left_unchanged(tmp_path):
+    import sqlite3
+
+    other = tmp_path / "other_app.db"
+    with sqlite3.connect(other) as c:
+        c.execute("CREATE TABLE users (id INTEGER)")
+    result = run("matrix", "--db", other)
+    assert result.exit_code == 2 and "not a scenariodesk database" in result.stderr
+    with sqlite3.connect(other) as c:
+        assert [r[0] for r in c.execute("SELECT name FROM sqlite_master")] == ["users"]
+
+
+@pytest.mark.parametrize("command", ["matrix", "statements", "simulate", "status", "analyze", "serve"])
+def test_a_mistyped_database_path_is_an_error_not_an_empty_store(tmp_path, command):
+    result = run(command, "--db", tmp_path / "typo.db")
+    assert result.exit_code == 2 and "no such database" in result.stderr
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_damaged_database_is_one_line_suggesting_recover(tmp_path, seed_dir):
+    db = tmp_path / "desk.db"
+    assert run("ingest", seed_dir, "--db", db).exit_code == 0
+    run("analyze", "--db", db)
+    size = db.stat().st_size
+    with open(db, "r+b") as f:  # pages overwritten mid-file
+        f.seek(size // 2)
+        f.write(b"\xff" * 8192)
+    for command in ("matrix", "statements", "status"):
+        result = _cli(command, "--db", db)
+        assert result.returncode == 2, (command, result.stderr)
+        (line,) = result.stderr.strip().splitlines()
+        assert "damaged" in line and ".recover" in line and "Traceback" not in result.stderr

@@ -3,12 +3,14 @@ rendered from the data functions in views.py."""
 
 import hmac
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi import Path as FastAPIPath
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -16,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from scenariodesk import __version__
 from scenariodesk.ingest import MAX_BYTES
 from scenariodesk.lens import Lens, load_lens
-from scenariodesk.store import StatementFilter, Store
+from scenariodesk.store import StatementFilter, Store, damaged_message
 from scenariodesk.web import views
 from scenariodesk.web.guard import LOOPBACK_HOSTS, Guard
 from scenariodesk.web.jobs import Jobs, JobsFull
@@ -25,6 +27,11 @@ MAX_FILES = 50
 MAX_REQUEST_BYTES = 100 * 1024 * 1024  # one upload request, all files together
 TOKEN_COOKIE = "scenariodesk_token"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Ids and offsets are 64-bit signed integers in the store: a larger number is a 422 naming
+# the parameter, never an overflow deep in the driver (a 500).
+MAX_ROW_ID = 2**63 - 1
+RowId = Annotated[int, FastAPIPath(ge=1, le=MAX_ROW_ID)]
+Offset = Annotated[int, Query(ge=0, le=MAX_ROW_ID)]
 
 
 def create_app(
@@ -76,6 +83,10 @@ def create_app(
     # Added last, so it runs first: hosts, cross-site writes and body size before anything.
     app.add_middleware(Guard, allowed_hosts=LOOPBACK_HOSTS | set(allowed_hosts), max_body=MAX_REQUEST_BYTES)
 
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def damaged(request: Request, exc: sqlite3.DatabaseError) -> Response:
+        return JSONResponse({"detail": damaged_message(db_path, exc)}, status_code=503)
+
     @app.exception_handler(JobsFull)
     async def jobs_full(request: Request, exc: JobsFull) -> Response:
         return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "30"})
@@ -98,12 +109,12 @@ def create_app(
         domain: str,
         s: StoreDep,
         f: Annotated[StatementFilter, Depends(_filters)],
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Offset = 0,
     ) -> HTMLResponse:
         return page(request, "cell.html", data=views.cell_data(s, lens, outcome, domain, f, offset))
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(request: Request, doc_id: int, s: StoreDep) -> HTMLResponse:
+    def document_page(request: Request, doc_id: RowId, s: StoreDep) -> HTMLResponse:
         data = views.document_data(s, doc_id)
         return page(request, "document.html", data=data, paragraphs=views.document_html(data))
 
@@ -148,7 +159,7 @@ def create_app(
         domain: str,
         s: StoreDep,
         f: Annotated[StatementFilter, Depends(_filters)],
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         return views.cell_data(s, lens, outcome, domain, f, offset)
 
@@ -157,14 +168,14 @@ def create_app(
         s: StoreDep,
         f: Annotated[StatementFilter, Depends(_filters)],
         limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE_SIZE)] = views.PAGE_SIZE,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         return views.statements_data(s, f, limit, offset)
 
     @app.get(
         "/api/v1/documents/{doc_id}", tags=["documents"], summary="A cleaned document with its statements"
     )
-    def api_document(doc_id: int, s: StoreDep) -> dict[str, Any]:
+    def api_document(doc_id: RowId, s: StoreDep) -> dict[str, Any]:
         return views.document_data(s, doc_id)
 
     @app.post(
@@ -180,7 +191,7 @@ def create_app(
     @app.get(
         "/api/v1/jobs/{job_id}", tags=["documents"], summary="Progress of an upload's ingest and analysis"
     )
-    def api_job(job_id: int) -> dict[str, Any]:
+    def api_job(job_id: RowId) -> dict[str, Any]:
         job = jobs.get(job_id)
         if job is None:
             raise views.NotFound(f"no job {job_id}")
@@ -224,7 +235,7 @@ def _filters(
     date_from: str | None = None,
     date_to: str | None = None,
     min_probability: str | None = None,
-    document_id: int | None = None,
+    document_id: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
 ) -> StatementFilter:
     """Filters from the query string; empty form fields mean "any"."""
     for name, value in (("date_from", date_from), ("date_to", date_to)):
