@@ -147,14 +147,11 @@ def ingest(
         raise _fail(f"{metadata}: metadata file not found")
 
     def show(event: IngestEvent) -> None:
-        if event.kind == "error":
-            err.print(f"error: {event.message}", markup=False)
+        message = _safe(event.message)  # a file name may hold a newline or an escape sequence
+        if event.kind in ("error", "warning"):
+            err.print(f"{event.kind}: {message}", markup=False, highlight=False)
         elif not quiet:
-            out.print(
-                ("  " if event.kind == "added" else "  = ") + event.message,
-                markup=False,
-                highlight=False,
-            )
+            out.print(("  " if event.kind == "added" else "  = ") + message, markup=False, highlight=False)
 
     with _store(db, create=True) as store:
         report = ingest_paths(store, paths, lens, metadata=metadata, on_event=show)

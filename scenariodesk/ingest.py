@@ -6,8 +6,11 @@ paths: a bad file or line becomes one IngestError naming it, and the batch goes 
 
 from __future__ import annotations
 
+import codecs
 import csv
+import errno
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -54,22 +57,27 @@ class Meta:
     author: str = ""
     url: str = ""
     language: str = ""
+    warnings: tuple[str, ...] = ()
 
     def over(self, other: Meta) -> Meta:
         """Self's non-empty fields over other's."""
         fields = {k: getattr(self, k) or getattr(other, k) for k in Meta.__dataclass_fields__}
         if self.date:
             fields["date_precision"] = self.date_precision
+        fields["warnings"] = self.warnings + other.warnings
         return Meta(**fields)
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
-    """Article files under `paths`, recursively, in a stable order; sidecars excluded."""
+    """Article files under `paths`, recursively, in a stable order; sidecars excluded. A
+    symbolic link that leads nowhere (dangling, or a loop) is reported, not skipped."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and child.name != SIDECAR:
+                if child.is_symlink() and (problem := _broken_link(child)):
+                    yield IngestError(str(child), problem)
+                elif child.is_file() and child.suffix.lower() in SUFFIXES and child.name != SIDECAR:
                     yield child
         elif path.is_file():
             if path.suffix.lower() in SUFFIXES:
@@ -78,6 +86,17 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
                 yield IngestError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
         else:
             yield IngestError(str(path), "no such file or folder")
+
+
+def _broken_link(path: Path) -> str:
+    """Why a symbolic link cannot be followed ("" when it can)."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop, skipped"
+        return f"broken symbolic link (its target {os.readlink(path)!r} does not exist), skipped"
+    return ""
 
 
 def read_documents(
@@ -133,15 +152,41 @@ def _read_bytes(path: Path) -> str | IngestError:
         data = path.read_bytes()
     except OSError as exc:
         return IngestError(str(path), f"cannot read: {exc.strerror or exc}")
-    if b"\x00" in data[:8192]:
+    encoding = _encoding(data)
+    if encoding is None:
         return IngestError(str(path), "binary file (NUL bytes), not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        return IngestError(str(path), f"not UTF-8 text (undecodable byte at offset {exc.start})")
+        return IngestError(str(path), f"not {encoding.upper()} text (undecodable byte at offset {exc.start})")
     if not text.strip():
         return IngestError(str(path), "empty file (whitespace only)")
     return text
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _encoding(data: bytes) -> str | None:
+    """The text encoding of a file: its byte-order mark, UTF-16 without one (every other
+    byte NUL in ASCII-heavy text), else UTF-8; None for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:8192]
+    if b"\x00" not in head:
+        return "utf-8-sig"
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _read_file(path: Path, side: Meta, lens: Lens) -> Iterator[Document | IngestError]:
@@ -172,11 +217,14 @@ def _parse_header(text: str) -> tuple[Meta, str]:
             return Meta(), text
         fields[m.group(1).lower()] = m.group(2).strip()
     date, precision = fields.get("date", ""), ""
+    warnings = []
     if date:
         precision = "approx" if _APPROX.search(date) else "day"
-        date = _APPROX.sub("", date)
-        date, parsed_precision = normalize_date(date)
+        written = _APPROX.sub("", date)
+        date, parsed_precision = normalize_date(written)
         precision = "approx" if precision == "approx" else parsed_precision
+        if not date:
+            warnings.append(f"DATE {written!r} is not a date: the article is stored undated")
     meta = Meta(
         title=fields.get("title", ""),
         date=date,
@@ -185,6 +233,7 @@ def _parse_header(text: str) -> tuple[Meta, str]:
         author=fields.get("author", ""),
         url=fields.get("url", ""),
         language=fields.get("language", ""),
+        warnings=tuple(warnings),
     )
     return meta, body
 
@@ -240,6 +289,10 @@ def _from_html(path: Path, text: str, side: Meta, lens: Lens) -> Document | Inge
     if not re.search(r"\w{2}", body):
         return IngestError(str(path), "malformed HTML: no article text found")
     date, precision = normalize_date(data.get("date") or "")
+    if date.endswith("-01-01") and not _states_day(text, date):
+        # A page with only a year (a "(c) 2024" footer) gets January 1 from the date
+        # extractor: the article is known to the year at most.
+        precision = "year"
     html_meta = Meta(
         title=data.get("title") or "",
         date=date,
@@ -250,6 +303,16 @@ def _from_html(path: Path, text: str, side: Meta, lens: Lens) -> Document | Inge
         language=data.get("language") or "",
     )
     return _build(path, body, side.over(html_meta), lens)
+
+
+def _states_day(html: str, iso: str) -> bool:
+    """Does the page write this date with its day (2024-01-01, January 1, 2024, 1 Jan 2024)?"""
+    year = iso[:4]
+    return bool(
+        re.search(
+            rf"{year}-0?1-0?1\b|\bJan(uary|\.)?\s+0?1\b,?\s+{year}|\b0?1\s+Jan(uary|\.)?\s+{year}", html
+        )
+    )
 
 
 def _read_shard(path: Path, lens: Lens) -> Iterator[Document | IngestError]:
@@ -316,6 +379,17 @@ def _from_record(path: Path, number: int, record: dict[str, object], lens: Lens)
         return IngestError(str(path), 'each article needs a string "text"', number)
     if not text.strip():
         return IngestError(str(path), "empty text", number)
+    for key in ("title", "date", "url", "outlet", "author", "language"):
+        value = record.get(key)
+        if (
+            value is not None
+            and not isinstance(value, str)
+            and not (key == "date" and isinstance(value, int))
+        ):
+            kind = {dict: "an object", list: "a list", bool: "a boolean"}.get(
+                type(value), type(value).__name__
+            )
+            return IngestError(str(path), f'"{key}" must be a string, got {kind}', number)
     date, precision = normalize_date(str(record.get("date") or ""))
     meta = Meta(
         title=str(record.get("title") or ""),
@@ -338,6 +412,7 @@ def _build(path: Path, body: str, meta: Meta, lens: Lens, suffix: str = "") -> D
     if not cleaned.text.strip():
         return IngestError(f"{path}{suffix}", "no article text left after cleaning")
     title = meta.title or cleaned.text.split("\n\n", 1)[0][:300]
+    warnings = meta.warnings
     return Document(
         text=cleaned.text,
         path=str(path),
@@ -349,4 +424,5 @@ def _build(path: Path, body: str, meta: Meta, lens: Lens, suffix: str = "") -> D
         url=meta.url,
         language=meta.language or "en",
         removed=cleaned.removed,
+        warnings=warnings,
     )

@@ -21,6 +21,7 @@ class Document:
     language: str = "en"
     removed: tuple[str, ...] = ()  # junk lines dropped by the cleaner, in order
     id: int | None = None
+    warnings: tuple[str, ...] = ()  # what ingest noticed but read anyway (not stored)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document
 from scenariodesk.store import Store
 
-EventKind = Literal["added", "duplicate", "error"]
+EventKind = Literal["added", "duplicate", "error", "warning"]
 _CHUNK = 8  # documents per task sent to a worker process
 _CHUNKS_PER_WORKER = 3  # tasks in flight per worker: enough to never idle, little memory
 
@@ -57,6 +57,9 @@ def ingest_paths(
             event = IngestEvent("error", str(path), str(item))
             report.errors.append(str(item))
         else:
+            for warning in item.warnings:
+                if on_event:
+                    on_event(IngestEvent("warning", str(path), f"{item.path}: {warning}"))
             event = _add(store, item)
             if event.kind == "added":
                 report.added += 1

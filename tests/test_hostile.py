@@ -292,3 +292,95 @@ def test_a_damaged_database_is_one_line_suggesting_recover(tmp_path, seed_dir):
         assert result.returncode == 2, (command, result.stderr)
         (line,) = result.stderr.strip().splitlines()
         assert "damaged" in line and ".recover" in line and "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------------- ingest messages
+def _ingest(tmp_path, folder):
+    return run("ingest", folder, "--db", tmp_path / "i.db")
+
+
+def test_links_that_lead_nowhere_are_reported(tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(GOOD)
+    os.symlink("missing.txt", folder / "dangling.txt")
+    os.symlink(folder / "b.txt", folder / "a.txt")
+    os.symlink(folder / "a.txt", folder / "b.txt")
+    result = _ingest(tmp_path, folder)
+    assert result.exit_code == 1
+    assert "dangling.txt: broken symbolic link" in result.stderr
+    assert "a.txt: symbolic link loop" in result.stderr and "b.txt: symbolic link loop" in result.stderr
+    assert "1 added" in result.stderr
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil\nname\x1b[31m.txt").write_text(GOOD)
+    result = _ingest(tmp_path, folder)
+    assert "\x1b" not in result.output and "evil\\nname\\x1b[31m.txt" in result.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_is_decoded_not_called_binary(tmp_path, encoding):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wide.txt").write_bytes(GOOD.encode(encoding))
+    result = _ingest(tmp_path, folder)
+    assert result.exit_code == 0, result.stderr
+    with Store(tmp_path / "i.db") as store:
+        (doc,) = store.iter_documents()
+        assert "tariffs on Korean cars" in doc.text and doc.date == "2024-09-01"
+
+
+def test_an_unreadable_date_header_is_a_warning(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("DATE: not-a-date\n\nIf Trump wins, tariffs would rise.\n")
+    result = _ingest(tmp_path, folder)
+    assert result.exit_code == 0
+    assert "warning:" in result.stderr and "'not-a-date' is not a date" in result.stderr
+
+
+def test_a_copyright_year_is_a_year_at_most(tmp_path):
+    from scenariodesk.ingest import read_documents
+    from scenariodesk.lens import load_lens
+
+    page = (
+        "<html><head><title>Alliance outlook</title></head><body><article><h1>Alliance outlook</h1>"
+        + "<p>If Trump wins, the alliance could be strained by demands for higher payments.</p>" * 5
+        + "</article><footer>© 2024 Example News. All rights reserved.</footer></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page)
+    ((_, doc),) = list(read_documents([path], load_lens()))
+    assert doc.date_precision in ("year", "") and not (
+        doc.date.endswith("-01-01") and doc.date_precision == "day"
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "problem"),
+    [
+        (
+            {"text": "If Trump wins, tariffs would rise.", "title": {"a": 1}},
+            '"title" must be a string, got an object',
+        ),
+        (
+            {"text": "If Trump wins, tariffs would rise.", "outlet": ["x"]},
+            '"outlet" must be a string, got a list',
+        ),
+        ({"text": 42}, 'each article needs a string "text"'),
+    ],
+)
+def test_jsonl_fields_of_the_wrong_type_reject_the_line(tmp_path, record, problem):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(
+        json.dumps(record) + "\n" + json.dumps({"text": "If Harris wins, talks could resume."}) + "\n"
+    )
+    result = _ingest(tmp_path, folder)
+    assert result.exit_code == 1 and f"a.jsonl:1: {problem}" in result.stderr
+    assert "1 added" in result.stderr

@@ -124,6 +124,9 @@ class Jobs:
             job.added += 1
         elif event.kind == "duplicate":
             job.duplicates += 1
+        elif event.kind == "warning":
+            job.messages.append(f"warning: {event.message}")
+            return
         else:
             job.errors.append(event.message)
             return
