@@ -6,8 +6,12 @@ the store and keeps at most a bounded window of them in flight, whatever the cor
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import multiprocessing as mp
+import os
+import signal
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -93,26 +97,44 @@ def ingest_bytes(store: Store, name: str, data: bytes, lens: Lens) -> list[Inges
 
 def _add(store: Store, doc: Document) -> IngestEvent:
     fp = fingerprint(doc.text)
-    duplicate = store.find_duplicate(fp)
-    if duplicate:
-        other, kind = duplicate
-        return IngestEvent("duplicate", doc.path, f"{doc.path}: {kind} duplicate of document {other}")
-    try:
-        doc_id = store.add_document(doc, fp)
-    except store.integrity_errors:  # another writer stored the same text a moment ago
-        return IngestEvent(
-            "duplicate", doc.path, f"{doc.path}: exact duplicate of a document stored concurrently"
-        )
-    return IngestEvent("added", doc.path, f"{doc.path}: added as document {doc_id}", doc_id)
+    duplicate = store.find_duplicate(fp)  # outside the lock: most duplicates are found here
+    if duplicate is None:
+        try:
+            doc_id, kind = store.add_unless_duplicate(doc, fp)
+        except store.integrity_errors:  # another writer stored the same text a moment ago
+            return IngestEvent(
+                "duplicate", doc.path, f"{doc.path}: exact duplicate of a document stored concurrently"
+            )
+        if kind is None:
+            return IngestEvent("added", doc.path, f"{doc.path}: added as document {doc_id}", doc_id)
+        duplicate = doc_id, kind
+    other, kind = duplicate
+    return IngestEvent("duplicate", doc.path, f"{doc.path}: {kind} duplicate of document {other}")
 
 
 # ------------------------------------------------------------------------- analysis
 _worker_lens: Lens | None = None
 
 
-def _init_worker(lens: Lens) -> None:
+def _init_worker(lens: Lens, parent: int) -> None:
     global _worker_lens
     _worker_lens = lens
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker whose parent is killed (kill -9) ends quietly with it, instead of printing
+    a BrokenPipeError traceback when it next hands back a result. On Linux the kernel
+    sends it SIGTERM (prctl PR_SET_PDEATHSIG); Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(0)
 
 
 def _analyze_chunk(docs: list[Document]) -> list[tuple[int, Analysis]]:
@@ -162,7 +184,7 @@ def _results(documents: Iterator[Document], lens: Lens, workers: int) -> Iterato
     # corpus, the workers stay busy, and only this thread touches the store. Chunks of
     # several documents amortize the round trip and let a worker batch its parsing.
     context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with context.Pool(workers, initializer=_init_worker, initargs=(lens,)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(lens, os.getpid())) as pool:
         pending: deque[AsyncResult[list[tuple[int, Analysis]]]] = deque()
         while chunk := list(itertools.islice(documents, _CHUNK)):
             pending.append(pool.apply_async(_analyze_chunk, (chunk,)))

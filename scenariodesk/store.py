@@ -556,15 +556,17 @@ class Store:
         for version, (name, migrate) in enumerate(MIGRATIONS, start=1):
             if version in done:
                 continue
-            self.db.begin()
+            self.db.begin()  # SQLite: BEGIN IMMEDIATE, the write lock; PostgreSQL: an advisory lock
             try:
-                if self.db.postgres:  # two processes opening a new database at once
+                if self.db.postgres:
                     self.db.execute("SELECT pg_advisory_xact_lock(4242)")
-                    if self.db.execute(
-                        "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
-                    ).fetchone():
-                        self.db.execute("COMMIT")
-                        continue
+                # Two processes opening a new database at once: the second, once it holds
+                # the lock, finds the migration done by the first and skips it.
+                if self.db.execute(
+                    "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
+                ).fetchone():
+                    self.db.execute("COMMIT")
+                    continue
                 migrate(self.db)
                 self.db.execute("INSERT INTO schema_migrations(version, name) VALUES (?, ?)", (version, name))
                 self.db.execute("COMMIT")
@@ -598,33 +600,49 @@ class Store:
                 return doc_id, "near"
         return None
 
+    def add_unless_duplicate(self, doc: Document, fp: Fingerprint) -> tuple[int, str | None]:
+        """(id, None) for a document added, or (id of the stored one, "exact" | "near") for
+        a duplicate: the check and the insert are one transaction holding the write lock
+        (SQLite's BEGIN IMMEDIATE, a PostgreSQL advisory lock), so two processes ingesting
+        near-duplicates at once store one of them, as one process would."""
+        with self._transaction():
+            if self.db.postgres:
+                self.db.execute("SELECT pg_advisory_xact_lock(4243)")
+            duplicate = self.find_duplicate(fp)
+            if duplicate:
+                return duplicate
+            return self._insert_document(doc, fp), None
+
     def add_document(self, doc: Document, fp: Fingerprint) -> int:
         with self._transaction():
-            cur = self.db.execute(
-                "INSERT INTO documents(path, title, date, date_precision, outlet, author, url,"
-                " language, text, removed, content_hash, signature)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                (
-                    doc.path,
-                    doc.title,
-                    doc.date,
-                    doc.date_precision,
-                    doc.outlet,
-                    doc.author,
-                    doc.url,
-                    doc.language,
-                    doc.text,
-                    json.dumps(list(doc.removed)),
-                    fp.content_hash,
-                    fp.signature,
-                ),
-            )
-            doc_id = int(cur.fetchone()[0])
-            self.db.executemany(
-                "INSERT INTO minhash_bands(band, key, document_id) VALUES (?,?,?)",
-                [(band, key, doc_id) for band, key in enumerate(fp.bands)],
-            )
-            _insert_passages(self.db, doc_id, doc.text)
+            return self._insert_document(doc, fp)
+
+    def _insert_document(self, doc: Document, fp: Fingerprint) -> int:
+        cur = self.db.execute(
+            "INSERT INTO documents(path, title, date, date_precision, outlet, author, url,"
+            " language, text, removed, content_hash, signature)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+            (
+                doc.path,
+                doc.title,
+                doc.date,
+                doc.date_precision,
+                doc.outlet,
+                doc.author,
+                doc.url,
+                doc.language,
+                doc.text,
+                json.dumps(list(doc.removed)),
+                fp.content_hash,
+                fp.signature,
+            ),
+        )
+        doc_id = int(cur.fetchone()[0])
+        self.db.executemany(
+            "INSERT INTO minhash_bands(band, key, document_id) VALUES (?,?,?)",
+            [(band, key, doc_id) for band, key in enumerate(fp.bands)],
+        )
+        _insert_passages(self.db, doc_id, doc.text)
         return doc_id
 
     def get_document(self, doc_id: int) -> Document | None:

@@ -384,3 +384,93 @@ def test_jsonl_fields_of_the_wrong_type_reject_the_line(tmp_path, record, proble
     result = _ingest(tmp_path, folder)
     assert result.exit_code == 1 and f"a.jsonl:1: {problem}" in result.stderr
     assert "1 added" in result.stderr
+
+
+# ---------------------------------------------------------------------- races between processes
+def _open_store(path):
+    Store(path).close()
+
+
+def test_processes_creating_one_database_at_once_all_succeed(tmp_path):
+    import multiprocessing as mp
+
+    context = mp.get_context("fork")
+    for round_ in range(10):
+        path = tmp_path / f"race{round_}.db"
+        procs = [context.Process(target=_open_store, args=(path,)) for _ in range(3)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        assert [p.exitcode for p in procs] == [0, 0, 0], round_
+        with Store(path) as store:
+            versions = [
+                r[0] for r in store.db.execute("SELECT version FROM schema_migrations ORDER BY version")
+            ]
+            assert versions == list(range(1, len(versions) + 1))
+
+
+def _ingest_folder(db, folder):
+    from scenariodesk.lens import load_lens
+    from scenariodesk.pipeline import ingest_paths
+
+    with Store(db) as store:
+        ingest_paths(store, [folder], load_lens())
+
+
+def test_concurrent_ingests_of_near_duplicates_store_one_of_each(tmp_path):
+    import multiprocessing as mp
+    import random
+
+    rng = random.Random(7)
+    words = [
+        "alliance",
+        "tariffs",
+        "summit",
+        "troops",
+        "sanctions",
+        "missile",
+        "talks",
+        "trade",
+        "export",
+        "deterrence",
+        "pressure",
+    ]
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    for i in range(40):
+        body = " ".join(rng.choice(words) for _ in range(300))
+        (a / f"{i}.txt").write_text(f"Article {i}. {body}\n")
+        (b / f"{i}.txt").write_text(f"Article {i}. {body} extra\n")  # a near duplicate
+    db = tmp_path / "race.db"
+    Store(db).close()
+    context = mp.get_context("fork")
+    procs = [context.Process(target=_ingest_folder, args=(db, folder)) for folder in (a, b)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+    assert [p.exitcode for p in procs] == [0, 0]
+    with Store(db) as store:
+        assert store.count_documents() == 40
+
+
+def test_killing_analyze_with_workers_loses_nothing_and_prints_nothing(tmp_path):
+    """A short run of benchmarks/crash.py: SIGKILL `analyze --workers 2` three times at
+    random moments, then finish; the statements equal an uninterrupted run's."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).parents[1] / "benchmarks"
+    sys.path.insert(0, str(bench))
+    try:
+        spec = importlib.util.spec_from_file_location("crash", bench / "crash.py")
+        crash = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(crash)
+        result = crash.crash_run(tmp_path, kills=3, articles=200, seed=3)
+    finally:
+        sys.path.remove(str(bench))
+    assert result["identical"], result
+    assert result["stray output"] == [] and result["orphan workers"] == 0, result
