@@ -474,3 +474,19 @@ def test_killing_analyze_with_workers_loses_nothing_and_prints_nothing(tmp_path)
         sys.path.remove(str(bench))
     assert result["identical"], result
     assert result["stray output"] == [] and result["orphan workers"] == 0, result
+
+
+def test_fuzzed_inputs_never_crash_ingest_or_analysis(tmp_path):
+    """A short seeded run of benchmarks/fuzz.py (the benchmark feeds 10,000 inputs)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "fuzz", Path(__file__).parents[1] / "benchmarks" / "fuzz.py"
+    )
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    result = fuzz.fuzz(tmp_path, inputs=600, seed=11)
+    assert result["crashes"] == 0, result["crash samples"]
+    assert result["integrity"] == "ok" and result["statements outside their document"] == 0
+    assert result["left pending"] == 0
