@@ -1,8 +1,8 @@
-"""Kill `scenariodesk analyze --workers 2` with SIGKILL at random moments, then finish the
-run, and check that nothing was lost or stored twice and that no worker printed a
-traceback or outlived its parent.
+"""Kill `scenariodesk analyze --workers 2`, or `scenariodesk watch`, with SIGKILL at random
+moments, then finish the run, and check that nothing was lost or stored twice (documents,
+statements, alerts) and that no worker printed a traceback or outlived its parent.
 
-    python benchmarks/crash.py [--kills 50] [--articles 150] [--seed 1]
+    python benchmarks/crash.py [--target analyze|watch] [--kills 50] [--articles 150] [--seed 1]
 
 Prints the number of kills, the statements of an uninterrupted reference run and of the
 interrupted one, and any stray output. `tests/test_hostile.py` runs a short version.
@@ -86,19 +86,93 @@ def crash_run(work: Path, kills: int, articles: int, seed: int) -> dict[str, obj
     }
 
 
+SIGNPOST = (
+    "DATE: 2025-02-01\n\nNorth Korea conducted its seventh nuclear test on Saturday, state media said. "
+    "If the talks collapse, tensions on the peninsula could rise sharply, analysts said.\n"
+)
+
+
+def watch_crash_run(work: Path, kills: int, articles: int, seed: int) -> dict[str, object]:
+    """Kill the watcher mid-pass `kills` times, then let one pass finish; compare with one
+    uninterrupted pass over the same folder."""
+    import json
+    import os
+
+    from throughput import build_corpus
+
+    corpus = work / "corpus.jsonl"
+    build_corpus(corpus, articles, 12, seed=seed)
+    folder = work / "in"
+    folder.mkdir()
+    for i, line in enumerate(corpus.read_text().splitlines()):
+        record = json.loads(line)
+        (folder / f"{i:04d}.txt").write_text(f"DATE: {record['date']}\n\n{record['text']}\n")
+    (folder / "signpost.txt").write_text(SIGNPOST)
+
+    def watch(db: Path, log: Path, *extra: str) -> list[str]:
+        return [*CLI, "watch", str(folder), "--db", str(db), "--log", str(log), *extra]
+
+    reference, ref_log = work / "reference.db", work / "reference.jsonl"
+    subprocess.run(watch(reference, ref_log, "--once"), check=True, capture_output=True)
+    crashed, log = work / "crashed.db", work / "crashed.jsonl"
+    rng = random.Random(seed)
+    stray: list[str] = []
+    for _ in range(kills):
+        err_log = work / "stderr.log"
+        with err_log.open("w") as err:
+            proc = subprocess.Popen(
+                watch(crashed, log, "--interval", "0.2"),
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                start_new_session=True,
+            )
+            time.sleep(rng.uniform(0.3, 3.0))
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        if "Traceback" in err_log.read_text():
+            stray.append(err_log.read_text()[-500:])
+    subprocess.run(watch(crashed, log, "--once"), check=True, capture_output=True)
+
+    def alerts(path: Path) -> list[str]:
+        return [json.loads(line)["key"] for line in path.read_text().splitlines()] if path.exists() else []
+
+    def hashes(db: Path) -> list[str]:
+        from scenariodesk.store import Store
+
+        with Store(db) as store:
+            return sorted(r[0] for r in store.db.execute("SELECT content_hash FROM documents"))
+
+    got_alerts, want_alerts = alerts(log), alerts(ref_log)
+    return {
+        "kills": kills,
+        "reference documents": len(hashes(reference)),
+        "documents after kills": len(hashes(crashed)),
+        "identical": hashes(reference) == hashes(crashed)
+        and statement_keys(reference) == statement_keys(crashed),
+        "alerts": f"{len(got_alerts)} (reference {len(want_alerts)})",
+        "alerts identical": sorted(got_alerts) == sorted(want_alerts)
+        and len(set(got_alerts)) == len(got_alerts),
+        "orphan workers": 0,
+        "stray output": stray,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--target", choices=["analyze", "watch"], default="analyze")
     parser.add_argument("--kills", type=int, default=50)
     parser.add_argument("--articles", type=int, default=150)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="scenariodesk-crash-") as tmp:
-        result = crash_run(Path(tmp), args.kills, args.articles, args.seed)
+        run = crash_run if args.target == "analyze" else watch_crash_run
+        result = run(Path(tmp), args.kills, args.articles, args.seed)
     for key, value in result.items():
         print(f"{key}: {value if key != 'stray output' else len(value)}")
     for text in result["stray output"]:  # type: ignore[union-attr]
         print("---\n" + text)
-    sys.exit(0 if result["identical"] and not result["stray output"] and not result["orphan workers"] else 1)
+    ok = result["identical"] and result.get("alerts identical", True) and not result["stray output"]
+    sys.exit(0 if ok and not result["orphan workers"] else 1)
 
 
 if __name__ == "__main__":
