@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from scenariodesk import nlp as pipelines
+from scenariodesk.analyze_ko import extract_korean
 from scenariodesk.direction import Consequence, doc_tokens
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
@@ -78,6 +79,8 @@ class _Context:
 
 def analyze_document(document: Document, lens: Lens) -> Analysis:
     """Scenario statements, recommendations, signposts and fact claims in `document`."""
+    if document.language == "ko":
+        return extract_korean(document, lens)
     return _Extractor(lens).run(document)
 
 
@@ -108,6 +111,12 @@ def analyze_batch(documents: Iterable[Document], lens: Lens) -> Iterator[tuple[D
     extractor = _Extractor(lens)
     iterator = iter(documents)
     while group := list(itertools.islice(iterator, _PARSE_GROUP)):
+        korean = [d for d in group if d.language == "ko"]
+        if korean:  # Korean articles go through their own steps (analyze_ko.py)
+            yield from ((d, _analyze_alone(extractor, d)) for d in korean)
+            group = [d for d in group if d.language != "ko"]
+            if not group:
+                continue
         try:
             prepared = [extractor.prepare(d) for d in group]
             extractor.parse(prepared)
@@ -122,6 +131,8 @@ def analyze_batch(documents: Iterable[Document], lens: Lens) -> Iterator[tuple[D
 
 def _analyze_alone(extractor: _Extractor, document: Document) -> Analysis:
     try:
+        if document.language == "ko":
+            return extract_korean(document, extractor.lens)
         return extractor.run(document)
     except Exception as exc:  # noqa: BLE001 - any failure is this document's, recorded with it
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())

@@ -407,6 +407,17 @@ def _from_record(path: Path, number: int, record: dict[str, object], lens: Lens)
     return replace(doc, path=f"{path}#{number}") if not isinstance(doc, IngestError) else doc
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def detect_language(text: str) -> str:
+    """ "ko" when Hangul makes up a third or more of the letters, else "en"."""
+    sample = text[:5000]
+    hangul, latin = len(_HANGUL.findall(sample)), len(_LATIN.findall(sample))
+    return "ko" if hangul and hangul >= 0.33 * (hangul + latin) else "en"
+
+
 def _build(path: Path, body: str, meta: Meta, lens: Lens, suffix: str = "") -> Document | IngestError:
     cleaned = clean_text(body, lens, title=meta.title, outlet=meta.outlet)
     if not cleaned.text.strip():
@@ -422,7 +433,7 @@ def _build(path: Path, body: str, meta: Meta, lens: Lens, suffix: str = "") -> D
         outlet=meta.outlet,
         author=meta.author,
         url=meta.url,
-        language=meta.language or "en",
+        language=meta.language or detect_language(cleaned.text),
         removed=cleaned.removed,
         warnings=warnings,
     )

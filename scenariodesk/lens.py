@@ -153,6 +153,29 @@ class DirectionSpec(_Strict):
     model: str | None = None
 
 
+class KoreanImpact(_Strict):
+    favourable: list[Pattern] = []
+    unfavourable: list[Pattern] = []
+    negators: list[Pattern] = []
+
+
+class KoreanSpec(_Strict):
+    """The lens in Korean (ANNOTATION-ko.md): everything analysis needs to read a Korean
+    article, keyed by the English lens's outcome and domain ids, bands and actor names."""
+
+    names: dict[str, list[Pattern]] = {}  # outcome id -> names
+    condition_templates: list[Pattern] = []  # {who} = an outcome's names
+    any_phrases: list[Pattern] = []
+    cues: list[Cue] = []
+    non_projections: list[Pattern] = []
+    reporting_verbs: Pattern = "(말했|밝혔)"
+    titles: list[str] = []
+    actors: dict[str, list[str]] = {}  # canonical name -> Korean names
+    unnamed: list[str] = []
+    domains: dict[str, list[Pattern]] = {}  # domain id -> terms
+    impact: KoreanImpact = KoreanImpact()
+
+
 class Boilerplate(_Strict):
     drop: list[NamedPattern] = []
     footer: list[NamedPattern] = []
@@ -212,6 +235,7 @@ class LensModel(_Strict):
     domains: list[Domain] = Field(min_length=1)
     impact: Impact
     direction: DirectionSpec = DirectionSpec()
+    ko: KoreanSpec | None = None
     no_break_after: list[str] = []
     boilerplate: Boilerplate = Boilerplate()
     playbook: list[NamedPattern] = []
@@ -257,6 +281,13 @@ class LensModel(_Strict):
                 raise ValueError(f"signposts.{i}: unknown outcome {sign.outcome!r} (known: {ids})")
             if sign.domain not in domain_ids:
                 raise ValueError(f"signposts.{i}: unknown domain {sign.domain!r} (known: {domain_ids})")
+        if self.ko is not None:
+            for oid in self.ko.names:
+                if oid not in ids:
+                    raise ValueError(f"ko.names: unknown outcome {oid!r} (known: {ids})")
+            for did in self.ko.domains:
+                if did not in domain_ids:
+                    raise ValueError(f"ko.domains: unknown domain {did!r} (known: {domain_ids})")
         return self
 
 
@@ -290,7 +321,12 @@ def _alternatives(patterns: Iterable[str]) -> str:
 
 
 def compile_matcher(
-    rules: list[tuple[str, str]], *, plural: bool = False, where: str = "", joined: str = ""
+    rules: list[tuple[str, str]],
+    *,
+    plural: bool = False,
+    where: str = "",
+    joined: str = "",
+    edges: bool = True,
 ) -> Matcher:
     """One alternation of named groups, built for speed: the leading word-edge check is
     hoisted out of the branches, and branches that start with a letter are grouped by it
@@ -299,7 +335,7 @@ def compile_matcher(
     Branches keep their order within a group; the others come first."""
     groups: dict[str, list[str]] = {}
     for i, (_, pattern) in enumerate(rules):
-        fragment = f"{_body(pattern, plural=plural)}(?![\\w])"
+        fragment = f"{_body(pattern, plural=plural)}" + ("(?![\\w])" if edges else "")
         try:
             re.compile(fragment)
         except re.error as exc:
@@ -310,7 +346,7 @@ def compile_matcher(
     parts = ["|".join(groups.pop(""))] if "" in groups else []
     for key, branches in groups.items():
         parts.append(f"(?=[{key}{key.upper()}])(?:{'|'.join(branches)})")
-    edge = rf"(?<![\w{re.escape(joined)}])"
+    edge = rf"(?<![\w{re.escape(joined)}])" if edges else ""
     regex = re.compile(edge + "(?:" + ("|".join(parts) or r"(?!x)x") + ")", re.IGNORECASE)
     return Matcher(regex, tuple(name for name, _ in rules))
 
@@ -330,6 +366,11 @@ class Lens:
         blob = json.dumps(self.model.model_dump(mode="json"), sort_keys=True)
         blob += self.direction_step.version + _analysis_code_version()
         return f"{self.model.name}@{self.model.version}:{hashlib.sha256(blob.encode()).hexdigest()[:12]}"
+
+    @cached_property
+    def korean(self) -> KoreanRules | None:
+        """The Korean section compiled (None when the lens has none)."""
+        return KoreanRules(self.model.ko, self.model.bands) if self.model.ko else None
 
     @cached_property
     def direction_step(self) -> DirectionStep:
@@ -607,9 +648,51 @@ class Lens:
         return names, None
 
 
+class KoreanRules:
+    """The lens's Korean section, compiled: matchers without word edges (a particle
+    follows its word directly: 트럼프가, 동맹은)."""
+
+    def __init__(self, spec: KoreanSpec, bands: dict[str, tuple[float, float]]) -> None:
+        self.spec = spec
+        self.bands = bands
+        plain = {"edges": False}
+        self.names = compile_matcher(
+            [(o, n) for o, names in spec.names.items() for n in names], where="ko.names", **plain
+        )
+        rules: list[tuple[str, str]] = []
+        for i, template in enumerate(spec.condition_templates):
+            if "{who}" not in template:
+                rules.append((f"*:ko{i}", template))
+                continue
+            for outcome, names in spec.names.items():
+                rules.append((f"{outcome}:ko{i}", template.replace("{who}", f"({'|'.join(names)})")))
+        rules += [(f"any:ko-any{i}", p) for i, p in enumerate(spec.any_phrases)]
+        self.conditions = compile_matcher(rules, where="ko.condition_templates", **plain)
+        self.cues = compile_matcher([(c.id, c.pattern) for c in spec.cues], where="ko.cues", **plain)
+        self.cue_by_id = {c.id: c for c in spec.cues}
+        self.non_projections = re.compile("|".join(f"(?:{p})" for p in spec.non_projections) or r"(?!x)x")
+        self.reporting = re.compile(spec.reporting_verbs)
+        self.domains = compile_matcher(
+            [(d, t) for d, terms in spec.domains.items() for t in terms], where="ko.domains", **plain
+        )
+        self.impact = compile_matcher(
+            [("+", t) for t in spec.impact.favourable] + [("-", t) for t in spec.impact.unfavourable],
+            where="ko.impact",
+            **plain,
+        )
+        self.negators = re.compile("|".join(f"(?:{p})" for p in spec.impact.negators) or r"(?!x)x")
+        self.actors = {alias: name for name, aliases in spec.actors.items() for alias in aliases}
+        self.titles = frozenset(spec.titles)
+        self.unnamed = tuple(spec.unnamed)
+
+    def probability(self, band: str) -> float:
+        low, high = self.bands[band]  # type: ignore[index]
+        return round((low + high) / 2, 3)
+
+
 # The modules whose code decides what analysis finds: a change to any of them changes
 # every lens's fingerprint, so `analyze` redoes documents analyzed by older code.
-_ANALYSIS_MODULES = ("analyze.py", "direction.py", "learned.py", "nlp.py", "lens.py")
+_ANALYSIS_MODULES = ("analyze.py", "analyze_ko.py", "direction.py", "learned.py", "nlp.py", "lens.py")
 
 
 @lru_cache(maxsize=1)
@@ -677,6 +760,7 @@ def load_lens(path: str | Path | None = None) -> Lens:
         "candidate_names",
         "negators",
         "own_side_terms",
+        "korean",
     ):
         try:
             getattr(lens, attr)

@@ -87,3 +87,14 @@ def lemma_forms(word: str) -> frozenset[str]:
 def lemma(word: str) -> str:
     """One lemma for `word`: the shortest of its forms (ties alphabetically)."""
     return min(lemma_forms(word), key=lambda f: (len(f), f))
+
+
+@lru_cache(maxsize=1)
+def kiwi():  # type: ignore[no-untyped-def]
+    """Kiwi, the Korean morphological analyzer and sentence splitter; its model ships in
+    the kiwipiepy-model package (nothing is fetched at run time)."""
+    try:
+        from kiwipiepy import Kiwi
+    except ImportError as exc:
+        raise ModelMissing("Korean analysis needs kiwipiepy: run `make install`") from exc
+    return Kiwi()

@@ -1,0 +1,362 @@
+"""Scenario statements in Korean articles: a pure function of (document, lens), like
+`analyze.py` for English, with the lens's `ko` section for every word it looks for.
+
+Korean puts the main predicate last, attaches particles to words and marks speech with
+a quotative ending (…라고 말했다), so the steps differ where the language does:
+
+1. sentences from Kiwi's splitter (a line break always ends one);
+2. outcome phrases, cues, domain and impact terms matched without word edges;
+3. the cue of a clause is its last one of the highest rank (the main predicate);
+4. the speaker is the proper noun(s) Kiwi tags before the title and the topic particle
+   of the clause that carries the reporting verb ("국가안보전략연구원 민지석 선임연구원은
+   …고 내다봤다" -> 민지석); a surname with a title ("민 연구원은") or "그는" takes the last
+   speaker; bodies resolve to the English lens's canonical names;
+5. condition and domains carry through the text as in English: the sentence's own
+   outcome phrase, a candidate it names, the paragraph's, the text's last, the topic;
+   after a result, the winner's term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from scenariodesk import nlp
+from scenariodesk.lens import KoreanRules, Lens
+from scenariodesk.models import Analysis, Document, Span, Statement
+
+AUTHOR = "author"
+_QUOTES = re.compile(r"[“\"‘'][^”\"’']*[”\"’']?")
+_HEADLINE_MAX = 60  # characters: a short line without final punctuation is a headline
+_HANGUL = re.compile(r"^[가-힣]{2,4}$")
+_PRONOUN_SUBJECT = re.compile(r"^\s*(그|그녀|이들|그들)(는|은|가)\s")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    headline: bool
+
+
+@dataclass
+class _Context:
+    allowed: set[str] | None
+    winner: str | None
+    topic: str | None
+    paragraph: int = -1
+    paragraph_condition: str | None = None
+    paragraph_domains: list[str] = field(default_factory=list)
+    discourse_condition: str | None = None
+    discourse_domains: list[str] = field(default_factory=list)
+    last_candidate: str | None = None
+    last_speaker: str | None = None
+    names: dict[str, str] = field(default_factory=dict)  # surname or last word -> full name
+
+
+def extract_korean(document: Document, lens: Lens) -> Analysis:
+    """Every scenario statement in a Korean `document` under `lens`."""
+    rules = lens.korean
+    if rules is None:
+        return Analysis()
+    sentences = _sentences(document.text)
+    allowed, winner = lens.outcomes_for_date(document.date)
+    ctx = _Context(allowed, winner, _topic(document, sentences, rules, allowed))
+    statements: list[Statement] = []
+    for s in sentences:
+        statements.extend(_sentence(s, ctx, rules, lens))
+    return Analysis(statements=tuple(statements))
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    kiwi = nlp.kiwi()
+    out: list[_Sentence] = []
+    for index, m in enumerate(re.finditer(r"[^\n]+", text)):
+        para = m.group()
+        if not para.strip():
+            continue
+        headline = len(para) <= _HEADLINE_MAX and not re.search(r"[.!?。]['\"”’]?\s*$", para)
+        bounds = [(0, len(para))] if headline else [(s.start, s.end) for s in kiwi.split_into_sents(para)]
+        for start, end in _join_quotes(para, bounds):
+            chunk = para[start:end]
+            lead, trail = len(chunk) - len(chunk.lstrip()), len(chunk.rstrip())
+            if chunk.strip():
+                out.append(
+                    _Sentence(
+                        m.start() + start + lead, m.start() + start + trail, chunk.strip(), index, headline
+                    )
+                )
+    return out
+
+
+def _join_quotes(para: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation stays inside its sentence (ANNOTATION-ko): join splits inside “ ”."""
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if joined and para[: joined[-1][1]].count("“") > para[: joined[-1][1]].count("”"):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _topic(
+    document: Document, sentences: list[_Sentence], rules: KoreanRules, allowed: set[str] | None
+) -> str | None:
+    """The one candidate an article names (outside quotations), if it names only one."""
+    named: Counter[str] = Counter()
+    for s in [document.title, *(s.text for s in sentences)]:
+        for outcome, _ in rules.names.finditer(_QUOTES.sub(" ", s)):
+            if allowed is None or outcome in allowed:
+                named[outcome] += 1
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _sentence(s: _Sentence, ctx: _Context, rules: KoreanRules, lens: Lens) -> list[Statement]:
+    if s.paragraph != ctx.paragraph:
+        ctx.paragraph = s.paragraph
+        ctx.paragraph_condition = None
+        if ctx.paragraph_domains:
+            ctx.discourse_domains = ctx.paragraph_domains
+        ctx.paragraph_domains = []
+    text = s.text
+    conditions = []
+    names = [(o, m) for o, m in rules.names.finditer(text) if ctx.allowed is None or o in ctx.allowed]
+    for rule, m in rules.conditions.finditer(text):
+        outcome = rule.split(":", 1)[0]
+        if outcome == "*":
+            outcome = (names[0][0] if names else None) or ctx.last_candidate or ctx.topic or ""
+        if outcome and (outcome == "any" or ctx.allowed is None or outcome in ctx.allowed):
+            conditions.append((outcome, rule, m))
+    source, source_rule = _source(text, ctx, rules, lens)
+    for outcome, _ in names:
+        ctx.last_candidate = outcome
+    term_domains = _domains(rules, text, 0, len(text))
+    if term_domains and not ctx.paragraph_domains:
+        ctx.paragraph_domains = term_domains
+    advice = [m.span() for m in rules.non_projections.finditer(text)]
+    cues = [
+        (rule, m) for rule, m in rules.cues.finditer(text) if not any(a <= m.start() < b for a, b in advice)
+    ]
+    out: list[Statement] = []
+    if cues and not text.rstrip().endswith("?"):
+        for start, end, condition in _segments(text, conditions):
+            st = _statement(s, ctx, rules, lens, start, end, condition, names, cues, source, source_rule)
+            if st is not None:
+                out.append(st)
+    if conditions:
+        last = conditions[-1][0]
+        ctx.paragraph_condition = ctx.paragraph_condition or last
+        if last != "any":
+            ctx.discourse_condition = last
+    return out
+
+
+def _segments(text: str, conditions: list) -> list[tuple[int, int, tuple | None]]:  # type: ignore[type-arg]
+    """One segment per distinct outcome phrase ("클린턴이 당선되면 …, 트럼프가 승리하면 …")."""
+    distinct = []
+    for c in conditions:
+        if not distinct or distinct[-1][0] != c[0]:
+            distinct.append(c)
+    if len(distinct) <= 1:
+        return [(0, len(text), distinct[0] if distinct else None)]
+    cuts = [0, *(c[2].start() for c in distinct[1:]), len(text)]
+    return [(cuts[i], cuts[i + 1], c) for i, c in enumerate(distinct)]
+
+
+def _statement(
+    s: _Sentence,
+    ctx: _Context,
+    rules: KoreanRules,
+    lens: Lens,
+    start: int,
+    end: int,
+    condition: tuple | None,  # type: ignore[type-arg]
+    names: list,  # type: ignore[type-arg]
+    cues: list,  # type: ignore[type-arg]
+    source: str,
+    source_rule: str,
+) -> Statement | None:
+    inside = [(r, m) for r, m in cues if start <= m.start() < end]
+    if condition is not None:
+        inside = [(r, m) for r, m in inside if not condition[2].start() <= m.start() < condition[2].end()]
+    if not inside:
+        return None
+    top = max(rules.cue_by_id[r].rank for r, _ in inside)
+    cue_id, cue = [(r, m) for r, m in inside if rules.cue_by_id[r].rank == top][-1]
+    trace = [f"cue:{cue_id}"]
+    text = s.text
+    if condition is not None:
+        outcome, phrase = (
+            condition[0],
+            Span(s.start + condition[2].start(), s.start + condition[2].end(), condition[2].group()),
+        )
+        trace.append(f"condition:{condition[1]}")
+    else:
+        phrase = None
+        in_segment = [o for o, m in names if start <= m.start() < end]
+        if in_segment:
+            outcome = in_segment[0]
+            trace.append(f"condition:{outcome}:named")
+        elif ctx.paragraph_condition:
+            outcome = ctx.paragraph_condition
+            trace.append("condition:paragraph-context")
+        elif ctx.topic:
+            outcome = ctx.topic
+            trace.append("condition:article-topic")
+        elif ctx.discourse_condition:
+            outcome = ctx.discourse_condition
+            trace.append("condition:discourse-context")
+        elif ctx.winner:
+            outcome = ctx.winner
+            trace.append("condition:winner-after-election")
+        else:
+            return None
+    if ctx.winner and outcome != ctx.winner and condition is None:
+        outcome = ctx.winner
+        trace.append("condition:winner-after-election")
+    domains = _domains(rules, text, start, end)
+    if domains:
+        ctx.paragraph_domains = domains
+    elif ctx.paragraph_domains:
+        domains = ctx.paragraph_domains
+        trace.append("domain:paragraph-context")
+    elif ctx.discourse_domains and (condition is not None or names):
+        domains = ctx.discourse_domains
+        trace.append("domain:discourse-context")
+    else:
+        return None
+    trace += [f"domain:{d}" for d in domains]
+    if source != AUTHOR and lens.speaks_stance(source):
+        return None  # a candidate's own words: stance, not projection
+    direction, direction_trace = _direction(rules, text, start, end)
+    trace += [*direction_trace, source_rule]
+    ctx.paragraph_condition = outcome
+    if outcome != "any":
+        ctx.discourse_condition = outcome
+    band = rules.cue_by_id[cue_id].band
+    return Statement(
+        sentence=" ".join(text.split()),
+        sentence_span=(s.start, s.end),
+        condition=outcome,
+        domains=tuple(domains),
+        direction=direction,
+        likelihood=band,
+        probability=rules.probability(band),
+        cue=Span(s.start + cue.start(), s.start + cue.end(), cue.group()),
+        condition_phrase=phrase,
+        source=source,
+        source_phrase="",
+        rules=tuple(trace),
+    )
+
+
+def _domains(rules: KoreanRules, text: str, start: int, end: int) -> list[str]:
+    hits = [(d, m.start()) for d, m in rules.domains.finditer(text) if start <= m.start() < end]
+    counts = Counter(d for d, _ in hits)
+    first: dict[str, int] = {}
+    for d, at in hits:
+        first.setdefault(d, at)
+    return sorted(counts, key=lambda d: (-counts[d], first[d]))[:3]
+
+
+def _direction(rules: KoreanRules, text: str, start: int, end: int) -> tuple[str, list[str]]:
+    """The sign of the impact terms in the segment; a negation right after a term (Korean
+    negates after the verb: 흔들리지 않) flips it; both signs give 0."""
+    signs = set()
+    trace = []
+    for sign, m in rules.impact.finditer(text):
+        if not start <= m.start() < end:
+            continue
+        negated = bool(rules.negators.search(text[m.end() : m.end() + 6]))
+        value = (1 if sign == "+" else -1) * (-1 if negated else 1)
+        signs.add(value)
+        trace.append(f"impact:{'+' if value > 0 else '-'}{'(negated)' if negated else ''}:{m.group()}")
+    if signs == {1}:
+        return "+", trace
+    if signs == {-1}:
+        return "-", trace
+    return "0", trace
+
+
+def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[str, str]:
+    """(source, rule): the subject of the sentence's reporting verb, outside quotations."""
+    bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
+    verb = None
+    for m in rules.reporting.finditer(bare):
+        verb = m
+    if verb is None:
+        if text.lstrip().startswith(("“", '"')) and ctx.last_speaker:
+            return ctx.last_speaker, "source:previous-quotation"
+        return AUTHOR, "source:author"
+    if _PRONOUN_SUBJECT.match(bare) or re.search(r"(^|\s)(그|그녀)(는|은|가)\s", bare):
+        return (
+            (ctx.last_speaker, "source:pronoun")
+            if ctx.last_speaker
+            else (AUTHOR, "source:pronoun-unresolved")
+        )
+    subject = _subject_phrase(bare[: verb.start()])
+    if subject is None:
+        return AUTHOR, "source:author"
+    for alias, name in rules.actors.items():
+        if alias in subject:
+            ctx.last_speaker = name
+            return name, "source:actor"
+    if any(word in subject for word in rules.unnamed):
+        return AUTHOR, "source:unnamed"
+    name = _person(subject, rules)
+    if name is None:
+        return AUTHOR, "source:unnamed"
+    if " " not in name and name in ctx.names:
+        name = ctx.names[name]
+    else:
+        ctx.names[name.split()[-1]] = name
+        ctx.names[name[0]] = name  # a Korean surname: "민 연구원은" -> 민지석
+    ctx.last_speaker = name
+    return name, "source:reporting-verb"
+
+
+_SUBJECT = re.compile(r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는|이|가)\s")
+
+
+def _subject_phrase(before_verb: str) -> str | None:
+    """The topic- or subject-marked phrase of the reporting clause: the last one before
+    the verb that holds a proper noun or a title."""
+    found = None
+    for m in _SUBJECT.finditer(before_verb):
+        found = m.group(1)
+        if found:
+            break
+    return found
+
+
+def _person(subject: str, rules: KoreanRules) -> str | None:
+    """A person's name in a subject phrase, without affiliation or title ("국가안보전략연구원
+    민지석 선임연구원" -> 민지석; "스티븐 하워스 전 국무부 차관보" -> 스티븐 하워스; "민 연구원"
+    -> 민, a surname)."""
+    words = subject.split()
+    # The run of words before the first title word is the name (affiliations end in
+    # 원/부/소/대/처/청... and come before it).
+    for i, word in enumerate(words):
+        if word in rules.titles or any(
+            word.endswith(t) and len(word) > len(t) + 1 for t in ("교수", "연구원", "위원", "석좌", "장관")
+        ):
+            run = words[:i]
+            break
+    else:
+        run = words
+    tokens = {t.form for t in nlp.kiwi().tokenize(" ".join(run)) if t.tag == "NNP"}
+    names = [w for w in run if w in tokens or (_HANGUL.match(w) and len(run) <= 2)]
+    if not names:
+        return run[-1] if len(run) == 1 and len(run[0]) == 1 else None
+    # Consecutive name words at the end of the run ("스티븐 하워스").
+    tail: list[str] = []
+    for word in reversed(run):
+        if word in names:
+            tail.insert(0, word)
+        elif tail:
+            break
+    return " ".join(tail) if tail else None
