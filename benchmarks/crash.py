@@ -131,7 +131,9 @@ def watch_crash_run(work: Path, kills: int, articles: int, seed: int) -> dict[st
             proc.wait()
         if "Traceback" in err_log.read_text():
             stray.append(err_log.read_text()[-500:])
-    subprocess.run(watch(crashed, log, "--once"), check=True, capture_output=True)
+    final = subprocess.run(watch(crashed, log, "--once"), capture_output=True, text=True)
+    if final.returncode not in (0, 1):
+        raise RuntimeError(f"the watcher's last pass failed: {final.stderr.strip()[-500:]}")
 
     def alerts(path: Path) -> list[str]:
         return [json.loads(line)["key"] for line in path.read_text().splitlines()] if path.exists() else []
