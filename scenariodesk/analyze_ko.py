@@ -124,7 +124,11 @@ def _sentence(s: _Sentence, ctx: _Context, rules: KoreanRules, lens: Lens) -> li
         ctx.paragraph_domains = []
     text = s.text
     conditions = []
-    names = [(o, m) for o, m in rules.names.finditer(text) if ctx.allowed is None or o in ctx.allowed]
+    names = [
+        (o, m)
+        for o, m in rules.names.finditer(text)
+        if (ctx.allowed is None or o in ctx.allowed) and not rules.contrast_after.match(text, m.end())
+    ]
     for rule, m in rules.conditions.finditer(text):
         outcome = rule.split(":", 1)[0]
         if outcome == "*":
@@ -180,13 +184,16 @@ def _statement(
     source: str,
     source_rule: str,
 ) -> Statement | None:
-    inside = [(r, m) for r, m in cues if start <= m.start() < end]
     if condition is not None:
-        inside = [(r, m) for r, m in inside if not condition[2].start() <= m.start() < condition[2].end()]
+        cues = [(r, m) for r, m in cues if not condition[2].start() <= m.start() < condition[2].end()]
+    # A clause without a predicate of its own shares the sentence's last one ("클린턴이
+    # 당선되면 공조가 두터워지는 반면, 트럼프가 승리하면 … 가능성이 거론된다").
+    inside = [(r, m) for r, m in cues if start <= m.start() < end] or cues[-1:]
     if not inside:
         return None
+    # The first, main consequence's cue (convention 9): the first of the highest rank.
     top = max(rules.cue_by_id[r].rank for r, _ in inside)
-    cue_id, cue = [(r, m) for r, m in inside if rules.cue_by_id[r].rank == top][-1]
+    cue_id, cue = next((r, m) for r, m in inside if rules.cue_by_id[r].rank == top)
     trace = [f"cue:{cue_id}"]
     text = s.text
     if condition is not None:
@@ -204,6 +211,9 @@ def _statement(
         elif ctx.paragraph_condition:
             outcome = ctx.paragraph_condition
             trace.append("condition:paragraph-context")
+        elif rules.election.search(text) and not ctx.winner:
+            outcome = "any"
+            trace.append("condition:any:election-timed")
         elif ctx.topic:
             outcome = ctx.topic
             trace.append("condition:article-topic")
@@ -230,7 +240,7 @@ def _statement(
     else:
         return None
     trace += [f"domain:{d}" for d in domains]
-    if source != AUTHOR and lens.speaks_stance(source):
+    if source != AUTHOR and (lens.speaks_stance(source) or source in _candidates(rules)):
         return None  # a candidate's own words: stance, not projection
     direction, direction_trace = _direction(rules, text, start, end)
     trace += [*direction_trace, source_rule]
@@ -252,6 +262,10 @@ def _statement(
         source_phrase="",
         rules=tuple(trace),
     )
+
+
+def _candidates(rules: KoreanRules) -> set[str]:
+    return {name for names in rules.spec.names.values() for name in names}
 
 
 def _domains(rules: KoreanRules, text: str, start: int, end: int) -> list[str]:
@@ -284,6 +298,10 @@ def _direction(rules: KoreanRules, text: str, start: int, end: int) -> tuple[str
 
 def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[str, str]:
     """(source, rule): the subject of the sentence's reporting verb, outside quotations."""
+    caption = rules.speaker_lines.search(text)
+    if caption:  # "▶ 전화인터뷰 : 서태환 / 한동대 교수": the next quotation is theirs
+        ctx.last_speaker = caption.group("name").strip()
+        return AUTHOR, "source:caption"
     bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
     verb = None
     for m in rules.reporting.finditer(bare):
@@ -292,14 +310,18 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
         if text.lstrip().startswith(("“", '"')) and ctx.last_speaker:
             return ctx.last_speaker, "source:previous-quotation"
         return AUTHOR, "source:author"
-    if _PRONOUN_SUBJECT.match(bare) or re.search(r"(^|\s)(그|그녀)(는|은|가)\s", bare):
+    before = bare[: verb.start()]
+    if re.search(r"(^|\s)(그|그녀)(는|은|가)\s", before):
         return (
             (ctx.last_speaker, "source:pronoun")
             if ctx.last_speaker
             else (AUTHOR, "source:pronoun-unresolved")
         )
-    subject = _subject_phrase(bare[: verb.start()])
+    subject = _subject_phrase(before)
     if subject is None:
+        # "이어 “…”고 말했다": the speaker goes on.
+        if ctx.last_speaker and "“" in text or '"' in text:
+            return ctx.last_speaker, "source:continued"
         return AUTHOR, "source:author"
     for alias, name in rules.actors.items():
         if alias in subject:
@@ -311,52 +333,85 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
     if name is None:
         return AUTHOR, "source:unnamed"
     if " " not in name and name in ctx.names:
-        name = ctx.names[name]
+        name = ctx.names[name]  # "민 연구원은" -> 민지석; "해리건 석좌는" -> 폴 해리건
     else:
         ctx.names[name.split()[-1]] = name
-        ctx.names[name[0]] = name  # a Korean surname: "민 연구원은" -> 민지석
+        ctx.names[name[0]] = name  # a Korean surname is the first syllable
     ctx.last_speaker = name
     return name, "source:reporting-verb"
 
 
-_SUBJECT = re.compile(r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는|이|가)\s")
+_SUBJECT = re.compile(r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는|이|가)(?:\s+역시)?\s")
+_TOPIC = re.compile(
+    r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는)(?:\s+역시)?\s|([^\s,.]+(?:\s+[^\s,.]+){0,6}?)\s+역시\s"
+)
+# Words that name a body or a place of work, not a person: they end in one of these.
+_ORG_ENDINGS = (
+    "대",
+    "대학",
+    "대학교",
+    "대학원",
+    "연구원",
+    "연구소",
+    "재단",
+    "센터",
+    "학과",
+    "위원회",
+    "협회",
+    "부",
+    "처",
+    "청",
+    "원",
+    "의",
+    "일보",
+    "신문",
+    "방송",
+    "석좌",
+)
 
 
 def _subject_phrase(before_verb: str) -> str | None:
-    """The topic- or subject-marked phrase of the reporting clause: the last one before
-    the verb that holds a proper noun or a title."""
-    found = None
-    for m in _SUBJECT.finditer(before_verb):
-        found = m.group(1)
-        if found:
-            break
-    return found
+    """The speaker's phrase of the reporting clause: the last topic-marked phrase (은/는,
+    or "… 역시") before the verb, else its first subject-marked one (이/가)."""
+    topics = [m.group(1) or m.group(3) for m in _TOPIC.finditer(before_verb)]
+    if topics:
+        return topics[-1]
+    m = _SUBJECT.search(before_verb)
+    return m.group(1) if m else None
 
 
 def _person(subject: str, rules: KoreanRules) -> str | None:
     """A person's name in a subject phrase, without affiliation or title ("국가안보전략연구원
     민지석 선임연구원" -> 민지석; "스티븐 하워스 전 국무부 차관보" -> 스티븐 하워스; "민 연구원"
-    -> 민, a surname)."""
+    -> 민, a surname the caller completes)."""
     words = subject.split()
-    # The run of words before the first title word is the name (affiliations end in
-    # 원/부/소/대/처/청... and come before it).
+    cut = len(words)
     for i, word in enumerate(words):
         if word in rules.titles or any(
-            word.endswith(t) and len(word) > len(t) + 1 for t in ("교수", "연구원", "위원", "석좌", "장관")
+            word.endswith(t) and len(word) > len(t) + 1
+            for t in ("교수", "연구원", "위원", "석좌", "장관", "위원장")
         ):
-            run = words[:i]
+            cut = i
             break
-    else:
-        run = words
-    tokens = {t.form for t in nlp.kiwi().tokenize(" ".join(run)) if t.tag == "NNP"}
-    names = [w for w in run if w in tokens or (_HANGUL.match(w) and len(run) <= 2)]
-    if not names:
-        return run[-1] if len(run) == 1 and len(run[0]) == 1 else None
-    # Consecutive name words at the end of the run ("스티븐 하워스").
-    tail: list[str] = []
-    for word in reversed(run):
-        if word in names:
-            tail.insert(0, word)
-        elif tail:
+    run = words[:cut]
+    if run and len(run[-1]) == 1 and _HANGUL_SYLLABLE.match(run[-1]):
+        return run[-1]  # a surname before a title
+    proper = {t.form for t in nlp.kiwi().tokenize(" ".join(run)) if t.tag == "NNP"}
+    candidates = [
+        w
+        for w in run
+        if (w in proper or _HANGUL.match(w)) and not w.endswith(_ORG_ENDINGS) and w not in rules.titles
+    ]
+    if not candidates:
+        return None
+    # The first run of consecutive name words ("폴 해리건", "로버트 캘러핸", "권소영").
+    first = run.index(candidates[0])
+    name = []
+    for word in run[first:]:
+        if word not in candidates:
             break
-    return " ".join(tail) if tail else None
+        name.append(word)
+    return " ".join(name)
+
+
+_HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")

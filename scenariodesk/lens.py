@@ -166,9 +166,12 @@ class KoreanSpec(_Strict):
     names: dict[str, list[Pattern]] = {}  # outcome id -> names
     condition_templates: list[Pattern] = []  # {who} = an outcome's names
     any_phrases: list[Pattern] = []
+    election_terms: list[Pattern] = []
+    contrast_after: list[Pattern] = []
     cues: list[Cue] = []
     non_projections: list[Pattern] = []
     reporting_verbs: Pattern = "(말했|밝혔)"
+    speaker_lines: list[Pattern] = []  # captions naming the next speaker: a (?P<name>...) group
     titles: list[str] = []
     actors: dict[str, list[str]] = {}  # canonical name -> Korean names
     unnamed: list[str] = []
@@ -668,10 +671,13 @@ class KoreanRules:
                 rules.append((f"{outcome}:ko{i}", template.replace("{who}", f"({'|'.join(names)})")))
         rules += [(f"any:ko-any{i}", p) for i, p in enumerate(spec.any_phrases)]
         self.conditions = compile_matcher(rules, where="ko.condition_templates", **plain)
+        self.election = re.compile("|".join(f"(?:{p})" for p in spec.election_terms) or r"(?!x)x")
+        self.contrast_after = re.compile("|".join(f"(?:{p})" for p in spec.contrast_after) or r"(?!x)x")
         self.cues = compile_matcher([(c.id, c.pattern) for c in spec.cues], where="ko.cues", **plain)
         self.cue_by_id = {c.id: c for c in spec.cues}
         self.non_projections = re.compile("|".join(f"(?:{p})" for p in spec.non_projections) or r"(?!x)x")
         self.reporting = re.compile(spec.reporting_verbs)
+        self.speaker_lines = re.compile("|".join(f"(?:{p})" for p in spec.speaker_lines) or r"(?!x)x")
         self.domains = compile_matcher(
             [(d, t) for d, terms in spec.domains.items() for t in terms], where="ko.domains", **plain
         )
