@@ -383,35 +383,26 @@ def _subject_phrase(before_verb: str) -> str | None:
 def _person(subject: str, rules: KoreanRules) -> str | None:
     """A person's name in a subject phrase, without affiliation or title ("국가안보전략연구원
     민지석 선임연구원" -> 민지석; "스티븐 하워스 전 국무부 차관보" -> 스티븐 하워스; "민 연구원"
-    -> 민, a surname the caller completes)."""
+    -> 민, a surname the caller completes): the first run of proper nouns (Kiwi's NNP)
+    that are neither a body (…대, …연구원) nor a title."""
     words = subject.split()
-    cut = len(words)
-    for i, word in enumerate(words):
-        if word in rules.titles or any(
-            word.endswith(t) and len(word) > len(t) + 1
-            for t in ("교수", "연구원", "위원", "석좌", "장관", "위원장")
-        ):
-            cut = i
+
+    def title(word: str) -> bool:
+        return word in rules.titles or any(
+            word.endswith(t) for t in ("교수", "연구위원", "석좌", "장관", "위원장")
+        )
+
+    for i, word in enumerate(words[:-1]):
+        if _HANGUL_SYLLABLE.match(word) and title(words[i + 1]):
+            return word  # a surname before a title
+    proper = {t.form for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP"}
+    name: list[str] = []
+    for word in words:
+        if word in proper and not word.endswith(_ORG_ENDINGS) and not title(word):
+            name.append(word)
+        elif name:
             break
-    run = words[:cut]
-    if run and len(run[-1]) == 1 and _HANGUL_SYLLABLE.match(run[-1]):
-        return run[-1]  # a surname before a title
-    proper = {t.form for t in nlp.kiwi().tokenize(" ".join(run)) if t.tag == "NNP"}
-    candidates = [
-        w
-        for w in run
-        if (w in proper or _HANGUL.match(w)) and not w.endswith(_ORG_ENDINGS) and w not in rules.titles
-    ]
-    if not candidates:
-        return None
-    # The first run of consecutive name words ("폴 해리건", "로버트 캘러핸", "권소영").
-    first = run.index(candidates[0])
-    name = []
-    for word in run[first:]:
-        if word not in candidates:
-            break
-        name.append(word)
-    return " ".join(name)
+    return " ".join(name) or None
 
 
 _HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")

@@ -1,0 +1,112 @@
+"""Korean articles: language at ingest, the Korean steps, one matrix with English."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenariodesk.analyze import analyze_document
+from scenariodesk.ingest import detect_language
+from scenariodesk.models import Document
+
+pytestmark = pytest.mark.slow
+
+
+def ko(lens, text: str, date: str = "2024-09-01"):
+    return analyze_document(Document(text=text, date=date, language="ko"), lens).statements
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것으로 보인다.", "ko"),
+        ("한·미 FTA 재협상 땐 IRA 보조금도 흔들릴 수 있다.", "ko"),
+        ("If Trump wins, tariffs on Korean cars would rise.", "en"),
+    ],
+)
+def test_language_from_the_share_of_hangul(text, language):
+    assert detect_language(text) == language
+
+
+def test_a_language_header_wins_over_detection(tmp_path, lens):
+    from scenariodesk.ingest import read_documents
+
+    path = tmp_path / "a.txt"
+    path.write_text("LANGUAGE: en\n\n트럼프 트럼프 트럼프. If Trump wins, tariffs would rise.\n")
+    ((_, doc),) = list(read_documents([path], lens))
+    assert doc.language == "en"
+
+
+STATEMENTS = [
+    pytest.param(
+        "트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것으로 보인다.",
+        ("trump", "cost_sharing", "-", "likely", "author"),
+        id="condition-cue-domain",
+    ),
+    pytest.param(
+        "누가 당선되든 북한의 핵실험 가능성은 낮다.",
+        ("any", "nk_threat", "-", "unlikely", "author"),
+        id="whoever-wins-lowering-cue",
+    ),
+    pytest.param(
+        "김민수 고려대 정치외교학과 교수는 “해리스가 당선되면 한·미 동맹이 한층 강화될 것”이라고 말했다.",
+        ("harris", "alliance", "+", "very_likely", "김민수"),
+        id="speaker-without-affiliation-or-title",
+    ),
+    pytest.param(
+        "국정원은 트럼프 2기에 북미 정상회담이 열릴 가능성이 있다고 밝혔다.",
+        ("trump", "nk_diplomacy", "+", "even_chance", "National Intelligence Service"),
+        id="body-to-canonical-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATEMENTS)
+def test_korean_statement_fields(lens, text, expected):
+    condition, domain, direction, band, source = expected
+    (st,) = ko(lens, text)
+    assert (st.condition, st.direction, st.likelihood, st.source) == (condition, direction, band, source)
+    assert domain in st.domains
+
+
+def test_advice_is_not_a_projection(lens):
+    assert not ko(lens, "트럼프가 당선되면 정부는 방위비 협상에 철저히 대비해야 한다.")
+
+
+def test_two_outcomes_in_one_sentence_share_its_predicate(lens):
+    text = "클린턴이 당선되면 한·미 공조가 두터워지는 반면, 트럼프가 승리하면 한국을 제쳐 두고 북한과 직접 담판을 벌일 가능성이 거론된다."
+    statements = ko(lens, text, date="2016-10-20")
+    assert [(s.condition, s.likelihood) for s in statements] == [
+        ("clinton", "even_chance"),
+        ("trump", "even_chance"),
+    ]
+
+
+def test_a_surname_with_a_title_is_the_speaker_named_before(lens):
+    text = (
+        "국가안보전략연구원 민지석 선임연구원은 “트럼프가 당선되면 방위비 협상이 어려워질 것”이라고 말했다.\n"
+        "민 연구원은 트럼프 행정부가 주한미군 감축 카드를 꺼낼 수도 있다고 덧붙였다."
+    )
+    assert [s.source for s in ko(lens, text)] == ["민지석", "민지석"]
+
+
+def test_korean_and_english_statements_land_in_one_matrix(tmp_path, lens):
+    from scenariodesk.aggregate import build_matrix
+    from scenariodesk.pipeline import analyze_store, ingest_paths
+    from scenariodesk.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "en.txt").write_text(
+        "DATE: 2024-09-01\n\nIf Trump wins, the cost-sharing talks are likely to turn into a crisis for Seoul.\n"
+    )
+    (folder / "ko.txt").write_text(
+        "DATE: 2024-09-01\n\n트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것으로 보인다.\n"
+    )
+    with Store(tmp_path / "m.db") as store:
+        ingest_paths(store, [folder], lens)
+        analyze_store(store, lens)
+        languages = sorted(d.language for d in store.iter_documents())
+        assert languages == ["en", "ko"]
+        matrix = build_matrix(store.iter_statements(), lens)
+    cell = matrix.cells[("trump", "cost_sharing")]
+    assert cell.statements == 2 and cell.net_direction < 0
