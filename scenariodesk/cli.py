@@ -296,6 +296,10 @@ def statements(
         str | None, typer.Option("--source", help="Source name contains this (case-insensitive).")
     ] = None,
     doc: Annotated[int | None, typer.Option("--doc", help="Only this document id.")] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="Only statements from documents in this language (en, ko)."),
+    ] = None,
     lens_path: LensOption = None,
     db: DbOption = None,
 ) -> None:
@@ -307,7 +311,7 @@ def statements(
     _check_ids(_lens(lens_path), outcome, domain)
     with _store(db) as store:
         rows = store.iter_statements(
-            StatementFilter(outcome=outcome, domain=domain, source=source, document_id=doc)
+            StatementFilter(outcome=outcome, domain=domain, source=source, document_id=doc, language=language)
         )
         count = render_statements(rows, fmt, out)
     if fmt == "table":

@@ -425,6 +425,7 @@ class StatementFilter:
     source: str | None = None  # case-insensitive substring of the source name
     document_id: int | None = None
     outlet: str | None = None  # exact outlet name
+    language: str | None = None  # the document's language ("en", "ko")
     date_from: str | None = None  # ISO dates, inclusive
     date_to: str | None = None
     min_probability: float | None = None
@@ -449,6 +450,9 @@ class StatementFilter:
         if self.outlet:
             clauses.append("d.outlet = ?")
             params.append(self.outlet)
+        if self.language:
+            clauses.append("d.language = ?")
+            params.append(self.language)
         if self.date_from:
             clauses.append("d.date >= ?")
             params.append(self.date_from)

@@ -110,3 +110,27 @@ def test_korean_and_english_statements_land_in_one_matrix(tmp_path, lens):
         matrix = build_matrix(store.iter_statements(), lens)
     cell = matrix.cells[("trump", "cost_sharing")]
     assert cell.statements == 2 and cell.net_direction < 0
+
+
+def test_statements_filter_by_language(tmp_path, lens):
+    from typer.testing import CliRunner
+
+    from scenariodesk.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "en.txt").write_text(
+        "DATE: 2024-09-01\n\nIf Trump wins, the cost-sharing talks could turn into a crisis.\n"
+    )
+    (folder / "ko.txt").write_text(
+        "DATE: 2024-09-01\n\n트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것으로 보인다.\n"
+    )
+    db = tmp_path / "l.db"
+    runner = CliRunner()
+    runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    runner.invoke(app, ["analyze", "--db", str(db)])
+    import json
+
+    result = runner.invoke(app, ["statements", "--db", str(db), "--language", "ko", "--format", "json"])
+    rows = json.loads(result.stdout)
+    assert len(rows) == 1 and "방위비" in rows[0]["sentence"]
