@@ -11,6 +11,12 @@ from scenariodesk.store import CellSums, Store, StoredStatement
 
 _SIGN = {"+": 1, "-": -1, "0": 0}
 EVIDENCE_PER_CELL = 3
+# A cell's net direction: each source's vote is the mean of its statements' signed
+# likelihoods (+p favourable, -p unfavourable, 0 mixed), so one talkative article is one
+# vote; the votes are summed and divided by the number of sources plus this many neutral
+# pseudo-sources, so a cell backed by one "could" reads -0.25, not a saturated -1.00, and
+# grows toward its sources' consensus as more of them agree.
+SHRINKAGE_SOURCES = 1
 
 
 def build_matrix(
@@ -82,7 +88,8 @@ def _evidence(stored: StoredStatement) -> Evidence:
 class _Accumulator:
     def __init__(self) -> None:
         self.n = 0
-        self.weighted = 0.0
+        self.votes: float | None = None  # the sum of per-source votes, when counted elsewhere
+        self.per_source: dict[str, list[float]] = defaultdict(list)
         self.weight = 0.0
         self.signs = {1: 0, -1: 0, 0: 0}
         self.sources: set[str] = set()
@@ -93,12 +100,12 @@ class _Accumulator:
     def from_sums(cls, sums: CellSums) -> _Accumulator:
         acc = cls()
         acc.n = sums.statements
-        acc.weighted = sums.weighted
+        acc.votes = sums.weighted
         acc.weight = sums.weight
-        acc.signs = {
+        acc.signs = {  # sources voting each way
             1: sums.favourable,
             -1: sums.unfavourable,
-            0: sums.statements - sums.favourable - sums.unfavourable,
+            0: sums.sources - sums.favourable - sums.unfavourable,
         }
         acc.source_count = sums.sources
         return acc
@@ -107,11 +114,11 @@ class _Accumulator:
         st, doc = stored.statement, stored.document
         sign = _SIGN[st.direction]
         self.n += 1
-        self.weighted += sign * st.probability
         self.weight += st.probability
-        self.signs[sign] += 1
         # The article's own voice counts once per outlet (or document when unknown).
-        self.sources.add(st.source if st.source != "author" else f"author@{doc.outlet or doc.id}")
+        key = st.source if st.source != "author" else f"author@{doc.outlet or doc.id}"
+        self.sources.add(key)
+        self.per_source[key].append(sign * st.probability)
         evidence = _evidence(stored)
         # Strongest: most likely first, a named source before the author, then earliest.
         key = (-st.probability, 0 if st.source != "author" else 1, stored.id)
@@ -120,7 +127,15 @@ class _Accumulator:
         del self.top[EVIDENCE_PER_CELL:]
 
     def cell(self, outcome: str, domain: str) -> Cell:
-        net = self.weighted / self.weight if self.weight else 0.0
+        sources = self.source_count if self.source_count is not None else len(self.sources)
+        if self.votes is None:
+            means = [sum(values) / len(values) for values in self.per_source.values()]
+            votes = sum(means)
+            self.signs = {1: sum(m > 0 for m in means), -1: sum(m < 0 for m in means), 0: 0}
+            self.signs[0] = len(means) - self.signs[1] - self.signs[-1]
+        else:
+            votes = self.votes
+        net = votes / (sources + SHRINKAGE_SOURCES) if sources else 0.0
         if net > 0:
             against = self.signs[-1]
         elif net < 0:
@@ -131,9 +146,9 @@ class _Accumulator:
             outcome=outcome,
             domain=domain,
             statements=self.n,
-            sources=self.source_count if self.source_count is not None else len(self.sources),
+            sources=sources,
             net_direction=round(net, 3),
             mean_likelihood=round(self.weight / self.n, 3) if self.n else 0.0,
-            dissent=round(against / self.n, 3) if self.n else 0.0,
+            dissent=round(against / sources, 3) if sources else 0.0,
             evidence=tuple(e for _, e in self.top),
         )

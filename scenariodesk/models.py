@@ -121,7 +121,7 @@ class Cell:
     sources: int
     net_direction: float  # in [-1, 1], likelihood-weighted mean of +1/-1/0
     mean_likelihood: float
-    dissent: float  # share of statements against the majority direction
+    dissent: float  # share of sources whose vote opposes the cell's net direction
     evidence: tuple[Evidence, ...] = ()
 
 

@@ -476,10 +476,10 @@ class CellSums:
     domain: str
     statements: int
     sources: int
-    weighted: float  # sum of sign x probability
+    weighted: float  # sum over sources of each source's mean signed probability (its vote)
     weight: float  # sum of probability
-    favourable: int
-    unfavourable: int
+    favourable: int  # sources whose vote is favourable
+    unfavourable: int  # sources whose vote is unfavourable
 
 
 @dataclass(frozen=True)
@@ -817,12 +817,18 @@ class Store:
     def cell_sums(self, *, outcome: str | None = None, domain: str | None = None) -> list[CellSums]:
         """One row per (outcome, domain) cell: counts and sums, from the cell_facts index."""
         clause, params = _cell_where(outcome, domain)
+        # Per source first (one source, one vote: the mean of its signed likelihoods),
+        # then per cell; aggregate.py shrinks the sum of votes toward 0.
+        per_source = (
+            "SELECT condition, domain, source_key, count(*) AS n,"
+            " avg(CASE direction WHEN '+' THEN probability WHEN '-' THEN -probability ELSE 0 END) AS vote,"
+            " sum(probability) AS weight"
+            " FROM statement_domains" + clause + " GROUP BY condition, domain, source_key"
+        )
         sql = (
-            "SELECT condition, domain, count(*), count(DISTINCT source_key),"
-            " coalesce(sum(CASE direction WHEN '+' THEN probability WHEN '-' THEN -probability ELSE 0 END), 0),"
-            " coalesce(sum(probability), 0), sum(CASE WHEN direction = '+' THEN 1 ELSE 0 END),"
-            " sum(CASE WHEN direction = '-' THEN 1 ELSE 0 END)"
-            " FROM statement_domains" + clause + " GROUP BY condition, domain"
+            "SELECT condition, domain, sum(n), count(*), coalesce(sum(vote), 0), coalesce(sum(weight), 0),"
+            " sum(CASE WHEN vote > 0 THEN 1 ELSE 0 END), sum(CASE WHEN vote < 0 THEN 1 ELSE 0 END)"
+            f" FROM ({per_source}) per_source GROUP BY condition, domain"
         )
         return [
             CellSums(o, dom, n, src, w, wt, int(pos), int(neg))

@@ -37,9 +37,11 @@ def test_matrix_cell_consensus_dissent_and_evidence(lens):
     cell = build_matrix(rows, lens).cell("trump", "alliance")
     assert cell.statements == 4
     assert cell.sources == 3  # Cha, Richey, the outlet's own voice
-    assert cell.net_direction == pytest.approx((-0.875 - 0.5 + 0.5) / (0.875 + 0.5 + 0.5 + 0.675), abs=1e-3)
+    # one vote per source (the author's two statements average to (-0.5 + 0) / 2), and one
+    # neutral pseudo-source: (-0.875 + 0.5 - 0.25) / (3 + 1)
+    assert cell.net_direction == pytest.approx((-0.875 + 0.5 - 0.25) / 4, abs=1e-3)
     assert cell.mean_likelihood == pytest.approx((0.875 + 0.5 + 0.5 + 0.675) / 4, abs=1e-3)
-    assert cell.dissent == 0.25  # one favourable statement against a net unfavourable cell
+    assert cell.dissent == pytest.approx(1 / 3, abs=1e-3)  # Richey's vote against a net unfavourable cell
     assert [e.statement_id for e in cell.evidence] == [1, 4, 3]  # likeliest; named before author
 
 
@@ -56,8 +58,22 @@ def test_matrix_rows_follow_lens_order_and_filters(lens):
     assert only.domains == ("china",)
 
 
+def test_one_source_is_one_vote_and_few_sources_are_weak(lens):
+    one_could = build_matrix([_stored(1, "-", 0.5)], lens).cell("trump", "alliance")
+    assert one_could.net_direction == pytest.approx(-0.25)  # not a saturated -1.00
+    talkative = [_stored(i, "-", 0.875, source="Op-Ed Writer") for i in range(1, 11)]
+    others = [_stored(20, "+", 0.875, source="A"), _stored(21, "+", 0.875, source="B")]
+    cell = build_matrix(talkative + others, lens).cell("trump", "alliance")
+    assert cell.net_direction > 0  # ten statements of one writer are one vote against two
+    agree = [_stored(i, "-", 0.875, source=f"S{i}") for i in range(1, 9)]
+    assert build_matrix(agree, lens).cell("trump", "alliance").net_direction == pytest.approx(
+        -0.875 * 8 / 9, abs=1e-3
+    )
+
+
 def test_matrix_mixed_cell_is_neutral_with_dissent(lens):
-    cell = build_matrix([_stored(1, "+", 0.5), _stored(2, "-", 0.5)], lens).cell("trump", "alliance")
+    rows = [_stored(1, "+", 0.5, source="A"), _stored(2, "-", 0.5, source="B")]
+    cell = build_matrix(rows, lens).cell("trump", "alliance")
     assert cell.net_direction == 0
     assert cell.dissent == 0.5
 

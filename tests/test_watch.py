@@ -67,7 +67,7 @@ def test_watch_alerts_when_a_cell_moves(tmp_path, lens):
         )
     watcher.run_once()
     assert any(
-        line.startswith("ALERT cell: trump × alliance net direction moved +1.00 →") for line in lines
+        line.startswith("ALERT cell: trump × alliance net direction moved +0.44 → -") for line in lines
     ), lines
 
 

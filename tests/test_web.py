@@ -51,11 +51,11 @@ def test_api_matrix_is_the_page_data(client):
     data = client.get("/api/v1/matrix").json()
     rows = {r["outcome"]: r for r in data["rows"]}
     domains = [d["id"] for d in data["domains"]]
-    alliance = rows["trump"]["cells"][domains.index("alliance")]
-    assert alliance["statements"] >= 5 and alliance["net_direction"] < 0
+    cost = rows["trump"]["cells"][domains.index("cost_sharing")]
+    assert cost["statements"] >= 4 and cost["net_direction"] < 0
     page = client.get("/").text
-    assert 'href="/cells/trump/alliance"' in page
-    assert f"{alliance['net_direction']:+.2f}" in page
+    assert 'href="/cells/trump/cost_sharing"' in page
+    assert f"{cost['net_direction']:+.2f}" in page
 
 
 def test_api_statements_filters_and_pagination(client):
