@@ -831,7 +831,9 @@ class Store:
             f" FROM ({per_source}) per_source GROUP BY condition, domain"
         )
         return [
-            CellSums(o, dom, n, src, w, wt, int(pos), int(neg))
+            CellSums(
+                o, dom, int(n), int(src), float(w), float(wt), int(pos), int(neg)
+            )  # PostgreSQL sums are Decimal
             for o, dom, n, src, w, wt, pos, neg in self.db.execute(sql, params)
         ]
 
