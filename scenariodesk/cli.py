@@ -540,12 +540,13 @@ def developments(
     if fmt == "json":
         sys.stdout.write(json.dumps([asdict(d) for d in found], ensure_ascii=False, indent=1) + "\n")
     elif fmt == "md":
-        from scenariodesk.render import md_escape
+        from scenariodesk.render import DIRECTION_WORDS, md_escape, plural
 
         for d in found:
             out.out(
-                f"- **{d.id}** {md_escape(d.label)}: p={d.probability:.2f}, {d.direction}, {', '.join(d.domains)}; "
-                f"{d.support} statements, {len(d.sources)} sources, {len(d.outlets)} outlets",
+                f"- **{d.id}** {md_escape(d.label)}: p={d.probability:.2f}, {DIRECTION_WORDS[d.direction]}, {', '.join(d.domains)}; "
+                f"{plural(d.support, 'statement')}, {plural(len(d.sources), 'source')}, "
+                f"{plural(len(d.outlets), 'outlet')}",
                 highlight=False,
             )
     else:

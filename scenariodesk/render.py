@@ -107,7 +107,8 @@ def evidence_list(matrix: Matrix) -> Group:
         head = Text(f"\n{cell.outcome} × {cell.domain}", style="bold " + _style(cell.net_direction))
         head.append(
             f"  net {cell.net_direction:+.2f}, likelihood {cell.mean_likelihood:.2f}, "
-            f"dissent {cell.dissent:.0%}, {cell.statements} statements from {cell.sources} sources",
+            f"dissent {cell.dissent:.0%}, {plural(cell.statements, 'statement')} from "
+            f"{plural(cell.sources, 'source')}",
             style="default",
         )
         parts.append(head)
@@ -128,6 +129,14 @@ def evidence_list(matrix: Matrix) -> Group:
 
 def _sign(direction: str) -> float:
     return {"+": 1.0, "-": -1.0}.get(direction, 0.0)
+
+
+DIRECTION_WORDS = {"+": "favourable", "-": "unfavourable", "0": "mixed"}
+
+
+def plural(n: int, word: str) -> str:
+    """'1 statement', '2 statements'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def md_escape(text: object) -> str:
@@ -155,11 +164,11 @@ def matrix_markdown(matrix: Matrix) -> str:
         lines.append(
             f"### {matrix.labels.get(cell.outcome, cell.outcome)} × {matrix.labels.get(cell.domain, cell.domain)}\n\n"
             f"Net {cell.net_direction:+.2f}, mean likelihood {cell.mean_likelihood:.2f}, dissent "
-            f"{cell.dissent:.0%}, {cell.statements} statements from {cell.sources} sources.\n"
+            f"{cell.dissent:.0%}, {plural(cell.statements, 'statement')} from {plural(cell.sources, 'source')}.\n"
         )
         for ev in cell.evidence:
             lines.append(
-                f"- {ev.direction} {ev.likelihood} ({ev.probability:.2f}), {md_escape(ev.source)}: “{md_escape(ev.sentence)}” "
+                f"- {DIRECTION_WORDS[ev.direction]}, {ev.likelihood} ({ev.probability:.2f}), {md_escape(ev.source)}: “{md_escape(ev.sentence)}” "
                 f"(document {ev.document_id}, {md_escape(ev.outlet or 'unknown outlet')}, {ev.date or 'undated'})"
             )
         lines.append("")
@@ -260,7 +269,7 @@ def render_statements(rows: Iterable[StoredStatement], fmt: str, console: Consol
         for r in rows:
             st = r.statement
             console.out(
-                f"- **{st.condition}** {', '.join(st.domains)} {st.direction} {st.likelihood} "
+                f"- **{st.condition}** {', '.join(st.domains)}, {DIRECTION_WORDS[st.direction]}, {st.likelihood} "
                 f"(cue “{md_escape(st.cue.text)}”), {md_escape(st.source)}: “{md_escape(st.sentence)}” "
                 f"(document {r.document.id})",
                 highlight=False,
