@@ -45,6 +45,14 @@ LensOption = Annotated[
     ),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, md, json or csv.")]
+CycleOption = Annotated[
+    int | None,
+    typer.Option(
+        "--cycle",
+        help="Only articles of this election cycle (a year of the lens's cycles: its campaign and the winner's term).",
+        show_default=False,
+    ),
+]
 DEMO_DB = "scenariodesk-demo.db"
 
 
@@ -261,22 +269,36 @@ def matrix(
     fmt: FormatOption = "table",
     outcome: Annotated[str | None, typer.Option("--outcome", help="Only this outcome id.")] = None,
     domain: Annotated[str | None, typer.Option("--domain", help="Only this domain id.")] = None,
+    cycle: CycleOption = None,
     lens_path: LensOption = None,
     db: DbOption = None,
 ) -> None:
     """Print the scenario matrix (outcome x domain) with the evidence of each cell."""
-    from scenariodesk.aggregate import load_matrix
+    from scenariodesk.aggregate import build_matrix, load_matrix
     from scenariodesk.render import FORMATS, render_matrix
+    from scenariodesk.store import StatementFilter
 
     _check_format(fmt, FORMATS)
     lens = _lens(lens_path)
     _check_ids(lens, outcome, domain)
     with _store(db) as store:
-        result = load_matrix(store, lens, outcome=outcome, domain=domain)
+        if cycle is None:
+            result = load_matrix(store, lens, outcome=outcome, domain=domain)
+        else:  # the articles of one election cycle, streamed
+            date_from, date_to = _cycle_dates(lens, cycle)
+            rows = store.iter_statements(StatementFilter(date_from=date_from, date_to=date_to))
+            result = build_matrix(rows, lens, outcome=outcome, domain=domain)
     if not result.cells and fmt == "table":
         err.print("no scenario statements yet: run `scenariodesk ingest PATH` then `scenariodesk analyze`")
         return
     render_matrix(result, fmt, out)
+
+
+def _cycle_dates(lens: Lens, year: int) -> tuple[str | None, str | None]:
+    try:
+        return lens.cycle_dates(year)
+    except KeyError as exc:
+        raise _fail(str(exc.args[0])) from None
 
 
 def _check_ids(lens: Lens, outcome: str | None, domain: str | None) -> None:
@@ -300,6 +322,7 @@ def statements(
         str | None,
         typer.Option("--language", help="Only statements from documents in this language (en, ko)."),
     ] = None,
+    cycle: CycleOption = None,
     lens_path: LensOption = None,
     db: DbOption = None,
 ) -> None:
@@ -308,10 +331,20 @@ def statements(
     from scenariodesk.store import StatementFilter
 
     _check_format(fmt, FORMATS)
-    _check_ids(_lens(lens_path), outcome, domain)
+    lens = _lens(lens_path)
+    _check_ids(lens, outcome, domain)
+    date_from, date_to = _cycle_dates(lens, cycle) if cycle is not None else (None, None)
     with _store(db) as store:
         rows = store.iter_statements(
-            StatementFilter(outcome=outcome, domain=domain, source=source, document_id=doc, language=language)
+            StatementFilter(
+                outcome=outcome,
+                domain=domain,
+                source=source,
+                document_id=doc,
+                language=language,
+                date_from=date_from,
+                date_to=date_to,
+            )
         )
         count = render_statements(rows, fmt, out)
     if fmt == "table":

@@ -620,6 +620,21 @@ class Lens:
             return decided[-1], True
         return None
 
+    def cycle_dates(self, year: int) -> tuple[str | None, str | None]:
+        """(first date, last date) of the articles that belong to cycle `year`: from its
+        campaign's start (any earlier date for the first cycle) to the day before the next
+        campaign starts (any later date for the last). None for an open end."""
+        cycles = sorted(self.model.cycles, key=lambda c: c.election_day)
+        years = [c.year for c in cycles]
+        if year not in years:
+            raise KeyError(f"no cycle {year} in the lens (it has {', '.join(map(str, years))})")
+        i = years.index(year)
+        start = cycles[i].campaign_start.isoformat() if i > 0 else None
+        end = (
+            (cycles[i + 1].campaign_start - dt.timedelta(days=1)).isoformat() if i + 1 < len(cycles) else None
+        )
+        return start, end
+
     def cycle_for_date(self, date: str) -> Cycle | None:
         """The election an article of this date is about: the one being campaigned for,
         or the one just decided (until the next campaign begins)."""

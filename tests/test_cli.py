@@ -253,3 +253,23 @@ def test_cli_brief_writes_the_memo(runner, seeded_cli, tmp_path, fmt):
     assert result.exit_code == 0, result.output
     text = out.read_text()
     assert "Executive summary" in text and "Fact check" in text
+
+
+def test_cli_matrix_per_cycle_shows_that_cycles_candidates(runner, seeded_cli):
+    db, _, _ = seeded_cli
+    outcomes = {}
+    for cycle in (2020, 2024):
+        result = run(runner, "matrix", "--db", db, "--format", "json", "--cycle", cycle)
+        assert result.exit_code == 0, result.output
+        outcomes[cycle] = {c["outcome"] for c in json.loads(result.stdout)["cells"]}
+    assert outcomes[2020] <= {"trump", "biden", "any"} and "biden" in outcomes[2020]
+    assert outcomes[2024] <= {"trump", "harris", "any"} and "harris" in outcomes[2024]
+    unknown = run(runner, "matrix", "--db", db, "--cycle", 2012)
+    assert unknown.exit_code == 2 and "no cycle 2012" in unknown.stderr
+
+
+def test_cli_statements_per_cycle(runner, seeded_cli):
+    db, _, _ = seeded_cli
+    every = _statements(runner, db)
+    per_cycle = _statements(runner, db, "--cycle", 2020) + _statements(runner, db, "--cycle", 2024)
+    assert sorted(s["sentence"] for s in per_cycle) == sorted(s["sentence"] for s in every)
