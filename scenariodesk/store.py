@@ -384,6 +384,43 @@ def _m7_analysis_errors(db: Database) -> None:
     _script(db, "ALTER TABLE documents ADD COLUMN analysis_error TEXT;")
 
 
+def _m8_stemmed_search(db: Database) -> None:
+    """Search finds word forms: the SQLite full-text indexes are rebuilt with the Porter
+    stemmer over unicode61 ("troops" finds "troop"; Hangul passes through unstemmed and is
+    searched by prefix). PostgreSQL's indexes already use the 'english' configuration."""
+    if db.postgres:
+        return
+    _script(
+        db,
+        """
+        DROP TRIGGER passages_ai;
+        DROP TRIGGER passages_ad;
+        DROP TABLE passage_fts;
+        DROP TRIGGER statements_ai;
+        DROP TRIGGER statements_ad;
+        DROP TABLE statement_fts;
+        CREATE VIRTUAL TABLE passage_fts USING fts5(
+            text, content='passages', content_rowid='id', tokenize='porter unicode61');
+        CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+            INSERT INTO passage_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+            INSERT INTO passage_fts(passage_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE VIRTUAL TABLE statement_fts USING fts5(
+            sentence, content='statements', content_rowid='id', tokenize='porter unicode61');
+        CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+            INSERT INTO statement_fts(rowid, sentence) VALUES (new.id, new.sentence);
+        END;
+        CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+            INSERT INTO statement_fts(statement_fts, rowid, sentence) VALUES ('delete', old.id, old.sentence);
+        END;
+        INSERT INTO passage_fts(passage_fts) VALUES ('rebuild');
+        INSERT INTO statement_fts(statement_fts) VALUES ('rebuild');
+        """,
+    )
+
+
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (
     ("initial", _m1_initial),
@@ -393,6 +430,7 @@ MIGRATIONS: Sequence[tuple[str, Callable[[sqlite3.Connection], None]]] = (
     ("resolutions", _m5_resolutions),
     ("watch", _m6_watch),
     ("analysis errors", _m7_analysis_errors),
+    ("stemmed search", _m8_stemmed_search),
 )
 
 
@@ -1110,7 +1148,11 @@ def _fts_query(text: str) -> str:
     """A user's words as an FTS5 query: each word quoted (so operators and punctuation in
     the input cannot break the query), all required."""
     words = re.findall(r"\w[\w'-]*", text)
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words[:20])
+    # A Korean word carries its particle ("방위비는"): it is searched by prefix.
+    return " ".join('"' + w.replace('"', '""') + '"' + ("*" if _HANGUL.search(w) else "") for w in words[:20])
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _document(row: sqlite3.Row) -> Document:

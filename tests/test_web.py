@@ -251,3 +251,30 @@ def test_scores_page_and_api(client):
     data = client.get("/api/v1/scores", params={"by": "outlet"}).json()
     assert data["by"] == "outlet" and "calibration" in data
     assert client.get("/api/v1/scores", params={"by": "weather"}).status_code == 404
+
+
+def test_search_finds_word_forms_and_korean(tmp_path):
+    """'troops' finds 'troop' (stemming), and a Korean word finds it with its particle."""
+    from fastapi.testclient import TestClient
+
+    from scenariodesk.lens import load_lens
+    from scenariodesk.pipeline import analyze_store, ingest_paths
+    from scenariodesk.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "en.txt").write_text(
+        "DATE: 2024-09-01\n\nIf Trump wins, a troop reduction on the peninsula could follow.\n"
+    )
+    (folder / "ko.txt").write_text(
+        "DATE: 2024-09-01\n\n트럼프가 재선되면 방위비는 크게 오를 것으로 보인다.\n"
+    )
+    lens = load_lens()
+    with Store(tmp_path / "s.db") as store:
+        ingest_paths(store, [folder], lens)
+        analyze_store(store, lens)
+    with TestClient(create_app(tmp_path / "s.db"), base_url="http://127.0.0.1") as client:
+        hits = client.get("/api/v1/search", params={"q": "troops"}).json()["hits"]
+        assert any(h["kind"] == "statement" for h in hits)
+        hits = client.get("/api/v1/search", params={"q": "방위비"}).json()["hits"]
+        assert any(h["kind"] == "statement" for h in hits)
