@@ -134,3 +134,30 @@ def test_statements_filter_by_language(tmp_path, lens):
     result = runner.invoke(app, ["statements", "--db", str(db), "--language", "ko", "--format", "json"])
     rows = json.loads(result.stdout)
     assert len(rows) == 1 and "방위비" in rows[0]["sentence"]
+
+
+def test_the_web_shows_and_filters_the_language(tmp_path, lens):
+    from fastapi.testclient import TestClient
+
+    from scenariodesk.pipeline import analyze_store, ingest_paths
+    from scenariodesk.store import Store
+    from scenariodesk.web.app import create_app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "en.txt").write_text(
+        "DATE: 2024-09-01\n\nIf Trump wins, the cost-sharing talks could turn into a crisis.\n"
+    )
+    (folder / "ko.txt").write_text(
+        "DATE: 2024-09-01\n\n트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것으로 보인다.\n"
+    )
+    with Store(tmp_path / "w.db") as store:
+        ingest_paths(store, [folder], lens)
+        analyze_store(store, lens)
+        ko_doc = next(d.id for d in store.iter_documents() if d.language == "ko")
+    with TestClient(create_app(tmp_path / "w.db", lens=lens), base_url="http://127.0.0.1") as client:
+        assert "Korean" in client.get(f"/documents/{ko_doc}").text
+        page = client.get("/cells/trump/cost_sharing", params={"language": "ko"}).text
+        assert "방위비" in page and "cost-sharing talks" not in page
+        rows = client.get("/api/v1/statements", params={"language": "en"}).json()["statements"]
+        assert rows and all("방위비" not in r["sentence"] for r in rows)
