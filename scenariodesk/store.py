@@ -507,6 +507,20 @@ class StatementFilter:
 
 
 @dataclass(frozen=True)
+class DocumentRow:
+    """One line of the documents list."""
+
+    id: int
+    title: str
+    date: str
+    outlet: str
+    language: str
+    path: str
+    statements: int
+    status: str  # analyzed | pending | failed
+
+
+@dataclass(frozen=True)
 class CellSums:
     """Per-cell sums from which aggregate.py derives consensus and dissent."""
 
@@ -1022,6 +1036,74 @@ class Store:
             " GROUP BY source, condition, direction ORDER BY source, condition, direction"
         )
         return [tuple(row) for row in self.db.execute(sql)]  # type: ignore[misc]
+
+    def list_documents(
+        self,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        status: str | None = None,
+        has_statements: bool | None = None,
+        sort: str = "id",
+        limit: int = 50,
+        offset: int = 0,
+        lens: str = "",
+    ) -> tuple[int, list[DocumentRow]]:
+        """(total, one page of documents with their statement counts and analysis status:
+        'analyzed' with `lens`, 'pending', or 'failed')."""
+        clauses: list[str] = []
+        params: list[object] = []
+        for column, value in (("d.outlet", outlet), ("d.language", language)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if date_from:
+            clauses.append("d.date >= ?")
+            params.append(date_from)
+        if date_to:
+            clauses.append("d.date != '' AND d.date <= ?")
+            params.append(date_to)
+        if status == "failed":
+            clauses.append("d.analysis_error IS NOT NULL")
+        elif status == "pending":
+            clauses.append("d.analyzed_with IS DISTINCT FROM ?")
+            params.append(lens)
+        elif status == "analyzed":
+            clauses.append("d.analyzed_with = ? AND d.analysis_error IS NULL")
+            params.append(lens)
+        counted = "(SELECT count(*) FROM statements s WHERE s.document_id = d.id)"
+        if has_statements is not None:
+            clauses.append(f"{counted} {'>' if has_statements else '='} 0")
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        order = {
+            "id": "d.id",
+            "date": "d.date DESC, d.id",
+            "outlet": "d.outlet, d.id",
+            "statements": "n DESC, d.id",
+        }
+        total = self.db.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]
+        rows = self.db.execute(
+            "SELECT d.id, d.title, d.date, d.outlet, d.language, d.path, d.analyzed_with, d.analysis_error,"
+            f" {counted} AS n FROM documents d{where} ORDER BY {order.get(sort, 'd.id')}"
+            f" LIMIT {int(limit)} OFFSET {int(offset)}",
+            params,
+        ).fetchall()
+        page = [
+            DocumentRow(
+                id=r[0],
+                title=r[1],
+                date=r[2],
+                outlet=r[3],
+                language=r[4],
+                path=r[5],
+                statements=int(r[8]),
+                status="failed" if r[7] else ("analyzed" if r[6] == lens else "pending"),
+            )
+            for r in rows
+        ]
+        return int(total), page
 
     def outlets(self) -> list[str]:
         return [

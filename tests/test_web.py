@@ -182,6 +182,8 @@ def test_untrusted_article_never_renders_as_markup(seeded_db, tmp_path):
         pages = [
             "/",
             f"/documents/{doc_id}",
+            "/documents",
+            "/documents?outlet=" + "<img src=x onerror=alert('outlet')>",
             "/cells/trump/alliance",
             "/cells/any/nk_threat",
             "/sources",
@@ -278,3 +280,20 @@ def test_search_finds_word_forms_and_korean(tmp_path):
         assert any(h["kind"] == "statement" for h in hits)
         hits = client.get("/api/v1/search", params={"q": "방위비"}).json()["hits"]
         assert any(h["kind"] == "statement" for h in hits)
+
+
+def test_documents_list_page_and_api(client):
+    data = client.get("/api/v1/documents", params={"sort": "statements", "limit": 2}).json()
+    assert data["total"] >= 5 and len(data["documents"]) == 2
+    counts = [d["statements"] for d in data["documents"]]
+    assert counts == sorted(counts, reverse=True) and all(
+        d["status"] == "analyzed" for d in data["documents"]
+    )
+    last = client.get("/api/v1/documents", params={"limit": 2, "offset": data["total"] - 1}).json()
+    assert len(last["documents"]) == 1
+    cycle = client.get("/api/v1/documents", params={"cycle": "2024"}).json()
+    assert 0 < cycle["total"] < data["total"]
+    assert client.get("/api/v1/documents", params={"status": "failed"}).json()["total"] == 0
+    assert client.get("/api/v1/documents", params={"sort": "bogus"}).status_code == 422
+    html = client.get("/documents", params={"cycle": "2020"}).text
+    assert "Documents" in html and 'href="/documents/' in html

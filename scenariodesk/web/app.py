@@ -113,6 +113,10 @@ def create_app(
     ) -> HTMLResponse:
         return page(request, "cell.html", data=views.cell_data(s, lens, outcome, domain, f, offset))
 
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def documents_page(request: Request, s: StoreDep, q: Annotated[DocumentQuery, Depends()]) -> HTMLResponse:
+        return page(request, "documents.html", data=views.documents_data(s, lens, **q.as_kwargs()))
+
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: RowId, s: StoreDep) -> HTMLResponse:
         data = views.document_data(s, doc_id)
@@ -173,6 +177,14 @@ def create_app(
         return views.statements_data(s, f, limit, offset)
 
     @app.get(
+        "/api/v1/documents",
+        tags=["documents"],
+        summary="Stored documents: filtered by outlet, language, cycle, analysis status; sorted; paged",
+    )
+    def api_documents(s: StoreDep, q: Annotated[DocumentQuery, Depends()]) -> dict[str, Any]:
+        return views.documents_data(s, lens, **q.as_kwargs())
+
+    @app.get(
         "/api/v1/documents/{doc_id}", tags=["documents"], summary="A cleaned document with its statements"
     )
     def api_document(doc_id: RowId, s: StoreDep) -> dict[str, Any]:
@@ -225,6 +237,35 @@ def create_app(
         return views.search_data(s, q, f, limit)
 
     return app
+
+
+class DocumentQuery:
+    """The documents list's query string; empty form fields mean "any"."""
+
+    def __init__(
+        self,
+        outlet: str | None = None,
+        language: Annotated[str | None, Query(pattern=r"^([a-z]{2,3})?$")] = None,
+        cycle: Annotated[str | None, Query(pattern=r"^(\d{4})?$")] = None,
+        status: Annotated[str | None, Query(pattern="^(analyzed|pending|failed)?$")] = None,
+        has_statements: Annotated[str | None, Query(pattern="^(yes|no)?$")] = None,
+        sort: Annotated[str, Query(pattern="^(id|date|outlet|statements)$")] = "id",
+        limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE_SIZE)] = views.PAGE_SIZE,
+        offset: Offset = 0,
+    ) -> None:
+        self.values = {
+            "outlet": outlet or None,
+            "language": language or None,
+            "cycle": int(cycle) if cycle else None,
+            "status": status or None,
+            "has_statements": {"yes": True, "no": False}.get(has_statements or ""),
+            "sort": sort,
+            "limit": limit,
+            "offset": offset,
+        }
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return dict(self.values)
 
 
 def _filters(

@@ -131,6 +131,61 @@ def statements_data(store: Store, filters: StatementFilter, limit: int, offset: 
 
 
 # ------------------------------------------------------------------------ document
+DOCUMENT_SORTS = ("id", "date", "outlet", "statements")
+DOCUMENT_STATUSES = ("analyzed", "pending", "failed")
+
+
+def documents_data(
+    store: Store,
+    lens: Lens,
+    *,
+    outlet: str | None = None,
+    language: str | None = None,
+    cycle: int | None = None,
+    status: str | None = None,
+    has_statements: bool | None = None,
+    sort: str = "id",
+    limit: int = PAGE_SIZE,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """One page of the stored documents, filtered and sorted, with their statement counts
+    and analysis status."""
+    date_from = date_to = None
+    if cycle is not None:
+        try:
+            date_from, date_to = lens.cycle_dates(cycle)
+        except KeyError as exc:
+            raise NotFound(str(exc.args[0])) from None
+    total, rows = store.list_documents(
+        outlet=outlet,
+        language=language,
+        date_from=date_from,
+        date_to=date_to,
+        status=status,
+        has_statements=has_statements,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+        lens=lens.fingerprint,
+    )
+    return {
+        "total": total,
+        "offset": offset,
+        "limit": limit,
+        "documents": [asdict(r) for r in rows],
+        "filters": {
+            "outlet": outlet,
+            "language": language,
+            "cycle": cycle,
+            "status": status,
+            "has_statements": has_statements,
+            "sort": sort,
+        },
+        "outlets": store.outlets(),
+        "cycles": [c.year for c in lens.model.cycles],
+    }
+
+
 def document_data(store: Store, doc_id: int) -> dict[str, Any]:
     doc = store.get_document(doc_id)
     if doc is None:
