@@ -615,7 +615,15 @@ def simulate(
     lens_path: LensOption = None,
     db: DbOption = None,
 ) -> None:
-    """Monte Carlo over outcomes and developments: each domain's net impact, its spread and drivers."""
+    """Monte Carlo over outcomes and developments, per domain.
+
+    Each run draws a winner from the prior and lets each of its developments happen with
+    its pooled probability. A domain's figure for a run is the net direction (-1..+1) of
+    what happened in it: the mean impact of its developments that happened (0 if none).
+    The table gives its mean and 5th..95th percentiles over the runs, P(unfav.) = the
+    share of runs below 0, the developments with the largest expected impact, and how
+    P(unfav.) changes when one outcome's prior rises by 0.1 (absolute; the rest scaled).
+    """
     from dataclasses import asdict
 
     from rich.table import Table
@@ -638,9 +646,11 @@ def simulate(
     table = Table(
         title=f"{runs:,} runs, seed {seed}, {len(found)} developments; prior "
         + ", ".join(f"{k}={v:.2f}" for k, v in result.prior.items()),
+        caption="net direction of what happens in a domain per run, -1 unfavourable .. +1 favourable; "
+        "drivers: expected impact; sensitivity: change of P(unfav.) for +0.1 on that outcome's prior",
         title_justify="left",
     )
-    for name in ("domain", "mean", "5%..95%", "P(unfav.)", "main drivers", "sensitivity per +0.1"):
+    for name in ("domain", "net (mean)", "5%..95%", "P(unfav.)", "main drivers", "P(unfav.) per +0.1 prior"):
         table.add_column(name, overflow="fold")
     for d in result.domains:
         table.add_row(

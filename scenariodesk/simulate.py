@@ -1,9 +1,14 @@
 """Monte Carlo over election outcomes and the developments projected under each.
 
 Each run draws a winner from the prior; every development of that outcome (and every
-`any` development) then happens with its pooled probability. A development that happens
-adds its impact (-1..+1), split evenly over its domains, to each domain's net impact on
-the subject. Vectorised with NumPy: runs x developments at once.
+`any` development) then happens with its pooled probability. A domain's figure for a run
+is the **net direction of what happened in it**: the mean impact (-1..+1) of the
+developments of that domain that happened, 0 when none did. It is bounded whatever the
+number of developments, so a talkative corpus does not inflate it. Across runs each
+domain reports its mean, 5th and 95th percentiles, the probability it ends unfavourable
+(below 0), the developments contributing most, and the sensitivity of that probability
+to +0.1 on one outcome's prior (absolute; the other outcomes scaled to keep the sum 1).
+Vectorised with NumPy: runs x developments at once.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ SENSITIVITY_SHIFT = 0.1  # prior points moved toward one outcome for the sensiti
 class Contribution:
     development: str
     label: str
-    mean: float  # mean contribution to the domain's net impact per run
+    mean: float  # expected impact it adds to the domain: probability it happens x its impact
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class DomainResult:
     p95: float
     unfavourable: float  # share of runs whose net impact is below zero
     contributions: tuple[Contribution, ...]
-    sensitivity: dict[str, float]  # outcome -> change of `unfavourable` per +0.1 of prior on it
+    sensitivity: dict[str, float]  # outcome -> change of `unfavourable` for +0.1 (absolute) of prior on it
 
 
 @dataclass(frozen=True)
@@ -80,10 +85,8 @@ def simulate(
     shifted: dict[str, np.ndarray] = {}
     if sensitivity:
         for o in outcomes:
-            moved = {k: v * (1 - SENSITIVITY_SHIFT) for k, v in prior.items()}
-            moved[o] += SENSITIVITY_SHIFT
-            shifted[o] = (_run(developments, domains, moved, runs, seed)[0] < 0).mean(axis=0)
-    weights = _weights(developments, domains)
+            shifted[o] = (_run(developments, domains, shift_prior(prior, o), runs, seed)[0] < 0).mean(axis=0)
+    weights = np.array([d.impact for d in developments])[:, None] * _membership(developments, domains)
     contrib = (occurred.mean(axis=0)[:, None] * weights) if len(developments) else np.zeros((0, len(domains)))
     results = []
     for k, domain in enumerate(domains):
@@ -106,15 +109,13 @@ def simulate(
     return SimulationResult(runs, seed, {k: round(v, 4) for k, v in prior.items()}, wins, tuple(results))
 
 
-def _weights(developments: Sequence[Development], domains: Sequence[str]) -> np.ndarray:
-    """developments x domains: impact split evenly over each development's domains."""
-    index = {d: i for i, d in enumerate(domains)}
-    w = np.zeros((len(developments), len(domains)))
-    for i, dev in enumerate(developments):
-        mine = [index[d] for d in dev.domains if d in index]
-        for k in mine:
-            w[i, k] = dev.impact / len(mine)
-    return w
+def shift_prior(prior: dict[str, float], outcome: str, by: float = SENSITIVITY_SHIFT) -> dict[str, float]:
+    """`outcome`'s probability raised by `by` (absolute, at most to 1), the others scaled
+    down in proportion so the prior still sums to 1."""
+    raised = min(1.0, prior[outcome] + by)
+    rest = 1.0 - prior[outcome]
+    scale = (1.0 - raised) / rest if rest > 0 else 0.0
+    return {k: (raised if k == outcome else v * scale) for k, v in prior.items()}
 
 
 def _run(
@@ -131,5 +132,20 @@ def _run(
     probability = np.array([d.probability for d in developments])
     active = (dev_outcome[None, :] == winners[:, None]) | is_any[None, :]
     occurred = active & (rng.random((runs, len(developments))) < probability[None, :])
-    net = occurred.astype(np.float64) @ _weights(developments, domains)
+    member = _membership(developments, domains)
+    impact = np.array([d.impact for d in developments])[:, None] * member
+    happened = occurred.astype(np.float64)
+    total, count = happened @ impact, happened @ member
+    net = np.divide(total, count, out=np.zeros_like(total), where=count > 0)
     return net, occurred, winners
+
+
+def _membership(developments: Sequence[Development], domains: Sequence[str]) -> np.ndarray:
+    """developments x domains: 1 where the development is about the domain."""
+    index = {d: i for i, d in enumerate(domains)}
+    m = np.zeros((len(developments), len(domains)))
+    for i, dev in enumerate(developments):
+        for d in dev.domains:
+            if d in index:
+                m[i, index[d]] = 1.0
+    return m

@@ -113,8 +113,11 @@ def test_simulation_is_deterministic_for_a_seed():
 def test_simulation_matches_the_expected_values():
     result = simulate(DEVS, DOMAINS, {"trump": 0.6, "harris": 0.4}, runs=200_000, seed=1)
     by = {d.domain: d for d in result.domains}
-    # alliance: trump wins (0.6): -0.8 - 0.5*0.5; harris (0.4): +0.9
-    assert by["alliance"].mean == pytest.approx(0.6 * (-0.8 - 0.25) + 0.4 * 0.9, abs=0.01)
+    # alliance, the mean impact of what happens there: trump wins (0.6) and one of its two
+    # unfavourable developments happens with 1 - 0.2 * 0.5; harris (0.4) and its one
+    # favourable development happens with 0.9
+    assert by["alliance"].mean == pytest.approx(0.6 * -(1 - 0.2 * 0.5) + 0.4 * 0.9, abs=0.01)
+    assert all(-1 <= d.p5 <= d.p95 <= 1 for d in result.domains)  # bounded, whatever the corpus
     assert by["nk_threat"].mean == pytest.approx(-0.5, abs=0.01)  # happens whoever wins
     assert by["nk_threat"].unfavourable == pytest.approx(0.5, abs=0.01)
     assert result.wins["trump"] == pytest.approx(0.6, abs=0.01)
@@ -122,6 +125,16 @@ def test_simulation_matches_the_expected_values():
     # more prior on trump makes the alliance more likely to end unfavourable
     assert by["alliance"].sensitivity["trump"] > 0 > by["alliance"].sensitivity["harris"]
     assert by["nk_threat"].sensitivity["trump"] == pytest.approx(0, abs=0.01)
+
+
+def test_sensitivity_moves_the_prior_by_a_tenth_absolute():
+    from scenariodesk.simulate import shift_prior
+
+    moved = shift_prior({"trump": 0.5, "harris": 0.5}, "trump")
+    assert moved == pytest.approx({"trump": 0.6, "harris": 0.4})
+    assert shift_prior({"trump": 0.95, "harris": 0.05}, "trump") == pytest.approx(
+        {"trump": 1.0, "harris": 0.0}
+    )
 
 
 def test_simulation_percentiles_bracket_the_mean():
