@@ -239,6 +239,9 @@ class LensModel(_Strict):
     impact: Impact
     direction: DirectionSpec = DirectionSpec()
     ko: KoreanSpec | None = None
+    # Phrases that make a statement conditional on something other than the election
+    # ("possible only when ..."): scoring sets such forecasts aside.
+    conditional_forecasts: list[Pattern] = []
     no_break_after: list[str] = []
     boilerplate: Boilerplate = Boilerplate()
     playbook: list[NamedPattern] = []
@@ -369,6 +372,10 @@ class Lens:
         blob = json.dumps(self.model.model_dump(mode="json"), sort_keys=True)
         blob += self.direction_step.version + _analysis_code_version()
         return f"{self.model.name}@{self.model.version}:{hashlib.sha256(blob.encode()).hexdigest()[:12]}"
+
+    @cached_property
+    def conditional_forecast(self) -> re.Pattern[str]:
+        return re.compile(_alternatives(self.model.conditional_forecasts), re.IGNORECASE)
 
     @cached_property
     def korean(self) -> KoreanRules | None:

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from scenariodesk.lens import Lens
+from scenariodesk.models import Document
 from scenariodesk.store import StatementFilter, Store, StoredStatement
 
 GROUPS = ("source", "outlet", "domain")
@@ -132,6 +133,16 @@ class ScoreReport:
     calibration: list[dict[str, Any]] = field(default_factory=list)
 
 
+def forecaster(source: str, document: Document) -> str:
+    """Who is scored for a forecast: the named source, else the article's byline, else
+    the outlet's unnamed author ("author (The Korea Times)"), never one "author" for all."""
+    if source != "author":
+        return source
+    if document.author:
+        return document.author
+    return f"author ({document.outlet or 'unknown outlet'})"
+
+
 def score_forecasts(store: Store, lens: Lens, by: str = "source") -> ScoreReport:
     if by not in GROUPS:
         raise ValueError(f"--by must be one of {', '.join(GROUPS)}")
@@ -143,8 +154,14 @@ def score_forecasts(store: Store, lens: Lens, by: str = "source") -> ScoreReport
     total = [0, 0.0, 0.0]
     bins = [[0, 0.0, 0] for _ in range(BINS)]
     set_aside = 0
+    conditional = lens.conditional_forecast
     for stored, happened in store.resolved_forecasts():
         st, doc = stored.statement, stored.document
+        if conditional.search(st.sentence):
+            # "A summit will be possible only when Pyongyang ...": a forecast under a
+            # condition of its own, not of the event; set aside with the lost outcomes.
+            set_aside += 1
+            continue
         cycle = lens.cycle_for_date(doc.date)
         winner = winners.get(cycle.year) if cycle else None
         if st.condition != "any" and winner is not None and st.condition != winner:
@@ -154,7 +171,11 @@ def score_forecasts(store: Store, lens: Lens, by: str = "source") -> ScoreReport
         y = 1.0 if happened else 0.0
         brier = (p - y) ** 2
         log = math.log(p if happened else 1 - p)
-        keys = {"source": [st.source], "outlet": [doc.outlet or "unknown"], "domain": list(st.domains)}[by]
+        keys = {
+            "source": [forecaster(st.source, doc)],
+            "outlet": [doc.outlet or "unknown"],
+            "domain": list(st.domains),
+        }[by]
         for key in keys:
             acc = sums[key]
             acc[0] += 1

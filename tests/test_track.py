@@ -85,3 +85,21 @@ def test_bad_resolution_file_names_the_problem(tmp_path, lens, content, words):
     path.write_text(yaml.safe_dump(content))
     with pytest.raises(ResolutionError, match=words):
         load_resolutions(path, lens)
+
+
+def test_the_forecaster_is_the_source_the_byline_or_the_outlets_author():
+    from scenariodesk.models import Document
+    from scenariodesk.track import forecaster
+
+    assert forecaster("Victor Cha", Document(text="", outlet="The Korea Times")) == "Victor Cha"
+    byline = Document(text="", author="Gi-Jae Han", outlet="The Dong-A Ilbo")
+    assert forecaster("author", byline) == "Gi-Jae Han"
+    unsigned = Document(text="", outlet="The Korea Times")
+    assert forecaster("author", unsigned) == "author (The Korea Times)"
+
+
+def test_a_forecast_under_its_own_condition_is_set_aside(lens):
+    assert lens.conditional_forecast.search(
+        "A summit will be possible only when Pyongyang freezes its program."
+    )
+    assert not lens.conditional_forecast.search("If Biden wins, a summit is unlikely.")
