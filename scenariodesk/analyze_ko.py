@@ -345,9 +345,10 @@ _SUBJECT = re.compile(r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는|이|가)(?:\s+�
 _TOPIC = re.compile(
     r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는)(?:\s+역시)?\s|([^\s,.]+(?:\s+[^\s,.]+){0,6}?)\s+역시\s"
 )
-# Words that name a body or a place of work, not a person: they end in one of these.
+# Words that name a body or a place of work, not a person: they end in one of these (the
+# one-syllable endings only on words of four syllables or more: 박지원 is a name,
+# 통일연구원 a body, 서울대 a university).
 _ORG_ENDINGS = (
-    "대",
     "대학",
     "대학교",
     "대학원",
@@ -358,16 +359,20 @@ _ORG_ENDINGS = (
     "학과",
     "위원회",
     "협회",
-    "부",
-    "처",
-    "청",
-    "원",
-    "의",
     "일보",
     "신문",
     "방송",
     "석좌",
 )
+_ORG_SHORT_ENDINGS = ("원", "부", "처", "청", "소")
+
+
+def _body_word(word: str) -> bool:
+    return (
+        word.endswith(("의", "대"))
+        or word.endswith(_ORG_ENDINGS)
+        or (len(word) >= 4 and word.endswith(_ORG_SHORT_ENDINGS))
+    )
 
 
 def _subject_phrase(before_verb: str) -> str | None:
@@ -398,7 +403,7 @@ def _person(subject: str, rules: KoreanRules) -> str | None:
     proper = {t.form for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP"}
     name: list[str] = []
     for word in words:
-        if word in proper and not word.endswith(_ORG_ENDINGS) and not title(word):
+        if word in proper and not _body_word(word) and not title(word):
             name.append(word)
         elif name:
             break

@@ -161,3 +161,9 @@ def test_the_web_shows_and_filters_the_language(tmp_path, lens):
         assert "방위비" in page and "cost-sharing talks" not in page
         rows = client.get("/api/v1/statements", params={"language": "en"}).json()["statements"]
         assert rows and all("방위비" not in r["sentence"] for r in rows)
+
+
+def test_a_korean_name_ending_like_a_body_is_still_a_name(lens):
+    text = "박지원 한국무역협회 연구원은 “해리스가 당선되면 IRA 보조금은 유지될 것으로 보인다”고 말했다."
+    (st,) = ko(lens, text)
+    assert st.source == "박지원"
