@@ -16,6 +16,7 @@ from typing import Any
 
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document
+from scenariodesk.pipeline import ResultWriter
 from scenariodesk.store import Store
 
 PARTITION = 32  # documents per task
@@ -90,21 +91,15 @@ def analyze_on_cluster(
             if future is None:
                 break
             queue.add(future)
-        done = found = 0
+        progress = ResultWriter(pending, on_progress, on_failure)
         for future in queue:
             for doc_id, analysis in future.result():
-                store.save_analysis(doc_id, analysis, lens.fingerprint)
-                done += 1
-                found += len(analysis.statements)
-                if analysis.failure and on_failure:
-                    on_failure(doc_id, analysis.failure)
-                if on_progress:
-                    on_progress(done, pending)
+                progress.save(store, doc_id, analysis, lens.fingerprint)
             future.release()
             following = submit_next()
             if following is not None:
                 queue.add(following)
-        return done, found
+        return progress.done, progress.found
     finally:
         cluster = getattr(client, "cluster", None)
         client.close()

@@ -161,16 +161,31 @@ def analyze_store(
     """
     pending = store.count_documents(pending_for=lens.fingerprint)
     documents = store.iter_documents(pending_for=lens.fingerprint)
-    done = found = 0
+    progress = ResultWriter(pending, on_progress, on_failure)
     for doc_id, analysis in _results(documents, lens, workers):
-        store.save_analysis(doc_id, analysis, lens.fingerprint)
-        done += 1
-        found += len(analysis.statements)
-        if analysis.failure and on_failure:
-            on_failure(doc_id, analysis.failure)
-        if on_progress:
-            on_progress(done, pending)
-    return done, found
+        progress.save(store, doc_id, analysis, lens.fingerprint)
+    return progress.done, progress.found
+
+
+@dataclass
+class ResultWriter:
+    """Writes analyses as they come (one transaction each) and counts them; the one place
+    the local pool and the Dask path (cluster.py) record results and failures."""
+
+    pending: int
+    on_progress: Callable[[int, int], None] | None = None
+    on_failure: Callable[[int, str], None] | None = None
+    done: int = 0
+    found: int = 0
+
+    def save(self, store: Store, doc_id: int, analysis: Analysis, fingerprint: str) -> None:
+        store.save_analysis(doc_id, analysis, fingerprint)
+        self.done += 1
+        self.found += len(analysis.statements)
+        if analysis.failure and self.on_failure:
+            self.on_failure(doc_id, analysis.failure)
+        if self.on_progress:
+            self.on_progress(self.done, self.pending)
 
 
 def _results(documents: Iterator[Document], lens: Lens, workers: int) -> Iterator[tuple[int, Analysis]]:

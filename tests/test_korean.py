@@ -89,73 +89,61 @@ def test_a_surname_with_a_title_is_the_speaker_named_before(lens):
     assert [s.source for s in ko(lens, text)] == ["민지석", "민지석"]
 
 
-def test_korean_and_english_statements_land_in_one_matrix(tmp_path, lens):
-    from scenariodesk.aggregate import build_matrix
+EN = "DATE: 2024-09-01\n\nIf Trump wins, the cost-sharing talks are likely to turn into a crisis for Seoul.\n"
+KO = "DATE: 2024-09-01\n\n트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것으로 보인다.\n"
+
+
+@pytest.fixture
+def bilingual(tmp_path, lens):
+    """A store holding one English and one Korean article on the same cell, analyzed."""
     from scenariodesk.pipeline import analyze_store, ingest_paths
     from scenariodesk.store import Store
 
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "en.txt").write_text(
-        "DATE: 2024-09-01\n\nIf Trump wins, the cost-sharing talks are likely to turn into a crisis for Seoul.\n"
-    )
-    (folder / "ko.txt").write_text(
-        "DATE: 2024-09-01\n\n트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것으로 보인다.\n"
-    )
-    with Store(tmp_path / "m.db") as store:
+    (folder / "en.txt").write_text(EN)
+    (folder / "ko.txt").write_text(KO)
+    db = tmp_path / "bilingual.db"
+    with Store(db) as store:
         ingest_paths(store, [folder], lens)
         analyze_store(store, lens)
-        languages = sorted(d.language for d in store.iter_documents())
-        assert languages == ["en", "ko"]
+    return db
+
+
+def test_korean_and_english_statements_land_in_one_matrix(bilingual, lens):
+    from scenariodesk.aggregate import build_matrix
+    from scenariodesk.store import Store
+
+    with Store(bilingual) as store:
+        assert sorted(d.language for d in store.iter_documents()) == ["en", "ko"]
         matrix = build_matrix(store.iter_statements(), lens)
     cell = matrix.cells[("trump", "cost_sharing")]
     assert cell.statements == 2 and cell.net_direction < 0
 
 
-def test_statements_filter_by_language(tmp_path, lens):
+def test_statements_filter_by_language(bilingual):
+    import json
+
     from typer.testing import CliRunner
 
     from scenariodesk.cli import app
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "en.txt").write_text(
-        "DATE: 2024-09-01\n\nIf Trump wins, the cost-sharing talks could turn into a crisis.\n"
+    result = CliRunner().invoke(
+        app, ["statements", "--db", str(bilingual), "--language", "ko", "--format", "json"]
     )
-    (folder / "ko.txt").write_text(
-        "DATE: 2024-09-01\n\n트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것으로 보인다.\n"
-    )
-    db = tmp_path / "l.db"
-    runner = CliRunner()
-    runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
-    runner.invoke(app, ["analyze", "--db", str(db)])
-    import json
-
-    result = runner.invoke(app, ["statements", "--db", str(db), "--language", "ko", "--format", "json"])
     rows = json.loads(result.stdout)
     assert len(rows) == 1 and "방위비" in rows[0]["sentence"]
 
 
-def test_the_web_shows_and_filters_the_language(tmp_path, lens):
+def test_the_web_shows_and_filters_the_language(bilingual, lens):
     from fastapi.testclient import TestClient
 
-    from scenariodesk.pipeline import analyze_store, ingest_paths
     from scenariodesk.store import Store
     from scenariodesk.web.app import create_app
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "en.txt").write_text(
-        "DATE: 2024-09-01\n\nIf Trump wins, the cost-sharing talks could turn into a crisis.\n"
-    )
-    (folder / "ko.txt").write_text(
-        "DATE: 2024-09-01\n\n트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것으로 보인다.\n"
-    )
-    with Store(tmp_path / "w.db") as store:
-        ingest_paths(store, [folder], lens)
-        analyze_store(store, lens)
+    with Store(bilingual) as store:
         ko_doc = next(d.id for d in store.iter_documents() if d.language == "ko")
-    with TestClient(create_app(tmp_path / "w.db", lens=lens), base_url="http://127.0.0.1") as client:
+    with TestClient(create_app(bilingual, lens=lens), base_url="http://127.0.0.1") as client:
         assert "Korean" in client.get(f"/documents/{ko_doc}").text
         page = client.get("/cells/trump/cost_sharing", params={"language": "ko"}).text
         assert "방위비" in page and "cost-sharing talks" not in page
