@@ -255,7 +255,7 @@ def _statement(
         domains=tuple(domains),
         direction=direction,
         likelihood=band,
-        probability=rules.probability(band),
+        probability=lens.band_probability(band),
         cue=Span(s.start + cue.start(), s.start + cue.end(), cue.group()),
         condition_phrase=phrase,
         source=source,

@@ -162,10 +162,13 @@ def effect_pairs(
     return pairs
 
 
-def features(c: Consequence, vocab: DirectionVocabulary) -> dict[str, float]:
+Pairs = list[tuple[str, str, int]]
+
+
+def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = None) -> dict[str, float]:
     """The features both steps read: effect-theme signs, flat impact signs, lemmas."""
     feats: dict[str, float] = {"bias": 1.0}
-    pairs = effect_pairs(c.tokens, vocab, c.parsed)
+    pairs = effect_pairs(c.tokens, vocab, c.parsed) if pairs is None else pairs
     for effect, theme, sign in pairs:
         key = "pair:+" if sign > 0 else "pair:-"
         feats[key] = feats.get(key, 0.0) + 1.0
@@ -206,9 +209,8 @@ class RuleDirection:
     def __init__(self, vocab: DirectionVocabulary) -> None:
         self.vocab = vocab
 
-    def evidence(self, c: Consequence) -> list[str]:
+    def evidence(self, c: Consequence, pairs: Pairs) -> list[str]:
         """The trace of what the rules saw: effect-theme pairs and impact terms."""
-        pairs = effect_pairs(c.tokens, self.vocab, c.parsed)
         trace = [f"effect:{'+' if s > 0 else '-'}:{e}>{t}" for e, t, s in pairs]
         for sign, negated, term in c.impact:
             value = sign * (-1 if negated else 1)
@@ -219,7 +221,7 @@ class RuleDirection:
         pairs = effect_pairs(c.tokens, self.vocab, c.parsed)
         signs = {s for _, _, s in pairs} or {s * (-1 if n else 1) for s, n, _ in c.impact}
         decided = _sign(next(iter(signs))) if len(signs) == 1 else "0"
-        return decided, [f"direction:rules:{decided}", *self.evidence(c)]
+        return decided, [f"direction:rules:{decided}", *self.evidence(c, pairs)]
 
 
 class LearnedDirection:
@@ -235,10 +237,11 @@ class LearnedDirection:
         self.version = f"model-{self.model.version}"
 
     def decide(self, c: Consequence) -> tuple[str, list[str]]:
-        probs = self.model.probabilities(features(c, self.vocab))
+        pairs = effect_pairs(c.tokens, self.vocab, c.parsed)  # once, for the features and the trace
+        probs = self.model.probabilities(features(c, self.vocab, pairs))
         best = max(range(len(probs)), key=probs.__getitem__)
         decided = self.classes[best]
-        return decided, [f"direction:model:{decided}:{probs[best]:.2f}", *self.rules.evidence(c)]
+        return decided, [f"direction:model:{decided}:{probs[best]:.2f}", *self.rules.evidence(c, pairs)]
 
 
 class DirectionStep:

@@ -380,7 +380,7 @@ class Lens:
     @cached_property
     def korean(self) -> KoreanRules | None:
         """The Korean section compiled (None when the lens has none)."""
-        return KoreanRules(self.model.ko, self.model.bands) if self.model.ko else None
+        return KoreanRules(self.model.ko) if self.model.ko else None
 
     @cached_property
     def direction_step(self) -> DirectionStep:
@@ -677,9 +677,8 @@ class KoreanRules:
     """The lens's Korean section, compiled: matchers without word edges (a particle
     follows its word directly: 트럼프가, 동맹은)."""
 
-    def __init__(self, spec: KoreanSpec, bands: dict[str, tuple[float, float]]) -> None:
+    def __init__(self, spec: KoreanSpec) -> None:
         self.spec = spec
-        self.bands = bands
         plain = {"edges": False}
         self.names = compile_matcher(
             [(o, n) for o, names in spec.names.items() for n in names], where="ko.names", **plain
@@ -712,10 +711,6 @@ class KoreanRules:
         self.actors = {alias: name for name, aliases in spec.actors.items() for alias in aliases}
         self.titles = frozenset(spec.titles)
         self.unnamed = tuple(spec.unnamed)
-
-    def probability(self, band: str) -> float:
-        low, high = self.bands[band]  # type: ignore[index]
-        return round((low + high) / 2, 3)
 
 
 # The modules whose code decides what analysis finds: a change to any of them changes

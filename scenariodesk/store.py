@@ -1053,18 +1053,11 @@ class Store:
     ) -> tuple[int, list[DocumentRow]]:
         """(total, one page of documents with their statement counts and analysis status:
         'analyzed' with `lens`, 'pending', or 'failed')."""
-        clauses: list[str] = []
-        params: list[object] = []
-        for column, value in (("d.outlet", outlet), ("d.language", language)):
-            if value:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        if date_from:
-            clauses.append("d.date >= ?")
-            params.append(date_from)
-        if date_to:
-            clauses.append("d.date != '' AND d.date <= ?")
-            params.append(date_to)
+        # The document filters are the statement filter's own (they only touch `d`).
+        where_sql, params = StatementFilter(
+            outlet=outlet, language=language, date_from=date_from, date_to=date_to
+        ).sql()
+        clauses = [where_sql.removeprefix(" WHERE ")] if where_sql else []
         if status == "failed":
             clauses.append("d.analysis_error IS NOT NULL")
         elif status == "pending":
