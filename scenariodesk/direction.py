@@ -169,18 +169,23 @@ def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = N
     """The features both steps read: effect-theme signs, flat impact signs, lemmas."""
     feats: dict[str, float] = {"bias": 1.0}
     pairs = effect_pairs(c.tokens, vocab, c.parsed) if pairs is None else pairs
+    signs: set[int] = set()
     for effect, theme, sign in pairs:
-        key = "pair:+" if sign > 0 else "pair:-"
-        feats[key] = feats.get(key, 0.0) + 1.0
+        feats["pair:+" if sign > 0 else "pair:-"] = 1.0
         feats[f"pair:{effect}>{theme}"] = 1.0
-    for domain in c.domains:
-        feats[f"domain:{domain}"] = 1.0
-    if c.condition:
-        feats[f"condition:{c.condition}"] = 1.0
+        signs.add(1 if sign > 0 else -1)
     for sign, negated, _ in c.impact:
         value = sign * (-1 if negated else 1)
-        key = "impact:+" if value > 0 else "impact:-"
-        feats[key] = feats.get(key, 0.0) + 1.0
+        feats["impact:+" if value > 0 else "impact:-"] = 1.0
+        signs.add(value)
+    if len(signs) == 2:  # consequences of both signs: the text's own "mixed" (convention 9)
+        feats["mixed"] = 1.0
+    for domain in c.domains:
+        feats[f"domain:{domain}"] = 1.0
+        if c.condition:  # what an outcome tends to mean for a domain ("trump|cost_sharing")
+            feats[f"condition:{c.condition}|domain:{domain}"] = 1.0
+    if c.condition:
+        feats[f"condition:{c.condition}"] = 1.0
     if c.lowering:
         feats["cue:lowering"] = 1.0
     words = [t.lower_ for t in c.tokens] if c.tokens else _WORD.findall(c.text.lower())
