@@ -567,9 +567,12 @@ def _features(s: _Sentence, lens: Lens, year: int | None = None) -> _Features:
     text = s.folded
     conditions = list(lens.conditions_for(year).finditer(text))
     blocked = []
+    inversions = list(lens.conditional_inversion.finditer(text))
     for rule, m in lens.non_projections.finditer(text):
         if any(c.start() <= m.start() < c.end() for _, c in conditions):
             continue  # "Should Trump return ..." is a condition, not advice
+        if any(c.start() <= m.start() < c.end() for c in inversions):
+            continue  # "Should talks stall, Pyongyang could ..." likewise
         end = len(text) if lens.non_projection_scope[rule] == "rest" else m.end()
         blocked.append((m.start(), end))
     cues = [

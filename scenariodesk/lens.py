@@ -242,6 +242,8 @@ class LensModel(_Strict):
     # Phrases that make a statement conditional on something other than the election
     # ("possible only when ..."): scoring sets such forecasts aside.
     conditional_forecasts: list[Pattern] = []
+    # Openings that make a clause a condition rather than advice ("Should talks stall, ...").
+    conditional_inversions: list[Pattern] = []
     no_break_after: list[str] = []
     boilerplate: Boilerplate = Boilerplate()
     playbook: list[NamedPattern] = []
@@ -376,6 +378,10 @@ class Lens:
     @cached_property
     def conditional_forecast(self) -> re.Pattern[str]:
         return re.compile(_alternatives(self.model.conditional_forecasts), re.IGNORECASE)
+
+    @cached_property
+    def conditional_inversion(self) -> re.Pattern[str]:
+        return re.compile(_alternatives(self.model.conditional_inversions), re.IGNORECASE)
 
     @cached_property
     def korean(self) -> KoreanRules | None:
