@@ -25,7 +25,7 @@ from spacy.tokens import Span as TokenSpan
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.analyze_ko import extract_korean
-from scenariodesk.direction import Consequence, doc_tokens
+from scenariodesk.direction import LOWERING_BANDS, Consequence, doc_tokens
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
 from scenariodesk.nlp import lemma_forms
@@ -760,9 +760,6 @@ def _pick_domains(f: _Features, segment: _Segment) -> list[str]:
     return ranked[:3]
 
 
-_LOWERING = frozenset({"unlikely", "very_unlikely", "almost_no_chance"})
-
-
 def _consequence(
     s: _Sentence, f: _Features, segment: _Segment, lens: Lens, band: str, domains: list[str], condition: str
 ) -> Consequence:
@@ -778,7 +775,7 @@ def _consequence(
         text=s.text[segment.start : segment.end],
         tokens=(),  # filled after the walk, when the statement's sentence is parsed
         impact=tuple(impact),
-        lowering=band in _LOWERING,
+        lowering=band in LOWERING_BANDS,
         domains=tuple(domains),
         condition=condition,
     )

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from scenariodesk import nlp
+from scenariodesk.direction import LOWERING_BANDS, Consequence
 from scenariodesk.lens import KoreanRules, Lens
 from scenariodesk.models import Analysis, Document, Span, Statement
 
@@ -242,12 +243,12 @@ def _statement(
     trace += [f"domain:{d}" for d in domains]
     if source != AUTHOR and (lens.speaks_stance(source) or source in _candidates(rules)):
         return None  # a candidate's own words: stance, not projection
-    direction, direction_trace = _direction(rules, text, start, end)
+    band = rules.cue_by_id[cue_id].band
+    direction, direction_trace = _direction(rules, lens, text, start, end, band, tuple(domains), outcome)
     trace += [*direction_trace, source_rule]
     ctx.paragraph_condition = outcome
     if outcome != "any":
         ctx.discourse_condition = outcome
-    band = rules.cue_by_id[cue_id].band
     return Statement(
         sentence=" ".join(text.split()),
         sentence_span=(s.start, s.end),
@@ -277,23 +278,28 @@ def _domains(rules: KoreanRules, text: str, start: int, end: int) -> list[str]:
     return sorted(counts, key=lambda d: (-counts[d], first[d]))[:3]
 
 
-def _direction(rules: KoreanRules, text: str, start: int, end: int) -> tuple[str, list[str]]:
-    """The sign of the impact terms in the segment; a negation right after a term (Korean
-    negates after the verb: 흔들리지 않) flips it; both signs give 0."""
-    signs = set()
-    trace = []
+def _direction(
+    rules: KoreanRules,
+    lens: Lens,
+    text: str,
+    start: int,
+    end: int,
+    band: str,
+    domains: tuple[str, ...],
+    outcome: str,
+) -> tuple[str, list[str]]:
+    """The lens's direction step, the one English uses, over what a Korean segment gives
+    it: its impact terms (a negation right after a term flips it: Korean negates after
+    the verb, 흔들리지 않), whether the cue lowers a chance, the domains and the outcome."""
+    impact = []
     for sign, m in rules.impact.finditer(text):
-        if not start <= m.start() < end:
-            continue
-        negated = bool(rules.negators.search(text[m.end() : m.end() + 6]))
-        value = (1 if sign == "+" else -1) * (-1 if negated else 1)
-        signs.add(value)
-        trace.append(f"impact:{'+' if value > 0 else '-'}{'(negated)' if negated else ''}:{m.group()}")
-    if signs == {1}:
-        return "+", trace
-    if signs == {-1}:
-        return "-", trace
-    return "0", trace
+        if start <= m.start() < end:
+            negated = bool(rules.negators.search(text[m.end() : m.end() + 6]))
+            impact.append((1 if sign == "+" else -1, negated, m.group()))
+    consequence = Consequence(
+        text[start:end], (), tuple(impact), band in LOWERING_BANDS, domains, outcome, language="ko"
+    )
+    return lens.direction_step.decide(consequence)
 
 
 def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[str, str]:

@@ -32,6 +32,10 @@ from scenariodesk.learned import LinearModel, packaged_model
 from scenariodesk.nlp import lemma, lemma_forms
 
 SIGNS = ("+", "-", "0")
+# Bands whose cue lowers the chance of the event it names ("unlikely to resume").
+LOWERING_BANDS = frozenset({"unlikely", "very_unlikely", "almost_no_chance"})
+# Bands whose cue lowers the chance of the event it names ("unlikely to resume").
+LOWERING_BANDS = frozenset({"unlikely", "very_unlikely", "almost_no_chance"})
 _WORD = re.compile(r"[a-z][a-z'-]+")
 # Dependency labels under which a verb's theme stands.
 _OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
@@ -50,6 +54,7 @@ class Consequence:
     domains: tuple[str, ...] = ()
     condition: str = ""
     parsed: bool = False  # the tokens carry a dependency parse
+    language: str = "en"
 
 
 class DirectionVocabulary:
@@ -239,10 +244,19 @@ class LearnedDirection:
         self.vocab = vocab
         self.model = LinearModel(path)
         self.classes = self.model.classes
+        self.languages = frozenset(self.model.meta.get("languages", ["en"]))
         self.version = f"model-{self.model.version}"
 
     def decide(self, c: Consequence) -> tuple[str, list[str]]:
         pairs = effect_pairs(c.tokens, self.vocab, c.parsed)  # once, for the features and the trace
+        if c.language not in self.languages:
+            # The model knows none of this language's words, only what every language
+            # shares (signs, domains, outcome): where the lens's own terms agree on one
+            # sign they decide, and the model decides where they are silent or mixed.
+            signs = {s for _, _, s in pairs} | {s * (-1 if n else 1) for s, n, _ in c.impact}
+            if len(signs) == 1:
+                decided = _sign(next(iter(signs)))
+                return decided, [f"direction:rules:{decided}", *self.rules.evidence(c, pairs)]
         probs = self.model.probabilities(features(c, self.vocab, pairs))
         best = max(range(len(probs)), key=probs.__getitem__)
         decided = self.classes[best]

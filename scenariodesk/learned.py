@@ -38,6 +38,7 @@ class LinearModel:
         except (ValueError, KeyError, TypeError) as exc:
             raise ModelFileError(f"{path}: not a scenariodesk model file ({exc})") from exc
         self.threshold: float = float(data.get("threshold", 0.5))
+        self.meta: dict = data.get("trained_on") or {}  # type: ignore[type-arg]
         self.version = hashlib.sha256(raw).hexdigest()[:12]
 
     def _totals(self, feats: dict[str, float]) -> list[float]:

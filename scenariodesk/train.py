@@ -19,13 +19,13 @@ from pathlib import Path
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.analyze import statements_with_consequences
-from scenariodesk.direction import SIGNS, Consequence, features
+from scenariodesk.direction import LOWERING_BANDS, SIGNS, Consequence, features
 from scenariodesk.evaluate import Item, collapse, load_gold
 from scenariodesk.ingest import IngestError, read_documents
 from scenariodesk.learned import packaged_model
 from scenariodesk.lens import Lens
 
-_LOWERING = {"unlikely", "very_unlikely", "almost_no_chance"}
+LANGUAGE = "en"  # the language whose words the model learns (recorded in the model file)
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,8 @@ def examples(
         for g in gold:
             by_doc.setdefault(g.doc, []).append(g)
         for path, document in read_documents([corpus], lens):
-            if isinstance(document, IngestError):
-                continue
+            if isinstance(document, IngestError) or document.language != LANGUAGE:
+                continue  # the model learns English words; other languages use its shared part
             name = Path(path).name
             items = by_doc.get(name, [])
             if not items:
@@ -82,7 +82,13 @@ def _standalone(g: Item, lens: Lens) -> Consequence:
         negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
         impact.append((1 if sign == "+" else -1, negated, m.group().lower()))
     return Consequence(
-        g.sentence, tuple(doc), tuple(impact), g.likelihood in _LOWERING, g.domains, g.condition, parsed=False
+        g.sentence,
+        tuple(doc),
+        tuple(impact),
+        g.likelihood in LOWERING_BANDS,
+        g.domains,
+        g.condition,
+        parsed=False,
     )
 
 
@@ -129,7 +135,7 @@ def fit_and_save(data: list[Example], out: Path, c: float = 1.0, meta: dict | No
         "classes": classes,
         "intercept": [round(float(b), 5) for b in model.intercept_],
         "weights": dict(sorted(weights.items())),
-        "trained_on": meta or {},
+        "trained_on": {"languages": [LANGUAGE]} | (meta or {}),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(payload, indent=0, sort_keys=False) + "\n", "utf-8")
