@@ -25,7 +25,8 @@ CLI = [sys.executable, "-c", "from scenariodesk.cli import run; run()"]
 
 
 def statement_keys(db: Path) -> list[tuple]:
-    from scenariodesk.store import StatementFilter, Store
+    from scenariodesk.models import StatementFilter
+    from scenariodesk.store import Store
 
     with Store(db) as store:
         return sorted(

@@ -119,8 +119,9 @@ def generate(rng: random.Random, texts: list[str]) -> tuple[str, bytes]:
 
 def fuzz(work: Path, inputs: int, seed: int, batch: int = 250) -> dict[str, object]:
     from scenariodesk.lens import load_lens
+    from scenariodesk.models import StatementFilter
     from scenariodesk.pipeline import analyze_store, ingest_paths
-    from scenariodesk.store import StatementFilter, Store
+    from scenariodesk.store import Store
 
     rng = random.Random(seed)
     texts = _seed_texts()

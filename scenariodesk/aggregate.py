@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from scenariodesk.lens import Lens
-from scenariodesk.models import Cell, Evidence, Matrix
-from scenariodesk.store import CellSums, Store, StoredStatement
+from scenariodesk.models import Cell, CellSums, Evidence, Matrix, StoredStatement
+from scenariodesk.store import Store
 
 _SIGN = {"+": 1, "-": -1, "0": 0}
 EVIDENCE_PER_CELL = 3

@@ -275,8 +275,8 @@ def matrix(
 ) -> None:
     """Print the scenario matrix (outcome x domain) with the evidence of each cell."""
     from scenariodesk.aggregate import build_matrix, load_matrix
+    from scenariodesk.models import StatementFilter
     from scenariodesk.render import FORMATS, render_matrix
-    from scenariodesk.store import StatementFilter
 
     _check_format(fmt, FORMATS)
     lens = _lens(lens_path)
@@ -327,8 +327,8 @@ def statements(
     db: DbOption = None,
 ) -> None:
     """List the evidence: each statement with its document, sentence, cue, condition and rules."""
+    from scenariodesk.models import StatementFilter
     from scenariodesk.render import FORMATS, render_statements
-    from scenariodesk.store import StatementFilter
 
     _check_format(fmt, FORMATS)
     lens = _lens(lens_path)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from scenariodesk.lens import Lens
-from scenariodesk.store import StoredStatement
+from scenariodesk.models import StoredStatement
 
 SIMILARITY = 0.2  # Jaccard of content words above which a statement joins a development
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")

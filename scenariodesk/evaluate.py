@@ -73,8 +73,9 @@ def score_corpus(
     """Ingest `corpus` into a throw-away store, analyze it and score it against `gold`."""
     import tempfile
 
+    from scenariodesk.models import StatementFilter
     from scenariodesk.pipeline import analyze_store, ingest_paths
-    from scenariodesk.store import StatementFilter, Store
+    from scenariodesk.store import Store
 
     gold_items = load_gold(gold)
     root = Path(corpus).resolve()

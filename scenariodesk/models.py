@@ -135,3 +135,82 @@ class Matrix:
 
     def cell(self, outcome: str, domain: str) -> Cell | None:
         return self.cells.get((outcome, domain))
+
+
+# ---------------------------------------------------------------- stored records
+# What the store hands back; every module that reads the store takes its types from here.
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """Which statements a query returns; None means any."""
+
+    outcome: str | None = None
+    domain: str | None = None
+    source: str | None = None  # case-insensitive substring of the source name
+    document_id: int | None = None
+    outlet: str | None = None  # exact outlet name
+    language: str | None = None  # the document's language ("en", "ko")
+    date_from: str | None = None  # ISO dates, inclusive
+    date_to: str | None = None
+    min_probability: float | None = None
+    direction: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One line of the documents list."""
+
+    id: int
+    title: str
+    date: str
+    outlet: str
+    language: str
+    path: str
+    statements: int
+    status: str  # analyzed | pending | failed
+
+
+@dataclass(frozen=True)
+class CellSums:
+    """Per-cell sums from which aggregate.py derives consensus and dissent."""
+
+    outcome: str
+    domain: str
+    statements: int
+    sources: int
+    weighted: float  # sum over sources of each source's mean signed probability (its vote)
+    weight: float  # sum of probability
+    favourable: int  # sources whose vote is favourable
+    unfavourable: int  # sources whose vote is unfavourable
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "statement" or "passage"
+    id: int
+    document_id: int
+    document_title: str
+    outlet: str
+    date: str
+    snippet: str  # the matching text, with the hits between \x02 and \x03
+    condition: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class StoredStatement:
+    id: int
+    statement: Statement
+    document: Document
+
+
+@dataclass(frozen=True)
+class Alert:
+    key: str
+    kind: str  # "signpost" | "cell"
+    message: str
+    payload: dict[str, object]
+
+    def line(self) -> str:
+        return f"ALERT {self.kind}: {self.message}"

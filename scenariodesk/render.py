@@ -16,8 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from scenariodesk.models import Cell, Matrix
-from scenariodesk.store import StoredStatement
+from scenariodesk.models import Cell, Matrix, StoredStatement
 
 FORMATS = ("table", "md", "json", "csv")
 _ARROW = {1: "▲", -1: "▼", 0: "◆"}

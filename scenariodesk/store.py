@@ -11,12 +11,22 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scenariodesk.dedupe import NEAR_THRESHOLD, Fingerprint, similarity
-from scenariodesk.models import Analysis, Document, Span, Statement
+from scenariodesk.models import (
+    Alert,
+    Analysis,
+    CellSums,
+    Document,
+    DocumentRow,
+    SearchHit,
+    Span,
+    Statement,
+    StatementFilter,
+    StoredStatement,
+)
 
 DEFAULT_DB = "scenariodesk.db"
 ENV_DB = "SCENARIODESK_DB"
@@ -454,104 +464,41 @@ def exists(path: str) -> bool:
     return "://" in path or Path(path).exists()
 
 
-@dataclass(frozen=True)
-class StatementFilter:
-    """Which statements a query returns; None means any."""
-
-    outcome: str | None = None
-    domain: str | None = None
-    source: str | None = None  # case-insensitive substring of the source name
-    document_id: int | None = None
-    outlet: str | None = None  # exact outlet name
-    language: str | None = None  # the document's language ("en", "ko")
-    date_from: str | None = None  # ISO dates, inclusive
-    date_to: str | None = None
-    min_probability: float | None = None
-    direction: str | None = None
-
-    def sql(self) -> tuple[str, list[object]]:
-        """(WHERE clause or "", parameters) over statements `s` joined to documents `d`."""
-        clauses: list[str] = []
-        params: list[object] = []
-        if self.outcome:
-            clauses.append("s.condition = ?")
-            params.append(self.outcome)
-        if self.domain:
-            clauses.append("s.id IN (SELECT statement_id FROM statement_domains WHERE domain = ?)")
-            params.append(self.domain)
-        if self.source:
-            clauses.append("lower(s.source) LIKE ? ESCAPE '\\'")
-            params.append("%" + re.sub(r"([%_\\])", r"\\\1", self.source.lower()) + "%")
-        if self.document_id is not None:
-            clauses.append("s.document_id = ?")
-            params.append(self.document_id)
-        if self.outlet:
-            clauses.append("d.outlet = ?")
-            params.append(self.outlet)
-        if self.language:
-            clauses.append("d.language = ?")
-            params.append(self.language)
-        if self.date_from:
-            clauses.append("d.date >= ?")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append("d.date != '' AND d.date <= ?")
-            params.append(self.date_to)
-        if self.min_probability is not None:
-            clauses.append("s.probability >= ?")
-            params.append(self.min_probability)
-        if self.direction:
-            clauses.append("s.direction = ?")
-            params.append(self.direction)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-@dataclass(frozen=True)
-class DocumentRow:
-    """One line of the documents list."""
-
-    id: int
-    title: str
-    date: str
-    outlet: str
-    language: str
-    path: str
-    statements: int
-    status: str  # analyzed | pending | failed
-
-
-@dataclass(frozen=True)
-class CellSums:
-    """Per-cell sums from which aggregate.py derives consensus and dissent."""
-
-    outcome: str
-    domain: str
-    statements: int
-    sources: int
-    weighted: float  # sum over sources of each source's mean signed probability (its vote)
-    weight: float  # sum of probability
-    favourable: int  # sources whose vote is favourable
-    unfavourable: int  # sources whose vote is unfavourable
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    kind: str  # "statement" or "passage"
-    id: int
-    document_id: int
-    document_title: str
-    outlet: str
-    date: str
-    snippet: str  # the matching text, with the hits between \x02 and \x03
-    condition: str = ""
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class StoredStatement:
-    id: int
-    statement: Statement
-    document: Document
+def filter_sql(where: StatementFilter) -> tuple[str, list[object]]:
+    """(WHERE clause or "", parameters) over statements `s` joined to documents `d`."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if where.outcome:
+        clauses.append("s.condition = ?")
+        params.append(where.outcome)
+    if where.domain:
+        clauses.append("s.id IN (SELECT statement_id FROM statement_domains WHERE domain = ?)")
+        params.append(where.domain)
+    if where.source:
+        clauses.append("lower(s.source) LIKE ? ESCAPE '\\'")
+        params.append("%" + re.sub(r"([%_\\])", r"\\\1", where.source.lower()) + "%")
+    if where.document_id is not None:
+        clauses.append("s.document_id = ?")
+        params.append(where.document_id)
+    if where.outlet:
+        clauses.append("d.outlet = ?")
+        params.append(where.outlet)
+    if where.language:
+        clauses.append("d.language = ?")
+        params.append(where.language)
+    if where.date_from:
+        clauses.append("d.date >= ?")
+        params.append(where.date_from)
+    if where.date_to:
+        clauses.append("d.date != '' AND d.date <= ?")
+        params.append(where.date_to)
+    if where.min_probability is not None:
+        clauses.append("s.probability >= ?")
+        params.append(where.min_probability)
+    if where.direction:
+        clauses.append("s.direction = ?")
+        params.append(where.direction)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 class Store:
@@ -842,7 +789,7 @@ class Store:
         strongest_first: bool = False,
     ) -> Iterator[StoredStatement]:
         """Statements in document order (or likeliest first); `limit`/`offset` page."""
-        clause, params = where.sql()
+        clause, params = filter_sql(where)
         page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
         order = (
             "s.probability DESC, s.source = 'author', s.id"
@@ -854,7 +801,7 @@ class Store:
             yield _stored_statement(row)
 
     def count_statements(self, where: StatementFilter = StatementFilter()) -> int:
-        clause, params = where.sql()
+        clause, params = filter_sql(where)
         sql = "SELECT count(*) FROM statements s JOIN documents d ON d.id = s.document_id" + clause
         return self.db.execute(sql, params).fetchone()[0]
 
@@ -988,7 +935,6 @@ class Store:
                     )
 
     def pending_alerts(self) -> list[Any]:
-        from scenariodesk.watch import Alert
 
         return [
             Alert(key, kind, message, json.loads(payload))
@@ -1054,9 +1000,9 @@ class Store:
         """(total, one page of documents with their statement counts and analysis status:
         'analyzed' with `lens`, 'pending', or 'failed')."""
         # The document filters are the statement filter's own (they only touch `d`).
-        where_sql, params = StatementFilter(
-            outlet=outlet, language=language, date_from=date_from, date_to=date_to
-        ).sql()
+        where_sql, params = filter_sql(
+            StatementFilter(outlet=outlet, language=language, date_from=date_from, date_to=date_to)
+        )
         clauses = [where_sql.removeprefix(" WHERE ")] if where_sql else []
         if status == "failed":
             clauses.append("d.analysis_error IS NOT NULL")
@@ -1113,7 +1059,7 @@ class Store:
         match = _fts_query(query)
         if not match:
             return []
-        clause, params = where.sql()
+        clause, params = filter_sql(where)
         clause = clause.replace(" WHERE ", " AND ", 1)
         if self.db.postgres:
             words = " ".join(re.findall(r"\w[\w'-]*", query)[:20])

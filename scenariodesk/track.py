@@ -20,8 +20,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from scenariodesk.lens import Lens
-from scenariodesk.models import Document
-from scenariodesk.store import StatementFilter, Store, StoredStatement
+from scenariodesk.models import Document, StatementFilter, StoredStatement
+from scenariodesk.store import Store
 
 GROUPS = ("source", "outlet", "domain")
 BINS = 10  # calibration bins of width 0.1

@@ -21,22 +21,12 @@ from pathlib import Path
 from scenariodesk.aggregate import load_matrix
 from scenariodesk.ingest import SUFFIXES
 from scenariodesk.lens import Lens
+from scenariodesk.models import Alert
 from scenariodesk.pipeline import IngestEvent, analyze_store, ingest_paths
 from scenariodesk.store import Store
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WEBHOOK_TIMEOUT = 10  # seconds
-
-
-@dataclass(frozen=True)
-class Alert:
-    key: str
-    kind: str  # "signpost" | "cell"
-    message: str
-    payload: dict[str, object]
-
-    def line(self) -> str:
-        return f"ALERT {self.kind}: {self.message}"
 
 
 @dataclass

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scenariodesk.aggregate import build_matrix
-from scenariodesk.models import Document, Span, Statement
-from scenariodesk.store import StoredStatement
+from scenariodesk.models import Document, Span, Statement, StoredStatement
 
 
 def _stored(i, direction, probability, source="author", condition="trump", domains=("alliance",), outlet="O"):

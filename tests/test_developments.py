@@ -8,9 +8,8 @@ import numpy as np
 import pytest
 
 from scenariodesk.developments import Development, find_developments
-from scenariodesk.models import Document, Span, Statement
+from scenariodesk.models import Document, Span, Statement, StoredStatement
 from scenariodesk.simulate import parse_prior, simulate
-from scenariodesk.store import StoredStatement
 
 
 def _stored(

@@ -12,7 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from scenariodesk.cli import app
-from scenariodesk.store import StatementFilter, Store
+from scenariodesk.models import StatementFilter
+from scenariodesk.store import Store
 
 pytestmark = pytest.mark.slow
 

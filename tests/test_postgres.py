@@ -10,9 +10,9 @@ from pathlib import Path
 from scenariodesk.aggregate import load_matrix
 from scenariodesk.cli import app
 from scenariodesk.dedupe import fingerprint
-from scenariodesk.models import Document
+from scenariodesk.models import Document, StatementFilter
 from scenariodesk.pipeline import analyze_store, ingest_paths
-from scenariodesk.store import MIGRATIONS, StatementFilter, Store
+from scenariodesk.store import MIGRATIONS, Store
 
 
 def test_postgres_migrates_once_and_round_trips(pg_url):

@@ -18,7 +18,8 @@ from fastapi.templating import Jinja2Templates
 from scenariodesk import __version__
 from scenariodesk.ingest import MAX_BYTES
 from scenariodesk.lens import Lens, load_lens
-from scenariodesk.store import StatementFilter, Store, damaged_message
+from scenariodesk.models import StatementFilter
+from scenariodesk.store import Store, damaged_message
 from scenariodesk.web import views
 from scenariodesk.web.guard import LOOPBACK_HOSTS, Guard
 from scenariodesk.web.jobs import Jobs, JobsFull

@@ -11,8 +11,9 @@ from markupsafe import Markup, escape
 
 from scenariodesk.aggregate import load_matrix
 from scenariodesk.lens import Lens
+from scenariodesk.models import SearchHit, StatementFilter, StoredStatement
 from scenariodesk.render import statement_to_dict
-from scenariodesk.store import SearchHit, StatementFilter, Store, StoredStatement
+from scenariodesk.store import Store
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
