@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from scenariodesk.lens import Lens
-from scenariodesk.models import Cell, CellSums, Evidence, Matrix, StoredStatement
+from scenariodesk.models import Cell, CellSums, Evidence, Matrix, StoredStatement, source_key
 from scenariodesk.store import Store
 
 _SIGN = {"+": 1, "-": -1, "0": 0}
@@ -115,8 +115,7 @@ class _Accumulator:
         sign = _SIGN[st.direction]
         self.n += 1
         self.weight += st.probability
-        # The article's own voice counts once per outlet (or document when unknown).
-        key = st.source if st.source != "author" else f"author@{doc.outlet or doc.id}"
+        key = source_key(st.source, doc.outlet, doc.id)
         self.sources.add(key)
         self.per_source[key].append(sign * st.probability)
         evidence = _evidence(stored)

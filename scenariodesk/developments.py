@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from scenariodesk.lens import Lens
-from scenariodesk.models import StoredStatement
+from scenariodesk.models import StoredStatement, source_key
 
 SIMILARITY = 0.2  # Jaccard of content words above which a statement joins a development
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -134,11 +134,7 @@ class _Cluster:
     def development(self, index: int, lens: Lens) -> Development:
         by_source: dict[str, list[float]] = {}
         for m in self.members:
-            key = (
-                m.statement.source
-                if m.statement.source != "author"
-                else f"author@{m.document.outlet or m.document.id}"
-            )
+            key = source_key(m.statement.source, m.document.outlet, m.document.id)
             by_source.setdefault(key, []).append(_logit(m.statement.probability))
         pooled = sum(sum(v) / len(v) for v in by_source.values()) / len(by_source)
         probability = 1 / (1 + math.exp(-pooled))

@@ -18,6 +18,7 @@ from scenariodesk import __version__
 from scenariodesk.aggregate import load_matrix
 from scenariodesk.developments import Development, find_developments
 from scenariodesk.lens import BANDS, Lens
+from scenariodesk.models import Finding
 from scenariodesk.render import md_escape
 from scenariodesk.simulate import SimulationResult, simulate
 from scenariodesk.store import Store
@@ -50,7 +51,10 @@ class _References:
         self.items: list[dict[str, Any]] = []
         self._index: dict[tuple[int, int], int] = {}
 
-    def cite(self, document_id: int, start: int, sentence: str, source: str, meta: dict[str, Any]) -> int:
+    def cite(
+        self, document_id: int, start: int, sentence: str, source: str, *, title: str, outlet: str, date: str
+    ) -> int:
+        """The reference number of a sentence, given a new one the first time."""
         key = (document_id, start)
         if key not in self._index:
             self._index[key] = len(self.items) + 1
@@ -61,13 +65,24 @@ class _References:
                     "sentence": sentence,
                     "source": source,
                     "document_id": document_id,
-                    "title": meta.get("title") or meta.get("document_title") or "",
-                    "outlet": meta.get("outlet") or "",
-                    "date": meta.get("date") or "",
+                    "title": title,
+                    "outlet": outlet,
+                    "date": date,
                     "link": link,
                 }
             )
         return self._index[key]
+
+    def cite_finding(self, found: Finding, source: str) -> int:
+        return self.cite(
+            found.document_id,
+            found.sentence_start,
+            found.sentence,
+            source,
+            title=found.document_title,
+            outlet=found.outlet,
+            date=found.date,
+        )
 
 
 def band_of(probability: float, lens: Lens) -> str:
@@ -93,9 +108,14 @@ def build_memo(
 
     def cite_statement(statement_id: int) -> int:
         s = stored[statement_id]
-        meta = {"title": s.document.title, "outlet": s.document.outlet, "date": s.document.date}
         return refs.cite(
-            s.document.id or 0, s.statement.sentence_span[0], s.statement.sentence, s.statement.source, meta
+            s.document.id or 0,
+            s.statement.sentence_span[0],
+            s.statement.sentence,
+            s.statement.source,
+            title=s.document.title,
+            outlet=s.document.outlet,
+            date=s.document.date,
         )
 
     prior = prior or lens.default_prior()
@@ -139,19 +159,15 @@ def build_memo(
 
     playbook: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for rec in store.recommendations():
-        key = (str(rec["outcome"]), (str(rec["domains"]).split(",")[0] or "general"))
-        n = refs.cite(
-            int(rec["document_id"]), int(rec["sentence_start"]), str(rec["sentence"]), str(rec["source"]), rec
-        )
-        playbook.setdefault(key, []).append({"ref": n, "sentence": rec["sentence"], "source": rec["source"]})
+        n = refs.cite_finding(rec, rec.source)
+        key = (rec.outcome, rec.domains[0] if rec.domains else "general")
+        playbook.setdefault(key, []).append({"ref": n, "sentence": rec.sentence, "source": rec.source})
 
     hits: dict[str, list[dict[str, Any]]] = {}
-    for hit in store.signpost_hits():
-        n = refs.cite(
-            int(hit["document_id"]), int(hit["sentence_start"]), str(hit["sentence"]), "author", hit
-        )
-        hits.setdefault(str(hit["signpost"]), []).append(
-            {"ref": n, "match": hit["match"], "date": hit["date"], "outlet": hit["outlet"]}
+    for hit in store.signpost_reports():
+        n = refs.cite_finding(hit, "author")
+        hits.setdefault(hit.signpost, []).append(
+            {"ref": n, "match": hit.match, "date": hit.date, "outlet": hit.outlet}
         )
     signposts = [
         {**s.model_dump(), "outcome_label": labels.get(s.outcome, s.outcome), "hits": hits.get(s.id, [])}
@@ -160,14 +176,8 @@ def build_memo(
 
     claims: dict[str, list[dict[str, Any]]] = {}
     for claim in store.fact_claims():
-        n = refs.cite(
-            int(claim["document_id"]),
-            int(claim["sentence_start"]),
-            str(claim["sentence"]),
-            str(claim["source"]),
-            claim,
-        )
-        claims.setdefault(str(claim["fact"]), []).append({"ref": n, **claim})
+        n = refs.cite_finding(claim, claim.source)
+        claims.setdefault(claim.fact, []).append({"ref": n, **asdict(claim)})
     facts = [{**f.model_dump(), "claims": claims.get(f.id, [])} for f in lens.model.facts]
 
     return {

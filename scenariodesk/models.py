@@ -156,6 +156,13 @@ class StatementFilter:
     min_probability: float | None = None
     direction: str | None = None
 
+    def documents_only(self) -> StatementFilter:
+        """The fields that filter documents (outlet, language, dates), for lists and
+        passages that have no statement."""
+        return StatementFilter(
+            outlet=self.outlet, language=self.language, date_from=self.date_from, date_to=self.date_to
+        )
+
 
 @dataclass(frozen=True)
 class DocumentRow:
@@ -214,3 +221,51 @@ class Alert:
 
     def line(self) -> str:
         return f"ALERT {self.kind}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A sentence analysis found besides statements, with its document's provenance."""
+
+    id: int
+    document_id: int
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    document_title: str
+    outlet: str
+    date: str
+
+
+@dataclass(frozen=True)
+class StoredRecommendation(Finding):
+    outcome: str = ""
+    domains: tuple[str, ...] = ()
+    rule: str = ""
+    source: str = "author"
+
+
+@dataclass(frozen=True)
+class SignpostReport(Finding):
+    signpost: str = ""
+    match: str = ""
+    alert_key: str = ""  # one alert per signpost and document
+
+
+@dataclass(frozen=True)
+class StoredFactClaim(Finding):
+    fact: str = ""
+    value: float = 0.0
+    match: str = ""
+    source: str = "author"
+    verdict: str = ""
+
+
+AUTHOR = "author"  # the source of a projection the article itself makes
+
+
+def source_key(source: str, outlet: str, document_id: int | None) -> str:
+    """Who a statement counts as when sources vote ("one source, one vote"): a named
+    source by name; the unnamed author per outlet ("author@Yonhap"), or per document
+    when the outlet is unknown."""
+    return source if source != AUTHOR else f"{AUTHOR}@{outlet or document_id}"

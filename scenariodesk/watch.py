@@ -141,13 +141,21 @@ class Watcher:
     def _signpost_alerts(self) -> list[Alert]:
         labels = {s.id: s.label for s in self.lens.model.signposts}
         alerts = []
-        for hit in self.store.signpost_hits(unalerted=True):  # each pass reads only what is new
-            key = str(hit["alert_key"])
+        for hit in self.store.signpost_reports(unalerted=True):  # each pass reads only what is new
             message = (
-                f"{labels.get(str(hit['signpost']), hit['signpost'])} — reported in document {hit['document_id']}"
-                f" ({hit['outlet'] or 'unknown outlet'}{', ' + str(hit['date']) if hit['date'] else ''}): “{hit['match']}”"
+                f"{labels.get(hit.signpost, hit.signpost)} — reported in document {hit.document_id}"
+                f" ({hit.outlet or 'unknown outlet'}{', ' + hit.date if hit.date else ''}): “{hit.match}”"
             )
-            alerts.append(Alert(key, "signpost", message, {"signpost": hit["signpost"], **_plain(hit)}))
+            payload = {
+                "signpost": hit.signpost,
+                "document_id": hit.document_id,
+                "document_title": hit.document_title,
+                "outlet": hit.outlet,
+                "date": hit.date,
+                "sentence": hit.sentence,
+                "match": hit.match,
+            }
+            alerts.append(Alert(hit.alert_key, "signpost", message, payload))
         return alerts
 
     def _cell_alerts(self) -> tuple[list[Alert], dict[tuple[str, str], float]]:
@@ -229,11 +237,3 @@ def _strip_html(text: str) -> str:
     from html import unescape
 
     return unescape(re.sub(r"<[^>]+>", " ", text)).strip()
-
-
-def _plain(row: dict[str, object]) -> dict[str, object]:
-    return {
-        k: row[k]
-        for k in ("document_id", "document_title", "outlet", "date", "sentence", "match")
-        if k in row
-    }

@@ -32,9 +32,11 @@ def test_readme_documents_lens_key(key):
 
 def test_architecture_names_every_module():
     text = (ROOT / "ARCHITECTURE.md").read_text("utf-8")
-    for module in sorted((ROOT / "scenariodesk").glob("*.py")):
+    package = ROOT / "scenariodesk"
+    for module in sorted(package.rglob("*.py")):
         if module.name != "__init__.py":
-            assert module.name in text, module.name
+            name = module.relative_to(package).as_posix()
+            assert name in text, name
 
 
 def test_readme_quickstart_is_two_commands():

@@ -95,3 +95,32 @@ def test_postgres_behind_the_web_app(pg_url, seed_dir, lens):
         hits = client.get("/api/v1/search", params={"q": "cost-sharing"}).json()["hits"]
         assert hits and all(h["document_id"] for h in hits)
         assert client.get("/cells/trump/alliance").status_code == 200
+
+
+def test_postgres_tracking_findings_and_lists_match_sqlite(pg_url, seed_dir, lens, tmp_path):
+    with Store(pg_url) as pg, Store(tmp_path / "lite.db") as lite:
+        for store in (pg, lite):
+            ingest_paths(store, [seed_dir], lens)
+            analyze_store(store, lens)
+            forecasts = list(store.iter_statements(StatementFilter(outcome="trump"), limit=3))
+            store.record_event("summit-2025", False, "2025-12-31", "", "a citation", forecasts)
+
+        def forecast(pair):
+            stored, happened = pair
+            return Path(stored.document.path).name, stored.statement.sentence_span, happened
+
+        assert sorted(map(forecast, pg.resolved_forecasts())) == sorted(
+            map(forecast, lite.resolved_forecasts())
+        )
+        assert len(list(pg.resolved_forecasts())) == 3
+        assert [(h.signpost, h.sentence) for h in pg.signpost_reports()] == [
+            (h.signpost, h.sentence) for h in lite.signpost_reports()
+        ]
+        assert [r.sentence for r in pg.recommendations()] == [r.sentence for r in lite.recommendations()]
+        assert [(c.fact, c.value) for c in pg.fact_claims()] == [
+            (c.fact, c.value) for c in lite.fact_claims()
+        ]
+        assert pg.signpost_reports() and pg.recommendations() and pg.fact_claims()
+        english = StatementFilter(language="en")
+        assert pg.list_documents(english, status="analyzed", lens=lens.fingerprint)[0] == 5
+        assert lite.list_documents(english, status="analyzed", lens=lens.fingerprint)[0] == 5

@@ -131,7 +131,7 @@ def test_store_search_statements_and_passages(store):
 def test_store_migrates_a_version_1_database(db_path):
     import sqlite3 as sq
 
-    from scenariodesk.store import _m1_initial
+    from scenariodesk.store.migrations import _m1_initial
 
     raw = sq.connect(db_path, isolation_level=None)
     raw.execute(
@@ -146,3 +146,12 @@ def test_store_migrates_a_version_1_database(db_path):
     with Store(db_path) as s:
         assert s.schema_version == len(MIGRATIONS)
         assert [h.document_id for h in s.search("tariffs")] == [1]
+
+
+def test_postgres_placeholders_leave_string_literals_alone():
+    from scenariodesk.store.db import pyformat_placeholders
+
+    sql = "SELECT '?' AS q, \"a?\" FROM t WHERE a = ? AND b LIKE '%x?' ESCAPE '\\' AND c = ?"
+    assert pyformat_placeholders(sql) == (
+        "SELECT '?' AS q, \"a?\" FROM t WHERE a = %s AND b LIKE '%%x?' ESCAPE '\\' AND c = %s"
+    )

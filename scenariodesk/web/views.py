@@ -158,10 +158,7 @@ def documents_data(
         except KeyError as exc:
             raise NotFound(str(exc.args[0])) from None
     total, rows = store.list_documents(
-        outlet=outlet,
-        language=language,
-        date_from=date_from,
-        date_to=date_to,
+        StatementFilter(outlet=outlet, language=language, date_from=date_from, date_to=date_to),
         status=status,
         has_statements=has_statements,
         sort=sort,

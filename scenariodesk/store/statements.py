@@ -1,0 +1,266 @@
+"""Statements: save a document's analysis, read statements back by filter, and the
+per-cell sums and evidence the matrix is built from."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from scenariodesk.models import (
+    AUTHOR,
+    Analysis,
+    CellSums,
+    Document,
+    Span,
+    Statement,
+    StatementFilter,
+    StoredStatement,
+    source_key,
+)
+from scenariodesk.store.db import Database
+
+# A statement with its document's provenance and its domains in order.
+STATEMENT_SELECT = (
+    "SELECT s.*, d.id AS d_id, d.path AS d_path, d.title AS d_title, d.date AS d_date,"
+    " d.outlet AS d_outlet, d.url AS d_url,"
+    " (SELECT group_concat(domain, ',') FROM (SELECT domain FROM statement_domains"
+    "   WHERE statement_id = s.id ORDER BY position) AS ordered_domains) AS domain_list"
+    " FROM statements s JOIN documents d ON d.id = s.document_id"
+)
+
+# The strongest evidence first: likeliest, a named source before the author, earliest.
+STRONGEST_FIRST = "s.probability DESC, s.source = 'author', s.id"
+
+
+def filter_sql(where: StatementFilter) -> tuple[str, list[object]]:
+    """(WHERE clause or "", parameters) over statements `s` joined to documents `d`."""
+    clauses: list[str] = []
+    params: list[object] = []
+
+    def add(clause: str, value: object) -> None:
+        clauses.append(clause)
+        params.append(value)
+
+    if where.outcome:
+        add("s.condition = ?", where.outcome)
+    if where.domain:
+        add("s.id IN (SELECT statement_id FROM statement_domains WHERE domain = ?)", where.domain)
+    if where.source:
+        add(
+            "lower(s.source) LIKE ? ESCAPE '\\'",
+            "%" + re.sub(r"([%_\\])", r"\\\1", where.source.lower()) + "%",
+        )
+    if where.document_id is not None:
+        add("s.document_id = ?", where.document_id)
+    if where.outlet:
+        add("d.outlet = ?", where.outlet)
+    if where.language:
+        add("d.language = ?", where.language)
+    if where.date_from:
+        add("d.date >= ?", where.date_from)
+    if where.date_to:
+        add("d.date != '' AND d.date <= ?", where.date_to)
+    if where.min_probability is not None:
+        add("s.probability >= ?", where.min_probability)
+    if where.direction:
+        add("s.direction = ?", where.direction)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def save_analysis(db: Database, doc_id: int, analysis: Analysis, lens: str) -> None:
+    """Replace everything analysis found in a document with `analysis`, atomically."""
+    with db.transaction():
+        if db.postgres:
+            # Two analyses of one document at once (two `analyze` runs, a restarted
+            # partition) take turns here, so neither can leave the other's rows behind.
+            db.execute("SELECT id FROM documents WHERE id = ? FOR UPDATE", (doc_id,))
+        _save_findings(db, doc_id, analysis)
+        outlet = db.execute("SELECT outlet FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+        db.execute("DELETE FROM statements WHERE document_id = ?", (doc_id,))
+        for st in analysis.statements:
+            _insert_statement(db, doc_id, st, lens, source_key(st.source, outlet, doc_id))
+        db.execute(
+            "UPDATE documents SET analyzed_with = ?, analysis_error = ? WHERE id = ?",
+            (lens, analysis.failure or None, doc_id),
+        )
+
+
+def _save_findings(db: Database, doc_id: int, analysis: Analysis) -> None:
+    """Recommendations, signpost reports and fact claims, replaced."""
+    for table in ("recommendations", "signpost_hits", "fact_claims"):
+        db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+    db.executemany(
+        "INSERT INTO recommendations(document_id, sentence, sentence_start, sentence_end, outcome,"
+        " domains, rule, source) VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (doc_id, r.sentence, *r.sentence_span, r.outcome, ",".join(r.domains), r.rule, r.source)
+            for r in analysis.recommendations
+        ],
+    )
+    db.executemany(
+        "INSERT INTO signpost_hits(document_id, signpost, sentence, sentence_start, sentence_end, match)"
+        " VALUES (?,?,?,?,?,?)",
+        [(doc_id, h.signpost, h.sentence, *h.sentence_span, h.match.text) for h in analysis.signposts],
+    )
+    db.executemany(
+        "INSERT INTO fact_claims(document_id, fact, value, sentence, sentence_start, sentence_end, match,"
+        " source, verdict) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (doc_id, c.fact, c.value, c.sentence, *c.sentence_span, c.match.text, c.source, c.verdict)
+            for c in analysis.claims
+        ],
+    )
+
+
+def _insert_statement(db: Database, doc_id: int, st: Statement, lens: str, voter: str) -> None:
+    cond = st.condition_phrase
+    cur = db.execute(
+        "INSERT INTO statements(document_id, sentence, sentence_start, sentence_end,"
+        " condition, direction, likelihood, probability, cue, cue_start, cue_end,"
+        " condition_phrase, condition_start, condition_end, source, source_phrase,"
+        " rules, lens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+        (
+            doc_id,
+            st.sentence,
+            *st.sentence_span,
+            st.condition,
+            st.direction,
+            st.likelihood,
+            st.probability,
+            st.cue.text,
+            st.cue.start,
+            st.cue.end,
+            cond.text if cond else None,
+            cond.start if cond else None,
+            cond.end if cond else None,
+            st.source,
+            st.source_phrase,
+            json.dumps(list(st.rules)),
+            lens,
+        ),
+    )
+    statement_id = cur.fetchone()[0]
+    named = int(st.source != AUTHOR)
+    db.executemany(
+        "INSERT INTO statement_domains(statement_id, domain, position, condition, direction,"
+        " probability, named, source_key) VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (statement_id, d, i, st.condition, st.direction, st.probability, named, voter)
+            for i, d in enumerate(st.domains)
+        ],
+    )
+
+
+def iter_statements(
+    db: Database,
+    where: StatementFilter,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    strongest_first: bool = False,
+) -> Iterator[StoredStatement]:
+    """Statements in document order (or strongest first); `limit`/`offset` page."""
+    clause, params = filter_sql(where)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    order = STRONGEST_FIRST if strongest_first else "s.document_id, s.sentence_start, s.id"
+    for row in db.execute(STATEMENT_SELECT + clause + " ORDER BY " + order + page, params):
+        yield stored_statement(row)
+
+
+def count_statements(db: Database, where: StatementFilter) -> int:
+    clause, params = filter_sql(where)
+    sql = "SELECT count(*) FROM statements s JOIN documents d ON d.id = s.document_id" + clause
+    return db.execute(sql, params).fetchone()[0]
+
+
+def get_statements(db: Database, ids: Sequence[int]) -> list[StoredStatement]:
+    """The statements with these ids, in the order given (unknown ids left out)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(STATEMENT_SELECT + f" WHERE s.id IN ({marks})", list(ids)).fetchall()
+    by_id = {row["id"]: stored_statement(row) for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def cell_sums(db: Database, *, outcome: str | None = None, domain: str | None = None) -> list[CellSums]:
+    """One row per (outcome, domain) cell: counts and sums, from the cell_facts index."""
+    clauses, params = [], []
+    if outcome:
+        clauses.append("condition = ?")
+        params.append(outcome)
+    if domain:
+        clauses.append("domain = ?")
+        params.append(domain)
+    clause = " WHERE " + " AND ".join(clauses) if clauses else ""
+    # Per source first (one source, one vote: the mean of its signed likelihoods), then
+    # per cell; aggregate.py shrinks the sum of votes toward 0.
+    per_source = (
+        "SELECT condition, domain, source_key, count(*) AS n,"
+        " avg(CASE direction WHEN '+' THEN probability WHEN '-' THEN -probability ELSE 0 END) AS vote,"
+        " sum(probability) AS weight"
+        " FROM statement_domains" + clause + " GROUP BY condition, domain, source_key"
+    )
+    sql = (
+        "SELECT condition, domain, sum(n), count(*), coalesce(sum(vote), 0), coalesce(sum(weight), 0),"
+        " sum(CASE WHEN vote > 0 THEN 1 ELSE 0 END), sum(CASE WHEN vote < 0 THEN 1 ELSE 0 END)"
+        f" FROM ({per_source}) per_source GROUP BY condition, domain"
+    )
+    return [
+        CellSums(
+            o, dom, int(n), int(src), float(w), float(wt), int(pos), int(neg)
+        )  # PostgreSQL sums are Decimal
+        for o, dom, n, src, w, wt, pos, neg in db.execute(sql, params)
+    ]
+
+
+def cell_evidence(db: Database, outcome: str, domain: str, per_cell: int = 3) -> list[int]:
+    """Ids of a cell's strongest statements (STRONGEST_FIRST, an index seek on
+    cell_strongest)."""
+    sql = (
+        "SELECT statement_id FROM statement_domains WHERE condition = ? AND domain = ?"
+        f" ORDER BY probability DESC, named DESC, statement_id LIMIT {int(per_cell)}"
+    )
+    return [r[0] for r in db.execute(sql, (outcome, domain))]
+
+
+def source_summary(db: Database) -> list[tuple[str, str, str, int]]:
+    """(source, outcome, direction, statements) for every named source."""
+    sql = (
+        "SELECT source, condition, direction, count(*) FROM statements WHERE source != 'author'"
+        " GROUP BY source, condition, direction ORDER BY source, condition, direction"
+    )
+    return [(r[0], r[1], r[2], int(r[3])) for r in db.execute(sql)]
+
+
+def stored_statement(row: Any) -> StoredStatement:
+    cond = None
+    if row["condition_phrase"] is not None:
+        cond = Span(row["condition_start"], row["condition_end"], row["condition_phrase"])
+    statement = Statement(
+        sentence=row["sentence"],
+        sentence_span=(row["sentence_start"], row["sentence_end"]),
+        condition=row["condition"],
+        domains=tuple(row["domain_list"].split(",")) if row["domain_list"] else (),
+        direction=row["direction"],
+        likelihood=row["likelihood"],
+        probability=row["probability"],
+        cue=Span(row["cue_start"], row["cue_end"], row["cue"]),
+        condition_phrase=cond,
+        source=row["source"],
+        source_phrase=row["source_phrase"],
+        rules=tuple(json.loads(row["rules"])),
+        doc_id=row["document_id"],
+    )
+    document = Document(
+        id=row["d_id"],
+        path=row["d_path"],
+        title=row["d_title"],
+        date=row["d_date"],
+        outlet=row["d_outlet"],
+        url=row["d_url"],
+        text="",
+    )
+    return StoredStatement(row["id"], statement, document)
