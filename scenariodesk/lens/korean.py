@@ -1,0 +1,48 @@
+"""The lens's Korean section, compiled."""
+
+from __future__ import annotations
+
+import re
+
+from scenariodesk.lens.patterns import compile_matcher
+from scenariodesk.lens.schema import KoreanSpec
+
+
+class KoreanRules:
+    """The lens's Korean section, compiled: matchers without word edges (a particle
+    follows its word directly: 트럼프가, 동맹은)."""
+
+    def __init__(self, spec: KoreanSpec) -> None:
+        self.spec = spec
+        plain = {"edges": False}
+        self.names = compile_matcher(
+            [(o, n) for o, names in spec.names.items() for n in names], where="ko.names", **plain
+        )
+        rules: list[tuple[str, str]] = []
+        for i, template in enumerate(spec.condition_templates):
+            if "{who}" not in template:
+                rules.append((f"*:ko{i}", template))
+                continue
+            for outcome, names in spec.names.items():
+                rules.append((f"{outcome}:ko{i}", template.replace("{who}", f"({'|'.join(names)})")))
+        rules += [(f"any:ko-any{i}", p) for i, p in enumerate(spec.any_phrases)]
+        self.conditions = compile_matcher(rules, where="ko.condition_templates", **plain)
+        self.election = re.compile("|".join(f"(?:{p})" for p in spec.election_terms) or r"(?!x)x")
+        self.contrast_after = re.compile("|".join(f"(?:{p})" for p in spec.contrast_after) or r"(?!x)x")
+        self.cues = compile_matcher([(c.id, c.pattern) for c in spec.cues], where="ko.cues", **plain)
+        self.cue_by_id = {c.id: c for c in spec.cues}
+        self.non_projections = re.compile("|".join(f"(?:{p})" for p in spec.non_projections) or r"(?!x)x")
+        self.reporting = re.compile(spec.reporting_verbs)
+        self.speaker_lines = re.compile("|".join(f"(?:{p})" for p in spec.speaker_lines) or r"(?!x)x")
+        self.domains = compile_matcher(
+            [(d, t) for d, terms in spec.domains.items() for t in terms], where="ko.domains", **plain
+        )
+        self.impact = compile_matcher(
+            [("+", t) for t in spec.impact.favourable] + [("-", t) for t in spec.impact.unfavourable],
+            where="ko.impact",
+            **plain,
+        )
+        self.negators = re.compile("|".join(f"(?:{p})" for p in spec.impact.negators) or r"(?!x)x")
+        self.actors = {alias: name for name, aliases in spec.actors.items() for alias in aliases}
+        self.titles = frozenset(spec.titles)
+        self.unnamed = tuple(spec.unnamed)

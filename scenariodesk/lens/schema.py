@@ -1,0 +1,293 @@
+"""The lens file's schema: pydantic models that validate a lens YAML, key by key.
+
+Every pattern is checked where it is declared, so a bad one fails at load with the key
+that holds it (`cues.3.pattern: not a valid pattern ...`), not at first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from scenariodesk.lens.patterns import pattern_body
+
+BANDS = (
+    "almost_no_chance",
+    "very_unlikely",
+    "unlikely",
+    "even_chance",
+    "likely",
+    "very_likely",
+    "almost_certain",
+)
+
+
+class LensError(ValueError):
+    """A lens file that cannot be used; the message names the file and the key."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compiles(pattern: str) -> str:
+    """Every pattern is checked where it is declared: a bad one fails validation with the
+    key that holds it (`cues.3.pattern: not a valid pattern ...`), not at first use."""
+    try:
+        re.compile(pattern_body(pattern).replace("{who}", "who"))
+    except re.error as exc:
+        raise ValueError(f"not a valid pattern: {exc}") from None
+    return pattern
+
+
+Pattern = Annotated[str, Field(min_length=1), AfterValidator(_compiles)]
+
+
+class Outcome(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    candidate: str = ""
+    names: list[Pattern] = []
+    phrases: list[Pattern] = []
+
+
+class Candidacy(_Strict):
+    outcome: str
+    since: dt.date | None = None
+    until: dt.date | None = None
+    # What the press of that cycle calls the candidate ("the former president" in 2024,
+    # "the Democratic nominee"): names of the outcome for articles of this cycle only.
+    aliases: list[Pattern] = []
+
+
+class Cycle(_Strict):
+    year: int
+    election_day: dt.date
+    result_known: dt.date
+    # From this day articles look toward this election; before it (and after the previous
+    # result) they are about the previous winner's term. Default: a year before the vote.
+    campaign_from: dt.date | None = None
+    winner: str | None = None
+    candidates: list[Candidacy]
+
+    @property
+    def campaign_start(self) -> dt.date:
+        return self.campaign_from or self.election_day - dt.timedelta(days=365)
+
+
+class Cue(_Strict):
+    id: str
+    pattern: Pattern
+    band: Literal[BANDS]  # type: ignore[valid-type]
+    rank: int = 2
+    probability: float | None = Field(default=None, ge=0, le=1)
+    # headline: only in headlines and decks ("Biden presidency to widen Seoul's space")
+    where: Literal["anywhere", "headline", "body"] = "anywhere"
+
+
+class NamedPattern(_Strict):
+    id: str
+    pattern: Pattern
+
+
+class NonProjection(NamedPattern):
+    # match: ignore a cue inside the phrase; rest: ignore every cue after it too (advice
+    # governs what follows: "it is crucial to analyze how X could ...").
+    scope: Literal["match", "rest"] = "match"
+
+
+class Actor(_Strict):
+    name: str
+    aliases: list[str] = []
+    role: str = "expert"
+    affiliation: str = ""
+
+
+class Domain(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    short: str = ""  # column header in the terminal matrix
+    terms: list[Pattern] = Field(min_length=1)
+    weak_terms: list[Pattern] = []  # count only when no domain's terms match
+
+
+class Impact(_Strict):
+    favourable: list[Pattern]
+    unfavourable: list[Pattern]
+    negators: list[Pattern] = []
+
+
+class Effects(_Strict):
+    up: list[str] = []  # lemmas that raise, start or keep what they apply to
+    down: list[str] = []  # lemmas that lower, end or remove it
+
+
+class Themes(_Strict):
+    favourable: list[str] = []  # lemmas of what the subject values (talks, alliance)
+    unfavourable: list[str] = []  # lemmas of what harms it (tariffs, tensions)
+
+
+class DirectionSpec(_Strict):
+    """Effect verbs (general English) times themes (this lens's values): the direction
+    step's vocabulary; `model` names a learned step's weights (a file in the package's
+    `models/` folder, or an absolute path), used when present."""
+
+    effects: Effects = Effects()
+    themes: Themes = Themes()
+    model: str | None = None
+
+
+class KoreanImpact(_Strict):
+    favourable: list[Pattern] = []
+    unfavourable: list[Pattern] = []
+    negators: list[Pattern] = []
+
+
+class KoreanSpec(_Strict):
+    """The lens in Korean (ANNOTATION-ko.md): everything analysis needs to read a Korean
+    article, keyed by the English lens's outcome and domain ids, bands and actor names."""
+
+    names: dict[str, list[Pattern]] = {}  # outcome id -> names
+    condition_templates: list[Pattern] = []  # {who} = an outcome's names
+    any_phrases: list[Pattern] = []
+    election_terms: list[Pattern] = []
+    contrast_after: list[Pattern] = []
+    cues: list[Cue] = []
+    non_projections: list[Pattern] = []
+    reporting_verbs: Pattern = "(말했|밝혔)"
+    speaker_lines: list[Pattern] = []  # captions naming the next speaker: a (?P<name>...) group
+    titles: list[str] = []
+    actors: dict[str, list[str]] = {}  # canonical name -> Korean names
+    unnamed: list[str] = []
+    domains: dict[str, list[Pattern]] = {}  # domain id -> terms
+    impact: KoreanImpact = KoreanImpact()
+
+
+class Boilerplate(_Strict):
+    drop: list[NamedPattern] = []
+    footer: list[NamedPattern] = []
+
+
+class Signpost(_Strict):
+    id: str
+    label: str
+    outcome: str = "any"
+    domain: str
+    pattern: Pattern
+
+
+class Fact(_Strict):
+    id: str
+    label: str
+    value: float
+    unit: str = ""
+    tolerance: float = Field(default=0.05, ge=0)
+    source: str
+    patterns: list[Pattern] = Field(min_length=1)  # each captures the number as (?P<value>...)
+
+    @field_validator("patterns")
+    @classmethod
+    def _has_value_group(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            if "(?P<value>" not in pattern:
+                raise ValueError(f"{pattern!r} must capture the number as (?P<value>...)")
+        return patterns
+
+
+class LensModel(_Strict):
+    """The lens file's schema. Unknown keys are errors, so a typo cannot pass silently."""
+
+    name: str
+    version: int | str
+    description: str = ""
+    subject: str
+    outcomes: list[Outcome] = Field(min_length=1)
+    condition_templates: list[Pattern]
+    election_terms: list[Pattern] = []
+    cycles: list[Cycle] = []
+    prior: dict[str, float] = {}
+    bands: dict[Literal[BANDS], tuple[float, float]]  # type: ignore[valid-type]
+    cues: list[Cue] = Field(min_length=1)
+    non_projections: list[NonProjection] = []
+    own_side: list[str] = []
+    undergo_verbs: list[str] = []
+    stance_roles: list[str] = []
+    continuations: list[Pattern] = []
+    contrast_markers: list[Pattern] = []
+    clause_breaks: list[Pattern] = []
+    reporting_verbs: list[Pattern] = []
+    titles: list[str] = []
+    organization_heads: list[str] = []
+    actors: list[Actor] = []
+    domains: list[Domain] = Field(min_length=1)
+    impact: Impact
+    direction: DirectionSpec = DirectionSpec()
+    ko: KoreanSpec | None = None
+    # Phrases that make a statement conditional on something other than the election
+    # ("possible only when ..."): scoring sets such forecasts aside.
+    conditional_forecasts: list[Pattern] = []
+    # Openings that make a clause a condition rather than advice ("Should talks stall, ...").
+    conditional_inversions: list[Pattern] = []
+    no_break_after: list[str] = []
+    boilerplate: Boilerplate = Boilerplate()
+    playbook: list[NamedPattern] = []
+    signposts: list[Signpost] = []
+    facts: list[Fact] = []
+
+    @field_validator("bands")
+    @classmethod
+    def _all_bands(cls, bands: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        missing = [b for b in BANDS if b not in bands]
+        if missing:
+            raise ValueError(f"missing bands {missing}")
+        return bands
+
+    @model_validator(mode="after")
+    def _references(self) -> LensModel:
+        ids = [o.id for o in self.outcomes]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"outcomes: duplicate id in {ids}")
+        for i, cycle in enumerate(self.cycles):
+            named = [c.outcome for c in cycle.candidates] + [cycle.winner or ids[0]]
+            for oid in named:
+                if oid not in ids:
+                    raise ValueError(f"cycles.{i}: unknown outcome {oid!r} (known: {ids})")
+        for oid in self.prior:
+            if oid not in ids:
+                raise ValueError(f"prior: unknown outcome {oid!r} (known: {ids})")
+        for key, rules in (
+            ("cues", self.cues),
+            ("non_projections", self.non_projections),
+            ("boilerplate.drop", self.boilerplate.drop),
+            ("boilerplate.footer", self.boilerplate.footer),
+        ):
+            seen = [r.id for r in rules]
+            dupes = sorted({x for x in seen if seen.count(x) > 1})
+            if dupes:
+                raise ValueError(f"{key}: duplicate id {dupes}")
+        domain_ids = [d.id for d in self.domains]
+        if len(set(domain_ids)) != len(domain_ids):
+            raise ValueError(f"domains: duplicate id in {domain_ids}")
+        for i, sign in enumerate(self.signposts):
+            if sign.outcome not in ids:
+                raise ValueError(f"signposts.{i}: unknown outcome {sign.outcome!r} (known: {ids})")
+            if sign.domain not in domain_ids:
+                raise ValueError(f"signposts.{i}: unknown domain {sign.domain!r} (known: {domain_ids})")
+        if self.ko is not None:
+            for oid in self.ko.names:
+                if oid not in ids:
+                    raise ValueError(f"ko.names: unknown outcome {oid!r} (known: {ids})")
+            for did in self.ko.domains:
+                if did not in domain_ids:
+                    raise ValueError(f"ko.domains: unknown domain {did!r} (known: {domain_ids})")
+        return self
