@@ -36,16 +36,16 @@ print(n)
 
 def build_corpus(path: Path, articles: int, sentences: int, seed: int = 42) -> int:
     """Write `articles` JSONL articles of `sentences` seed sentences each; return words."""
-    from scenariodesk.analyze import _Extractor
     from scenariodesk.ingest import read_documents
     from scenariodesk.lens import load_lens
+    from scenariodesk.sentences import SentenceSplitter
 
     lens = load_lens()
     corpus = resources.files("scenariodesk").joinpath("demo_corpus")
     with resources.as_file(corpus) as folder:
         docs = [d for _, d in read_documents([folder], lens)]
-    extractor = _Extractor(lens)
-    pool = [s.text for d in docs for s in extractor.sentences(d.text) if len(s.text.split()) >= 6]
+    splitter = SentenceSplitter(lens)
+    pool = [s.text for d in docs for s in splitter.split(d.text) if len(s.text.split()) >= 6]
     rng = random.Random(seed)
     words = 0
     with path.open("w", encoding="utf-8") as fh:

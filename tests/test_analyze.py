@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from scenariodesk.analyze import _Extractor
 from scenariodesk.lens import load_lens
+from scenariodesk.sentences import SentenceSplitter
 
 PRE_2024 = "2024-09-01"
 
@@ -224,7 +224,7 @@ SPLITS = [
 
 @pytest.mark.parametrize(("text", "count"), SPLITS)
 def test_sentences_respect_abbreviations_and_line_breaks(lens, text, count):
-    sentences = _Extractor(lens).sentences(text)
+    sentences = SentenceSplitter(lens).split(text)
     assert len(sentences) == count, [s.text for s in sentences]
     for s in sentences:
         assert text[s.start : s.end] == s.text

@@ -366,6 +366,10 @@ class Lens:
 # every lens's fingerprint, so `analyze` redoes documents analyzed by older code.
 _ANALYSIS_MODULES = (
     "analyze.py",
+    "sentences.py",
+    "clauses.py",
+    "discourse.py",
+    "attribution.py",
     "analyze_ko.py",
     "direction.py",
     "learned.py",

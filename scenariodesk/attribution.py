@@ -1,0 +1,162 @@
+"""Who makes a projection: the subject of the reporting verb that governs the cue,
+"according to ...", a pronoun resolved to the last person named, an alias to its actor,
+a surname completed from the full name given earlier; and whether a "will" is the
+subject country's own plan rather than a projection."""
+
+from __future__ import annotations
+
+import re
+
+from scenariodesk.discourse import Context
+from scenariodesk.lens import Lens
+from scenariodesk.models import AUTHOR
+from scenariodesk.nlp import lemma_forms
+from scenariodesk.sentences import Sentence, inside
+
+
+def own_plan(s: Sentence, cue_start: int, lens: Lens) -> bool:
+    """Is the subject of the cue's verb the subject country's own government?"""
+    doc = s.parsed
+    if doc is None:
+        return False
+    cue_tokens = [t for t in doc if t.idx == cue_start]
+    if not cue_tokens:
+        return False
+    verb = cue_tokens[0].head
+    if lemma_forms(verb.text) & lens.undergo_verbs:
+        return False  # "Seoul will come under pressure", "will face": what happens to it
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return chunk(child).text.lower() in lens.own_side
+    return False
+
+
+# ---------------------------------------------------------------------- attribution
+def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
+    """The subject of a reporting verb: its own, or for "X said ... and added" and
+    "He went further, saying ..." the subject of the verb it hangs from."""
+    if not (tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text)):
+        return None
+    subjects = [t for t in tok.children if t.dep_ == "nsubj"]
+    inherits = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")  # "..., saying"
+    if not subjects and inherits and tok.head is not tok:
+        subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
+
+
+def attribution(
+    s: Sentence, lens: Lens, ctx: Context, cue_start: int | None = None
+) -> tuple[str, str, str] | None:
+    """(source, phrase, rule) from the sentence's own reporting verb or "according to",
+    outside quotation marks; None when it has neither. The reporting verb that governs
+    the cue's clause wins ("Trump said he was willing to talk, which some here believe
+    could open a channel": the projection is "some here"'s)."""
+    doc = s.parsed
+    assert doc is not None
+    if cue_start is not None:
+        cue = next((t for t in doc if t.idx == cue_start), None)
+        for tok in cue.ancestors if cue is not None else ():
+            if inside(tok.idx, s.quoted):
+                continue
+            subject = reporting_subject(tok, lens)
+            if subject is not None:
+                phrase = f"{chunk(subject, lens.organization_heads).text} {tok.text}"
+                return who(subject, lens, ctx, phrase, "source:governing-verb")
+    for tok in doc:
+        if inside(tok.idx, s.quoted):
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objects = [t for t in doc[tok.i + 1].children if t.dep_ == "pobj"]
+            if objects:
+                phrase = f"according to {chunk(objects[0], lens.organization_heads).text}"
+                return who(objects[0], lens, ctx, phrase, "source:according-to")
+        subject = reporting_subject(tok, lens)
+        if subject is not None:
+            phrase = f"{chunk(subject, lens.organization_heads).text} {tok.text}"
+            return who(subject, lens, ctx, phrase, "source:reporting-verb")
+    return None
+
+
+def chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ignore[no-untyped-def]
+    """The token with its contiguous modifiers (compounds, titles, determiners, hyphen
+    parts), and for a proper name its "of/for ..." tail ("Korea Institute for National
+    Unification")."""
+    left = [t for t in token.lefts if t.dep_ in ("compound", "det", "amod", "poss", "nmod", "flat", "punct")]
+    start = min([token.i] + [t.left_edge.i for t in left])
+    right = [t for t in token.rights if t.dep_ in ("flat", "compound")]
+    end = max([token.i] + [t.i for t in right])
+    doc = token.doc
+    # A hyphenated name is one word however it was parsed ("Min-su", "Hyun-wook").
+    while (
+        end + 2 < len(doc)
+        and doc[end].whitespace_ == ""
+        and doc[end + 1].text == "-"
+        and doc[end + 1].whitespace_ == ""
+    ):
+        end += 2
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].whitespace_ == ""
+        and doc[start - 1].whitespace_ == ""
+    ):
+        start -= 2
+    if token.tag_ in ("NNP", "NNPS") and token.lower_ in organization_heads:
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "on") and prep.i == end + 1:
+                tail = list(prep.subtree)
+                if all(t.tag_ in ("NNP", "NNPS", "IN", "CC", "DT", "HYPH") for t in tail[1:]):
+                    end = tail[-1].i
+    return token.doc[start : end + 1]
+
+
+def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+    """Resolve the subject of a reporting verb: a pronoun to the last person named, an
+    alias to its actor, a proper name (surnames completed from earlier full names), or
+    an unnamed attribution ("experts said") to the author."""
+    if token.lower_ in ("he", "she"):
+        person = ctx.last_person
+        if person and person.startswith("candidate:"):
+            outcome = person.split(":", 1)[1]
+            person = next((o.candidate for o in lens.model.outcomes if o.id == outcome), outcome)
+        return (
+            (person, phrase, f"{rule}:pronoun") if person else (AUTHOR, phrase, f"{rule}:pronoun-unresolved")
+        )
+    words = chunk(token, lens.organization_heads)
+    text = words.text
+    bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    alias = lens.actor_aliases.get(text.lower()) or lens.actor_aliases.get(bare.lower())
+    if alias:
+        return alias, phrase, f"{rule}:actor"
+    # Names are proper nouns ("Experts say" is not); a romanized given name's lowercase
+    # half ("Hyun-wook") is tagged as a common noun, so any proper noun in the chunk counts.
+    proper = any(t.tag_ in ("NNP", "NNPS") for t in words)
+    name = proper_name(text, lens) if proper else None
+    if name is None:
+        return AUTHOR, phrase, f"{rule}:unnamed"
+    canonical = lens.actor_aliases.get(name.lower())
+    if canonical:
+        return canonical, phrase, f"{rule}:actor"
+    parts = name.split()
+    if len(parts) == 1:
+        return ctx.names.get(name.lower(), name), phrase, f"{rule}:surname"
+    for part in (parts[0], parts[-1]):
+        ctx.names.setdefault(part.lower(), name)
+    return name, phrase, f"{rule}:named"
+
+
+def proper_name(text: str, lens: Lens) -> str | None:
+    """The trailing run of capitalized words that are not titles ("CSIS President and CEO
+    John Hamre" -> "John Hamre"; "Korea Institute for National Unification" keeps its
+    "for"), or None for a common noun phrase ("some experts")."""
+    words = text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").split()
+    run: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        clean = words[i].strip(",.;:'\"’")
+        inner = clean.lower() in ("of", "for", "on") and run and i > 0 and words[i - 1][:1].isupper()
+        if not inner and (not clean or not clean[0].isupper() or clean.lower() in lens.titles):
+            break
+        run.insert(0, clean)
+    while run and run[0].lower() == "the":
+        run.pop(0)
+    return " ".join(run) or None

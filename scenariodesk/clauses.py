@@ -1,0 +1,202 @@
+"""What the lens finds in a sentence (`Features`: cues, outcome phrases, candidate
+names, domain and impact terms, reporting verbs), how a sentence divides into segments
+about one outcome each, and which cue, domains and consequence a segment has."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from scenariodesk.direction import LOWERING_BANDS, Consequence
+from scenariodesk.lens import Lens
+from scenariodesk.sentences import Sentence, inside
+
+# Sentences longer than this are never parsed (attribution falls back to context).
+MAX_PARSED = 3_000
+
+
+@dataclass
+class Features:
+    cues: list[tuple[str, re.Match[str]]]
+    conditions: list[tuple[str, re.Match[str]]]
+    names: list[tuple[str, re.Match[str]]]
+    domains: list[tuple[str, re.Match[str]]]
+    impact: list[tuple[str, re.Match[str]]]
+    reporting: list[re.Match[str]]
+    election: bool
+    needs_parse: bool
+
+
+def find_features(s: Sentence, lens: Lens, year: int | None = None) -> Features:
+    text = s.folded
+    conditions = list(lens.conditions_for(year).finditer(text))
+    blocked = []
+    inversions = list(lens.conditional_inversion.finditer(text))
+    for rule, m in lens.non_projections.finditer(text):
+        if any(c.start() <= m.start() < c.end() for _, c in conditions):
+            continue  # "Should Trump return ..." is a condition, not advice
+        if any(c.start() <= m.start() < c.end() for c in inversions):
+            continue  # "Should talks stall, Pyongyang could ..." likewise
+        end = len(text) if lens.non_projection_scope[rule] == "rest" else m.end()
+        blocked.append((m.start(), end))
+    cues = [
+        (rule, m)
+        for rule, m in lens.cues.finditer(text)
+        if not any(a <= m.start() < b for a, b in blocked) and lens.cue_applies(rule, s.headline)
+    ]
+    names = list(lens.candidate_names_for(year).finditer(text))
+    domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
+    reporting = [m for _, m in lens.reporting.finditer(text) if not inside(m.start(), s.quoted)]
+    election = any(True for _ in lens.election_terms.finditer(text))
+    impact = []
+    if cues:  # headlines are title case: every word looks like a name there
+        impact = [(sign, m) for sign, m in lens.impact.finditer(text) if s.headline or not in_name(text, m)]
+    # The walk parses for attribution (a reporting verb's subject) and the own-plan check
+    # ("Seoul will ..."); direction parses the statements' sentences after the walk.
+    needs_parse = (bool(reporting) or bool(cues and lens.own_side_terms.search(text))) and len(
+        text
+    ) <= MAX_PARSED
+    return Features(cues, conditions, names, domains, impact, reporting, election, needs_parse)
+
+
+_CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w.'-]*\s$")
+_CAPITALIZED_AFTER = re.compile(r"^\s[A-Z]")
+
+
+def in_name(text: str, m: re.Match[str]) -> bool:
+    """A capitalized match inside a run of capitalized words is part of a name ("the
+    Korea Peace Network"), not the common word the lexicon means."""
+    if not m.group()[:1].isupper() or m.start() == 0:
+        return False
+    before = text[max(0, m.start() - 30) : m.start()]
+    return bool(_CAPITALIZED_BEFORE.search(before) or _CAPITALIZED_AFTER.match(text[m.end() : m.end() + 3]))
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    condition: tuple[str, str, re.Match[str]] | None
+    # The condition is a candidate named as the clause's actor ("..., while Harris is
+    # expected to ..."), not an outcome phrase: after the election the winner still rules.
+    named: bool = False
+
+
+def segments(s: Sentence, conditions: list[tuple[str, str, re.Match[str]]]) -> list[Segment]:
+    """One segment per distinct outcome named in the sentence ("if A wins X; if B wins Y"),
+    or the whole sentence."""
+    distinct: list[tuple[str, str, re.Match[str]]] = []
+    for c in conditions:
+        if not distinct or distinct[-1][0] != c[0]:
+            distinct.append(c)
+    if len(distinct) <= 1:
+        return [Segment(0, len(s.text), distinct[0] if distinct else None)]
+    segments = []
+    for i, c in enumerate(distinct):
+        start = 0 if i == 0 else c[2].start()
+        end = distinct[i + 1][2].start() if i + 1 < len(distinct) else len(s.text)
+        segments.append(Segment(start, end, c))
+    return segments
+
+
+def clauses(
+    s: Sentence,
+    f: Features,
+    conditions: list[tuple[str, str, re.Match[str]]],
+    lens: Lens,
+    allowed: set[str] | None,
+) -> list[Segment]:
+    """Clauses about different candidates ("Trump is likely to stay the course, while
+    Biden is expected to mix pressure with incentives"): one segment per clause that
+    names a candidate, split at the clause break before the next candidate; else the
+    sentence's outcome-phrase segments."""
+    anchors: list[tuple[str, str, re.Match[str]]] = list(conditions)
+    for outcome, m in f.names:
+        if outcome == "pronoun" or inside(m.start(), s.quoted):
+            continue
+        if allowed is not None and outcome not in allowed:
+            continue
+        if any(c.start() <= m.start() < c.end() for _, _, c in conditions):
+            continue
+        if lens.contrast.search(s.folded[max(0, m.start() - 40) : m.start()]):
+            continue
+        anchors.append((outcome, f"{outcome}:named-clause", m))
+    anchors.sort(key=lambda a: a[2].start())
+    distinct: list[tuple[str, str, re.Match[str]]] = []
+    for a in anchors:
+        if not distinct or distinct[-1][0] != a[0]:
+            distinct.append(a)
+    if len(distinct) <= 1:
+        return segments(s, conditions)
+    cuts = []
+    for before, after in itertools.pairwise(distinct):
+        breaks = [m.start() for m in lens.clause_breaks.finditer(s.folded, before[2].end(), after[2].start())]
+        if not breaks:
+            return segments(s, conditions)  # one clause names both: not two projections
+        cuts.append(breaks[-1])
+    bounds = [0, *cuts, len(s.text)]
+    return [
+        Segment(bounds[i], bounds[i + 1], a, named=a[1].endswith(":named-clause"))
+        for i, a in enumerate(distinct)
+    ]
+
+
+def pick_cue(f: Features, segment: Segment, lens: Lens) -> tuple[str, re.Match[str]] | None:
+    """The likelihood of the first, main consequence: the first cue of the segment, unless
+    a cue of higher rank stands in the same clause ("would be the possibility of" reads as
+    a possibility). Cues inside the condition phrase itself do not count."""
+    skip = segment.condition[2].span() if segment.condition else (-1, -1)
+    cues = [
+        (rule, m)
+        for rule, m in f.cues
+        if segment.start <= m.start() < segment.end and not skip[0] <= m.start() < skip[1]
+    ]
+    if not cues:
+        return None
+    first_rule, first = cues[0]
+    text = first.string
+    clause_end = segment.end
+    brk = lens.clause_breaks.search(text, first.end(), segment.end)
+    if brk:
+        clause_end = brk.start()
+    rank = lens.cue_by_id[first_rule].rank
+    for rule, m in cues[1:]:
+        if m.start() >= clause_end:
+            break
+        if lens.cue_by_id[rule].rank > rank:
+            return rule, m
+    return first_rule, first
+
+
+def pick_domains(f: Features, segment: Segment) -> list[str]:
+    inside = [(d, m) for d, m in f.domains if segment.start <= m.start() < segment.end]
+    chosen = inside or f.domains
+    counts: Counter[str] = Counter(d for d, _ in chosen)
+    first: dict[str, int] = {}
+    for d, m in chosen:
+        first.setdefault(d, m.start())
+    ranked = sorted(counts, key=lambda d: (-counts[d], first[d]))
+    return ranked[:3]
+
+
+def consequence(
+    s: Sentence, f: Features, segment: Segment, lens: Lens, band: str, domains: list[str], condition: str
+) -> Consequence:
+    """What the direction step sees of the segment (see direction.py)."""
+    impact = []
+    for sign, m in f.impact:
+        if not segment.start <= m.start() < segment.end:
+            continue
+        window = m.string[max(segment.start, m.start() - 30) : m.start()]
+        negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
+        impact.append((1 if sign == "+" else -1, negated, m.group().lower()))
+    return Consequence(
+        text=s.text[segment.start : segment.end],
+        tokens=(),  # filled after the walk, when the statement's sentence is parsed
+        impact=tuple(impact),
+        lowering=band in LOWERING_BANDS,
+        domains=tuple(domains),
+        condition=condition,
+    )

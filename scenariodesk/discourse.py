@@ -1,0 +1,56 @@
+"""What a reader carries from sentence to sentence: the article's topic, the candidate
+and person last named, the paragraph's and the text's outcome and domains, who is
+speaking in a quotation, and surnames resolved to full names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scenariodesk.clauses import Features
+from scenariodesk.lens import Lens
+from scenariodesk.models import Document
+from scenariodesk.sentences import FOLD, Sentence, inside
+
+
+@dataclass
+class Context:
+    allowed: set[str] | None
+    winner: str | None
+    topic: str | None
+    last_candidate: str | None = None
+    last_person: str | None = None  # canonical name, or outcome id prefixed with "candidate:"
+    paragraph: int = -1
+    paragraph_condition: str | None = None
+    paragraph_domains: list[str] = field(default_factory=list)
+    # Carried across paragraphs: the outcome and domains the text last established, for
+    # sentences that name neither ("That could shake the foundations of the alliance").
+    discourse_condition: str | None = None
+    discourse_domains: list[str] = field(default_factory=list)
+    quote_speakers: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    last_quote_speaker: tuple[str, str] | None = None
+    names: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
+
+
+def topic(
+    sentences: list[Sentence],
+    features: list[Features],
+    allowed: set[str] | None,
+    document: Document,
+    lens: Lens,
+) -> str | None:
+    """The one outcome an article is about: it names one candidate of the cycle only
+    (outside quotations), and either its title names an outcome or its text does through
+    two outcome phrases or more (one "if Trump wins" in passing is not an article's topic)."""
+    named: set[str] = set()
+    for s, f in zip(sentences, features, strict=True):
+        named.update(o for o, m in f.names if o != "pronoun" and not inside(m.start(), s.quoted))
+    for outcome, _ in lens.candidate_names.finditer(document.title.translate(FOLD)):
+        named.add(outcome)
+    named.discard("pronoun")
+    if allowed is not None:
+        named &= allowed
+    phrases = sum(1 for f in features for rule, _ in f.conditions if not rule.startswith("any:"))
+    in_title = any(True for _ in lens.conditions.finditer(document.title.translate(FOLD)))
+    if len(named) != 1 or not (in_title or phrases >= 2):
+        return None
+    return next(iter(named))

@@ -1,0 +1,143 @@
+"""Sentences of a document: paragraphs (a line break always ends a sentence) split by
+spaCy's senter, never after an abbreviation the lens lists; headlines and the ranges
+inside quotation marks are marked on each sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
+
+from scenariodesk import nlp as pipelines
+from scenariodesk.lens import Lens
+
+# Curly quotes folded to straight ones for matching; same length, so offsets hold.
+FOLD = str.maketrans("‘’“”′", "''\"\"'")
+HEADLINE_MAX_WORDS = 30
+SPEECH_MIN_WORDS = 5
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str  # original text
+    folded: str  # text with quotes folded, for matching
+    paragraph: int
+    headline: bool
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quoted char ranges (local)
+    quotes: tuple[int, ...] = ()  # which of the paragraph's quotations it overlaps
+    tokens: TokenSpan | None = None  # the splitter's tokens (no parse)
+    parsed: Doc | None = None
+
+
+# A paragraph longer than this is split into pieces at a space before the limit: spaCy
+# refuses texts over 1,000,000 characters, and no sentence of an article runs this long.
+MAX_PIECE = 20_000
+
+
+def pieces(offset: int, paragraph: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of a paragraph, each at most MAX_PIECE characters."""
+    start = 0
+    while len(paragraph) - start > MAX_PIECE:
+        cut = paragraph.rfind(" ", start + MAX_PIECE // 2, start + MAX_PIECE)
+        cut = cut if cut > start else start + MAX_PIECE
+        yield offset + start, paragraph[start:cut]
+        start = cut
+    yield offset + start, paragraph[start:]
+
+
+def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside double quotation marks; an unclosed quote runs to the end."""
+    ranges = []
+    start = None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and start is None):
+            start = i if start is None else start
+        elif (ch == "”" or ch == '"') and start is not None:
+            ranges.append((start, i + 1))
+            start = None
+    if start is not None:
+        ranges.append((start, len(text)))
+    return ranges
+
+
+class SentenceSplitter:
+    """Splits a document's text into `Sentence`s with the lens's no-break abbreviations."""
+
+    def __init__(self, lens: Lens) -> None:
+        self.splitter = pipelines.splitter()
+        self._no_break = {t.lower() for t in lens.model.no_break_after}
+
+    def split(self, text: str) -> list[Sentence]:
+        paragraphs = [piece for m in re.finditer(r"[^\n]+", text) for piece in pieces(m.start(), m.group())]
+        out: list[Sentence] = []
+        docs = self.splitter.pipe(p for _, p in paragraphs)
+        for index, ((offset, para), doc) in enumerate(zip(paragraphs, docs, strict=True)):
+            words = len(para.split())
+            # A short line without final punctuation is a headline or deck, unless it is a
+            # list item (related links: "- Park orders NSC meeting to review ...").
+            headline = (
+                words <= HEADLINE_MAX_WORDS
+                and not re.search(r"[.!?]['\"’”]?\s*$", para)
+                and not re.match(r"\s*[-•*·]\s", para)
+            )
+            # A headline is one sentence even with "..." inside it.
+            bounds = [(0, len(para))] if headline else self._merge_abbreviations(doc)
+            # A quoted phrase of a few words ("top-down", "Buy American") is a term the
+            # writer marks, not speech: it neither carries a speaker nor hides names.
+            quoted = [(a, b) for a, b in quoted_ranges(para) if len(para[a:b].split()) >= SPEECH_MIN_WORDS]
+            for start, end in bounds:
+                chunk = para[start:end]
+                lead = len(chunk) - len(chunk.lstrip())
+                trail = len(chunk.rstrip())
+                start, end = start + lead, start + trail
+                if start >= end:
+                    continue
+                overlapping = [q for q, (a, b) in enumerate(quoted) if a < end and b > start]
+                local = [
+                    (max(quoted[q][0], start) - start, min(quoted[q][1], end) - start) for q in overlapping
+                ]
+                sentence_text = para[start:end]
+                out.append(
+                    Sentence(
+                        start=offset + start,
+                        end=offset + end,
+                        text=sentence_text,
+                        folded=sentence_text.translate(FOLD),
+                        paragraph=index,
+                        headline=headline,
+                        quoted=local,
+                        quotes=tuple(overlapping),
+                        tokens=doc.char_span(start, end, alignment_mode="expand"),
+                    )
+                )
+        return out
+
+    def _merge_abbreviations(self, doc: Doc) -> list[tuple[int, int]]:
+        bounds: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            if bounds and self._joins(doc, sent.start):
+                bounds[-1] = (bounds[-1][0], sent.end_char)
+            else:
+                bounds.append((sent.start_char, sent.end_char))
+        return bounds
+
+    def _joins(self, doc: Doc, start: int) -> bool:
+        """A senter break right after "U.S." or "S." that is not a real sentence end."""
+        if start == 0:
+            return False
+        before = doc[start - 1]
+        if before.lower_ not in self._no_break:
+            return False
+        nxt = doc[start]
+        # "...in the U.S. The next sentence" is a real break when a capitalized function
+        # word follows; a name or lowercase word continues the sentence.
+        return not (nxt.is_title and nxt.is_stop)
