@@ -6,10 +6,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from scenariodesk.lens import Lens
-from scenariodesk.models import Cell, CellSums, Evidence, Matrix, StoredStatement, source_key
+from scenariodesk.models import (
+    Cell,
+    CellSums,
+    Evidence,
+    Matrix,
+    StoredStatement,
+    sign_of,
+    source_key,
+    strength_key,
+)
 from scenariodesk.store import Store
 
-_SIGN = {"+": 1, "-": -1, "0": 0}
 EVIDENCE_PER_CELL = 3
 # A cell's net direction: each source's vote is the mean of its statements' signed
 # likelihoods (+p favourable, -p unfavourable, 0 mixed), so one talkative article is one
@@ -112,7 +120,7 @@ class _Accumulator:
 
     def add(self, stored: StoredStatement) -> None:
         st, doc = stored.statement, stored.document
-        sign = _SIGN[st.direction]
+        sign = sign_of(st.direction)
         self.n += 1
         self.weight += st.probability
         key = source_key(st.source, doc.outlet, doc.id)
@@ -120,7 +128,7 @@ class _Accumulator:
         self.per_source[key].append(sign * st.probability)
         evidence = _evidence(stored)
         # Strongest: most likely first, a named source before the author, then earliest.
-        key = (-st.probability, 0 if st.source != "author" else 1, stored.id)
+        key = strength_key(st.probability, st.source, stored.id)
         self.top.append((key, evidence))
         self.top.sort(key=lambda item: item[0])
         del self.top[EVIDENCE_PER_CELL:]

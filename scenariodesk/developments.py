@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from scenariodesk.lens import Lens
-from scenariodesk.models import StoredStatement, source_key
+from scenariodesk.models import StoredStatement, direction_of, sign_of, source_key
 
 SIMILARITY = 0.2  # Jaccard of content words above which a statement joins a development
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
-_SIGN = {"+": 1.0, "-": -1.0, "0": 0.0}
 _LABEL_WORDS = 12
 
 
@@ -139,7 +138,7 @@ class _Cluster:
         pooled = sum(sum(v) / len(v) for v in by_source.values()) / len(by_source)
         probability = 1 / (1 + math.exp(-pooled))
         weight = sum(m.statement.probability for m in self.members)
-        impact = sum(_SIGN[m.statement.direction] * m.statement.probability for m in self.members) / weight
+        impact = sum(sign_of(m.statement.direction) * m.statement.probability for m in self.members) / weight
         seed = self.members[0]
         return Development(
             id=f"{self.outcome}-{index + 1}",
@@ -148,7 +147,7 @@ class _Cluster:
             domains=tuple(d for d, _ in self.domain_counts.most_common(3)),
             probability=round(probability, 3),
             impact=round(impact, 3),
-            direction="+" if impact > 0.15 else "-" if impact < -0.15 else "0",
+            direction=direction_of(impact),
             statements=tuple(m.id for m in self.members),
             sources=tuple(sorted({m.statement.source for m in self.members})),
             outlets=tuple(sorted({m.document.outlet for m in self.members if m.document.outlet})),

@@ -18,7 +18,7 @@ from scenariodesk import __version__
 from scenariodesk.aggregate import load_matrix
 from scenariodesk.developments import Development, find_developments
 from scenariodesk.lens import BANDS, Lens
-from scenariodesk.models import Finding
+from scenariodesk.models import Finding, direction_of, verdict
 from scenariodesk.render import md_escape
 from scenariodesk.simulate import SimulationResult, simulate
 from scenariodesk.store import Store
@@ -150,7 +150,7 @@ def build_memo(
                 asdict(cell)
                 | {
                     "label": labels.get(outcome, outcome),
-                    "verdict": _verdict(cell.net_direction),
+                    "verdict": verdict(cell.net_direction),
                     "cited": [{"ref": cite_statement(e.statement_id), **asdict(e)} for e in cell.evidence],
                 }
             )
@@ -214,18 +214,6 @@ def _order(lens: Lens, outcome: str) -> int:
     return lens.outcome_ids.index(outcome) if outcome in lens.outcome_ids else 99
 
 
-def _verdict(net: float) -> str:
-    if net > 0.5:
-        return "broadly favourable"
-    if net > 0.15:
-        return "leaning favourable"
-    if net < -0.5:
-        return "broadly unfavourable"
-    if net < -0.15:
-        return "leaning unfavourable"
-    return "mixed"
-
-
 def _point(dev: Development, lens: Lens, cite) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     band = band_of(dev.probability, lens)
     return {
@@ -250,7 +238,12 @@ def _matrix_table(matrix, labels: dict[str, str]) -> dict[str, Any]:  # type: ig
                 "cells": [
                     None
                     if (c := matrix.cell(o, d)) is None
-                    else {"net": c.net_direction, "n": c.statements, "sources": c.sources}
+                    else {
+                        "net": c.net_direction,
+                        "tone": {"+": "plus", "-": "minus"}.get(direction_of(c.net_direction), "zero"),
+                        "n": c.statements,
+                        "sources": c.sources,
+                    }
                     for d in matrix.domains
                 ],
             }

@@ -269,3 +269,35 @@ def source_key(source: str, outlet: str, document_id: int | None) -> str:
     source by name; the unnamed author per outlet ("author@Yonhap"), or per document
     when the outlet is unknown."""
     return source if source != AUTHOR else f"{AUTHOR}@{outlet or document_id}"
+
+
+# ---------------------------------------------------------------- the direction scale
+# One place for how a direction reads: the sign of "+"/"-"/"0", the thresholds past which
+# a net direction (-1..+1) leans or is broad, and the words for each.
+DIRECTION_WORDS = {"+": "favourable", "-": "unfavourable", "0": "mixed"}
+LEANING = 0.15  # |net| above this leans one way
+BROAD = 0.5  # |net| above this is broadly one way
+
+
+def sign_of(direction: str) -> float:
+    """+1, -1 or 0 for a statement's direction."""
+    return {"+": 1.0, "-": -1.0}.get(direction, 0.0)
+
+
+def direction_of(net: float) -> str:
+    """The direction a net value (-1..+1) reads as: "+", "-", or "0" inside ±LEANING."""
+    return "+" if net > LEANING else "-" if net < -LEANING else "0"
+
+
+def verdict(net: float) -> str:
+    """A net direction in words: broadly or leaning favourable/unfavourable, or mixed."""
+    word = DIRECTION_WORDS[direction_of(net)]
+    if word == "mixed":
+        return word
+    return f"{'broadly' if abs(net) > BROAD else 'leaning'} {word}"
+
+
+def strength_key(probability: float, source: str, statement_id: int) -> tuple[float, int, int]:
+    """The strongest evidence first: likeliest, a named source before the author, then the
+    earliest statement (the store's STRONGEST_FIRST and cell_evidence order the same way)."""
+    return (-probability, 0 if source != AUTHOR else 1, statement_id)

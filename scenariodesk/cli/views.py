@@ -1,0 +1,194 @@
+"""Commands that read the analysis: matrix, statements, developments, simulate, brief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from scenariodesk.cli.common import (
+    CycleOption,
+    DbOption,
+    FormatOption,
+    LensOption,
+    app,
+    check_format,
+    check_ids,
+    cycle_dates,
+    emit,
+    err,
+    fail,
+    open_lens,
+    open_store,
+    prior_option,
+)
+
+
+# --------------------------------------------------------------------------- matrix
+@app.command()
+def matrix(
+    fmt: FormatOption = "table",
+    outcome: Annotated[str | None, typer.Option("--outcome", help="Only this outcome id.")] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="Only this domain id.")] = None,
+    cycle: CycleOption = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Print the scenario matrix (outcome x domain) with the evidence of each cell."""
+    from scenariodesk.aggregate import build_matrix, load_matrix
+    from scenariodesk.models import StatementFilter
+
+    check_format(fmt, "matrix")
+    lens = open_lens(lens_path)
+    check_ids(lens, outcome, domain)
+    with open_store(db) as store:
+        if cycle is None:
+            result = load_matrix(store, lens, outcome=outcome, domain=domain)
+        else:  # the articles of one election cycle, streamed
+            date_from, date_to = cycle_dates(lens, cycle)
+            rows = store.iter_statements(StatementFilter(date_from=date_from, date_to=date_to))
+            result = build_matrix(rows, lens, outcome=outcome, domain=domain)
+    if not result.cells and fmt == "table":
+        err.print("no scenario statements yet: run `scenariodesk ingest PATH` then `scenariodesk analyze`")
+        return
+    emit("matrix", fmt, result)
+
+
+# --------------------------------------------------------------------------- statements
+@app.command()
+def statements(
+    fmt: FormatOption = "table",
+    outcome: Annotated[str | None, typer.Option("--outcome", help="Only this outcome id.")] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="Only this domain id.")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Source name contains this (case-insensitive).")
+    ] = None,
+    doc: Annotated[int | None, typer.Option("--doc", help="Only this document id.")] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="Only statements from documents in this language (en, ko)."),
+    ] = None,
+    cycle: CycleOption = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """List the evidence: each statement with its document, sentence, cue, condition and rules."""
+    from scenariodesk.models import StatementFilter
+
+    check_format(fmt, "statements")
+    lens = open_lens(lens_path)
+    check_ids(lens, outcome, domain)
+    date_from, date_to = cycle_dates(lens, cycle) if cycle is not None else (None, None)
+    with open_store(db) as store:
+        rows = list(
+            store.iter_statements(
+                StatementFilter(
+                    outcome=outcome,
+                    domain=domain,
+                    source=source,
+                    document_id=doc,
+                    language=language,
+                    date_from=date_from,
+                    date_to=date_to,
+                )
+            )
+        )
+    emit("statements", fmt, rows)
+    if fmt == "table":
+        err.print(f"{len(rows)} statements")
+
+
+# --------------------------------------------------------------------------- developments
+@app.command()
+def developments(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, md, json or csv.")] = "table",
+    outcome: Annotated[str | None, typer.Option("--outcome", help="Only this outcome id.")] = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Group statements into developments: projected events with pooled probability and support."""
+    from scenariodesk.developments import find_developments
+
+    check_format(fmt, "developments")
+    lens = open_lens(lens_path)
+    check_ids(lens, outcome, None)
+    with open_store(db) as store:
+        found = find_developments(store.iter_statements(), lens, outcome=outcome)
+    emit("developments", fmt, found)
+
+
+# --------------------------------------------------------------------------- simulate
+@app.command()
+def simulate(
+    prior: Annotated[
+        str | None,
+        typer.Option(
+            "--prior", help="Outcome probabilities, e.g. trump=0.55,harris=0.45 (default: the lens's)."
+        ),
+    ] = None,
+    runs: Annotated[int, typer.Option("--runs", min=1, max=10_000_000, help="Monte Carlo runs.")] = 10_000,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Random seed: the same seed gives the same result.")
+    ] = 0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Monte Carlo over outcomes and developments, per domain.
+
+    Each run draws a winner from the prior and lets each of its developments happen with
+    its pooled probability. A domain's figure for a run is the net direction (-1..+1) of
+    what happened in it: the mean impact of its developments that happened (0 if none).
+    The table gives its mean and 5th..95th percentiles over the runs, P(unfav.) = the
+    share of runs below 0, the developments with the largest expected impact, and how
+    P(unfav.) changes when one outcome's prior rises by 0.1 (absolute; the rest scaled).
+    """
+    from scenariodesk.developments import find_developments
+    from scenariodesk.simulate import simulate as run_simulation
+
+    check_format(fmt, "simulation")
+    lens = open_lens(lens_path)
+    chosen = prior_option(prior, lens)
+    with open_store(db) as store:
+        found = find_developments(store.iter_statements(), lens)
+    try:
+        result = run_simulation(found, lens.domain_ids, chosen, runs=runs, seed=seed)
+    except ValueError as exc:
+        raise fail(f"--prior: {exc}") from None
+    emit("simulation", fmt, result, developments=len(found))
+
+
+# --------------------------------------------------------------------------- brief
+@app.command()
+def brief(
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: brief.FORMAT).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="html, md or pdf.")] = "html",
+    prior: Annotated[
+        str | None, typer.Option("--prior", help="Outcome probabilities for the simulation.")
+    ] = None,
+    runs: Annotated[int, typer.Option("--runs", min=1, help="Simulation runs.")] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", help="Simulation seed.")] = 0,
+    web_url: Annotated[
+        str | None,
+        typer.Option("--web-url", help="Link references to this running web UI, e.g. http://127.0.0.1:8000."),
+    ] = None,
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write the briefing memo: summary, matrix, domains, simulation, playbook, signposts, fact check, sources."""
+    from scenariodesk.memo import FORMATS, MemoError, build_memo, write_memo
+
+    check_format(fmt, FORMATS)
+    lens = open_lens(lens_path)
+    chosen = prior_option(prior, lens)
+    target = out_path or Path(f"brief.{fmt}")
+    with open_store(db) as store, err.status("building the memo…"):
+        memo = build_memo(store, lens, prior=chosen, runs=runs, seed=seed, web_url=web_url)
+    try:
+        write_memo(memo, fmt, target)
+    except MemoError as exc:
+        raise fail(str(exc)) from None
+    err.print(f"wrote {target} ({len(memo['references'])} references, {memo['statements']} statements)")
