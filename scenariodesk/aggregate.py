@@ -67,7 +67,7 @@ def load_matrix(store: Store, lens: Lens, *, outcome: str | None = None, domain:
     for c in sums:
         acc = _Accumulator.from_sums(c)
         acc.top = [
-            ((0.0, 0, 0), _evidence(by_id[i])) for i in top.get((c.outcome, c.domain), []) if i in by_id
+            ((0.0, 0, 0), evidence_of(by_id[i])) for i in top.get((c.outcome, c.domain), []) if i in by_id
         ]
         cells[(c.outcome, c.domain)] = acc.cell(c.outcome, c.domain)
     outcomes = tuple(o for o in lens.outcome_ids if any(k[0] == o for k in cells))
@@ -77,7 +77,8 @@ def load_matrix(store: Store, lens: Lens, *, outcome: str | None = None, domain:
     )
 
 
-def _evidence(stored: StoredStatement) -> Evidence:
+def evidence_of(stored: StoredStatement) -> Evidence:
+    """How a stored statement is cited."""
     st, doc = stored.statement, stored.document
     return Evidence(
         statement_id=stored.id,
@@ -90,6 +91,7 @@ def _evidence(stored: StoredStatement) -> Evidence:
         direction=st.direction,
         likelihood=st.likelihood,
         probability=st.probability,
+        sentence_start=st.sentence_span[0],
     )
 
 
@@ -126,7 +128,7 @@ class _Accumulator:
         key = source_key(st.source, doc.outlet, doc.id)
         self.sources.add(key)
         self.per_source[key].append(sign * st.probability)
-        evidence = _evidence(stored)
+        evidence = evidence_of(stored)
         # Strongest: most likely first, a named source before the author, then earliest.
         key = strength_key(st.probability, st.source, stored.id)
         self.top.append((key, evidence))

@@ -205,27 +205,11 @@ def _statement(
         trace.append(f"condition:{condition[1]}")
     else:
         phrase = None
-        in_segment = [o for o, m in names if start <= m.start() < end]
-        if in_segment:
-            outcome = in_segment[0]
-            trace.append(f"condition:{outcome}:named")
-        elif ctx.paragraph_condition:
-            outcome = ctx.paragraph_condition
-            trace.append("condition:paragraph-context")
-        elif rules.election.search(text) and not ctx.winner:
-            outcome = "any"
-            trace.append("condition:any:election-timed")
-        elif ctx.topic:
-            outcome = ctx.topic
-            trace.append("condition:article-topic")
-        elif ctx.discourse_condition:
-            outcome = ctx.discourse_condition
-            trace.append("condition:discourse-context")
-        elif ctx.winner:
-            outcome = ctx.winner
-            trace.append("condition:winner-after-election")
-        else:
+        found = _context_outcome(ctx, rules, text, [o for o, m in names if start <= m.start() < end])
+        if found is None:
             return None
+        outcome, rule = found
+        trace.append(rule)
     if ctx.winner and outcome != ctx.winner and condition is None:
         outcome = ctx.winner
         trace.append("condition:winner-after-election")
@@ -263,6 +247,27 @@ def _statement(
         source_phrase="",
         rules=tuple(trace),
     )
+
+
+def _context_outcome(
+    ctx: _Context, rules: KoreanRules, text: str, named: list[str]
+) -> tuple[str, str] | None:
+    """(outcome, rule) of a segment with no outcome phrase: a candidate it names, the
+    paragraph's, "any" for an election-timed sentence before the result, the article's
+    topic, the text's last, the winner after the result; None when nothing gives one."""
+    if named:
+        return named[0], f"condition:{named[0]}:named"
+    if ctx.paragraph_condition:
+        return ctx.paragraph_condition, "condition:paragraph-context"
+    if rules.election.search(text) and not ctx.winner:
+        return "any", "condition:any:election-timed"
+    if ctx.topic:
+        return ctx.topic, "condition:article-topic"
+    if ctx.discourse_condition:
+        return ctx.discourse_condition, "condition:discourse-context"
+    if ctx.winner:
+        return ctx.winner, "condition:winner-after-election"
+    return None
 
 
 def _candidates(rules: KoreanRules) -> set[str]:

@@ -80,20 +80,7 @@ def find_developments(
 
 def _ignored_words(lens: Lens) -> set[str]:
     names = {w.lower() for o in lens.model.outcomes for n in o.names for w in n.split()}
-    generic = {
-        "korea",
-        "korean",
-        "south",
-        "north",
-        "u.s",
-        "united",
-        "states",
-        "president",
-        "former",
-        "term",
-        "second",
-    }
-    return set(STOP_WORDS) | names | generic
+    return set(STOP_WORDS) | names | {w.lower() for w in lens.model.development_stopwords}
 
 
 def _content_words(sentence: str, ignore: set[str]) -> set[str]:

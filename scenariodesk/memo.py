@@ -15,10 +15,10 @@ from typing import Any
 import jinja2
 
 from scenariodesk import __version__
-from scenariodesk.aggregate import load_matrix
+from scenariodesk.aggregate import evidence_of, load_matrix
 from scenariodesk.developments import Development, find_developments
 from scenariodesk.lens import BANDS, Lens
-from scenariodesk.models import Finding, direction_of, verdict
+from scenariodesk.models import Evidence, Finding, Matrix, direction_of, verdict
 from scenariodesk.render import md_escape
 from scenariodesk.simulate import SimulationResult, simulate
 from scenariodesk.store import Store
@@ -84,6 +84,17 @@ class _References:
             date=found.date,
         )
 
+    def cite_evidence(self, e: Evidence) -> int:
+        return self.cite(
+            e.document_id,
+            e.sentence_start,
+            e.sentence,
+            e.source,
+            title=e.document_title,
+            outlet=e.outlet,
+            date=e.date,
+        )
+
 
 def band_of(probability: float, lens: Lens) -> str:
     for band in BANDS:
@@ -102,43 +113,64 @@ def build_memo(
     seed: int = 0,
     web_url: str | None = None,
 ) -> dict[str, Any]:
-    """All the memo's content as plain data; the renderers only lay it out."""
+    """All the memo's content as plain data; the renderers only lay it out. Statements
+    stream once (into the developments); what the memo cites is read by id."""
     refs = _References(web_url)
-    stored = {s.id: s for s in store.iter_statements()}
-
-    def cite_statement(statement_id: int) -> int:
-        s = stored[statement_id]
-        return refs.cite(
-            s.document.id or 0,
-            s.statement.sentence_span[0],
-            s.statement.sentence,
-            s.statement.source,
-            title=s.document.title,
-            outlet=s.document.outlet,
-            date=s.document.date,
-        )
-
     prior = prior or lens.default_prior()
-    developments = find_developments(stored.values(), lens)
+    developments = find_developments(store.iter_statements(), lens)
     matrix = load_matrix(store, lens)
     result = simulate(developments, lens.domain_ids, prior, runs=runs, seed=seed)
     labels = lens.labels
+    return {
+        "title": f"Scenario brief: {lens.model.description.split(':')[0] if ':' in lens.model.description else lens.name}",
+        "lens": lens.fingerprint,
+        "subject": lens.model.subject,
+        "version": __version__,
+        "documents": store.count_documents(),
+        "statements": store.count_statements(),
+        "summary": _summary(store, developments, prior, lens, refs),
+        "matrix": _matrix_table(matrix, labels),
+        "matrix_figure": _matrix_figure(matrix, labels),
+        "domains": _domain_sections(matrix, labels, refs),
+        "simulation": _simulation_data(result, labels),
+        "simulation_figure": _simulation_figure(result, labels),
+        "developments": len(developments),
+        "playbook": _playbook(store, lens, refs),
+        "signposts": _signposts(store, lens, refs),
+        "facts": _facts(store, lens, refs),
+        "references": refs.items,
+    }
 
-    summary = []
+
+def _summary(
+    store: Store, developments: list[Development], prior: dict[str, float], lens: Lens, refs: _References
+) -> list[dict[str, Any]]:
+    """Per outcome, its weightiest developments, each citing up to three statements."""
+    chosen: dict[str, list[Development]] = {}
     for outcome in [*prior, "any"]:
         devs = [d for d in developments if d.outcome == outcome]
         devs.sort(
             key=lambda d: (-(d.probability * max(abs(d.impact), 0.25)) * (1 + 0.25 * (d.support - 1)), d.id)
         )
         if devs:
-            summary.append(
-                {
-                    "outcome": outcome,
-                    "label": labels.get(outcome, outcome),
-                    "points": [_point(d, lens, cite_statement) for d in devs[:SUMMARY_PER_OUTCOME]],
-                }
-            )
+            chosen[outcome] = devs[:SUMMARY_PER_OUTCOME]
+    cited = [i for devs in chosen.values() for d in devs for i in d.statements[:3]]
+    evidence = {s.id: evidence_of(s) for s in store.get_statements(cited)}
 
+    def cite(statement_id: int) -> int:
+        return refs.cite_evidence(evidence[statement_id])
+
+    return [
+        {
+            "outcome": outcome,
+            "label": lens.labels.get(outcome, outcome),
+            "points": [_point(d, lens, cite) for d in devs],
+        }
+        for outcome, devs in chosen.items()
+    ]
+
+
+def _domain_sections(matrix: Matrix, labels: dict[str, str], refs: _References) -> list[dict[str, Any]]:
     domains = []
     for domain in matrix.domains:
         cells = []
@@ -151,63 +183,52 @@ def build_memo(
                 | {
                     "label": labels.get(outcome, outcome),
                     "verdict": verdict(cell.net_direction),
-                    "cited": [{"ref": cite_statement(e.statement_id), **asdict(e)} for e in cell.evidence],
+                    "cited": [{"ref": refs.cite_evidence(e), **asdict(e)} for e in cell.evidence],
                 }
             )
         if cells:
             domains.append({"id": domain, "label": labels.get(domain, domain), "cells": cells})
+    return domains
 
+
+def _playbook(store: Store, lens: Lens, refs: _References) -> list[dict[str, Any]]:
+    labels = lens.labels
     playbook: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for rec in store.recommendations():
         n = refs.cite_finding(rec, rec.source)
         key = (rec.outcome, rec.domains[0] if rec.domains else "general")
         playbook.setdefault(key, []).append({"ref": n, "sentence": rec.sentence, "source": rec.source})
+    return [
+        {
+            "outcome": o,
+            "outcome_label": labels.get(o, o),
+            "domain": d,
+            "domain_label": labels.get(d, d),
+            "entries": items,
+        }
+        for (o, d), items in sorted(playbook.items(), key=lambda kv: (_order(lens, kv[0][0]), kv[0][1]))
+    ]
 
+
+def _signposts(store: Store, lens: Lens, refs: _References) -> list[dict[str, Any]]:
     hits: dict[str, list[dict[str, Any]]] = {}
     for hit in store.signpost_reports():
         n = refs.cite_finding(hit, "author")
         hits.setdefault(hit.signpost, []).append(
             {"ref": n, "match": hit.match, "date": hit.date, "outlet": hit.outlet}
         )
-    signposts = [
-        {**s.model_dump(), "outcome_label": labels.get(s.outcome, s.outcome), "hits": hits.get(s.id, [])}
+    return [
+        {**s.model_dump(), "outcome_label": lens.labels.get(s.outcome, s.outcome), "hits": hits.get(s.id, [])}
         for s in lens.model.signposts
     ]
 
+
+def _facts(store: Store, lens: Lens, refs: _References) -> list[dict[str, Any]]:
     claims: dict[str, list[dict[str, Any]]] = {}
     for claim in store.fact_claims():
         n = refs.cite_finding(claim, claim.source)
         claims.setdefault(claim.fact, []).append({"ref": n, **asdict(claim)})
-    facts = [{**f.model_dump(), "claims": claims.get(f.id, [])} for f in lens.model.facts]
-
-    return {
-        "title": f"Scenario brief: {lens.model.description.split(':')[0] if ':' in lens.model.description else lens.name}",
-        "lens": lens.fingerprint,
-        "subject": lens.model.subject,
-        "version": __version__,
-        "documents": store.count_documents(),
-        "statements": len(stored),
-        "summary": summary,
-        "matrix": _matrix_table(matrix, labels),
-        "matrix_figure": _matrix_figure(matrix, labels),
-        "domains": domains,
-        "simulation": _simulation_data(result, labels),
-        "simulation_figure": _simulation_figure(result, labels),
-        "developments": len(developments),
-        "playbook": [
-            {
-                "outcome": o,
-                "outcome_label": labels.get(o, o),
-                "domain": d,
-                "domain_label": labels.get(d, d),
-                "entries": items,
-            }
-            for (o, d), items in sorted(playbook.items(), key=lambda kv: (_order(lens, kv[0][0]), kv[0][1]))
-        ],
-        "signposts": signposts,
-        "facts": facts,
-        "references": refs.items,
-    }
+    return [{**f.model_dump(), "claims": claims.get(f.id, [])} for f in lens.model.facts]
 
 
 def _order(lens: Lens, outcome: str) -> int:

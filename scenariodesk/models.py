@@ -101,6 +101,8 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Evidence:
+    """A statement as a cell, a memo or a page cites it: what was said, by whom, where."""
+
     statement_id: int
     sentence: str
     source: str
@@ -111,6 +113,7 @@ class Evidence:
     direction: str
     likelihood: str
     probability: float
+    sentence_start: int = 0  # where the sentence starts in its document (the link anchor)
 
 
 @dataclass(frozen=True)
@@ -206,10 +209,24 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class DocumentRef:
+    """A stored document's provenance without its text: what a statement cites."""
+
+    id: int
+    path: str = ""
+    title: str = ""
+    date: str = ""
+    outlet: str = ""
+    url: str = ""
+    author: str = ""  # the byline, when the metadata has one
+    language: str = "en"
+
+
+@dataclass(frozen=True)
 class StoredStatement:
     id: int
     statement: Statement
-    document: Document
+    document: DocumentRef
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from scenariodesk.lens import Lens
-from scenariodesk.models import Document, StatementFilter, StoredStatement
+from scenariodesk.models import Document, DocumentRef, StatementFilter, StoredStatement
 from scenariodesk.store import Store
 
 GROUPS = ("source", "outlet", "domain")
@@ -133,7 +133,7 @@ class ScoreReport:
     calibration: list[dict[str, Any]] = field(default_factory=list)
 
 
-def forecaster(source: str, document: Document) -> str:
+def forecaster(source: str, document: Document | DocumentRef) -> str:
     """Who is scored for a forecast: the named source, else the article's byline, else
     the outlet's unnamed author ("author (The Korea Times)"), never one "author" for all."""
     if source != "author":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scenariodesk.aggregate import build_matrix
-from scenariodesk.models import Document, Span, Statement, StoredStatement
+from scenariodesk.models import DocumentRef, Span, Statement, StoredStatement
 
 
 def _stored(i, direction, probability, source="author", condition="trump", domains=("alliance",), outlet="O"):
@@ -23,7 +23,7 @@ def _stored(i, direction, probability, source="author", condition="trump", domai
         source_phrase="",
         rules=(),
     )
-    return StoredStatement(i, st, Document(text="", id=i, outlet=outlet, title=f"Doc {i}"))
+    return StoredStatement(i, st, DocumentRef(id=i, outlet=outlet, title=f"Doc {i}"))
 
 
 def test_matrix_cell_consensus_dissent_and_evidence(lens):

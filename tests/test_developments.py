@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from scenariodesk.developments import Development, find_developments
-from scenariodesk.models import Document, Span, Statement, StoredStatement
+from scenariodesk.models import DocumentRef, Span, Statement, StoredStatement
 from scenariodesk.simulate import parse_prior, simulate
 
 
@@ -37,7 +37,7 @@ def _stored(
         source_phrase="",
         rules=(),
     )
-    return StoredStatement(i, st, Document(text="", id=i, outlet=outlet, date="2024-10-01"))
+    return StoredStatement(i, st, DocumentRef(id=i, outlet=outlet, date="2024-10-01"))
 
 
 def test_developments_group_statements_about_the_same_event(lens):

@@ -76,3 +76,22 @@ def test_no_module_imports_the_store_for_a_record_type():
         if target != "scenariodesk.models" and set(names) & RECORD_TYPES
     ]
     assert offenders == []
+
+
+MAX_FILE_LINES = 500
+MAX_FUNCTION_LINES = 80
+
+
+def test_no_file_or_function_grows_past_what_a_reader_holds():
+    too_long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        source = path.read_text("utf-8")
+        name = path.relative_to(PACKAGE).as_posix()
+        if len(source.splitlines()) > MAX_FILE_LINES:
+            too_long.append(f"{name}: {len(source.splitlines())} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{name}: {node.name}() {length} lines")
+    assert too_long == []

@@ -103,3 +103,21 @@ def test_a_forecast_under_its_own_condition_is_set_aside(lens):
         "A summit will be possible only when Pyongyang freezes its program."
     )
     assert not lens.conditional_forecast.search("If Biden wins, a summit is unlikely.")
+
+
+def test_an_unnamed_forecast_is_scored_under_its_articles_byline(tmp_path, lens):
+    from scenariodesk.dedupe import fingerprint
+    from scenariodesk.models import Document, StatementFilter
+    from scenariodesk.pipeline import analyze_store
+
+    text = "If Trump wins, talks with North Korea are likely to resume quickly."
+    doc = Document(text=text, date="2024-10-01", outlet="The Dong-A Ilbo", author="Gi-Jae Han", path="a.txt")
+    with Store(tmp_path / "byline.db") as store:
+        store.add_document(doc, fingerprint(text))
+        analyze_store(store, lens)
+        (forecast,) = store.iter_statements(StatementFilter(outcome="trump"))
+        assert forecast.statement.source == "author" and forecast.document.author == "Gi-Jae Han"
+        store.record_cycle(2024, "trump", "", "a citation")
+        store.record_event("talks-resume", True, None, "", "a citation", [forecast])
+        report = score_forecasts(store, lens, "source")
+    assert [g.group for g in report.groups] == ["Gi-Jae Han"]

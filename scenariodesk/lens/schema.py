@@ -221,6 +221,9 @@ class LensModel(_Strict):
     non_projections: list[NonProjection] = []
     own_side: list[str] = []
     undergo_verbs: list[str] = []
+    # Words too common in this lens's articles to tell one projected event from another
+    # (the region's and the office's names), left out when developments are grouped.
+    development_stopwords: list[str] = []
     stance_roles: list[str] = []
     continuations: list[Pattern] = []
     contrast_markers: list[Pattern] = []

@@ -12,7 +12,7 @@ from scenariodesk.models import (
     AUTHOR,
     Analysis,
     CellSums,
-    Document,
+    DocumentRef,
     Span,
     Statement,
     StatementFilter,
@@ -24,7 +24,7 @@ from scenariodesk.store.db import Database
 # A statement with its document's provenance and its domains in order.
 STATEMENT_SELECT = (
     "SELECT s.*, d.id AS d_id, d.path AS d_path, d.title AS d_title, d.date AS d_date,"
-    " d.outlet AS d_outlet, d.url AS d_url,"
+    " d.outlet AS d_outlet, d.url AS d_url, d.author AS d_author, d.language AS d_language,"
     " (SELECT group_concat(domain, ',') FROM (SELECT domain FROM statement_domains"
     "   WHERE statement_id = s.id ORDER BY position) AS ordered_domains) AS domain_list"
     " FROM statements s JOIN documents d ON d.id = s.document_id"
@@ -254,13 +254,14 @@ def stored_statement(row: Any) -> StoredStatement:
         rules=tuple(json.loads(row["rules"])),
         doc_id=row["document_id"],
     )
-    document = Document(
+    document = DocumentRef(
         id=row["d_id"],
         path=row["d_path"],
         title=row["d_title"],
         date=row["d_date"],
         outlet=row["d_outlet"],
         url=row["d_url"],
-        text="",
+        author=row["d_author"],
+        language=row["d_language"],
     )
     return StoredStatement(row["id"], statement, document)

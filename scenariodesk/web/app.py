@@ -69,20 +69,37 @@ def create_app(
     jobs = Jobs(db_path, lens)
     app.state.jobs = jobs
 
-    def store() -> Iterator[Store]:
-        with Store(db_path, migrate=False) as s:  # migrated once, in create_app
-            yield s
-
-    StoreDep = Annotated[Store, Depends(store)]
-
-    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
-        context.setdefault("running", jobs.running())
-        return templates.TemplateResponse(request, name, context)
-
+    site = _Site(db_path, lens, templates, jobs)
     if token:
         _require_token(app, token)
     # Added last, so it runs first: hosts, cross-site writes and body size before anything.
     app.add_middleware(Guard, allowed_hosts=LOOPBACK_HOSTS | set(allowed_hosts), max_body=MAX_REQUEST_BYTES)
+    _errors(app, site)
+    _pages(app, site)
+    _api(app, site)
+    _api_documents(app, site)
+    return app
+
+
+class _Site:
+    """What every route needs: the store's path, the lens, the templates, the job queue."""
+
+    def __init__(self, db_path: str, lens: Lens, templates: Jinja2Templates, jobs: Jobs) -> None:
+        self.db_path, self.lens, self.templates, self.jobs = db_path, lens, templates, jobs
+
+    def store(self) -> Iterator[Store]:
+        """A store per request (a FastAPI dependency), migrated once in create_app."""
+        with Store(self.db_path, migrate=False) as s:
+            yield s
+
+    def page(self, request: Request, name: str, **context: Any) -> HTMLResponse:
+        context.setdefault("running", self.jobs.running())
+        return self.templates.TemplateResponse(request, name, context)
+
+
+def _errors(app: FastAPI, site: _Site) -> None:
+    """A damaged database, a full job queue and a missing item, answered in one line."""
+    templates, db_path = site.templates, site.db_path
 
     @app.exception_handler(sqlite3.DatabaseError)
     async def damaged(request: Request, exc: sqlite3.DatabaseError) -> Response:
@@ -98,7 +115,12 @@ def create_app(
             return JSONResponse({"detail": str(exc)}, status_code=404)
         return templates.TemplateResponse(request, "error.html", {"message": str(exc)}, status_code=404)
 
-    # ------------------------------------------------------------------ pages
+
+def _pages(app: FastAPI, site: _Site) -> None:
+    """The HTML pages, each rendering one data function of views.py."""
+    lens, jobs, page = site.lens, site.jobs, site.page
+    StoreDep = Annotated[Store, Depends(site.store)]
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def matrix_page(request: Request, s: StoreDep) -> HTMLResponse:
         return page(request, "matrix.html", data=views.matrix_data(s, lens))
@@ -149,7 +171,12 @@ def create_app(
         job = jobs.submit(await _read_uploads(request, files))
         return RedirectResponse(f"/ingest?job={job.id}", status_code=303)
 
-    # ------------------------------------------------------------------ API
+
+def _api(app: FastAPI, site: _Site) -> None:
+    """The JSON API under /api/v1: the same data functions as the pages."""
+    lens = site.lens
+    StoreDep = Annotated[Store, Depends(site.store)]
+
     @app.get(
         "/api/v1/matrix", tags=["matrix"], summary="The scenario matrix: outcome x domain cells with evidence"
     )
@@ -176,6 +203,39 @@ def create_app(
         offset: Offset = 0,
     ) -> dict[str, Any]:
         return views.statements_data(s, f, limit, offset)
+
+    @app.get(
+        "/api/v1/sources",
+        tags=["sources"],
+        summary="Every named source and what it projected under each outcome",
+    )
+    def api_sources(s: StoreDep) -> dict[str, Any]:
+        return views.sources_data(s, lens)
+
+    @app.get(
+        "/api/v1/scores",
+        tags=["scores"],
+        summary="Brier and log scores of resolved forecasts, with calibration",
+    )
+    def api_scores(s: StoreDep, by: str = "source") -> dict[str, Any]:
+        return views.scores_data(s, lens, by)
+
+    @app.get(
+        "/api/v1/search", tags=["search"], summary="Full-text search over statements and document passages"
+    )
+    def api_search(
+        s: StoreDep,
+        f: Annotated[StatementFilter, Depends(_filters)],
+        q: str = "",
+        limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE_SIZE)] = views.PAGE_SIZE,
+    ) -> dict[str, Any]:
+        return views.search_data(s, q, f, limit)
+
+
+def _api_documents(app: FastAPI, site: _Site) -> None:
+    """The documents API: list, read, upload (ingest and analysis in the background), jobs."""
+    lens, jobs = site.lens, site.jobs
+    StoreDep = Annotated[Store, Depends(site.store)]
 
     @app.get(
         "/api/v1/documents",
@@ -209,35 +269,6 @@ def create_app(
         if job is None:
             raise views.NotFound(f"no job {job_id}")
         return job.to_dict()
-
-    @app.get(
-        "/api/v1/sources",
-        tags=["sources"],
-        summary="Every named source and what it projected under each outcome",
-    )
-    def api_sources(s: StoreDep) -> dict[str, Any]:
-        return views.sources_data(s, lens)
-
-    @app.get(
-        "/api/v1/scores",
-        tags=["scores"],
-        summary="Brier and log scores of resolved forecasts, with calibration",
-    )
-    def api_scores(s: StoreDep, by: str = "source") -> dict[str, Any]:
-        return views.scores_data(s, lens, by)
-
-    @app.get(
-        "/api/v1/search", tags=["search"], summary="Full-text search over statements and document passages"
-    )
-    def api_search(
-        s: StoreDep,
-        f: Annotated[StatementFilter, Depends(_filters)],
-        q: str = "",
-        limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE_SIZE)] = views.PAGE_SIZE,
-    ) -> dict[str, Any]:
-        return views.search_data(s, q, f, limit)
-
-    return app
 
 
 class DocumentQuery:
