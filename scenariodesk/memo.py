@@ -12,18 +12,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from scenariodesk import __version__
 from scenariodesk.aggregate import evidence_of, load_matrix
 from scenariodesk.developments import Development, find_developments
 from scenariodesk.lens import BANDS, Lens
 from scenariodesk.models import Evidence, Finding, Matrix, direction_of, verdict
-from scenariodesk.render import md_escape
+from scenariodesk.render import formats, render_text
 from scenariodesk.simulate import SimulationResult, simulate
 from scenariodesk.store import Store
 
-FORMATS = ("html", "md", "pdf")
+FORMATS = (*formats("memo"), "pdf")  # pdf: the html printed by Chromium
 SUMMARY_PER_OUTCOME = 5
 # What Chromium needs here: no sandbox as root, no background networking (its
 # connections are refused on a closed network). The browser test uses the same flags.
@@ -349,20 +347,9 @@ def _simulation_figure(result: SimulationResult, labels: dict[str, str]) -> str 
 
 
 # ------------------------------------------------------------------------ rendering
-def _environment() -> jinja2.Environment:
-    loader = jinja2.PackageLoader("scenariodesk", "memo_templates")
-    env = jinja2.Environment(
-        loader=loader, autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True
-    )
-    env.filters["md"] = md_escape
-    env.filters["refs"] = lambda ns: "".join(f"[{n}]" for n in ns)
-    return env
-
-
 def render_memo(memo: dict[str, Any], fmt: str) -> str:
-    """HTML or Markdown text of the memo."""
-    name = "memo.md" if fmt == "md" else "memo.html"
-    return _environment().get_template(name).render(memo=memo)
+    """HTML or Markdown text of the memo (the renderer registry's "memo" kind)."""
+    return render_text("memo", fmt, memo)
 
 
 def write_memo(memo: dict[str, Any], fmt: str, out: Path) -> Path:

@@ -48,3 +48,11 @@ def test_text_formats_carry_the_same_rows(seeded_db, lens):
     developments = list(csv.DictReader(io.StringIO(render_text("developments", "csv", found))))
     assert [d["id"] for d in developments] == [d.id for d in found]
     assert render_text("developments", "md", found).count("\n- **") == len(found) - 1
+
+
+def test_article_text_in_a_csv_cell_never_starts_a_formula():
+    from scenariodesk.render.text import csv_text
+
+    assert csv_text('=HYPERLINK("http://x","y")') == '\'=HYPERLINK("http://x","y")'
+    assert csv_text("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_text("Trump would demand more.") == "Trump would demand more."

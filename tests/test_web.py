@@ -297,3 +297,19 @@ def test_documents_list_page_and_api(client):
     assert client.get("/api/v1/documents", params={"sort": "bogus"}).status_code == 422
     html = client.get("/documents", params={"cycle": "2020"}).text
     assert "Documents" in html and 'href="/documents/' in html
+
+
+def test_downloads_are_files_in_the_registrys_formats(client):
+    import csv
+    import io
+
+    matrix = client.get("/download/matrix.csv")
+    assert matrix.status_code == 200 and matrix.headers["content-type"].startswith("text/csv")
+    assert 'filename="scenariodesk-matrix.csv"' in matrix.headers["content-disposition"]
+    cells = list(csv.DictReader(io.StringIO(matrix.text)))
+    api = client.get("/api/v1/matrix").json()
+    assert len(cells) == sum(1 for row in api["rows"] for c in row["cells"] if c)
+    trump = client.get("/download/statements.json?outcome=trump").json()
+    assert trump and {s["condition"] for s in trump} == {"trump"}
+    assert client.get("/download/developments.md").text.startswith("- **")
+    assert client.get("/download/matrix.xml").status_code == 422

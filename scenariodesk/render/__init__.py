@@ -1,7 +1,7 @@
 """Output formats for every kind of result, through one registry (`registry.py`):
 `render("matrix", "csv", matrix)`. Importing the package registers every renderer."""
 
-from scenariodesk.render import developments, evaluation, matrix, scores, simulation, statements
+from scenariodesk.render import developments, evaluation, matrix, memo, scores, simulation, statements
 from scenariodesk.render.matrix import matrix_to_dict
 from scenariodesk.render.registry import UnknownFormat, formats, render, render_text, renderer
 from scenariodesk.render.statements import statement_to_dict
@@ -15,6 +15,7 @@ __all__ = [
     "formats",
     "matrix",
     "matrix_to_dict",
+    "memo",
     "md_escape",
     "plural",
     "render",

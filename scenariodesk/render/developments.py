@@ -14,7 +14,7 @@ from rich.text import Text
 from scenariodesk.developments import Development
 from scenariodesk.models import DIRECTION_WORDS
 from scenariodesk.render.registry import renderer
-from scenariodesk.render.text import md_escape, plural
+from scenariodesk.render.text import csv_text, md_escape, plural
 
 
 def development_to_dict(d: Development) -> dict[str, Any]:
@@ -65,13 +65,13 @@ def _csv(found: list[Development]) -> str:
             [
                 d.id,
                 d.outcome,
-                d.label,
+                csv_text(d.label),
                 " ".join(d.domains),
                 d.probability,
                 d.impact,
                 d.direction,
                 " ".join(map(str, d.statements)),
-                "; ".join(d.sources),
+                csv_text("; ".join(d.sources)),
             ]
         )
     return buffer.getvalue()

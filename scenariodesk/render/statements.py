@@ -14,7 +14,7 @@ from rich.text import Text
 
 from scenariodesk.models import DIRECTION_WORDS, StoredStatement
 from scenariodesk.render.registry import renderer
-from scenariodesk.render.text import md_escape
+from scenariodesk.render.text import csv_text, md_escape
 
 CSV_FIELDS = [
     "id",
@@ -76,6 +76,8 @@ def _csv(rows: list[StoredStatement]) -> str:
         d["cue"] = d["cue"]["text"]
         d["condition_phrase"] = (d["condition_phrase"] or {}).get("text", "")
         d["rules"] = " ".join(d["rules"])
+        for key in ("document", "outlet", "cue", "condition_phrase", "source", "sentence"):
+            d[key] = csv_text(d[key] or "")
         writer.writerow(d)
     return buffer.getvalue()
 

@@ -32,3 +32,13 @@ def md_escape(text: object) -> str:
     for ch in "\\`*_[]#|":
         out = out.replace(ch, "\\" + ch)
     return out
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> str:
+    """Article text for a CSV cell: a leading =, +, -, @ would make a spreadsheet run it
+    as a formula ("CSV injection"), so such a cell starts with an apostrophe."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text

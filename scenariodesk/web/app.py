@@ -16,9 +16,12 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from scenariodesk import __version__
+from scenariodesk.aggregate import load_matrix
+from scenariodesk.developments import find_developments
 from scenariodesk.ingest import MAX_BYTES
 from scenariodesk.lens import Lens, load_lens
 from scenariodesk.models import StatementFilter
+from scenariodesk.render import render_text
 from scenariodesk.store import Store, damaged_message
 from scenariodesk.web import views
 from scenariodesk.web.guard import LOOPBACK_HOSTS, Guard
@@ -78,6 +81,7 @@ def create_app(
     _pages(app, site)
     _api(app, site)
     _api_documents(app, site)
+    _downloads(app, site)
     return app
 
 
@@ -269,6 +273,49 @@ def _api_documents(app: FastAPI, site: _Site) -> None:
         if job is None:
             raise views.NotFound(f"no job {job_id}")
         return job.to_dict()
+
+
+# Text formats a download may take, with their media types.
+DOWNLOADS = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "md": "text/markdown; charset=utf-8",
+}
+DownloadFormat = Annotated[str, FastAPIPath(pattern="^(csv|json|md)$")]
+
+
+def _downloads(app: FastAPI, site: _Site) -> None:
+    """The matrix, statements (with the page's filters) and developments as files, through
+    the same renderer registry as the CLI."""
+    lens = site.lens
+    StoreDep = Annotated[Store, Depends(site.store)]
+
+    def attachment(kind: str, fmt: str, value: Any) -> Response:
+        body = render_text(kind, fmt, value)
+        headers = {"Content-Disposition": f'attachment; filename="scenariodesk-{kind}.{fmt}"'}
+        return Response(body, media_type=DOWNLOADS[fmt], headers=headers)
+
+    @app.get(
+        "/download/matrix.{fmt}", tags=["downloads"], summary="The scenario matrix as CSV, JSON or Markdown"
+    )
+    def download_matrix(fmt: DownloadFormat, s: StoreDep) -> Response:
+        return attachment("matrix", fmt, load_matrix(s, lens))
+
+    @app.get(
+        "/download/statements.{fmt}",
+        tags=["downloads"],
+        summary="Statements (filtered) as CSV, JSON or Markdown",
+    )
+    def download_statements(
+        fmt: DownloadFormat, s: StoreDep, f: Annotated[StatementFilter, Depends(_filters)]
+    ) -> Response:
+        return attachment("statements", fmt, list(s.iter_statements(f)))
+
+    @app.get(
+        "/download/developments.{fmt}", tags=["downloads"], summary="Developments as CSV, JSON or Markdown"
+    )
+    def download_developments(fmt: DownloadFormat, s: StoreDep) -> Response:
+        return attachment("developments", fmt, find_developments(s.iter_statements(), lens))
 
 
 class DocumentQuery:
