@@ -10,7 +10,7 @@ from typing import Any
 from scenariodesk.dedupe import NEAR_THRESHOLD, Fingerprint, similarity
 from scenariodesk.models import Document, DocumentRow, StatementFilter
 from scenariodesk.store.db import Database
-from scenariodesk.store.statements import filter_sql
+from scenariodesk.store.statements import filter_clauses
 
 BATCH = 200  # documents per read while streaming the corpus
 _SORTS = {"id": "d.id", "date": "d.date DESC, d.id", "outlet": "d.outlet, d.id", "statements": "n DESC, d.id"}
@@ -143,8 +143,7 @@ def list_documents(
     """(total, one page of documents with their statement counts and analysis status:
     'analyzed' with `lens`, 'pending', or 'failed'). Only the filter's document fields
     (outlet, language, dates) apply."""
-    where_sql, params = filter_sql(where.documents_only())
-    clauses = [where_sql.removeprefix(" WHERE ")] if where_sql else []
+    clauses, params = filter_clauses(where.documents_only())
     if status == "failed":
         clauses.append("d.analysis_error IS NOT NULL")
     elif status == "pending":

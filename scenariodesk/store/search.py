@@ -8,7 +8,7 @@ import re
 
 from scenariodesk.models import SearchHit, StatementFilter
 from scenariodesk.store.db import Database
-from scenariodesk.store.statements import filter_sql
+from scenariodesk.store.statements import filter_clauses
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORDS = re.compile(r"\w[\w'-]*")
@@ -31,8 +31,8 @@ def search(db: Database, query: str, where: StatementFilter, *, limit: int = 50)
         return []
     if db.postgres:
         return _search_postgres(db, " ".join(_WORDS.findall(query)[:_MAX_WORDS]), where, limit)
-    clause, params = _and(filter_sql(where))
-    doc_clause, doc_params = _and(filter_sql(where.documents_only()))
+    clause, params = _and(filter_clauses(where))
+    doc_clause, doc_params = _and(filter_clauses(where.documents_only()))
     statements = db.execute(
         "SELECT s.id, d.id, d.title, d.outlet, d.date,"
         " snippet(statement_fts, 0, char(2), char(3), '…', 40), s.condition, s.source"
@@ -52,8 +52,8 @@ def search(db: Database, query: str, where: StatementFilter, *, limit: int = 50)
 
 
 def _search_postgres(db: Database, words: str, where: StatementFilter, limit: int) -> list[SearchHit]:
-    clause, params = _and(filter_sql(where))
-    doc_clause, doc_params = _and(filter_sql(where.documents_only()))
+    clause, params = _and(filter_clauses(where))
+    doc_clause, doc_params = _and(filter_clauses(where.documents_only()))
 
     def parts(col: str) -> tuple[str, str, str]:
         query = "plainto_tsquery('english', ?)"
@@ -83,7 +83,7 @@ def _search_postgres(db: Database, words: str, where: StatementFilter, limit: in
     return hits + [SearchHit("passage", *r) for r in passages]
 
 
-def _and(where: tuple[str, list[object]]) -> tuple[str, list[object]]:
-    """A WHERE clause as further conditions of a query that has its own WHERE."""
-    clause, params = where
-    return clause.replace(" WHERE ", " AND ", 1), params
+def _and(where: tuple[list[str], list[object]]) -> tuple[str, list[object]]:
+    """The filter's conditions as further conditions of a query that has its own WHERE."""
+    clauses, params = where
+    return "".join(f" AND {c}" for c in clauses), params

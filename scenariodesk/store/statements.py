@@ -36,6 +36,12 @@ STRONGEST_FIRST = "s.probability DESC, s.source = 'author', s.id"
 
 def filter_sql(where: StatementFilter) -> tuple[str, list[object]]:
     """(WHERE clause or "", parameters) over statements `s` joined to documents `d`."""
+    clauses, params = filter_clauses(where)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def filter_clauses(where: StatementFilter) -> tuple[list[str], list[object]]:
+    """The filter's conditions (to be AND-ed) and their parameters."""
     clauses: list[str] = []
     params: list[object] = []
 
@@ -66,7 +72,7 @@ def filter_sql(where: StatementFilter) -> tuple[str, list[object]]:
         add("s.probability >= ?", where.min_probability)
     if where.direction:
         add("s.direction = ?", where.direction)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    return clauses, params
 
 
 def save_analysis(db: Database, doc_id: int, analysis: Analysis, lens: str) -> None:
