@@ -313,3 +313,10 @@ def test_downloads_are_files_in_the_registrys_formats(client):
     assert trump and {s["condition"] for s in trump} == {"trump"}
     assert client.get("/download/developments.md").text.startswith("- **")
     assert client.get("/download/matrix.xml").status_code == 422
+
+
+def test_an_unknown_outcome_or_domain_is_a_422_naming_the_valid_ones(client):
+    response = client.get("/api/v1/statements?outcome=obama")
+    assert response.status_code == 422 and "trump" in response.json()["detail"]
+    assert client.get("/download/statements.csv?domain=weather").status_code == 422
+    assert client.get("/api/v1/statements?outcome=trump").status_code == 200

@@ -62,7 +62,7 @@ def resolve(
                 )
         if not yes and not typer.confirm("\nStore these resolutions?", default=False):
             err.print("nothing stored")
-            raise typer.Exit(1)
+            raise typer.Exit(0)  # the user said no: not a failure
         for cycle in resolutions.cycles:
             store.record_cycle(cycle.year, cycle.winner, cycle.note, cycle.citation)
         for event, found in matches:

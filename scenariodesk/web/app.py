@@ -85,6 +85,40 @@ def create_app(
     return app
 
 
+def _filters(
+    outcome: str | None = None,
+    domain: str | None = None,
+    source: str | None = None,
+    outlet: str | None = None,
+    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    min_probability: str | None = None,
+    document_id: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
+) -> StatementFilter:
+    """Filters from the query string; empty form fields mean "any"."""
+    for name, value in (("date_from", date_from), ("date_to", date_to)):
+        if value and not _DATE.match(value):
+            raise HTTPException(400, f"{name} must be a date like 2024-10-28 (got {value!r})")
+    probability = None
+    if min_probability:
+        try:
+            probability = float(min_probability)
+        except ValueError:
+            raise HTTPException(400, f"min_probability must be a number (got {min_probability!r})") from None
+    return StatementFilter(
+        outcome=outcome or None,
+        domain=domain or None,
+        source=source or None,
+        outlet=outlet or None,
+        language=language or None,
+        date_from=date_from or None,
+        date_to=date_to or None,
+        min_probability=probability,
+        document_id=document_id,
+    )
+
+
 class _Site:
     """What every route needs: the store's path, the lens, the templates, the job queue."""
 
@@ -95,6 +129,18 @@ class _Site:
         """A store per request (a FastAPI dependency), migrated once in create_app."""
         with Store(self.db_path, migrate=False) as s:
             yield s
+
+    def filters(self, f: Annotated[StatementFilter, Depends(_filters)]) -> StatementFilter:
+        """The query string's filters, with outcome and domain ids checked against the lens
+        (an unknown one is a 422 naming the valid ids, not an empty list). A cell's routes
+        take theirs from the path instead: an unknown cell there is a 404."""
+        for name, value, known in (
+            ("outcome", f.outcome, self.lens.outcome_ids),
+            ("domain", f.domain, self.lens.domain_ids),
+        ):
+            if value and value not in known:
+                raise HTTPException(422, f"unknown {name} {value!r}; the lens has {', '.join(known)}")
+        return f
 
     def page(self, request: Request, name: str, **context: Any) -> HTMLResponse:
         context.setdefault("running", self.jobs.running())
@@ -155,7 +201,7 @@ def _pages(app: FastAPI, site: _Site) -> None:
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
-        request: Request, s: StoreDep, f: Annotated[StatementFilter, Depends(_filters)], q: str = ""
+        request: Request, s: StoreDep, f: Annotated[StatementFilter, Depends(site.filters)], q: str = ""
     ) -> HTMLResponse:
         return page(request, "search.html", data=views.search_data(s, q, f))
 
@@ -202,7 +248,7 @@ def _api(app: FastAPI, site: _Site) -> None:
     @app.get("/api/v1/statements", tags=["statements"], summary="Scenario statements, filtered and paginated")
     def api_statements(
         s: StoreDep,
-        f: Annotated[StatementFilter, Depends(_filters)],
+        f: Annotated[StatementFilter, Depends(site.filters)],
         limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE_SIZE)] = views.PAGE_SIZE,
         offset: Offset = 0,
     ) -> dict[str, Any]:
@@ -229,7 +275,7 @@ def _api(app: FastAPI, site: _Site) -> None:
     )
     def api_search(
         s: StoreDep,
-        f: Annotated[StatementFilter, Depends(_filters)],
+        f: Annotated[StatementFilter, Depends(site.filters)],
         q: str = "",
         limit: Annotated[int, Query(ge=1, le=views.MAX_PAGE_SIZE)] = views.PAGE_SIZE,
     ) -> dict[str, Any]:
@@ -307,7 +353,7 @@ def _downloads(app: FastAPI, site: _Site) -> None:
         summary="Statements (filtered) as CSV, JSON or Markdown",
     )
     def download_statements(
-        fmt: DownloadFormat, s: StoreDep, f: Annotated[StatementFilter, Depends(_filters)]
+        fmt: DownloadFormat, s: StoreDep, f: Annotated[StatementFilter, Depends(site.filters)]
     ) -> Response:
         return attachment("statements", fmt, list(s.iter_statements(f)))
 
@@ -345,40 +391,6 @@ class DocumentQuery:
 
     def as_kwargs(self) -> dict[str, Any]:
         return dict(self.values)
-
-
-def _filters(
-    outcome: str | None = None,
-    domain: str | None = None,
-    source: str | None = None,
-    outlet: str | None = None,
-    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    min_probability: str | None = None,
-    document_id: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
-) -> StatementFilter:
-    """Filters from the query string; empty form fields mean "any"."""
-    for name, value in (("date_from", date_from), ("date_to", date_to)):
-        if value and not _DATE.match(value):
-            raise HTTPException(400, f"{name} must be a date like 2024-10-28 (got {value!r})")
-    probability = None
-    if min_probability:
-        try:
-            probability = float(min_probability)
-        except ValueError:
-            raise HTTPException(400, f"min_probability must be a number (got {min_probability!r})") from None
-    return StatementFilter(
-        outcome=outcome or None,
-        domain=domain or None,
-        source=source or None,
-        outlet=outlet or None,
-        language=language or None,
-        date_from=date_from or None,
-        date_to=date_to or None,
-        min_probability=probability,
-        document_id=document_id,
-    )
 
 
 async def _read_uploads(request: Request, files: list[UploadFile]) -> list[tuple[str, bytes | str]]:
