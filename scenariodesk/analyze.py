@@ -51,8 +51,14 @@ _DIRECTION_SLOT = "direction:pending"
 def analyze_document(document: Document, lens: Lens) -> Analysis:
     """Scenario statements, recommendations, signposts and fact claims in `document`."""
     if document.language == "ko":
-        return extract_korean(document, lens)
-    return _Extractor(lens).run(document)
+        return _in_cycle(document, extract_korean(document, lens), lens)
+    return _in_cycle(document, _Extractor(lens).run(document), lens)
+
+
+def _in_cycle(document: Document, analysis: Analysis, lens: Lens) -> Analysis:
+    """The analysis with the election cycle the lens places the document in (its date)."""
+    cycle = lens.cycle_for_date(document.date)
+    return replace(analysis, cycle=cycle.year if cycle else None)
 
 
 def extract_statements(document: Document, lens: Lens) -> list[Statement]:
@@ -84,7 +90,7 @@ def analyze_batch(documents: Iterable[Document], lens: Lens) -> Iterator[tuple[D
     while group := list(itertools.islice(iterator, _PARSE_GROUP)):
         korean = [d for d in group if d.language == "ko"]
         if korean:  # Korean articles go through their own steps (analyze_ko.py)
-            yield from ((d, _analyze_alone(extractor, d)) for d in korean)
+            yield from ((d, _in_cycle(d, _analyze_alone(extractor, d), lens)) for d in korean)
             group = [d for d in group if d.language != "ko"]
             if not group:
                 continue
@@ -97,7 +103,7 @@ def analyze_batch(documents: Iterable[Document], lens: Lens) -> Iterator[tuple[D
             ]
         except Exception:  # noqa: BLE001 - find which document, and analyze the rest
             results = [(document, _analyze_alone(extractor, document)) for document in group]
-        yield from results
+        yield from ((document, _in_cycle(document, analysis, lens)) for document, analysis in results)
 
 
 def _analyze_alone(extractor: _Extractor, document: Document) -> Analysis:

@@ -97,6 +97,7 @@ class Analysis:
     signposts: tuple[SignpostHit, ...] = ()
     claims: tuple[FactClaim, ...] = ()
     failure: str = ""  # why the document could not be analyzed ("" when it was)
+    cycle: int | None = None  # the election cycle the lens places the document in
 
 
 @dataclass(frozen=True)

@@ -192,3 +192,28 @@ def brief(
     except MemoError as exc:
         raise fail(str(exc)) from None
     err.print(f"wrote {target} ({len(memo['references'])} references, {memo['statements']} statements)")
+
+
+# --------------------------------------------------------------------------- export-datasette
+@app.command("export-datasette")
+def export_datasette(
+    out_path: Annotated[Path, typer.Option("--out", help="Where to write Datasette's metadata.json.")] = Path(
+        "metadata.json"
+    ),
+    lens_path: LensOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write metadata.json for browsing the store in Datasette (titles, facets, the
+    statements_full view; index tables hidden). Datasette is not installed with scenariodesk."""
+    import json
+
+    from scenariodesk.browse import datasette_metadata
+    from scenariodesk.store import default_db_path
+
+    lens = open_lens(lens_path)
+    path = db or default_db_path()
+    if "://" in path:
+        raise fail("Datasette reads SQLite files; this store is a PostgreSQL URL")
+    open_store(db).close()  # the file exists and is migrated (statements_full is a view of it)
+    out_path.write_text(json.dumps(datasette_metadata(lens, path), indent=2, ensure_ascii=False) + "\n")
+    err.print(f"wrote {out_path}; browse with: datasette {path} --metadata {out_path}")

@@ -316,6 +316,26 @@ def _m8_stemmed_search(db: Database) -> None:
     )
 
 
+def _m9_cycles_and_browsing(db: Database) -> None:
+    """The election cycle analysis placed each document in, and `statements_full`: one
+    readable row per statement with its document (for Datasette and ad-hoc SQL)."""
+    _script(
+        db,
+        """
+        ALTER TABLE documents ADD COLUMN cycle INTEGER;
+        CREATE INDEX documents_cycle ON documents(cycle);
+        CREATE VIEW statements_full AS
+        SELECT s.id AS statement_id, s.sentence, s.condition AS outcome,
+               (SELECT group_concat(domain, ',') FROM (SELECT domain FROM statement_domains
+                 WHERE statement_id = s.id ORDER BY position) AS ordered_domains) AS domains,
+               s.direction, s.likelihood, s.probability, s.cue, s.source,
+               d.id AS document_id, d.title, d.outlet, d.date, d.cycle, d.language, d.url
+        FROM statements s JOIN documents d ON d.id = s.document_id;
+        UPDATE documents SET analyzed_with = NULL;
+        """,
+    )
+
+
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[Database], None]]] = (
     ("initial", _m1_initial),
@@ -326,6 +346,7 @@ MIGRATIONS: Sequence[tuple[str, Callable[[Database], None]]] = (
     ("watch", _m6_watch),
     ("analysis errors", _m7_analysis_errors),
     ("stemmed search", _m8_stemmed_search),
+    ("cycles and statements_full", _m9_cycles_and_browsing),
 )
 
 

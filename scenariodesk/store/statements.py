@@ -88,8 +88,8 @@ def save_analysis(db: Database, doc_id: int, analysis: Analysis, lens: str) -> N
         for st in analysis.statements:
             _insert_statement(db, doc_id, st, lens, source_key(st.source, outlet, doc_id))
         db.execute(
-            "UPDATE documents SET analyzed_with = ?, analysis_error = ? WHERE id = ?",
-            (lens, analysis.failure or None, doc_id),
+            "UPDATE documents SET analyzed_with = ?, analysis_error = ?, cycle = ? WHERE id = ?",
+            (lens, analysis.failure or None, analysis.cycle, doc_id),
         )
 
 
