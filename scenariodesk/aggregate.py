@@ -33,12 +33,15 @@ def build_matrix(
     *,
     outcome: str | None = None,
     domain: str | None = None,
+    rows: Iterable[str] | None = None,
 ) -> Matrix:
-    """One pass over the statements; only per-cell sums and the top evidence are kept."""
+    """One pass over the statements; only per-cell sums and the top evidence are kept.
+    `rows` limits the outcomes shown (a cycle's candidates and "any")."""
+    allowed = set(rows) if rows is not None else None
     acc: dict[tuple[str, str], _Accumulator] = defaultdict(_Accumulator)
     for stored in statements:
         st = stored.statement
-        if outcome and st.condition != outcome:
+        if (outcome and st.condition != outcome) or (allowed is not None and st.condition not in allowed):
             continue
         for d in st.domains:
             if domain and d != domain:

@@ -13,11 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from scenariodesk import __version__
-from scenariodesk.aggregate import evidence_of, load_matrix
+from scenariodesk.aggregate import build_matrix, evidence_of, load_matrix
 from scenariodesk.developments import Development, find_developments
 from scenariodesk.lens import BANDS, Lens
-from scenariodesk.models import Evidence, Finding, Matrix, direction_of, verdict
-from scenariodesk.render import formats, render_text
+from scenariodesk.models import (
+    CorpusSummary,
+    Evidence,
+    Finding,
+    Matrix,
+    StatementFilter,
+    direction_of,
+    verdict,
+)
+from scenariodesk.render import formats, plural, render_text
 from scenariodesk.simulate import SimulationResult, simulate
 from scenariodesk.store import Store
 
@@ -110,22 +118,33 @@ def build_memo(
     runs: int = 10_000,
     seed: int = 0,
     web_url: str | None = None,
+    cycle: int | None = None,
 ) -> dict[str, Any]:
     """All the memo's content as plain data; the renderers only lay it out. Statements
-    stream once (into the developments); what the memo cites is read by id."""
+    stream once (into the developments); what the memo cites is read by id. With a
+    `cycle`, only that election's articles, and its candidates' rows."""
     refs = _References(web_url)
-    prior = prior or lens.default_prior()
-    developments = find_developments(store.iter_statements(), lens)
-    matrix = load_matrix(store, lens)
+    where = StatementFilter(cycle=cycle)
+    prior = prior or lens.default_prior(cycle)
+    developments = find_developments(store.iter_statements(where), lens)
+    if cycle is None:
+        matrix = load_matrix(store, lens)
+    else:
+        matrix = build_matrix(store.iter_statements(where), lens, rows=lens.cycle_outcomes(cycle))
     result = simulate(developments, lens.domain_ids, prior, runs=runs, seed=seed)
     labels = lens.labels
+    corpus = store.corpus_summary(where)
     return {
-        "title": f"Scenario brief: {lens.model.description.split(':')[0] if ':' in lens.model.description else lens.name}",
+        "title": f"Scenario brief for {lens.model.subject}"
+        + (f": the {cycle} election" if cycle is not None else ": every election cycle"),
+        "subtitle": _subtitle(corpus),
+        "cycle": cycle,
         "lens": lens.fingerprint,
         "subject": lens.model.subject,
         "version": __version__,
-        "documents": store.count_documents(),
-        "statements": store.count_statements(),
+        "documents": corpus.documents,
+        "statements": corpus.statements,
+        "sources": corpus.sources,
         "summary": _summary(store, developments, prior, lens, refs),
         "matrix": _matrix_table(matrix, labels),
         "matrix_figure": _matrix_figure(matrix, labels),
@@ -138,6 +157,19 @@ def build_memo(
         "facts": _facts(store, lens, refs),
         "references": refs.items,
     }
+
+
+def _subtitle(corpus: CorpusSummary) -> str:
+    """'4 articles from 2024-07-01 to 2024-10-28; 57 statements from 12 sources'."""
+    dates = (
+        f" from {corpus.first_date} to {corpus.last_date}"
+        if corpus.first_date and corpus.first_date != corpus.last_date
+        else (f" of {corpus.first_date}" if corpus.first_date else "")
+    )
+    return (
+        f"{plural(corpus.documents, 'article')}{dates}; "
+        f"{plural(corpus.statements, 'statement')} from {plural(corpus.sources, 'source')}"
+    )
 
 
 def _summary(

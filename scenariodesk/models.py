@@ -159,13 +159,29 @@ class StatementFilter:
     date_to: str | None = None
     min_probability: float | None = None
     direction: str | None = None
+    cycle: int | None = None  # the election cycle analysis placed the document in
 
     def documents_only(self) -> StatementFilter:
         """The fields that filter documents (outlet, language, dates), for lists and
         passages that have no statement."""
         return StatementFilter(
-            outlet=self.outlet, language=self.language, date_from=self.date_from, date_to=self.date_to
+            outlet=self.outlet,
+            language=self.language,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            cycle=self.cycle,
         )
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    """What a set of statements stands on: articles, statements, sources, date range."""
+
+    documents: int
+    statements: int
+    sources: int  # one per named source, one per outlet's unsigned voice
+    first_date: str
+    last_date: str
 
 
 @dataclass(frozen=True)

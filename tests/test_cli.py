@@ -111,7 +111,7 @@ def test_cli_statements_filters(runner, seeded_cli):
 
 def test_cli_matrix_json_cells_carry_evidence(runner, seeded_cli):
     db, _, _ = seeded_cli
-    result = run(runner, "matrix", "--db", db, "--format", "json")
+    result = run(runner, "matrix", "--db", db, "--format", "json", "--cycle", "all")
     data = json.loads(result.stdout)
     cells = {(c["outcome"], c["domain"]): c for c in data["cells"]}
     cell = cells[("trump", "cost_sharing")]
@@ -273,3 +273,20 @@ def test_cli_statements_per_cycle(runner, seeded_cli):
     every = _statements(runner, db)
     per_cycle = _statements(runner, db, "--cycle", 2020) + _statements(runner, db, "--cycle", 2024)
     assert sorted(s["sentence"] for s in per_cycle) == sorted(s["sentence"] for s in every)
+
+
+def test_cli_matrix_shows_one_cycle_with_its_candidates(runner, seeded_cli):
+    db, _, _ = seeded_cli
+
+    def outcomes(*cycle):
+        result = run(runner, "matrix", "--db", db, "--format", "json", *cycle)
+        return {o["id"] for o in json.loads(result.stdout)["outcomes"]}, result.stderr
+
+    latest, note = outcomes()
+    assert latest == outcomes("--cycle", "2024")[0] and "cycle 2024:" in note
+    assert outcomes("--cycle", "2020")[0] <= {"trump", "biden", "any"}
+    assert "biden" in outcomes("--cycle", "2020")[0] and "harris" not in outcomes("--cycle", "2020")[0]
+    assert "harris" in latest and "biden" not in latest
+    assert outcomes("--cycle", "all")[0] >= latest | {"biden"}
+    bad = runner.invoke(app, ["matrix", "--db", db, "--cycle", "1999"])
+    assert bad.exit_code == 2 and "no cycle 1999" in bad.stderr

@@ -42,3 +42,16 @@ def test_architecture_names_every_module():
 def test_readme_quickstart_is_two_commands():
     head = README.split("## ", 2)[1]
     assert "make demo" in head and "make test" in head
+
+
+@pytest.mark.slow
+def test_readme_demo_sample_is_what_the_demo_prints(runner, tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("readme_sample", ROOT / "scripts" / "readme_sample.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    result = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.db")])
+    assert result.exit_code == 0, result.output
+    expected = script.block(script.sample(result.stdout))
+    assert expected in README, "README's demo sample drifted: run .venv/bin/python scripts/readme_sample.py"

@@ -43,11 +43,20 @@ LensOption = Annotated[
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, md, json or csv.")]
 CycleOption = Annotated[
-    int | None,
+    str | None,
     typer.Option(
         "--cycle",
-        help="Only articles of this election cycle (a year of the lens's cycles: its campaign and the winner's term).",
+        help="An election cycle (a year of the lens's cycles: its campaign and the winner's term), "
+        "or 'all'. Default: the latest cycle in the store.",
         show_default=False,
+    ),
+]
+# The evidence list and the scores look at every cycle unless told otherwise.
+EveryCycleOption = Annotated[
+    str,
+    typer.Option(
+        "--cycle",
+        help="An election cycle (a year of the lens's cycles), or 'all' (the default).",
     ),
 ]
 DEMO_DB = "scenariodesk-demo.db"
@@ -132,11 +141,30 @@ def main(
     """Turn election news and analysis into a cited, quantified scenario matrix."""
 
 
-def cycle_dates(lens: Lens, year: int) -> tuple[str | None, str | None]:
-    try:
-        return lens.cycle_dates(year)
-    except KeyError as exc:
-        raise fail(str(exc.args[0])) from None
+def pick_cycle(store: Store, lens: Lens, value: str | None) -> int | None:
+    """The cycle a command shows: `--cycle YEAR`, every cycle for 'all' (None), or by
+    default the latest cycle in the store (None when no document has one). Says on
+    stderr how many statements the choice leaves out."""
+    from scenariodesk.models import StatementFilter
+
+    if value == "all":
+        return None
+    if value is None:
+        known = store.cycles()
+        year = known[-1] if known else None
+    elif value.isdigit():
+        year = int(value)
+        try:
+            lens.cycle_outcomes(year)
+        except KeyError as exc:
+            raise fail(str(exc.args[0])) from None
+    else:
+        raise fail(f"--cycle must be a year of the lens's cycles or 'all' (got {value!r})")
+    if year is not None:
+        shown, total = store.count_statements(StatementFilter(cycle=year)), store.count_statements()
+        if shown < total:
+            err.print(f"cycle {year}: {shown} of {total} statements (--cycle all for every cycle)")
+    return year
 
 
 def check_ids(lens: Lens, outcome: str | None, domain: str | None) -> None:
@@ -146,11 +174,11 @@ def check_ids(lens: Lens, outcome: str | None, domain: str | None) -> None:
         raise fail(f"unknown domain {domain!r}; the lens has {', '.join(lens.domain_ids)}")
 
 
-def prior_option(text: str | None, lens: Lens) -> dict[str, float]:
+def prior_option(text: str | None, lens: Lens, cycle: int | None = None) -> dict[str, float]:
     from scenariodesk.simulate import parse_prior
 
     if text is None:
-        return lens.default_prior()
+        return lens.default_prior(cycle)
     try:
         chosen = parse_prior(text)
     except ValueError as exc:

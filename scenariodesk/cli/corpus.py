@@ -166,8 +166,10 @@ def demo(
     ),
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
 ) -> None:
-    """Ingest the bundled seed articles, analyze them and print the scenario matrix."""
-    from scenariodesk.aggregate import load_matrix
+    """Ingest the bundled seed articles, analyze them and print the scenario matrix of
+    each election cycle they cover."""
+    from scenariodesk.aggregate import build_matrix
+    from scenariodesk.models import StatementFilter
     from scenariodesk.pipeline import analyze_store, ingest_paths
 
     lens = open_lens(None)
@@ -180,6 +182,7 @@ def demo(
         with err.status("analyzing (spaCy + lens rules)…"):
             done, found = analyze_store(store, lens, workers=workers)
         err.print(f"{done} documents analyzed, {found} scenario statements\n")
-        result = load_matrix(store, lens)
-    emit("matrix", "table", result)
+        for year in store.cycles():
+            rows = store.iter_statements(StatementFilter(cycle=year))
+            emit("matrix", "table", build_matrix(rows, lens, rows=lens.cycle_outcomes(year)), cycle=year)
     err.print(f"\nexplore: scenariodesk statements --db {db}   |   scenariodesk matrix --db {db} --format md")

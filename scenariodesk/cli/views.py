@@ -10,19 +10,21 @@ import typer
 from scenariodesk.cli.common import (
     CycleOption,
     DbOption,
+    EveryCycleOption,
     FormatOption,
     LensOption,
     app,
     check_format,
     check_ids,
-    cycle_dates,
     emit,
     err,
     fail,
     open_lens,
     open_store,
+    pick_cycle,
     prior_option,
 )
+from scenariodesk.models import StatementFilter
 
 
 # --------------------------------------------------------------------------- matrix
@@ -37,22 +39,21 @@ def matrix(
 ) -> None:
     """Print the scenario matrix (outcome x domain) with the evidence of each cell."""
     from scenariodesk.aggregate import build_matrix, load_matrix
-    from scenariodesk.models import StatementFilter
 
     check_format(fmt, "matrix")
     lens = open_lens(lens_path)
     check_ids(lens, outcome, domain)
     with open_store(db) as store:
-        if cycle is None:
+        year = pick_cycle(store, lens, cycle)
+        if year is None:
             result = load_matrix(store, lens, outcome=outcome, domain=domain)
-        else:  # the articles of one election cycle, streamed
-            date_from, date_to = cycle_dates(lens, cycle)
-            rows = store.iter_statements(StatementFilter(date_from=date_from, date_to=date_to))
-            result = build_matrix(rows, lens, outcome=outcome, domain=domain)
+        else:  # the articles of one election cycle, streamed; rows: its candidates and "any"
+            rows = store.iter_statements(StatementFilter(cycle=year))
+            result = build_matrix(rows, lens, outcome=outcome, domain=domain, rows=lens.cycle_outcomes(year))
     if not result.cells and fmt == "table":
         err.print("no scenario statements yet: run `scenariodesk ingest PATH` then `scenariodesk analyze`")
         return
-    emit("matrix", fmt, result)
+    emit("matrix", fmt, result, cycle=year)
 
 
 # --------------------------------------------------------------------------- statements
@@ -69,18 +70,17 @@ def statements(
         str | None,
         typer.Option("--language", help="Only statements from documents in this language (en, ko)."),
     ] = None,
-    cycle: CycleOption = None,
+    cycle: EveryCycleOption = "all",
     lens_path: LensOption = None,
     db: DbOption = None,
 ) -> None:
     """List the evidence: each statement with its document, sentence, cue, condition and rules."""
-    from scenariodesk.models import StatementFilter
 
     check_format(fmt, "statements")
     lens = open_lens(lens_path)
     check_ids(lens, outcome, domain)
-    date_from, date_to = cycle_dates(lens, cycle) if cycle is not None else (None, None)
     with open_store(db) as store:
+        year = pick_cycle(store, lens, cycle)
         rows = list(
             store.iter_statements(
                 StatementFilter(
@@ -89,8 +89,7 @@ def statements(
                     source=source,
                     document_id=doc,
                     language=language,
-                    date_from=date_from,
-                    date_to=date_to,
+                    cycle=year,
                 )
             )
         )
@@ -104,6 +103,7 @@ def statements(
 def developments(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, md, json or csv.")] = "table",
     outcome: Annotated[str | None, typer.Option("--outcome", help="Only this outcome id.")] = None,
+    cycle: CycleOption = None,
     lens_path: LensOption = None,
     db: DbOption = None,
 ) -> None:
@@ -114,7 +114,8 @@ def developments(
     lens = open_lens(lens_path)
     check_ids(lens, outcome, None)
     with open_store(db) as store:
-        found = find_developments(store.iter_statements(), lens, outcome=outcome)
+        year = pick_cycle(store, lens, cycle)
+        found = find_developments(store.iter_statements(StatementFilter(cycle=year)), lens, outcome=outcome)
     emit("developments", fmt, found)
 
 
@@ -132,6 +133,7 @@ def simulate(
         int, typer.Option("--seed", help="Random seed: the same seed gives the same result.")
     ] = 0,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    cycle: CycleOption = None,
     lens_path: LensOption = None,
     db: DbOption = None,
 ) -> None:
@@ -149,9 +151,10 @@ def simulate(
 
     check_format(fmt, "simulation")
     lens = open_lens(lens_path)
-    chosen = prior_option(prior, lens)
     with open_store(db) as store:
-        found = find_developments(store.iter_statements(), lens)
+        year = pick_cycle(store, lens, cycle)
+        chosen = prior_option(prior, lens, year)
+        found = find_developments(store.iter_statements(StatementFilter(cycle=year)), lens)
     try:
         result = run_simulation(found, lens.domain_ids, chosen, runs=runs, seed=seed)
     except ValueError as exc:
@@ -175,6 +178,7 @@ def brief(
         str | None,
         typer.Option("--web-url", help="Link references to this running web UI, e.g. http://127.0.0.1:8000."),
     ] = None,
+    cycle: CycleOption = None,
     lens_path: LensOption = None,
     db: DbOption = None,
 ) -> None:
@@ -183,10 +187,12 @@ def brief(
 
     check_format(fmt, FORMATS)
     lens = open_lens(lens_path)
-    chosen = prior_option(prior, lens)
     target = out_path or Path(f"brief.{fmt}")
-    with open_store(db) as store, err.status("building the memo…"):
-        memo = build_memo(store, lens, prior=chosen, runs=runs, seed=seed, web_url=web_url)
+    with open_store(db) as store:
+        year = pick_cycle(store, lens, cycle)
+        chosen = prior_option(prior, lens, year)
+        with err.status("building the memo…"):
+            memo = build_memo(store, lens, prior=chosen, runs=runs, seed=seed, web_url=web_url, cycle=year)
     try:
         write_memo(memo, fmt, target)
     except MemoError as exc:

@@ -20,22 +20,23 @@ from scenariodesk.render.text import arrow, md_escape, plural, style
 
 
 @renderer("matrix", "table")
-def _table(matrix: Matrix) -> list[Any]:
-    return [matrix_table(matrix), evidence_list(matrix)]
+def _table(matrix: Matrix, cycle: int | None = None) -> list[Any]:
+    return [matrix_table(matrix, cycle), evidence_list(matrix)]
 
 
 @renderer("matrix", "md")
-def _markdown(matrix: Matrix) -> str:
-    return matrix_markdown(matrix) + "\n"
+def _markdown(matrix: Matrix, cycle: int | None = None) -> str:
+    heading = f"**The {cycle} election**\n\n" if cycle is not None else ""
+    return heading + matrix_markdown(matrix) + "\n"
 
 
 @renderer("matrix", "json")
-def _json(matrix: Matrix) -> str:
-    return json.dumps(matrix_to_dict(matrix), ensure_ascii=False, indent=1) + "\n"
+def _json(matrix: Matrix, cycle: int | None = None) -> str:
+    return json.dumps({"cycle": cycle} | matrix_to_dict(matrix), ensure_ascii=False, indent=1) + "\n"
 
 
 @renderer("matrix", "csv")
-def _csv(matrix: Matrix) -> str:
+def _csv(matrix: Matrix, cycle: int | None = None) -> str:
     return matrix_csv(matrix)
 
 
@@ -65,10 +66,11 @@ def _ordered_cells(matrix: Matrix) -> list[Cell]:
     ]
 
 
-def matrix_table(matrix: Matrix) -> Table:
+def matrix_table(matrix: Matrix, cycle: int | None = None) -> Table:
     """Outcome rows x domain columns; each cell: net direction and counts. Fits 120 columns."""
+    election = f", the {cycle} election" if cycle is not None else ""
     table = Table(
-        title="Scenario matrix: net impact on the subject (▲ favourable ▼ unfavourable ◆ mixed)",
+        title=f"Scenario matrix{election}: net impact on the subject (▲ favourable ▼ unfavourable ◆ mixed)",
         caption="cell: net direction (-1..+1) / statements·sources / dissent %",
         box=box.SIMPLE_HEAD,
         padding=(0, 0),

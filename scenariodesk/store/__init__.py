@@ -24,6 +24,7 @@ from scenariodesk.models import (
     Alert,
     Analysis,
     CellSums,
+    CorpusSummary,
     Document,
     DocumentRow,
     SearchHit,
@@ -164,6 +165,9 @@ class Store:
     def outlets(self) -> list[str]:
         return documents.outlets(self.db)
 
+    def cycles(self) -> list[int]:
+        return documents.cycles(self.db)
+
     # statements and cells
     def save_statements(self, doc_id: int, found: Sequence[Statement], lens: str) -> None:
         """Replace a document's statements with those of `lens`, atomically."""
@@ -189,6 +193,9 @@ class Store:
 
     def get_statements(self, ids: Sequence[int]) -> list[StoredStatement]:
         return statements.get_statements(self.db, ids)
+
+    def corpus_summary(self, where: StatementFilter = _ANY) -> CorpusSummary:
+        return statements.corpus_summary(self.db, where)
 
     def cell_sums(self, *, outcome: str | None = None, domain: str | None = None) -> list[CellSums]:
         return statements.cell_sums(self.db, outcome=outcome, domain=domain)

@@ -179,6 +179,14 @@ def list_documents(
     return int(total), page
 
 
+def cycles(db: Database) -> list[int]:
+    """The election cycles analysis placed the stored documents in, oldest first."""
+    return [
+        r[0]
+        for r in db.execute("SELECT DISTINCT cycle FROM documents WHERE cycle IS NOT NULL ORDER BY cycle")
+    ]
+
+
 def outlets(db: Database) -> list[str]:
     sql = "SELECT DISTINCT outlet FROM documents WHERE outlet != '' ORDER BY outlet"
     return [r[0] for r in db.execute(sql)]

@@ -12,6 +12,7 @@ from scenariodesk.models import (
     AUTHOR,
     Analysis,
     CellSums,
+    CorpusSummary,
     DocumentRef,
     Span,
     Statement,
@@ -72,6 +73,8 @@ def filter_clauses(where: StatementFilter) -> tuple[list[str], list[object]]:
         add("s.probability >= ?", where.min_probability)
     if where.direction:
         add("s.direction = ?", where.direction)
+    if where.cycle is not None:
+        add("d.cycle = ?", where.cycle)
     return clauses, params
 
 
@@ -189,6 +192,22 @@ def get_statements(db: Database, ids: Sequence[int]) -> list[StoredStatement]:
     rows = db.execute(STATEMENT_SELECT + f" WHERE s.id IN ({marks})", list(ids)).fetchall()
     by_id = {row["id"]: stored_statement(row) for row in rows}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def corpus_summary(db: Database, where: StatementFilter) -> CorpusSummary:
+    """Articles, statements, sources (the cell facts' voter keys) and dates under a filter."""
+    clause, params = filter_sql(where)
+    joined = " FROM statements s JOIN documents d ON d.id = s.document_id" + clause
+    documents, statements, first, last = db.execute(
+        "SELECT count(DISTINCT d.id), count(*), min(nullif(d.date, '')), max(nullif(d.date, ''))" + joined,
+        params,
+    ).fetchone()
+    (sources,) = db.execute(
+        "SELECT count(DISTINCT sd.source_key) FROM statement_domains sd"
+        " JOIN statements s ON s.id = sd.statement_id JOIN documents d ON d.id = s.document_id" + clause,
+        params,
+    ).fetchone()
+    return CorpusSummary(int(documents), int(statements), int(sources), first or "", last or "")
 
 
 def cell_sums(db: Database, *, outcome: str | None = None, domain: str | None = None) -> list[CellSums]:
