@@ -70,8 +70,13 @@ def test_browser_matrix_cell_statement_document(server, tmp_path):
         assert page.title().startswith("Scenario matrix")
         page.screenshot(path=str(shots / "matrix.png"))
 
-        page.click('a[href="/cells/biden/cost_sharing"]')
-        page.wait_for_url("**/cells/biden/cost_sharing")
+        assert "the 2024 election" in page.locator("h1").inner_text()  # the latest cycle first
+        page.select_option('select[name="cycle"]', "2020")  # the cycle switcher
+        page.click("form.filters button")
+        page.wait_for_url("**/?cycle=2020")
+        page.screenshot(path=str(shots / "matrix-2020.png"))
+        page.click('a[href="/cells/biden/cost_sharing?cycle=2020"]')
+        page.wait_for_url("**/cells/biden/cost_sharing?cycle=2020")
         statement = page.locator(
             "article.statement", has_text="Biden presidency could expedite cost-sharing talks"
         )

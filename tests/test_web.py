@@ -48,12 +48,12 @@ def test_web_pages_answer(client, path):
 
 
 def test_api_matrix_is_the_page_data(client):
-    data = client.get("/api/v1/matrix").json()
+    data = client.get("/api/v1/matrix?cycle=all").json()
     rows = {r["outcome"]: r for r in data["rows"]}
     domains = [d["id"] for d in data["domains"]]
     cost = rows["trump"]["cells"][domains.index("cost_sharing")]
     assert cost["statements"] >= 4 and cost["net_direction"] < 0
-    page = client.get("/").text
+    page = client.get("/?cycle=all").text
     assert 'href="/cells/trump/cost_sharing"' in page
     assert f"{cost['net_direction']:+.2f}" in page
 
@@ -320,3 +320,21 @@ def test_an_unknown_outcome_or_domain_is_a_422_naming_the_valid_ones(client):
     assert response.status_code == 422 and "trump" in response.json()["detail"]
     assert client.get("/download/statements.csv?domain=weather").status_code == 422
     assert client.get("/api/v1/statements?outcome=trump").status_code == 200
+
+
+def test_the_matrix_shows_one_cycle_with_its_candidates_and_its_own_totals(client):
+    latest = client.get("/api/v1/matrix").json()
+    every = client.get("/api/v1/matrix?cycle=all").json()
+    older = client.get("/api/v1/matrix?cycle=2020").json()
+    assert latest["cycle"] == max(latest["cycles"]) and every["cycle"] is None
+    assert {r["outcome"] for r in older["rows"]} <= {"trump", "biden", "any"}
+    assert 0 < latest["statements"] + older["statements"] <= every["statements"]  # undated uploads: no cycle
+    page = client.get("/?cycle=2020").text
+    assert "the 2020 election" in page and 'href="/cells/biden/alliance?cycle=2020"' in page
+    assert client.get("/api/v1/matrix?cycle=1999").status_code == 404
+
+
+def test_a_cells_header_follows_its_filters(client):
+    every = client.get("/api/v1/cells/trump/cost_sharing").json()
+    one_cycle = client.get("/api/v1/cells/trump/cost_sharing?cycle=2024").json()
+    assert one_cycle["cell"]["statements"] == one_cycle["total"] < every["cell"]["statements"]

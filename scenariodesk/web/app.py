@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from scenariodesk import __version__
-from scenariodesk.aggregate import load_matrix
+from scenariodesk.aggregate import build_matrix, load_matrix
 from scenariodesk.developments import find_developments
 from scenariodesk.ingest import MAX_BYTES
 from scenariodesk.lens import Lens, load_lens
@@ -36,6 +36,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_ROW_ID = 2**63 - 1
 RowId = Annotated[int, FastAPIPath(ge=1, le=MAX_ROW_ID)]
 Offset = Annotated[int, Query(ge=0, le=MAX_ROW_ID)]
+CycleParam = Annotated[str | None, Query(pattern=r"^(\d{4}|all)?$")]
 
 
 def create_app(
@@ -95,6 +96,7 @@ def _filters(
     date_to: str | None = None,
     min_probability: str | None = None,
     document_id: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
+    cycle: Annotated[str | None, Query(pattern=r"^(\d{4})?$")] = None,
 ) -> StatementFilter:
     """Filters from the query string; empty form fields mean "any"."""
     for name, value in (("date_from", date_from), ("date_to", date_to)):
@@ -116,6 +118,7 @@ def _filters(
         date_to=date_to or None,
         min_probability=probability,
         document_id=document_id,
+        cycle=int(cycle) if cycle else None,
     )
 
 
@@ -172,8 +175,8 @@ def _pages(app: FastAPI, site: _Site) -> None:
     StoreDep = Annotated[Store, Depends(site.store)]
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def matrix_page(request: Request, s: StoreDep) -> HTMLResponse:
-        return page(request, "matrix.html", data=views.matrix_data(s, lens))
+    def matrix_page(request: Request, s: StoreDep, cycle: CycleParam = None) -> HTMLResponse:
+        return page(request, "matrix.html", data=views.matrix_data(s, lens, cycle))
 
     @app.get("/cells/{outcome}/{domain}", response_class=HTMLResponse, include_in_schema=False)
     def cell_page(
@@ -230,8 +233,9 @@ def _api(app: FastAPI, site: _Site) -> None:
     @app.get(
         "/api/v1/matrix", tags=["matrix"], summary="The scenario matrix: outcome x domain cells with evidence"
     )
-    def api_matrix(s: StoreDep) -> dict[str, Any]:
-        return views.matrix_data(s, lens)
+    def api_matrix(s: StoreDep, cycle: CycleParam = None) -> dict[str, Any]:
+        """One election cycle's matrix: `cycle` a year, or "all"; default the latest."""
+        return views.matrix_data(s, lens, cycle)
 
     @app.get(
         "/api/v1/cells/{outcome}/{domain}", tags=["matrix"], summary="One cell's statements, by direction"
@@ -344,8 +348,12 @@ def _downloads(app: FastAPI, site: _Site) -> None:
     @app.get(
         "/download/matrix.{fmt}", tags=["downloads"], summary="The scenario matrix as CSV, JSON or Markdown"
     )
-    def download_matrix(fmt: DownloadFormat, s: StoreDep) -> Response:
-        return attachment("matrix", fmt, load_matrix(s, lens))
+    def download_matrix(fmt: DownloadFormat, s: StoreDep, cycle: CycleParam = None) -> Response:
+        year = views.pick_cycle(s, lens, cycle)
+        if year is None:
+            return attachment("matrix", fmt, load_matrix(s, lens))
+        rows = s.iter_statements(StatementFilter(cycle=year))
+        return attachment("matrix", fmt, build_matrix(rows, lens, rows=lens.cycle_outcomes(year)))
 
     @app.get(
         "/download/statements.{fmt}",
@@ -360,8 +368,9 @@ def _downloads(app: FastAPI, site: _Site) -> None:
     @app.get(
         "/download/developments.{fmt}", tags=["downloads"], summary="Developments as CSV, JSON or Markdown"
     )
-    def download_developments(fmt: DownloadFormat, s: StoreDep) -> Response:
-        return attachment("developments", fmt, find_developments(s.iter_statements(), lens))
+    def download_developments(fmt: DownloadFormat, s: StoreDep, cycle: CycleParam = None) -> Response:
+        where = StatementFilter(cycle=views.pick_cycle(s, lens, cycle))
+        return attachment("developments", fmt, find_developments(s.iter_statements(where), lens))
 
 
 class DocumentQuery:

@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from scenariodesk.aggregate import load_matrix
+from scenariodesk.aggregate import build_matrix, load_matrix
 from scenariodesk.lens import Lens
 from scenariodesk.models import SearchHit, StatementFilter, StoredStatement
 from scenariodesk.render import statement_to_dict
@@ -48,8 +48,31 @@ def _marked(text: str, marks: list[tuple[int, int, str]]) -> Markup:
 
 
 # ------------------------------------------------------------------------ matrix
-def matrix_data(store: Store, lens: Lens) -> dict[str, Any]:
-    m = load_matrix(store, lens)
+def pick_cycle(store: Store, lens: Lens, cycle: str | None) -> int | None:
+    """The cycle a page shows: a year of the lens, every cycle for "all" (None), or by
+    default the latest cycle in the store."""
+    if cycle == "all":
+        return None
+    if not cycle:
+        known = store.cycles()
+        return known[-1] if known else None
+    year = int(cycle)
+    try:
+        lens.cycle_outcomes(year)
+    except KeyError as exc:
+        raise NotFound(str(exc.args[0])) from None
+    return year
+
+
+def matrix_data(store: Store, lens: Lens, cycle: str | None = None) -> dict[str, Any]:
+    year = pick_cycle(store, lens, cycle)
+    if year is None:
+        m = load_matrix(store, lens)
+    else:
+        m = build_matrix(
+            store.iter_statements(StatementFilter(cycle=year)), lens, rows=lens.cycle_outcomes(year)
+        )
+    corpus = store.corpus_summary(StatementFilter(cycle=year))
     most = max((c.statements for c in m.cells.values()), default=1)
     rows = []
     for outcome in m.outcomes:
@@ -65,8 +88,13 @@ def matrix_data(store: Store, lens: Lens) -> dict[str, Any]:
             {"id": d, "label": lens.labels.get(d, d), "short": lens.short_labels.get(d, d)} for d in m.domains
         ],
         "rows": rows,
-        "statements": store.count_statements(),
-        "documents": store.count_documents(),
+        "cycle": year,
+        "cycles": store.cycles(),
+        "statements": corpus.statements,
+        "documents": corpus.documents,
+        "sources": corpus.sources,
+        "first_date": corpus.first_date,
+        "last_date": corpus.last_date,
     }
 
 
@@ -99,7 +127,10 @@ def cell_data(
         statement_to_dict(s)
         for s in store.iter_statements(where, limit=CELL_PAGE, offset=offset, strongest_first=True)
     ]
-    m = load_matrix(store, lens, outcome=outcome, domain=domain)
+    if filters == StatementFilter():
+        m = load_matrix(store, lens, outcome=outcome, domain=domain)
+    else:  # the header's figures follow the filters, as the statements below do
+        m = build_matrix(store.iter_statements(where), lens, outcome=outcome, domain=domain)
     cell = m.cell(outcome, domain)
     return {
         "outcome": {"id": outcome, "label": lens.labels.get(outcome, outcome)},
