@@ -23,6 +23,7 @@ from scenariodesk.ingest import SUFFIXES
 from scenariodesk.lens import Lens
 from scenariodesk.models import Alert
 from scenariodesk.pipeline import IngestEvent, analyze_store, ingest_paths
+from scenariodesk.render.text import plural
 from scenariodesk.store import Store
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
@@ -50,6 +51,7 @@ class Watcher:
         threshold: float = 0.3,
         say: Callable[[str], None] = print,
         warn: Callable[[str], None] = print,
+        since: str | None = None,
     ) -> None:
         self.store = store
         self.lens = lens
@@ -59,9 +61,11 @@ class Watcher:
         self.threshold = threshold
         self.say = say
         self.warn = warn
+        self.since = since
         self._logged = self._keys_in_log()
 
     def run(self, interval: float, *, once: bool = False) -> None:
+        self.baseline()
         self.deliver()  # what a previous run recorded but did not get to deliver
         while True:
             self.run_once()
@@ -138,6 +142,24 @@ class Watcher:
             yield from ingest_bytes(self.store, f"{Path(source).name}#{number}.txt", text.encode(), self.lens)
 
     # ------------------------------------------------------------------ alerts
+    def baseline(self) -> None:
+        """The first watch on a store starts from what it already holds: signposts its
+        documents report (dated before `since`, when given) never alert, and the matrix as
+        it stands is the cells' baseline. Later watches go on from their recorded state."""
+        if not self.store.never_watched():
+            return
+        analyze_store(self.store, self.lens)
+        known = [
+            a for a in self._signpost_alerts() if self.since is None or str(a.payload["date"]) < self.since
+        ]
+        self.store.record_seen(known)
+        self.store.record_alerts([], self._cell_alerts())
+        if known:
+            self.warn(
+                f"watch baseline: {plural(len(known), 'signpost report')} already in the store will not alert"
+                + ("" if self.since else " (--since DATE alerts on those dated from DATE)")
+            )
+
     def _signpost_alerts(self) -> list[Alert]:
         labels = {s.id: s.label for s in self.lens.model.signposts}
         alerts = []

@@ -148,3 +148,37 @@ def test_watch_killed_mid_ingest_loses_and_duplicates_nothing(tmp_path, seed_dir
     keys = [json.loads(line)["key"] for line in log.read_text().splitlines()]
     assert keys.count("signpost:nk-nuclear-test:" + keys[0].rsplit(":", 1)[1]) <= 1
     assert len(keys) == len(set(keys)) >= 1
+
+
+def _ingest_report(db, lens, tmp_path):
+    from scenariodesk.pipeline import analyze_store, ingest_paths
+
+    report = tmp_path / "before.txt"
+    report.write_text(TEST_REPORT)
+    with Store(db) as store:
+        ingest_paths(store, [report], lens)
+        analyze_store(store, lens)
+
+
+def test_a_first_watch_takes_what_the_store_holds_as_its_baseline(tmp_path, lens):
+    db, folder = tmp_path / "w.db", tmp_path / "in"
+    folder.mkdir()
+    _ingest_report(db, lens, tmp_path)  # stored before any watch began
+    log, lines = tmp_path / "alerts.jsonl", []
+    _watcher(db, lens, folder, log, lines).run(0, once=True)
+    assert not [line for line in lines if line.startswith("ALERT")]
+    assert any(line.startswith("watch baseline: 1 signpost report") for line in lines)
+    (folder / "new.txt").write_text(TEST_REPORT.replace("Wednesday", "Friday, state media confirmed"))
+    _watcher(db, lens, folder, log, lines).run(0, once=True)
+    assert [line for line in lines if line.startswith("ALERT signpost")]  # what arrives later alerts
+
+
+def test_since_alerts_on_stored_articles_dated_from_that_day(tmp_path, lens):
+    db, folder = tmp_path / "w.db", tmp_path / "in"
+    folder.mkdir()
+    _ingest_report(db, lens, tmp_path)  # dated 2024-11-20
+    log, lines = tmp_path / "alerts.jsonl", []
+    Watcher(
+        Store(db), lens, [str(folder)], log=log, say=lines.append, warn=lines.append, since="2024-11-01"
+    ).run(0, once=True)
+    assert [line for line in lines if line.startswith("ALERT signpost")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -38,12 +39,23 @@ def watch(
         typer.Option("--threshold", min=0.0, help="Alert when a cell's net direction moves more than this."),
     ] = 0.3,
     once: Annotated[bool, typer.Option("--once", help="One pass, then exit (for cron).")] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="On a store's first watch, also alert on signposts in stored articles dated from this day "
+            "(YYYY-MM-DD); by default what the store holds when the watch begins is the baseline.",
+            show_default=False,
+        ),
+    ] = None,
     lens_path: LensOption = None,
     db: DbOption = None,
 ) -> None:
     """Poll for new articles, ingest and analyze them, and raise ALERT lines for signposts and moves."""
     from scenariodesk.watch import Watcher
 
+    if since is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+        raise fail(f"--since must be a date like 2024-10-01 (got {since!r})")
     lens = open_lens(lens_path)
     with open_store(db, create=True) as store:
         watcher = Watcher(
@@ -55,6 +67,7 @@ def watch(
             threshold=threshold,
             say=_say_line,
             warn=lambda line: err.print(line, markup=False),
+            since=since,
         )
         if not once:
             err.print(

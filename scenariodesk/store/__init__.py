@@ -260,3 +260,9 @@ class Store:
 
     def mark_alert_delivered(self, key: str) -> None:
         watch.mark_alert_delivered(self.db, key)
+
+    def never_watched(self) -> bool:
+        return watch.never_watched(self.db)
+
+    def record_seen(self, alerts: Sequence[Alert]) -> None:
+        watch.record_seen(self.db, alerts)

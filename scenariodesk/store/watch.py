@@ -64,3 +64,20 @@ def pending_alerts(db: Database) -> list[Alert]:
 def mark_alert_delivered(db: Database, key: str) -> None:
     with db.transaction():
         db.execute("UPDATE alerts SET delivered = 1 WHERE key = ?", (key,))
+
+
+def never_watched(db: Database) -> bool:
+    """No watch has run on this store yet (no file seen, no alert, no baseline)."""
+    return not any(
+        db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+        for table in ("watch_files", "alerts", "watch_cells")
+    )
+
+
+def record_seen(db: Database, alerts: Sequence[Alert]) -> None:
+    """Record alerts as already delivered: what the store held when the watch began."""
+    with db.transaction():
+        db.executemany(
+            "INSERT INTO alerts(key, kind, message, payload, delivered) VALUES (?,?,?,?,1) ON CONFLICT DO NOTHING",
+            [(a.key, a.kind, a.message, json.dumps(a.payload, default=str)) for a in alerts],
+        )
