@@ -11,6 +11,7 @@ from scenariodesk.models import (
     CellSums,
     Evidence,
     Matrix,
+    StatementFilter,
     StoredStatement,
     sign_of,
     source_key,
@@ -59,9 +60,41 @@ def build_matrix(
     )
 
 
-def load_matrix(store: Store, lens: Lens, *, outcome: str | None = None, domain: str | None = None) -> Matrix:
+class UnknownCycle(ValueError):
+    """A cycle the lens does not have, or a value that is no cycle; the message says which."""
+
+
+def pick_cycle(store: Store, lens: Lens, value: str | None) -> int | None:
+    """The cycle a view shows: a year of the lens's cycles, every cycle for "all" (None),
+    or by default (None or "") the latest cycle in the store (None when no document has one)."""
+    if value == "all":
+        return None
+    if not value:
+        known = store.cycles()
+        return known[-1] if known else None
+    if not value.isdigit():
+        raise UnknownCycle(f"a cycle is a year of the lens's cycles or 'all' (got {value!r})")
+    try:
+        lens.cycle_outcomes(int(value))
+    except KeyError as exc:
+        raise UnknownCycle(str(exc.args[0])) from None
+    return int(value)
+
+
+def load_matrix(
+    store: Store,
+    lens: Lens,
+    *,
+    outcome: str | None = None,
+    domain: str | None = None,
+    cycle: int | None = None,
+) -> Matrix:
     """The same matrix as `build_matrix` over the store's statements, aggregated in SQL:
-    fast on stores of hundreds of thousands of statements."""
+    fast on stores of hundreds of thousands of statements. One `cycle` is streamed and
+    aggregated in one pass, with that cycle's candidates (and "any") as rows."""
+    if cycle is not None:
+        rows = store.iter_statements(StatementFilter(cycle=cycle))
+        return build_matrix(rows, lens, outcome=outcome, domain=domain, rows=lens.cycle_outcomes(cycle))
     sums = store.cell_sums(outcome=outcome, domain=domain)
     top = {(c.outcome, c.domain): store.cell_evidence(c.outcome, c.domain, EVIDENCE_PER_CELL) for c in sums}
     wanted = [i for c in sums for i in top[(c.outcome, c.domain)]]

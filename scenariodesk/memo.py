@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from scenariodesk import __version__
-from scenariodesk.aggregate import build_matrix, evidence_of, load_matrix
+from scenariodesk.aggregate import evidence_of, load_matrix
 from scenariodesk.developments import Development, find_developments
 from scenariodesk.lens import BANDS, Lens
 from scenariodesk.models import (
@@ -127,10 +127,7 @@ def build_memo(
     where = StatementFilter(cycle=cycle)
     prior = prior or lens.default_prior(cycle)
     developments = find_developments(store.iter_statements(where), lens)
-    if cycle is None:
-        matrix = load_matrix(store, lens)
-    else:
-        matrix = build_matrix(store.iter_statements(where), lens, rows=lens.cycle_outcomes(cycle))
+    matrix = load_matrix(store, lens, cycle=cycle)
     result = simulate(developments, lens.domain_ids, prior, runs=runs, seed=seed)
     labels = lens.labels
     corpus = store.corpus_summary(where)

@@ -142,24 +142,17 @@ def main(
 
 
 def pick_cycle(store: Store, lens: Lens, value: str | None) -> int | None:
-    """The cycle a command shows: `--cycle YEAR`, every cycle for 'all' (None), or by
-    default the latest cycle in the store (None when no document has one). Says on
-    stderr how many statements the choice leaves out."""
+    """The cycle a command shows (aggregate.pick_cycle: a year, 'all', or by default the
+    latest in the store), or a one-line error. Says on stderr how many statements the
+    choice leaves out."""
+    from scenariodesk.aggregate import UnknownCycle
+    from scenariodesk.aggregate import pick_cycle as choose
     from scenariodesk.models import StatementFilter
 
-    if value == "all":
-        return None
-    if value is None:
-        known = store.cycles()
-        year = known[-1] if known else None
-    elif value.isdigit():
-        year = int(value)
-        try:
-            lens.cycle_outcomes(year)
-        except KeyError as exc:
-            raise fail(str(exc.args[0])) from None
-    else:
-        raise fail(f"--cycle must be a year of the lens's cycles or 'all' (got {value!r})")
+    try:
+        year = choose(store, lens, value)
+    except UnknownCycle as exc:
+        raise fail(f"--cycle: {exc}") from None
     if year is not None:
         shown, total = store.count_statements(StatementFilter(cycle=year)), store.count_statements()
         if shown < total:

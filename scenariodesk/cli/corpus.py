@@ -168,8 +168,7 @@ def demo(
 ) -> None:
     """Ingest the bundled seed articles, analyze them and print the scenario matrix of
     each election cycle they cover."""
-    from scenariodesk.aggregate import build_matrix
-    from scenariodesk.models import StatementFilter
+    from scenariodesk.aggregate import load_matrix
     from scenariodesk.pipeline import analyze_store, ingest_paths
 
     lens = open_lens(None)
@@ -183,6 +182,5 @@ def demo(
             done, found = analyze_store(store, lens, workers=workers)
         err.print(f"{done} documents analyzed, {found} scenario statements\n")
         for year in store.cycles():
-            rows = store.iter_statements(StatementFilter(cycle=year))
-            emit("matrix", "table", build_matrix(rows, lens, rows=lens.cycle_outcomes(year)), cycle=year)
+            emit("matrix", "table", load_matrix(store, lens, cycle=year), cycle=year)
     err.print(f"\nexplore: scenariodesk statements --db {db}   |   scenariodesk matrix --db {db} --format md")

@@ -38,18 +38,14 @@ def matrix(
     db: DbOption = None,
 ) -> None:
     """Print the scenario matrix (outcome x domain) with the evidence of each cell."""
-    from scenariodesk.aggregate import build_matrix, load_matrix
+    from scenariodesk.aggregate import load_matrix
 
     check_format(fmt, "matrix")
     lens = open_lens(lens_path)
     check_ids(lens, outcome, domain)
     with open_store(db) as store:
         year = pick_cycle(store, lens, cycle)
-        if year is None:
-            result = load_matrix(store, lens, outcome=outcome, domain=domain)
-        else:  # the articles of one election cycle, streamed; rows: its candidates and "any"
-            rows = store.iter_statements(StatementFilter(cycle=year))
-            result = build_matrix(rows, lens, outcome=outcome, domain=domain, rows=lens.cycle_outcomes(year))
+        result = load_matrix(store, lens, outcome=outcome, domain=domain, cycle=year)
     if not result.cells and fmt == "table":
         err.print("no scenario statements yet: run `scenariodesk ingest PATH` then `scenariodesk analyze`")
         return

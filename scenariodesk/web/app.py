@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from scenariodesk import __version__
-from scenariodesk.aggregate import build_matrix, load_matrix
+from scenariodesk.aggregate import load_matrix
 from scenariodesk.developments import find_developments
 from scenariodesk.ingest import MAX_BYTES
 from scenariodesk.lens import Lens, load_lens
@@ -349,11 +349,7 @@ def _downloads(app: FastAPI, site: _Site) -> None:
         "/download/matrix.{fmt}", tags=["downloads"], summary="The scenario matrix as CSV, JSON or Markdown"
     )
     def download_matrix(fmt: DownloadFormat, s: StoreDep, cycle: CycleParam = None) -> Response:
-        year = views.pick_cycle(s, lens, cycle)
-        if year is None:
-            return attachment("matrix", fmt, load_matrix(s, lens))
-        rows = s.iter_statements(StatementFilter(cycle=year))
-        return attachment("matrix", fmt, build_matrix(rows, lens, rows=lens.cycle_outcomes(year)))
+        return attachment("matrix", fmt, load_matrix(s, lens, cycle=views.pick_cycle(s, lens, cycle)))
 
     @app.get(
         "/download/statements.{fmt}",

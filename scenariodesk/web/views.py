@@ -9,7 +9,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from scenariodesk.aggregate import build_matrix, load_matrix
+from scenariodesk.aggregate import UnknownCycle, build_matrix, load_matrix
+from scenariodesk.aggregate import pick_cycle as choose_cycle
 from scenariodesk.lens import Lens
 from scenariodesk.models import SearchHit, StatementFilter, StoredStatement
 from scenariodesk.render import statement_to_dict
@@ -49,19 +50,11 @@ def _marked(text: str, marks: list[tuple[int, int, str]]) -> Markup:
 
 # ------------------------------------------------------------------------ matrix
 def pick_cycle(store: Store, lens: Lens, cycle: str | None) -> int | None:
-    """The cycle a page shows: a year of the lens, every cycle for "all" (None), or by
-    default the latest cycle in the store."""
-    if cycle == "all":
-        return None
-    if not cycle:
-        known = store.cycles()
-        return known[-1] if known else None
-    year = int(cycle)
+    """The cycle a page shows (aggregate.pick_cycle); an unknown one is a NotFound."""
     try:
-        lens.cycle_outcomes(year)
-    except KeyError as exc:
-        raise NotFound(str(exc.args[0])) from None
-    return year
+        return choose_cycle(store, lens, cycle)
+    except UnknownCycle as exc:
+        raise NotFound(str(exc)) from None
 
 
 def matrix_data(store: Store, lens: Lens, cycle: str | None = None) -> dict[str, Any]:
