@@ -11,7 +11,6 @@ from scenariodesk.models import (
     CellSums,
     Evidence,
     Matrix,
-    StatementFilter,
     StoredStatement,
     sign_of,
     source_key,
@@ -90,13 +89,16 @@ def load_matrix(
     cycle: int | None = None,
 ) -> Matrix:
     """The same matrix as `build_matrix` over the store's statements, aggregated in SQL:
-    fast on stores of hundreds of thousands of statements. One `cycle` is streamed and
-    aggregated in one pass, with that cycle's candidates (and "any") as rows."""
+    fast on stores of hundreds of thousands of statements. With one `cycle`, that cycle's
+    statements, with its candidates (and "any") as rows."""
+    sums = store.cell_sums(outcome=outcome, domain=domain, cycle=cycle)
     if cycle is not None:
-        rows = store.iter_statements(StatementFilter(cycle=cycle))
-        return build_matrix(rows, lens, outcome=outcome, domain=domain, rows=lens.cycle_outcomes(cycle))
-    sums = store.cell_sums(outcome=outcome, domain=domain)
-    top = {(c.outcome, c.domain): store.cell_evidence(c.outcome, c.domain, EVIDENCE_PER_CELL) for c in sums}
+        shown = set(lens.cycle_outcomes(cycle))
+        sums = [c for c in sums if c.outcome in shown]
+    top = {
+        (c.outcome, c.domain): store.cell_evidence(c.outcome, c.domain, EVIDENCE_PER_CELL, cycle)
+        for c in sums
+    }
     wanted = [i for c in sums for i in top[(c.outcome, c.domain)]]
     by_id = {st.id: st for st in store.get_statements(wanted)}
     cells = {}

@@ -89,3 +89,18 @@ def test_matrix_from_sql_equals_matrix_from_statements(seeded_db, lens):
             load_matrix(store, lens, domain="alliance").cells
             == build_matrix(store.iter_statements(), lens, domain="alliance").cells
         )
+
+
+def test_one_cycles_matrix_from_sql_equals_its_statements_streamed(seeded_db, lens):
+    from scenariodesk.aggregate import load_matrix
+    from scenariodesk.models import StatementFilter
+    from scenariodesk.store import Store
+
+    with Store(seeded_db) as store:
+        cycles = store.cycles()
+        assert cycles == [2020, 2024]
+        for year in cycles:
+            rows = store.iter_statements(StatementFilter(cycle=year))
+            streamed = build_matrix(rows, lens, rows=lens.cycle_outcomes(year))
+            in_sql = load_matrix(store, lens, cycle=year)
+            assert in_sql.cells == streamed.cells and in_sql.outcomes == streamed.outcomes

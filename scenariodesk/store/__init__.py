@@ -197,11 +197,15 @@ class Store:
     def corpus_summary(self, where: StatementFilter = _ANY) -> CorpusSummary:
         return statements.corpus_summary(self.db, where)
 
-    def cell_sums(self, *, outcome: str | None = None, domain: str | None = None) -> list[CellSums]:
-        return statements.cell_sums(self.db, outcome=outcome, domain=domain)
+    def cell_sums(
+        self, *, outcome: str | None = None, domain: str | None = None, cycle: int | None = None
+    ) -> list[CellSums]:
+        return statements.cell_sums(self.db, outcome=outcome, domain=domain, cycle=cycle)
 
-    def cell_evidence(self, outcome: str, domain: str, per_cell: int = 3) -> list[int]:
-        return statements.cell_evidence(self.db, outcome, domain, per_cell)
+    def cell_evidence(
+        self, outcome: str, domain: str, per_cell: int = 3, cycle: int | None = None
+    ) -> list[int]:
+        return statements.cell_evidence(self.db, outcome, domain, per_cell, cycle)
 
     def source_summary(self) -> list[tuple[str, str, str, int]]:
         return statements.source_summary(self.db)

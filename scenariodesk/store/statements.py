@@ -210,23 +210,36 @@ def corpus_summary(db: Database, where: StatementFilter) -> CorpusSummary:
     return CorpusSummary(int(documents), int(statements), int(sources), first or "", last or "")
 
 
-def cell_sums(db: Database, *, outcome: str | None = None, domain: str | None = None) -> list[CellSums]:
-    """One row per (outcome, domain) cell: counts and sums, from the cell_facts index."""
+# A cell's facts, for every cycle (statement_domains alone, a covering index) or for one
+# (joined to the document's cycle).
+_CELL_FACTS = "statement_domains sd"
+_CELL_FACTS_IN_CYCLE = "statement_domains sd JOIN statements s ON s.id = sd.statement_id JOIN documents d ON d.id = s.document_id"
+
+
+def _cell_facts(outcome: str | None, domain: str | None, cycle: int | None) -> tuple[str, list[object]]:
+    """(FROM ... WHERE ..., parameters) over the cell facts of the chosen cells."""
     clauses, params = [], []
-    if outcome:
-        clauses.append("condition = ?")
-        params.append(outcome)
-    if domain:
-        clauses.append("domain = ?")
-        params.append(domain)
-    clause = " WHERE " + " AND ".join(clauses) if clauses else ""
+    for clause, value in (("sd.condition = ?", outcome), ("sd.domain = ?", domain), ("d.cycle = ?", cycle)):
+        if value is not None and value != "":
+            clauses.append(clause)
+            params.append(value)
+    source = _CELL_FACTS if cycle is None else _CELL_FACTS_IN_CYCLE
+    return source + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def cell_sums(
+    db: Database, *, outcome: str | None = None, domain: str | None = None, cycle: int | None = None
+) -> list[CellSums]:
+    """One row per (outcome, domain) cell: counts and sums, from the cell_facts index (for
+    one cycle, joined to its documents)."""
+    facts, params = _cell_facts(outcome, domain, cycle)
     # Per source first (one source, one vote: the mean of its signed likelihoods), then
     # per cell; aggregate.py shrinks the sum of votes toward 0.
     per_source = (
-        "SELECT condition, domain, source_key, count(*) AS n,"
-        " avg(CASE direction WHEN '+' THEN probability WHEN '-' THEN -probability ELSE 0 END) AS vote,"
-        " sum(probability) AS weight"
-        " FROM statement_domains" + clause + " GROUP BY condition, domain, source_key"
+        "SELECT sd.condition AS condition, sd.domain AS domain, sd.source_key, count(*) AS n,"
+        " avg(CASE sd.direction WHEN '+' THEN sd.probability WHEN '-' THEN -sd.probability ELSE 0 END) AS vote,"
+        " sum(sd.probability) AS weight"
+        f" FROM {facts} GROUP BY sd.condition, sd.domain, sd.source_key"
     )
     sql = (
         "SELECT condition, domain, sum(n), count(*), coalesce(sum(vote), 0), coalesce(sum(weight), 0),"
@@ -241,14 +254,17 @@ def cell_sums(db: Database, *, outcome: str | None = None, domain: str | None = 
     ]
 
 
-def cell_evidence(db: Database, outcome: str, domain: str, per_cell: int = 3) -> list[int]:
+def cell_evidence(
+    db: Database, outcome: str, domain: str, per_cell: int = 3, cycle: int | None = None
+) -> list[int]:
     """Ids of a cell's strongest statements (STRONGEST_FIRST, an index seek on
-    cell_strongest)."""
+    cell_strongest for every cycle)."""
+    facts, params = _cell_facts(outcome, domain, cycle)
     sql = (
-        "SELECT statement_id FROM statement_domains WHERE condition = ? AND domain = ?"
-        f" ORDER BY probability DESC, named DESC, statement_id LIMIT {int(per_cell)}"
+        f"SELECT sd.statement_id FROM {facts}"
+        f" ORDER BY sd.probability DESC, sd.named DESC, sd.statement_id LIMIT {int(per_cell)}"
     )
-    return [r[0] for r in db.execute(sql, (outcome, domain))]
+    return [r[0] for r in db.execute(sql, params)]
 
 
 def source_summary(db: Database) -> list[tuple[str, str, str, int]]:
