@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 
 from scenariodesk.dedupe import fingerprint
 from scenariodesk.lens import load_lens
-from scenariodesk.models import Document, Span, Statement
+from scenariodesk.models import Analysis, Document, Span, Statement
 from scenariodesk.store import Store
 from scenariodesk.web import create_app
 
@@ -89,7 +89,9 @@ def fill(db: Path, statements: int, seed: int = 42) -> None:
                     )
                 )
                 offset += len(sentence) + 1
-            store.save_statements(doc_id, found, lens.fingerprint)
+            cycle = lens.cycle_for_date(doc.date)  # as analysis records it
+            analysis = Analysis(statements=tuple(found), cycle=cycle.year if cycle else None)
+            store.save_analysis(doc_id, analysis, lens.fingerprint)
 
 
 def median_ms(client: TestClient, path: str, runs: int) -> float:
@@ -115,9 +117,10 @@ def main() -> None:
         with Store(db) as store:
             count = store.count_statements()
         print(f"store: {count:,} statements, filled in {time.perf_counter() - start:.1f} s")
-        with TestClient(create_app(db)) as client:
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as client:  # a host the guard allows
             for name, path in (
-                ("matrix page", "/"),
+                ("matrix page", "/"),  # the latest cycle (every statement here is of 2024)
+                ("matrix, all cycles", "/?cycle=all"),
                 ("cell page", "/cells/trump/alliance"),
                 ("search", "/search?q=summit+deterrence"),
                 ("API statements page", "/api/v1/statements?domain=alliance&limit=50&offset=1000"),

@@ -336,6 +336,23 @@ def _m9_cycles_and_browsing(db: Database) -> None:
     )
 
 
+def _m10_cell_facts_per_cycle(db: Database) -> None:
+    """The document's cycle copied onto the cell facts, with covering indexes, so one
+    cycle's matrix aggregates from an index as every cycle's does (migration 3)."""
+    _script(
+        db,
+        """
+        ALTER TABLE statement_domains ADD COLUMN cycle INTEGER;
+        UPDATE statement_domains SET cycle = (
+            SELECT d.cycle FROM statements s JOIN documents d ON d.id = s.document_id
+            WHERE s.id = statement_domains.statement_id);
+        CREATE INDEX cell_facts_cycle ON statement_domains(cycle, condition, domain, direction, probability, source_key);
+        CREATE INDEX cell_strongest_cycle
+            ON statement_domains(cycle, condition, domain, probability DESC, named DESC, statement_id);
+        """,
+    )
+
+
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[Database], None]]] = (
     ("initial", _m1_initial),
@@ -347,6 +364,7 @@ MIGRATIONS: Sequence[tuple[str, Callable[[Database], None]]] = (
     ("analysis errors", _m7_analysis_errors),
     ("stemmed search", _m8_stemmed_search),
     ("cycles and statements_full", _m9_cycles_and_browsing),
+    ("cell facts per cycle", _m10_cell_facts_per_cycle),
 )
 
 

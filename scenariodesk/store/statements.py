@@ -89,7 +89,7 @@ def save_analysis(db: Database, doc_id: int, analysis: Analysis, lens: str) -> N
         outlet = db.execute("SELECT outlet FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
         db.execute("DELETE FROM statements WHERE document_id = ?", (doc_id,))
         for st in analysis.statements:
-            _insert_statement(db, doc_id, st, lens, source_key(st.source, outlet, doc_id))
+            _insert_statement(db, doc_id, st, lens, source_key(st.source, outlet, doc_id), analysis.cycle)
         db.execute(
             "UPDATE documents SET analyzed_with = ?, analysis_error = ?, cycle = ? WHERE id = ?",
             (lens, analysis.failure or None, analysis.cycle, doc_id),
@@ -123,7 +123,9 @@ def _save_findings(db: Database, doc_id: int, analysis: Analysis) -> None:
     )
 
 
-def _insert_statement(db: Database, doc_id: int, st: Statement, lens: str, voter: str) -> None:
+def _insert_statement(
+    db: Database, doc_id: int, st: Statement, lens: str, voter: str, cycle: int | None
+) -> None:
     cond = st.condition_phrase
     cur = db.execute(
         "INSERT INTO statements(document_id, sentence, sentence_start, sentence_end,"
@@ -154,9 +156,9 @@ def _insert_statement(db: Database, doc_id: int, st: Statement, lens: str, voter
     named = int(st.source != AUTHOR)
     db.executemany(
         "INSERT INTO statement_domains(statement_id, domain, position, condition, direction,"
-        " probability, named, source_key) VALUES (?,?,?,?,?,?,?,?)",
+        " probability, named, source_key, cycle) VALUES (?,?,?,?,?,?,?,?,?)",
         [
-            (statement_id, d, i, st.condition, st.direction, st.probability, named, voter)
+            (statement_id, d, i, st.condition, st.direction, st.probability, named, voter, cycle)
             for i, d in enumerate(st.domains)
         ],
     )
@@ -202,29 +204,28 @@ def corpus_summary(db: Database, where: StatementFilter) -> CorpusSummary:
         "SELECT count(DISTINCT d.id), count(*), min(nullif(d.date, '')), max(nullif(d.date, ''))" + joined,
         params,
     ).fetchone()
-    (sources,) = db.execute(
-        "SELECT count(DISTINCT sd.source_key) FROM statement_domains sd"
-        " JOIN statements s ON s.id = sd.statement_id JOIN documents d ON d.id = s.document_id" + clause,
-        params,
-    ).fetchone()
+    if where == StatementFilter(cycle=where.cycle):  # the cell facts know the cycle: no join
+        facts, params = _cell_facts(None, None, where.cycle)
+        sql = f"SELECT count(DISTINCT sd.source_key) FROM {facts}"
+    else:
+        sql = (
+            "SELECT count(DISTINCT sd.source_key) FROM statement_domains sd"
+            " JOIN statements s ON s.id = sd.statement_id JOIN documents d ON d.id = s.document_id" + clause
+        )
+    (sources,) = db.execute(sql, params).fetchone()
     return CorpusSummary(int(documents), int(statements), int(sources), first or "", last or "")
 
 
-# A cell's facts, for every cycle (statement_domains alone, a covering index) or for one
-# (joined to the document's cycle).
-_CELL_FACTS = "statement_domains sd"
-_CELL_FACTS_IN_CYCLE = "statement_domains sd JOIN statements s ON s.id = sd.statement_id JOIN documents d ON d.id = s.document_id"
-
-
 def _cell_facts(outcome: str | None, domain: str | None, cycle: int | None) -> tuple[str, list[object]]:
-    """(FROM ... WHERE ..., parameters) over the cell facts of the chosen cells."""
+    """(FROM ... WHERE ..., parameters) over the cell facts of the chosen cells: the
+    statement_domains rows, which carry outcome, domain, cycle and vote (covering indexes
+    cell_facts and cell_facts_cycle)."""
     clauses, params = [], []
-    for clause, value in (("sd.condition = ?", outcome), ("sd.domain = ?", domain), ("d.cycle = ?", cycle)):
+    for clause, value in (("sd.cycle = ?", cycle), ("sd.condition = ?", outcome), ("sd.domain = ?", domain)):
         if value is not None and value != "":
             clauses.append(clause)
             params.append(value)
-    source = _CELL_FACTS if cycle is None else _CELL_FACTS_IN_CYCLE
-    return source + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    return "statement_domains sd" + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def cell_sums(

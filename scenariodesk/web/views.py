@@ -59,12 +59,7 @@ def pick_cycle(store: Store, lens: Lens, cycle: str | None) -> int | None:
 
 def matrix_data(store: Store, lens: Lens, cycle: str | None = None) -> dict[str, Any]:
     year = pick_cycle(store, lens, cycle)
-    if year is None:
-        m = load_matrix(store, lens)
-    else:
-        m = build_matrix(
-            store.iter_statements(StatementFilter(cycle=year)), lens, rows=lens.cycle_outcomes(year)
-        )
+    m = load_matrix(store, lens, cycle=year)
     corpus = store.corpus_summary(StatementFilter(cycle=year))
     most = max((c.statements for c in m.cells.values()), default=1)
     rows = []
