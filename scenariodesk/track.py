@@ -123,6 +123,23 @@ class GroupScore:
     log_score: float = 0.0
 
 
+@dataclass(frozen=True)
+class ScoredForecast:
+    """One resolved forecast as scored: the statement, who made it, what happened."""
+
+    statement_id: int
+    document_id: int
+    sentence_start: int
+    sentence: str
+    forecaster: str
+    outlet: str
+    date: str
+    condition: str
+    probability: float
+    happened: bool
+    brier: float
+
+
 @dataclass
 class ScoreReport:
     by: str
@@ -131,6 +148,7 @@ class ScoreReport:
     groups: list[GroupScore]
     overall: GroupScore
     calibration: list[dict[str, Any]] = field(default_factory=list)
+    forecasts: list[ScoredForecast] = field(default_factory=list)  # every scored forecast
 
 
 def forecaster(source: str, document: Document | DocumentRef) -> str:
@@ -154,6 +172,7 @@ def score_forecasts(store: Store, lens: Lens, by: str = "source") -> ScoreReport
     total = [0, 0.0, 0.0]
     bins = [[0, 0.0, 0] for _ in range(BINS)]
     set_aside = 0
+    forecasts: list[ScoredForecast] = []
     conditional = lens.conditional_forecast
     for stored, happened in store.resolved_forecasts():
         st, doc = stored.statement, stored.document
@@ -170,6 +189,7 @@ def score_forecasts(store: Store, lens: Lens, by: str = "source") -> ScoreReport
         p = min(max(st.probability, 0.01), 0.99)
         y = 1.0 if happened else 0.0
         brier = (p - y) ** 2
+        forecasts.append(_scored(stored, happened, round(brier, 4)))
         log = math.log(p if happened else 1 - p)
         keys = {
             "source": [forecaster(st.source, doc)],
@@ -203,7 +223,24 @@ def score_forecasts(store: Store, lens: Lens, by: str = "source") -> ScoreReport
         }
         for i, (n, psum, hits) in enumerate(bins)
     ]
-    return ScoreReport(by, int(total[0]), set_aside, groups, finish("all", total), calibration)
+    return ScoreReport(by, int(total[0]), set_aside, groups, finish("all", total), calibration, forecasts)
+
+
+def _scored(stored: StoredStatement, happened: bool, brier: float) -> ScoredForecast:
+    st, doc = stored.statement, stored.document
+    return ScoredForecast(
+        statement_id=stored.id,
+        document_id=doc.id,
+        sentence_start=st.sentence_span[0],
+        sentence=st.sentence,
+        forecaster=forecaster(st.source, doc),
+        outlet=doc.outlet,
+        date=doc.date,
+        condition=st.condition,
+        probability=st.probability,
+        happened=happened,
+        brier=brier,
+    )
 
 
 def reliability_png(calibration: list[dict[str, Any]], scored: int) -> bytes:

@@ -121,3 +121,25 @@ def test_an_unnamed_forecast_is_scored_under_its_articles_byline(tmp_path, lens)
         store.record_event("talks-resume", True, None, "", "a citation", [forecast])
         report = score_forecasts(store, lens, "source")
     assert [g.group for g in report.groups] == ["Gi-Jae Han"]
+
+
+def test_every_scored_forecast_is_listed_with_its_statement(resolved_db, lens, runner):
+    with Store(resolved_db) as store:
+        report = score_forecasts(store, lens, "source")
+    assert len(report.forecasts) == report.scored
+    assert all(f.sentence and f.document_id and 0 <= f.brier <= 1 for f in report.forecasts)
+    md = runner.invoke(app, ["score", "--db", str(resolved_db), "--format", "md"]).stdout
+    assert md.count("\n- ") == report.scored and "Brier" in md
+
+
+def test_the_scores_page_links_each_scored_forecast(resolved_db):
+    from fastapi.testclient import TestClient
+
+    from scenariodesk.web import create_app
+
+    with TestClient(create_app(resolved_db), base_url="http://127.0.0.1") as client:
+        page = client.get("/scores").text
+        data = client.get("/api/v1/scores").json()
+    assert data["forecasts"] and all(
+        f'href="/documents/{f["document_id"]}#s' in page for f in data["forecasts"]
+    )

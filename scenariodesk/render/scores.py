@@ -28,7 +28,13 @@ def _markdown(report: ScoreReport) -> str:
     lines = [f"| {report.by} | forecasts | brier | log score |", "|---|---|---|---|"]
     for g in [*report.groups, report.overall]:
         lines.append(f"| {md_escape(g.group)} | {g.n} | {g.brier:.3f} | {g.log_score:.3f} |")
-    return "\n".join(lines) + f"\n\n{scored_line(report)}.\n"
+    lines += ["", f"{scored_line(report)}:", ""]
+    lines += [
+        f"- {'happened' if f.happened else 'did not happen'}, p={f.probability:.2f}, Brier {f.brier:.3f}: "
+        f"{md_escape(f.forecaster)}, “{md_escape(f.sentence)}” (document {f.document_id}, {md_escape(f.outlet or 'unknown outlet')})"
+        for f in report.forecasts
+    ]
+    return "\n".join(lines) + "\n"
 
 
 @renderer("scores", "table")
@@ -50,4 +56,16 @@ def _table(report: ScoreReport) -> list[Any]:
     for c in report.calibration:
         if c["n"]:
             calibration.add_row(c["bin"], str(c["n"]), f"{c['mean_probability']:.2f}", f"{c['observed']:.2f}")
-    return [table, calibration]
+    forecasts = Table(title="Scored forecasts", title_justify="left")
+    for name in ("doc", "p", "happened", "Brier", "forecaster", "statement"):
+        forecasts.add_column(name, overflow="fold")
+    for f in report.forecasts:
+        forecasts.add_row(
+            str(f.document_id),
+            f"{f.probability:.2f}",
+            "yes" if f.happened else "no",
+            f"{f.brier:.3f}",
+            Text(f.forecaster),
+            Text(f.sentence),
+        )
+    return [table, calibration, forecasts]
