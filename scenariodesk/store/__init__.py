@@ -36,7 +36,7 @@ from scenariodesk.models import (
     StoredStatement,
 )
 from scenariodesk.store import documents, findings, search, statements, tracking, watch
-from scenariodesk.store.db import Database, Transaction, redact
+from scenariodesk.store.db import Database, redact
 from scenariodesk.store.migrations import MIGRATIONS, MigrationError, schema_version
 from scenariodesk.store.migrations import migrate as migrate_schema
 from scenariodesk.store.statements import filter_sql
@@ -110,9 +110,6 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _transaction(self) -> Transaction:
-        return self.db.transaction()
 
     # documents
     def find_duplicate(self, fp: Fingerprint) -> tuple[int, str] | None:
