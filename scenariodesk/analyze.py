@@ -36,6 +36,7 @@ from scenariodesk.direction import Consequence, doc_tokens
 from scenariodesk.discourse import Context, topic
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
+from scenariodesk.proposition import proposition
 from scenariodesk.sentences import Sentence, SentenceSplitter, inside
 
 AUTHOR = "author"
@@ -346,6 +347,12 @@ class _Extractor:
             source=source,
             source_phrase=source_phrase,
             rules=tuple(rules),
+            proposition=proposition(
+                s.text,
+                (cue_m.start(), cue_m.end()),
+                (condition_span.start - s.start, condition_span.end - s.start) if condition_span else None,
+                lens,
+            ),
         )
         self._pending.append((s, segment, seen))
         return statement

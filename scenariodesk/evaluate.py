@@ -254,3 +254,22 @@ def errors_by_kind(result: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             if str(g[field]).lower() != str(p[field]).lower():
                 kinds[field].append(pair)
     return kinds
+
+
+def bcubed(predicted: dict[int, str], gold: dict[int, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (item -> cluster) against gold
+    clusters, over the items the gold has (developments: benchmarks/developments.py)."""
+    by_pred: dict[str, set[int]] = {}
+    by_gold: dict[str, set[int]] = {}
+    for item in gold:
+        by_pred.setdefault(predicted[item], set()).add(item)
+        by_gold.setdefault(gold[item], set()).add(item)
+    precision = recall = 0.0
+    for item in gold:
+        same_pred, same_gold = by_pred[predicted[item]], by_gold[gold[item]]
+        both = len(same_pred & same_gold)
+        precision += both / len(same_pred)
+        recall += both / len(same_gold)
+    n = len(gold) or 1
+    p, r = precision / n, recall / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

@@ -22,9 +22,11 @@ from scenariodesk.models import (
     Finding,
     Matrix,
     StatementFilter,
+    StoredStatement,
     direction_of,
     verdict,
 )
+from scenariodesk.proposition import reads_as_sentence
 from scenariodesk.render import formats, plural, render_text
 from scenariodesk.simulate import SimulationResult, simulate
 from scenariodesk.store import Store
@@ -172,7 +174,10 @@ def _subtitle(corpus: CorpusSummary) -> str:
 def _summary(
     store: Store, developments: list[Development], prior: dict[str, float], lens: Lens, refs: _References
 ) -> list[dict[str, Any]]:
-    """Per outcome, its weightiest developments, each citing up to three statements."""
+    """Per outcome, its weightiest developments, each stated as a proposition one of its
+    statements makes (a clause with its subject, or the whole sentence) and citing up to
+    three statements. A development none of whose statements reads as a sentence (a cut
+    headline, a fragment) is left to the domain sections."""
     chosen: dict[str, list[Development]] = {}
     for outcome in [*prior, "any"]:
         devs = [d for d in developments if d.outcome == outcome]
@@ -180,21 +185,39 @@ def _summary(
             key=lambda d: (-(d.probability * max(abs(d.impact), 0.25)) * (1 + 0.25 * (d.support - 1)), d.id)
         )
         if devs:
-            chosen[outcome] = devs[:SUMMARY_PER_OUTCOME]
-    cited = [i for devs in chosen.values() for d in devs for i in d.statements[:3]]
-    evidence = {s.id: evidence_of(s) for s in store.get_statements(cited)}
+            chosen[outcome] = devs[: SUMMARY_PER_OUTCOME * 2]  # room for the ones left out
+    members = {
+        s.id: s
+        for s in store.get_statements([i for devs in chosen.values() for d in devs for i in d.statements])
+    }
+    evidence = {i: evidence_of(s) for i, s in members.items()}
 
     def cite(statement_id: int) -> int:
         return refs.cite_evidence(evidence[statement_id])
 
-    return [
-        {
-            "outcome": outcome,
-            "label": lens.labels.get(outcome, outcome),
-            "points": [_point(d, lens, cite) for d in devs],
-        }
-        for outcome, devs in chosen.items()
-    ]
+    blocks = []
+    for outcome, devs in chosen.items():
+        points = []
+        for dev in devs:
+            stated = _stated(dev, members)
+            if stated is not None and len(points) < SUMMARY_PER_OUTCOME:
+                points.append(_point(dev, stated, lens, cite))
+        if points:
+            blocks.append({"outcome": outcome, "label": lens.labels.get(outcome, outcome), "points": points})
+    return blocks
+
+
+def _stated(dev: Development, members: dict[int, StoredStatement]) -> str | None:
+    """The first proposition of the development (its representative first) that parses as
+    a sentence with a subject and a verb, ending with its full stop; else its first whole
+    sentence that does."""
+    order = [dev.representative, *(i for i in dev.statements if i != dev.representative)]
+    found = [members[i].statement for i in order if i in members]
+    for text in [*(st.quotable for st in found), *(st.sentence for st in found)]:
+        text = text.strip()
+        if text and reads_as_sentence(text):
+            return text if text[-1] in ".?!" else text.rstrip(",;:") + "."
+    return None
 
 
 def _domain_sections(matrix: Matrix, labels: dict[str, str], refs: _References) -> list[dict[str, Any]]:
@@ -262,13 +285,14 @@ def _order(lens: Lens, outcome: str) -> int:
     return lens.outcome_ids.index(outcome) if outcome in lens.outcome_ids else 99
 
 
-def _point(dev: Development, lens: Lens, cite) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _point(dev: Development, stated: str, lens: Lens, cite) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     band = band_of(dev.probability, lens)
     return {
         "id": dev.id,
         "band": band.replace("_", " "),
         "probability": dev.probability,
         "label": dev.label,
+        "stated": stated,
         "direction": dev.direction,
         "domains": [lens.labels.get(d, d) for d in dev.domains],
         "support": dev.support,

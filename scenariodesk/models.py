@@ -48,9 +48,17 @@ class Statement:
     source_phrase: str  # the words that attributed it ("experts said"), "" for the author
     rules: tuple[str, ...]
     doc_id: int | None = None
+    # The clause that carries the consequence, as a reader can quote it (proposition.py);
+    # "" where analysis did not give one (the sentence stands in).
+    proposition: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def quotable(self) -> str:
+        """The proposition, or the sentence when there is none."""
+        return self.proposition or self.sentence
 
 
 @dataclass(frozen=True)

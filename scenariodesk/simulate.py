@@ -61,6 +61,17 @@ def parse_prior(text: str) -> dict[str, float]:
     return prior
 
 
+def checked_prior(prior: dict[str, float], outcome_ids: Sequence[str]) -> dict[str, float]:
+    """`prior` if every key is a named outcome of the lens ("any" is not one: it holds
+    whoever wins) and the weights are usable; else a ValueError naming the problem."""
+    named = [o for o in outcome_ids if o != "any"]
+    unknown = [o for o in prior if o not in named]
+    if unknown:
+        raise ValueError(f"unknown outcome {unknown[0]!r}; the lens has {', '.join(named)}")
+    _normalized(prior)
+    return prior
+
+
 def _normalized(prior: dict[str, float]) -> dict[str, float]:
     if any(p < 0 for p in prior.values()) or sum(prior.values()) <= 0:
         raise ValueError("prior probabilities must be non-negative and not all zero")

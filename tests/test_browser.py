@@ -93,3 +93,54 @@ def test_browser_matrix_cell_statement_document(server, tmp_path):
         page.screenshot(path=str(shots / "document.png"), full_page=True)
         browser.close()
     assert (shots / "document.png").stat().st_size > 10_000
+
+
+def test_browser_documents_developments_simulate_brief_search(server, tmp_path):
+    """The rest of the desk at a laptop's 1366x768, by keyboard where a user would."""
+    from playwright.sync_api import sync_playwright
+
+    shots = Path(os.environ.get("SCENARIODESK_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+        page.goto(server + "/documents")
+        assert page.locator("table.documents tbody tr").count() == 5
+        page.screenshot(path=str(shots / "documents.png"))
+
+        page.click("nav >> text=Developments")
+        page.wait_for_url("**/developments")
+        first = page.locator("details.development").first
+        first.locator("summary").focus()
+        page.keyboard.press("Enter")  # a development opens from the keyboard
+        assert first.locator("article.statement").first.is_visible()
+        page.screenshot(path=str(shots / "developments.png"))
+
+        page.click("nav >> text=Simulate")
+        page.wait_for_url("**/simulate")
+        names = page.locator('input[type="range"]').evaluate_all("els => els.map(e => e.name)")
+        assert names == ["prior_trump", "prior_harris"]  # the latest cycle's candidates
+        page.locator("#prior_trump").fill("0.9")
+        page.locator("#prior_harris").fill("0.1")
+        assert page.locator("#prior_trump + output").inner_text() == "0.90"  # the slider's readout
+        page.click("form.prior button")
+        page.wait_for_url("**prior_trump=0.9**")
+        assert "Trump wins 0.90, Harris wins 0.10" in page.locator("p.lede").inner_text()
+        assert page.locator("table.simulation svg").count() == 10
+        page.screenshot(path=str(shots / "simulate.png"), full_page=True)
+
+        page.click("nav >> text=Brief")
+        page.wait_for_url("**/brief")
+        with page.expect_download(timeout=120_000) as info:
+            page.click("text=Download PDF")
+        pdf = Path(tmp_path / "brief.pdf")
+        info.value.save_as(pdf)
+        assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+        page.screenshot(path=str(shots / "brief.png"))
+
+        page.fill("nav input[name=q]", "troops")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search?q=troops")
+        assert page.locator("ol.hits li.statement").count() >= 1  # stemming: "troop" statements
+        page.screenshot(path=str(shots / "search.png"), full_page=True)
+        browser.close()

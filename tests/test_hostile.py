@@ -285,9 +285,9 @@ def test_a_damaged_database_is_one_line_suggesting_recover(tmp_path, seed_dir):
     assert run("ingest", seed_dir, "--db", db).exit_code == 0
     run("analyze", "--db", db)
     size = db.stat().st_size
-    with open(db, "r+b") as f:  # pages overwritten mid-file
-        f.seek(size // 2)
-        f.write(b"\xff" * 8192)
+    with open(db, "r+b") as f:  # the middle half of the pages overwritten
+        f.seek(size // 4)
+        f.write(b"\xff" * (size // 2))
     for command in ("matrix", "statements", "status"):
         result = _cli(command, "--db", db)
         assert result.returncode == 2, (command, result.stderr)

@@ -110,3 +110,50 @@ def test_memo_pdf_is_written(memo, tmp_path):
     out = write_memo(memo, "pdf", tmp_path / "brief.pdf")
     data = Path(out).read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 50_000
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+AUXILIARIES = {"would", "could", "may", "might", "will", "can", "is", "are", "was", "be", "should", "shall"}
+
+
+@pytest.fixture(scope="module")
+def train_memos(lens, tmp_path_factory):
+    """One memo per election cycle of ../shared/sets/train (skipped without ../shared)."""
+    from scenariodesk.pipeline import analyze_store, ingest_paths
+
+    corpus = SHARED / "sets" / "train" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} not found: the gold sets live in ../shared beside the repository")
+    with Store(tmp_path_factory.mktemp("train") / "train.db") as store:
+        ingest_paths(store, [corpus], lens)
+        analyze_store(store, lens)
+        return [build_memo(store, lens, runs=500, cycle=year) for year in store.cycles()]
+
+
+def _assert_summary_reads_as_prose(memo):
+    from scenariodesk.proposition import reads_as_sentence
+
+    lines = [p["stated"] for block in memo["summary"] for p in block["points"]]
+    assert lines
+    for line in lines:
+        first = line.split()[0].strip("\"'“‘").lower()
+        assert first not in AUXILIARIES, line  # never a bare auxiliary
+        assert line[0].isupper() or line[0] in "\"'“‘", line
+        assert line[-1] in ".?!", line  # never cut inside a word or an abbreviation
+        assert reads_as_sentence(line), line  # a verb with its subject
+
+
+def test_memo_summary_lines_are_complete_sentences_on_the_seeds(memo):
+    _assert_summary_reads_as_prose(memo)
+
+
+def test_memo_summary_lines_are_complete_sentences_on_train(train_memos):
+    for memo in train_memos:
+        _assert_summary_reads_as_prose(memo)
+
+
+def test_memo_title_names_the_cycle_and_the_corpus(train_memos):
+    for memo in train_memos:
+        assert f"the {memo['cycle']} election" in memo["title"]
+        assert re.match(r"\d+ articles? (from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d|of \d{4})", memo["subtitle"])
+        assert "sources" in memo["subtitle"] or "source" in memo["subtitle"]

@@ -39,6 +39,9 @@ def _wait(client, job_id, timeout=60.0):
         "/sources",
         "/search?q=summit",
         "/ingest",
+        "/developments",
+        "/simulate",
+        "/brief",
         "/openapi.json",
     ],
 )
@@ -190,6 +193,8 @@ def test_untrusted_article_never_renders_as_markup(seeded_db, tmp_path):
             "/search?q=strain",
             "/search?q=alert",
             "/search?q=" + "<script>alert(1)</script>",
+            "/developments?cycle=all",
+            "/simulate?cycle=all",
         ]
         for path in pages:
             html = c.get(path).text
@@ -338,3 +343,43 @@ def test_a_cells_header_follows_its_filters(client):
     every = client.get("/api/v1/cells/trump/cost_sharing").json()
     one_cycle = client.get("/api/v1/cells/trump/cost_sharing?cycle=2024").json()
     assert one_cycle["cell"]["statements"] == one_cycle["total"] < every["cell"]["statements"]
+
+
+def test_developments_page_lists_each_development_with_its_statements(client):
+    data = client.get("/api/v1/developments?cycle=2020").json()
+    assert data["cycle"] == 2020 and data["developments"] > 0
+    assert {g["id"] for g in data["groups"]} <= {"trump", "biden", "any"}
+    first = data["groups"][0]["developments"][0]
+    assert [s["id"] for s in first["statement_rows"]] == first["statements"]
+    page = client.get("/developments?cycle=2020").text
+    assert f'id="{first["id"]}"' in page and "/documents/" in page
+    biden = client.get("/api/v1/developments?cycle=2020&outcome=biden").json()
+    assert [g["id"] for g in biden["groups"]] == ["biden"]
+    bad = client.get("/api/v1/developments?outcome=sanders")
+    assert bad.status_code == 422 and "trump" in bad.json()["detail"]
+
+
+def test_simulate_page_recomputes_with_the_prior_from_its_fields(client):
+    default = client.get("/api/v1/simulation?cycle=2020&runs=2000").json()
+    assert set(default["result"]["prior"]) == {"trump", "biden"}
+    shifted = client.get("/api/v1/simulation?cycle=2020&runs=2000&prior=trump=0.9,biden=0.1").json()
+    assert shifted["result"]["prior"] == {"trump": 0.9, "biden": 0.1}
+    assert shifted["result"]["wins"]["trump"] > default["result"]["wins"]["trump"]
+    for row in shifted["rows"]:
+        assert -1 <= row["p5"] <= row["mean"] <= row["p95"] <= 1
+    page = client.get("/simulate?cycle=2020&prior_trump=0.9&prior_biden=0.1").text
+    assert 'name="prior_trump"' in page and 'value="0.90"' in page
+    bad = client.get("/api/v1/simulation?prior=sanders=1")
+    assert bad.status_code == 422 and "unknown outcome 'sanders'" in bad.json()["detail"]
+    assert client.get("/api/v1/simulation?prior=trump=-1").status_code == 422
+
+
+def test_brief_downloads_as_markdown_and_html_for_a_cycle(client):
+    md = client.get("/download/brief.md?cycle=2020&prior=trump=0.5,biden=0.5")
+    assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
+    assert 'filename="scenariodesk-brief-2020.md"' in md.headers["content-disposition"]
+    assert "the 2020 election" in md.text.splitlines()[0]
+    html = client.get("/download/brief.html?cycle=2020")
+    assert html.status_code == 200 and "<html" in html.text
+    assert "http://127.0.0.1/documents/" in html.text  # references link back to the desk
+    assert client.get("/download/brief.doc").status_code == 422

@@ -168,20 +168,14 @@ def check_ids(lens: Lens, outcome: str | None, domain: str | None) -> None:
 
 
 def prior_option(text: str | None, lens: Lens, cycle: int | None = None) -> dict[str, float]:
-    from scenariodesk.simulate import parse_prior
+    from scenariodesk.simulate import checked_prior, parse_prior
 
     if text is None:
         return lens.default_prior(cycle)
     try:
-        chosen = parse_prior(text)
+        return checked_prior(parse_prior(text), lens.outcome_ids)
     except ValueError as exc:
         raise fail(f"--prior: {exc}") from None
-    unknown = [o for o in chosen if o not in lens.outcome_ids or o == "any"]
-    if unknown:
-        raise fail(
-            f"--prior: unknown outcome {unknown[0]!r}; the lens has {', '.join(o for o in lens.outcome_ids if o != 'any')}"
-        )
-    return chosen
 
 
 def emit(kind: str, fmt: str, value: object, **context: object) -> None:

@@ -105,9 +105,10 @@ class Lens:
 
     def default_prior(self, cycle: int | None = None) -> dict[str, float]:
         """The lens's prior over outcomes, or every named outcome equally likely; for a
-        cycle whose candidates the lens prior does not cover, its candidates equally."""
+        cycle, over the candidates on its ballot (a candidate who withdrew before election
+        day gets none), from the lens's prior if it covers them, else equally."""
         if cycle is not None:
-            candidates = [o for o in self.cycle_outcomes(cycle) if o != "any"]
+            candidates = self._cycle(cycle).on_the_ballot
             if not set(candidates) <= set(self.model.prior):
                 return {o: 1 / len(candidates) for o in candidates}
             return {o: p for o, p in self.model.prior.items() if o in candidates}
@@ -115,12 +116,15 @@ class Lens:
 
     def cycle_outcomes(self, year: int) -> tuple[str, ...]:
         """The outcomes of one cycle, in the lens's order: its candidates, then "any"."""
-        cycle = next((c for c in self.model.cycles if c.year == year), None)
-        if cycle is None:
+        running = {c.outcome for c in self._cycle(year).candidates} | {"any"}
+        return tuple(o for o in self.outcome_ids if o in running)
+
+    def _cycle(self, year: int) -> Cycle:
+        found = next((c for c in self.model.cycles if c.year == year), None)
+        if found is None:
             years = ", ".join(str(c.year) for c in self.model.cycles)
             raise KeyError(f"no cycle {year} in the lens (it has {years})")
-        running = {c.outcome for c in cycle.candidates} | {"any"}
-        return tuple(o for o in self.outcome_ids if o in running)
+        return found
 
     def band_probability(self, band: str) -> float:
         low, high = self.model.bands[band]  # type: ignore[index]

@@ -84,6 +84,11 @@ class Cycle(_Strict):
     def campaign_start(self) -> dt.date:
         return self.campaign_from or self.election_day - dt.timedelta(days=365)
 
+    @property
+    def on_the_ballot(self) -> list[str]:
+        """The outcomes still standing on election day (a withdrawn candidate is not)."""
+        return [c.outcome for c in self.candidates if c.until is None or c.until >= self.election_day]
+
 
 class Cue(_Strict):
     id: str

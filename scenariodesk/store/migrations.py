@@ -353,6 +353,18 @@ def _m10_cell_facts_per_cycle(db: Database) -> None:
     )
 
 
+def _m11_propositions(db: Database) -> None:
+    """Each statement's proposition (the consequence clause a reader can quote); documents
+    analyzed before it are analyzed again to fill it."""
+    _script(
+        db,
+        """
+        ALTER TABLE statements ADD COLUMN proposition TEXT NOT NULL DEFAULT '';
+        UPDATE documents SET analyzed_with = NULL;
+        """,
+    )
+
+
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[Database], None]]] = (
     ("initial", _m1_initial),
@@ -365,6 +377,7 @@ MIGRATIONS: Sequence[tuple[str, Callable[[Database], None]]] = (
     ("stemmed search", _m8_stemmed_search),
     ("cycles and statements_full", _m9_cycles_and_browsing),
     ("cell facts per cycle", _m10_cell_facts_per_cycle),
+    ("propositions", _m11_propositions),
 )
 
 

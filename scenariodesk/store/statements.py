@@ -131,7 +131,7 @@ def _insert_statement(
         "INSERT INTO statements(document_id, sentence, sentence_start, sentence_end,"
         " condition, direction, likelihood, probability, cue, cue_start, cue_end,"
         " condition_phrase, condition_start, condition_end, source, source_phrase,"
-        " rules, lens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+        " rules, lens, proposition) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
         (
             doc_id,
             st.sentence,
@@ -150,6 +150,7 @@ def _insert_statement(
             st.source_phrase,
             json.dumps(list(st.rules)),
             lens,
+            st.proposition,
         ),
     )
     statement_id = cur.fetchone()[0]
@@ -295,6 +296,7 @@ def stored_statement(row: Any) -> StoredStatement:
         source_phrase=row["source_phrase"],
         rules=tuple(json.loads(row["rules"])),
         doc_id=row["document_id"],
+        proposition=row["proposition"],
     )
     document = DocumentRef(
         id=row["d_id"],

@@ -24,6 +24,7 @@ from scenariodesk.models import StatementFilter
 from scenariodesk.render import render_text
 from scenariodesk.store import Store, damaged_message
 from scenariodesk.web import views
+from scenariodesk.web.desk import add_desk_routes
 from scenariodesk.web.guard import LOOPBACK_HOSTS, Guard
 from scenariodesk.web.jobs import Jobs, JobsFull
 
@@ -83,6 +84,7 @@ def create_app(
     _api(app, site)
     _api_documents(app, site)
     _downloads(app, site)
+    add_desk_routes(app, site.lens, site.page, site.store)
     return app
 
 

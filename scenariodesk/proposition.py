@@ -1,0 +1,138 @@
+"""The proposition of a statement: the clause that carries its projected consequence, as a
+reader can quote it ("denuclearization talks are likely to resume").
+
+From the sentence it keeps the clause around the likelihood cue (the lens's clause
+breaks end it: "but", "while", ";"), and drops what is not the consequence: a fronted or
+trailing condition ("If Trump is re-elected, ...", "... if he wins"), the attribution
+("..., Cha said", "Cho said a Harris administration might ...") and a leading discourse
+marker ("However, ..."). A noun-phrase condition that is the clause's subject ("A Biden
+presidency could ...") stays. What is left must keep a few words around the cue, or the
+whole sentence is the proposition. Developments take their labels from it, and the
+memo quotes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scenariodesk.lens import Lens
+
+# Words that open an adverbial condition clause rather than a noun phrase (English
+# function words, like spaCy's stop words; the outcome phrases themselves are the lens's).
+_SUBORDINATORS = re.compile(
+    r"^\W*(if|should|once|when|whether|unless|under|regardless|whoever|whichever|whatever|"
+    r"no matter|in the event|after|with|even if|in case|in a)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^[\s\W]*?(?:(?:and|so|then|thus|in short|first of all|first|second|third|fourth|finally),?\s+)*", re.I
+)
+_TAG = re.compile(r"^\s*\[[^\]]{1,80}\]\s*")  # a column tag: "[US elections and Korea] ..."
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_DOUBLE_MARK = re.compile(r",\s*([,.;:!?])")
+_EDGES = " \t\n,;:—–-\"'“”‘’()[]"
+MIN_WORDS = 4
+
+
+def proposition(text: str, cue: tuple[int, int], condition: tuple[int, int] | None, lens: Lens) -> str:
+    """`text` is the sentence; `cue` and `condition` are character offsets in it."""
+    start, end = _clause(text, cue, lens)
+    cut: list[tuple[int, int]] = []
+    if condition and start <= condition[0] and condition[1] <= end:
+        cut.extend(_adverbial(text, condition, start, end))
+    start, end = _without_attribution(text, cue, start, end, lens)
+    kept = "".join(ch for i, ch in enumerate(text[start:end], start) if not any(a <= i < b for a, b in cut))
+    kept = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(_TAG.sub("", kept).split()))
+    kept = _DOUBLE_MARK.sub(r"\1", kept).strip(_EDGES)
+    kept = lens.continuations.sub("", kept).strip(_EDGES)
+    kept = _LEADING.sub("", kept).strip(_EDGES)
+    if len(kept.split()) < MIN_WORDS or not (start <= cue[0] and cue[1] <= end):
+        kept = " ".join(text.split()).strip(_EDGES)
+    return kept[:1].upper() + kept[1:]
+
+
+def _clause(text: str, cue: tuple[int, int], lens: Lens) -> tuple[int, int]:
+    """The stretch between the clause breaks around the cue."""
+    start, end = 0, len(text)
+    for m in lens.clause_breaks.finditer(text):
+        if m.end() <= cue[0]:
+            start = m.end()
+        elif m.start() >= cue[1]:
+            end = m.start()
+            break
+    return start, end
+
+
+def _adverbial(text: str, condition: tuple[int, int], start: int, end: int) -> list[tuple[int, int]]:
+    """The condition phrase with its comma when it is an adverbial clause or phrase
+    ("If X wins, ...", "..., whoever wins", "under Trump"); nothing when it is a noun
+    phrase, which is then the clause's subject ("A Biden presidency could ...")."""
+    a, b = condition
+    after = text[b:end].lstrip()
+    if _SUBORDINATORS.match(text[a:b]):
+        stop = b
+        if after.startswith(","):
+            stop = b + (len(text[b:end]) - len(after)) + 1
+        # a subordinate clause runs on to its comma ("If Trump wins a second term, ...")
+        elif _SUBORDINATORS.match(text[a:b]) and "," in text[b:end] and a - start < 3:
+            stop = text.index(",", b) + 1
+        return [(a, stop)]
+    return []
+
+
+def _without_attribution(
+    text: str, cue: tuple[int, int], start: int, end: int, lens: Lens
+) -> tuple[int, int]:
+    """Narrow [start, end) to leave out who said it: a reporting verb after the cue ends
+    the clause where the quote closes, else at the last comma before the verb; one before
+    the cue starts it after its quote mark or "that", else right after the verb."""
+    for _, m in lens.reporting.finditer(text):
+        if m.start() < start or m.end() > end or (m.start() < cue[1] and m.end() > cue[0]):
+            continue
+        if m.start() >= cue[1]:
+            between = text[cue[1] : m.start()]
+            quotes = [i for i in range(len(between)) if _closes_quote(text, cue[1] + i)]
+            commas = [i for i, ch in enumerate(between) if ch == ","]
+            if quotes or commas:
+                end = min(end, cue[1] + (quotes[0] if quotes else commas[-1]))
+                break
+        elif m.end() <= cue[0] and not _SUBORDINATORS.match(text[start : m.start()]):
+            # (not when the verb sits in a condition: "If Seoul says ..., Biden will ...")
+            rest = text[m.end() : cue[0]]
+            opening = re.search(r"[\"“]|\bthat\b|:", rest)
+            skip = opening.end() if opening else (re.match(r"\s*,?", rest).end())  # type: ignore[union-attr]
+            start = max(start, m.end() + skip)
+            if opening and opening.group() in '"“':  # the quote ends the proposition
+                after = text[cue[1] : end]
+                closing = next((i for i, ch in enumerate(after) if ch in '"”'), None)
+                if closing is not None:
+                    end = cue[1] + closing
+    return start, end
+
+
+def _closes_quote(text: str, i: int) -> bool:
+    """A closing quotation mark: ” or ’ not inside a word ("Korea’s"), or a straight
+    quote with an odd number of them before it in the sentence."""
+    ch = text[i]
+    if ch == "”":
+        return True
+    if ch == '"':
+        return text.count('"', 0, i) % 2 == 1
+    return ch == "’" and not (i + 1 < len(text) and text[i + 1].isalpha())
+
+
+_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Whether spaCy's parse of `text` has a root verb with a subject: what the memo
+    requires of every line it states as a proposition."""
+    from scenariodesk.nlp import parser
+
+    doc = parser()(text)
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    # The parser pipeline has no attribute ruler: verbs are told by their tag (VB*, MD).
+    return bool(roots) and all(
+        (r.tag_.startswith("VB") or r.tag_ == "MD") and any(c.dep_ in _SUBJECTS for c in r.children)
+        for r in roots[:1]
+    )

@@ -1,0 +1,74 @@
+"""A statement's proposition: the consequence clause a reader can quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenariodesk.proposition import proposition, reads_as_sentence
+
+
+def _prop(lens, text, cue, condition=None):
+    start = text.index(cue)
+    span = None
+    if condition:
+        at = text.index(condition)
+        span = (at, at + len(condition))
+    return proposition(text, (start, start + len(cue)), span, lens)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "condition", "expected"),
+    [
+        (  # a fronted condition and the clause after "but" go
+            "If President Trump is re-elected, denuclearization talks are likely to resume but the"
+            " alliance can be put to test.",
+            "likely",
+            "If President Trump is re-elected",
+            "Denuclearization talks are likely to resume",
+        ),
+        (  # a noun-phrase condition is the subject: it stays
+            "Biden presidency could expedite cost-sharing talks",
+            "could",
+            "Biden presidency",
+            "Biden presidency could expedite cost-sharing talks",
+        ),
+        (  # the attribution after the quote goes
+            '"They would work very quickly to make an agreement right away," Cha said.',
+            "would",
+            None,
+            "They would work very quickly to make an agreement right away",
+        ),
+        (  # the speaker before the cue goes, with "that"
+            "Cho Hye-rim, a senior fellow at the Sejong Institute, said a Harris administration might"
+            " give less attention to the Seoul-Tokyo relationship.",
+            "might",
+            "a Harris administration",
+            "A Harris administration might give less attention to the Seoul-Tokyo relationship.",
+        ),
+        (  # a trailing condition goes with its comma
+            "Significant upheaval is expected in the regional landscape, if he returns to power.",
+            "is expected",
+            "if he returns to power",
+            "Significant upheaval is expected in the regional landscape.",
+        ),
+        (  # a reporting verb inside the condition is not the attribution
+            "If Seoul says it wants better relations with the North, Biden will hear it out.",
+            "will",
+            None,
+            "If Seoul says it wants better relations with the North, Biden will hear it out.",
+        ),
+    ],
+)
+def test_proposition_keeps_the_consequence_with_its_subject(lens, text, cue, condition, expected):
+    assert _prop(lens, text, cue, condition) == expected
+
+
+def test_a_proposition_too_short_to_read_falls_back_to_the_sentence(lens):
+    text = "It could, Cha said, happen."
+    assert _prop(lens, text, "could") == text
+
+
+def test_reads_as_sentence_wants_a_verb_with_its_subject():
+    assert reads_as_sentence("Denuclearization talks are likely to resume.")
+    assert not reads_as_sentence("would again find itself living under the shadow of a crisis.")
+    assert not reads_as_sentence("A fourth summit with Kim.")
