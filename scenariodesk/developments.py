@@ -31,7 +31,7 @@ from scenariodesk.models import StoredStatement, direction_of, sign_of, source_k
 from scenariodesk.nlp import lemma
 
 SIMILARITY = 0.4  # mean similarity to a development's statements above which a statement joins
-SHARED_DOMAINS = 0.2  # x mean Jaccard of domain sets
+SHARED_DOMAINS = 0.2  # x mean Jaccard of domain sets (approximated from counts)
 SAME_PRIMARY_DOMAIN = 0.15  # x share of statements whose first domain is the statement's
 SAME_ARTICLE = 0.05  # x share of statements from the same article
 NEARBY = 0.1  # x share of statements within NEARBY_CHARS in the same article, same first domain
@@ -138,10 +138,6 @@ def _weigh(items: list[_Item]) -> None:
         it.vector = {w: v / norm for w, v in raw.items()}
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 def _logit(p: float) -> float:
     p = min(max(p, 0.01), 0.99)
     return math.log(p / (1 - p))
@@ -154,7 +150,8 @@ class _Cluster:
         self.outcome = outcome
         self.members: list[_Item] = []
         self.centroid: Counter[str] = Counter()  # sum of the members' vectors
-        self.domain_sets: Counter[frozenset[str]] = Counter()
+        self.domain_counts: Counter[str] = Counter()  # statements per domain
+        self.domains_total = 0  # sum of the members' numbers of domains
         self.primary: Counter[str] = Counter()
         self.places: dict[int, list[tuple[int, str]]] = defaultdict(list)  # article -> (offset, domain)
 
@@ -162,8 +159,11 @@ class _Cluster:
         """Mean similarity of `item` to the members."""
         st, size = item.stored.statement, len(self.members)
         cosine = sum(v * self.centroid.get(w, 0.0) for w, v in item.vector.items()) / size
-        domains = frozenset(st.domains)
-        shared = sum(_jaccard(domains, d) * k for d, k in self.domain_sets.items()) / size
+        # Mean Jaccard of domain sets, from per-domain counts (O(domains), not O(members)):
+        # the mean overlap over the mean union.
+        overlap = sum(self.domain_counts[d] for d in st.domains) / size
+        union = len(st.domains) + self.domains_total / size - overlap
+        shared = overlap / union if union > 0 else 0.0
         primary = self.primary[st.domains[0]] / size if st.domains else 0.0
         places = self.places.get(item.stored.document.id, [])
         nearby = sum(
@@ -183,7 +183,8 @@ class _Cluster:
         st = item.stored.statement
         self.members.append(item)
         self.centroid.update(item.vector)
-        self.domain_sets[frozenset(st.domains)] += 1
+        self.domain_counts.update(st.domains)
+        self.domains_total += len(st.domains)
         if st.domains:
             self.primary[st.domains[0]] += 1
         self.places[item.stored.document.id].append(
@@ -212,13 +213,12 @@ class _Cluster:
         probability = 1 / (1 + math.exp(-pooled))
         weight = sum(m.statement.probability for m in members)
         impact = sum(sign_of(m.statement.direction) * m.statement.probability for m in members) / weight
-        domain_counts = Counter(d for m in members for d in m.statement.domains)
         seed = self.representative()
         return Development(
             id=f"{self.outcome}-{index + 1}",
             outcome=self.outcome,
             label=_label(seed),
-            domains=tuple(d for d, _ in domain_counts.most_common(3)),
+            domains=tuple(d for d, _ in self.domain_counts.most_common(3)),
             probability=round(probability, 3),
             impact=round(impact, 3),
             direction=direction_of(impact),
