@@ -3,14 +3,22 @@
 A resolution file (YAML) records which outcome won each election cycle and which
 projected events happened, each with a note and a citation. An event is tied to the
 statements that forecast it by a development id or a text query; every such statement
-is then a scored forecast (its probability against what happened), unless it was
-conditioned on an outcome that did not win.
+is then a scored forecast, unless it was conditioned on an outcome that did not win or
+on a condition of its own ("possible only when ...").
+
+The probability a statement gives an event is read where the sentence names it: the
+likelihood cue of the clause that mentions the event, not the sentence's main cue ("the
+alliance could be stabilized, ... but there are little prospects for a summit" gives the
+summit `very_unlikely`, 0.125), and the complement when that clause negates it ("there
+will be no summit"). A statement found through its development, whose sentence does not
+name the event, gives its own probability.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from scenariodesk.lens import Lens
 from scenariodesk.models import Document, DocumentRef, StatementFilter, StoredStatement
+from scenariodesk.nlp import lemma_forms
 from scenariodesk.store import Store
 
 GROUPS = ("source", "outlet", "domain")
@@ -114,6 +123,47 @@ def match_event(store: Store, lens: Lens, event: Event) -> list[StoredStatement]
     return found
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NEGATIONS = {"no", "not", "never", "n't", "without", "nor"}
+
+
+def event_probability(stored: StoredStatement, event: Event, lens: Lens) -> float:
+    """The probability `stored` gives `event` (see the module's docstring)."""
+    st = stored.statement
+    text = st.sentence
+    terms = [
+        frozenset(lemma_forms(w))
+        for part in (event.query or "").split("|")
+        for w in _WORD.findall(part.lower())
+    ]
+    words = [(m.start(), m.end(), lemma_forms(m.group().lower())) for m in _WORD.finditer(text)]
+    mention = next((w for w in words if any(w[2] & t for t in terms)), None)
+    if mention is None:
+        return st.probability
+    start, end = _clause_at(text, mention[0], lens)
+    cues = [(rule, m) for rule, m in lens.cues.finditer(text) if start <= m.start() < end]
+    if not cues:
+        return st.probability
+    rule, cue = min(cues, key=lambda rm: abs(rm[1].start() - mention[0]))
+    spec = lens.cue_by_id[rule]
+    p = spec.probability if spec.probability is not None else lens.band_probability(spec.band)
+    between = text[min(cue.end(), mention[0]) : max(cue.start(), mention[0])].lower().replace("n't", " n't")
+    if _NEGATIONS & set(between.split()):
+        p = 1 - p  # "there will be no summit": a forecast that it will not happen
+    return round(p, 3)
+
+
+def _clause_at(text: str, at: int, lens: Lens) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in lens.clause_breaks.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return start, end
+
+
 # ------------------------------------------------------------------------ scoring
 @dataclass
 class GroupScore:
@@ -135,7 +185,7 @@ class ScoredForecast:
     outlet: str
     date: str
     condition: str
-    probability: float
+    probability: float  # what the statement gave the event (event_probability)
     happened: bool
     brier: float
 
@@ -174,7 +224,7 @@ def score_forecasts(store: Store, lens: Lens, by: str = "source") -> ScoreReport
     set_aside = 0
     forecasts: list[ScoredForecast] = []
     conditional = lens.conditional_forecast
-    for stored, happened in store.resolved_forecasts():
+    for stored, happened, stated in store.resolved_forecasts():
         st, doc = stored.statement, stored.document
         if conditional.search(st.sentence):
             # "A summit will be possible only when Pyongyang ...": a forecast under a
@@ -186,10 +236,10 @@ def score_forecasts(store: Store, lens: Lens, by: str = "source") -> ScoreReport
         if st.condition != "any" and winner is not None and st.condition != winner:
             set_aside += 1
             continue
-        p = min(max(st.probability, 0.01), 0.99)
+        p = min(max(stated, 0.01), 0.99)
         y = 1.0 if happened else 0.0
         brier = (p - y) ** 2
-        forecasts.append(_scored(stored, happened, round(brier, 4)))
+        forecasts.append(_scored(stored, happened, stated, round(brier, 4)))
         log = math.log(p if happened else 1 - p)
         keys = {
             "source": [forecaster(st.source, doc)],
@@ -226,7 +276,7 @@ def score_forecasts(store: Store, lens: Lens, by: str = "source") -> ScoreReport
     return ScoreReport(by, int(total[0]), set_aside, groups, finish("all", total), calibration, forecasts)
 
 
-def _scored(stored: StoredStatement, happened: bool, brier: float) -> ScoredForecast:
+def _scored(stored: StoredStatement, happened: bool, probability: float, brier: float) -> ScoredForecast:
     st, doc = stored.statement, stored.document
     return ScoredForecast(
         statement_id=stored.id,
@@ -237,7 +287,7 @@ def _scored(stored: StoredStatement, happened: bool, brier: float) -> ScoredFore
         outlet=doc.outlet,
         date=doc.date,
         condition=st.condition,
-        probability=st.probability,
+        probability=probability,
         happened=happened,
         brier=brier,
     )

@@ -103,11 +103,13 @@ def test_postgres_tracking_findings_and_lists_match_sqlite(pg_url, seed_dir, len
             ingest_paths(store, [seed_dir], lens)
             analyze_store(store, lens)
             forecasts = list(store.iter_statements(StatementFilter(outcome="trump"), limit=3))
-            store.record_event("summit-2025", False, "2025-12-31", "", "a citation", forecasts)
+            store.record_event(
+                "summit-2025", False, "2025-12-31", "", "a citation", [(f, 0.3) for f in forecasts]
+            )
 
-        def forecast(pair):
-            stored, happened = pair
-            return Path(stored.document.path).name, stored.statement.sentence_span, happened
+        def forecast(row):
+            stored, happened, probability = row
+            return Path(stored.document.path).name, stored.statement.sentence_span, happened, probability
 
         assert sorted(map(forecast, pg.resolved_forecasts())) == sorted(
             map(forecast, lite.resolved_forecasts())

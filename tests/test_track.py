@@ -39,7 +39,7 @@ def test_score_seeds_with_2020_resolutions(resolved_db, lens):
     assert report.set_aside >= 1  # Trump-conditioned summit forecasts: Trump lost in 2020
     # 2024-cycle articles are never scored against 2020 events
     with Store(resolved_db) as store:
-        dates = {s.document.date[:4] for s, _ in store.resolved_forecasts()}
+        dates = {s.document.date[:4] for s, _, _ in store.resolved_forecasts()}
     assert dates == {"2020"}
     overall = report.overall
     assert 0 <= overall.brier <= 1 and overall.log_score < 0
@@ -50,7 +50,8 @@ def test_score_by_domain_counts_each_domain(resolved_db, lens):
     with Store(resolved_db) as store:
         report = score_forecasts(store, lens, "domain")
     groups = {g.group: g for g in report.groups}
-    assert "cost_sharing" in groups and groups["cost_sharing"].brier == pytest.approx(0.25, abs=0.01)
+    # (0.25 + 0.25 + 0.016) / 3: the Dong-A sentence gives the summit "little prospects" (0.125)
+    assert "cost_sharing" in groups and groups["cost_sharing"].brier == pytest.approx(0.172, abs=0.01)
 
 
 def test_cli_score_json_and_plot(resolved_db, runner, tmp_path):
@@ -118,7 +119,7 @@ def test_an_unnamed_forecast_is_scored_under_its_articles_byline(tmp_path, lens)
         (forecast,) = store.iter_statements(StatementFilter(outcome="trump"))
         assert forecast.statement.source == "author" and forecast.document.author == "Gi-Jae Han"
         store.record_cycle(2024, "trump", "", "a citation")
-        store.record_event("talks-resume", True, None, "", "a citation", [forecast])
+        store.record_event("talks-resume", True, None, "", "a citation", [(forecast, 0.675)])
         report = score_forecasts(store, lens, "source")
     assert [g.group for g in report.groups] == ["Gi-Jae Han"]
 
@@ -142,4 +143,32 @@ def test_the_scores_page_links_each_scored_forecast(resolved_db):
         data = client.get("/api/v1/scores").json()
     assert data["forecasts"] and all(
         f'href="/documents/{f["document_id"]}#s' in page for f in data["forecasts"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "query", "expected"),
+    [
+        # the cue of the clause that names the event, not the sentence's main cue
+        (
+            "If Biden wins, the alliance could be stabilized, but there are little prospects for a summit.",
+            "summit",
+            0.125,
+        ),
+        ("If Trump wins, there will be no summit with Kim.", "summit", 0.125),  # negated
+        ("If Trump wins, a summit with Kim is likely.", "summit", 0.675),
+        ("If Trump wins, the alliance could improve.", "summit", 0.5),  # not named: its own
+        ("If Trump wins, summits with Kim will resume.", "summit", 0.875),  # word forms
+    ],
+)
+def test_a_forecast_gives_the_event_the_likelihood_of_the_clause_naming_it(
+    lens, extract, sentence, query, expected
+):
+    from scenariodesk.models import DocumentRef, StoredStatement
+    from scenariodesk.track import Event, event_probability
+
+    (st,) = extract(sentence, date="2020-10-01")
+    event = Event(id="e", happened=False, query=query, citation="c")
+    assert event_probability(StoredStatement(1, st, DocumentRef(id=1)), event, lens) == pytest.approx(
+        expected, abs=0.01
     )

@@ -32,7 +32,7 @@ def resolve(
     db: DbOption = None,
 ) -> None:
     """Record what happened; show the statements each event resolves, and ask before storing."""
-    from scenariodesk.track import ResolutionError, load_resolutions, match_event
+    from scenariodesk.track import ResolutionError, event_probability, load_resolutions, match_event
 
     lens = open_lens(lens_path)
     try:
@@ -46,17 +46,17 @@ def resolve(
             )
         matches = []
         for event in resolutions.events:
-            found = match_event(store, lens, event)
+            found = [(f, event_probability(f, event, lens)) for f in match_event(store, lens, event)]
             matches.append((event, found))
             out.print(
                 f"\nevent {event.id}: {'happened' if event.happened else 'did not happen'} — {len(found)} forecasts",
                 markup=False,
                 highlight=False,
             )
-            for f in found:
+            for f, p in found:
                 st = f.statement
                 out.print(
-                    f"  [{st.condition}] p={st.probability:.2f} {st.source}: {st.sentence[:110]}",
+                    f"  [{st.condition}] p={p:.2f} {st.source}: {st.sentence[:110]}",
                     markup=False,
                     highlight=False,
                 )

@@ -15,7 +15,7 @@ from scenariodesk.track import ScoreReport
 
 
 def scored_line(report: ScoreReport) -> str:
-    return f"{report.scored} forecasts scored; {report.set_aside} set aside (conditioned on an outcome that lost)"
+    return f"{report.scored} forecasts scored; {report.set_aside} set aside (conditioned on an outcome that lost, or on a condition of their own)"
 
 
 @renderer("scores", "json")

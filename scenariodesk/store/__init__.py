@@ -231,14 +231,14 @@ class Store:
         by: str | None,
         note: str,
         citation: str,
-        forecasts: Sequence[StoredStatement],
+        forecasts: Sequence[tuple[StoredStatement, float]],
     ) -> None:
         tracking.record_event(self.db, event_id, happened, by, note, citation, forecasts)
 
     def cycle_winners(self) -> dict[int, str]:
         return tracking.cycle_winners(self.db)
 
-    def resolved_forecasts(self) -> Iterator[tuple[StoredStatement, bool]]:
+    def resolved_forecasts(self) -> Iterator[tuple[StoredStatement, bool, float]]:
         return tracking.resolved_forecasts(self.db)
 
     # watch

@@ -365,6 +365,12 @@ def _m11_propositions(db: Database) -> None:
     )
 
 
+def _m12_event_probabilities(db: Database) -> None:
+    """The probability each forecast gives its event (track.event_probability); events
+    recorded before it score the statement's own."""
+    _script(db, "ALTER TABLE event_forecasts ADD COLUMN probability REAL;")
+
+
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[Database], None]]] = (
     ("initial", _m1_initial),
@@ -378,6 +384,7 @@ MIGRATIONS: Sequence[tuple[str, Callable[[Database], None]]] = (
     ("cycles and statements_full", _m9_cycles_and_browsing),
     ("cell facts per cycle", _m10_cell_facts_per_cycle),
     ("propositions", _m11_propositions),
+    ("event probabilities", _m12_event_probabilities),
 )
 
 
