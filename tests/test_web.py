@@ -383,3 +383,14 @@ def test_brief_downloads_as_markdown_and_html_for_a_cycle(client):
     assert html.status_code == 200 and "<html" in html.text
     assert "http://127.0.0.1/documents/" in html.text  # references link back to the desk
     assert client.get("/download/brief.doc").status_code == 422
+
+
+def test_the_matrix_page_labels_its_rows_and_shows_a_legend_strength_and_dissent(client):
+    data = client.get("/api/v1/matrix?cycle=all").json()
+    page = client.get("/?cycle=all").text
+    assert '<th scope="row">Trump wins</th>' in page and '<th scope="row">trump</th>' not in page
+    assert 'class="legend"' in page and "−1 unfavourable" in page
+    cells = [c for row in data["rows"] for c in row["cells"] if c]
+    assert page.count('class="strength"') == len(cells)  # evidence shown apart from colour
+    dissenting = [c for c in cells if c["dissent"] > 0]
+    assert dissenting and f"dissent {dissenting[0]['dissent'] * 100:.0f}%" in page

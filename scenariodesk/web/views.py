@@ -72,6 +72,7 @@ def matrix_data(store: Store, lens: Lens, cycle: str | None = None) -> dict[str,
             )
         rows.append({"outcome": outcome, "label": lens.labels.get(outcome, outcome), "cells": cells})
     return {
+        "subject": lens.model.subject,
         "domains": [
             {"id": d, "label": lens.labels.get(d, d), "short": lens.short_labels.get(d, d)} for d in m.domains
         ],
@@ -92,12 +93,14 @@ def _strength(n: int, most: int) -> float:
 
 
 def heat_style(cell: dict[str, Any] | None) -> str:
-    """Inline colour for a matrix cell: hue from red (-1) to green (+1), opacity by strength.
+    """Inline colour for a matrix cell from its net direction alone: hue from red (-1) to
+    green (+1), deeper the further from 0 (how much evidence is drawn apart, as a bar).
     Built from numbers only, never from article text."""
     if cell is None:
         return ""
-    hue = int(60 + 60 * max(-1.0, min(1.0, float(cell["net_direction"]))))
-    return f"background: hsla({hue}, 70%, 45%, {float(cell['strength']):.2f})"
+    net = max(-1.0, min(1.0, float(cell["net_direction"])))
+    hue = int(60 + 60 * net)
+    return f"background: hsla({hue}, 70%, 45%, {0.12 + 0.6 * abs(net):.2f})"
 
 
 # ------------------------------------------------------------------------ cell
