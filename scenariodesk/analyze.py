@@ -38,6 +38,7 @@ from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
 from scenariodesk.proposition import proposition
 from scenariodesk.sentences import Sentence, SentenceSplitter, inside
+from scenariodesk.signposts import find_signposts
 
 AUTHOR = "author"
 # A question opens the sentence or a clause after a comma, colon or semicolon ("Among
@@ -255,13 +256,8 @@ class _Extractor:
             domains = pick_domains(f, Segment(0, len(s.text), None)) or ctx.paragraph_domains
             yield Recommendation(sentence, span, outcome, tuple(domains), f"playbook:{rule}", source)
             break
-        for rule, m in lens.signposts.finditer(s.folded):
-            yield SignpostHit(
-                rule,
-                sentence,
-                span,
-                Span(s.start + m.start(), s.start + m.end(), s.text[m.start() : m.end()]),
-            )
+        for rule, start, end in find_signposts(s, lens):
+            yield SignpostHit(rule, sentence, span, Span(s.start + start, s.start + end, s.text[start:end]))
         for fact, regex in lens.facts:
             for m in regex.finditer(s.folded):
                 try:

@@ -18,16 +18,21 @@ and the time on 100,000 statements.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from scenariodesk.lens import Lens
-from scenariodesk.models import StoredStatement, direction_of, sign_of, source_key
+from scenariodesk.models import StatementFilter, StoredStatement, direction_of, sign_of, source_key
+
+if TYPE_CHECKING:
+    from scenariodesk.store import Store
 from scenariodesk.nlp import lemma
 
 SIMILARITY = 0.4  # mean similarity to a development's statements above which a statement joins
@@ -59,6 +64,35 @@ class Development:
     @property
     def support(self) -> int:
         return len(self.statements)
+
+
+def developments_of(
+    store: Store, lens: Lens, cycle: int | None, *, outcome: str | None = None
+) -> list[Development]:
+    """A cycle's developments (every cycle's with None), computed once per state of the
+    store: kept in its derived cache under the lens's fingerprint and the store's
+    generation, which every saved analysis bumps, so a large store groups its statements
+    once after it changes, not on every page, simulation or memo."""
+    key = f"developments:{lens.fingerprint}:{'all' if cycle is None else cycle}"
+    now = store.generation()
+    hit = store.cached(key)
+    if hit is not None and hit[0] == now:
+        found = [_from_json(d) for d in json.loads(hit[1])]
+    else:
+        found = find_developments(store.iter_statements(StatementFilter(cycle=cycle)), lens)
+        store.cache(key, now, json.dumps([asdict(d) for d in found], ensure_ascii=False))
+    return [d for d in found if not outcome or d.outcome == outcome]
+
+
+def warm_developments(store: Store, lens: Lens) -> None:
+    """Group each cycle's statements now (after an analysis), so that the first page,
+    simulation or memo does not wait for it."""
+    for year in store.cycles():
+        developments_of(store, lens, year)
+
+
+def _from_json(data: dict[str, Any]) -> Development:
+    return Development(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 
 def find_developments(

@@ -113,7 +113,7 @@ def test_cli_matrix_json_cells_carry_evidence(runner, seeded_cli):
     db, _, _ = seeded_cli
     result = run(runner, "matrix", "--db", db, "--format", "json", "--cycle", "all")
     data = json.loads(result.stdout)
-    cells = {(c["outcome"], c["domain"]): c for c in data["cells"]}
+    cells = {(c["outcome"], c["domain"]): c for row in data["rows"] for c in row["cells"] if c}
     cell = cells[("trump", "cost_sharing")]
     assert cell["statements"] >= 4 and cell["net_direction"] < 0
     assert 1 <= len(cell["evidence"]) <= 3
@@ -261,7 +261,7 @@ def test_cli_matrix_per_cycle_shows_that_cycles_candidates(runner, seeded_cli):
     for cycle in (2020, 2024):
         result = run(runner, "matrix", "--db", db, "--format", "json", "--cycle", cycle)
         assert result.exit_code == 0, result.output
-        outcomes[cycle] = {c["outcome"] for c in json.loads(result.stdout)["cells"]}
+        outcomes[cycle] = {r["outcome"] for r in json.loads(result.stdout)["rows"] if any(r["cells"])}
     assert outcomes[2020] <= {"trump", "biden", "any"} and "biden" in outcomes[2020]
     assert outcomes[2024] <= {"trump", "harris", "any"} and "harris" in outcomes[2024]
     unknown = run(runner, "matrix", "--db", db, "--cycle", 2012)
@@ -280,7 +280,7 @@ def test_cli_matrix_shows_one_cycle_with_its_candidates(runner, seeded_cli):
 
     def outcomes(*cycle):
         result = run(runner, "matrix", "--db", db, "--format", "json", *cycle)
-        return {o["id"] for o in json.loads(result.stdout)["outcomes"]}, result.stderr
+        return {r["outcome"] for r in json.loads(result.stdout)["rows"]}, result.stderr
 
     latest, note = outcomes()
     assert latest == outcomes("--cycle", "2024")[0] and "cycle 2024:" in note
@@ -290,3 +290,18 @@ def test_cli_matrix_shows_one_cycle_with_its_candidates(runner, seeded_cli):
     assert outcomes("--cycle", "all")[0] >= latest | {"biden"}
     bad = runner.invoke(app, ["matrix", "--db", db, "--cycle", "1999"])
     assert bad.exit_code == 2 and "no cycle 1999" in bad.stderr
+
+
+def test_cli_matrix_json_is_the_apis_matrix(runner, seeded_cli):
+    """One shape for one thing: the CLI prints the API's response model (schemas.MatrixOut)."""
+    from fastapi.testclient import TestClient
+
+    from scenariodesk.web import create_app
+
+    db, _, _ = seeded_cli
+    cli = json.loads(run(runner, "matrix", "--db", db, "--format", "json", "--cycle", "2020").stdout)
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        api = client.get("/api/v1/matrix?cycle=2020").json()
+        schema = client.get("/openapi.json").json()["components"]["schemas"]
+    assert cli == api
+    assert {"MatrixOut", "CellOut", "StatementOut"} <= set(schema)

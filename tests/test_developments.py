@@ -215,3 +215,28 @@ def test_developments_on_the_seeds_group_like_the_development_gold(seeded_db, le
     assert len(gold) >= 70
     precision, recall, f1 = bcubed(predicted, gold)
     assert f1 >= 0.72, (precision, recall, f1)
+
+
+def test_developments_are_cached_until_an_analysis_is_saved(seeded_db, lens, tmp_path):
+    import shutil
+
+    from scenariodesk.developments import developments_of
+    from scenariodesk.models import Analysis, StatementFilter
+    from scenariodesk.store import Store
+
+    db = tmp_path / "cache.db"
+    shutil.copy(seeded_db, db)
+    with Store(db) as store:
+        fresh = find_developments(store.iter_statements(StatementFilter(cycle=2020)), lens)
+        assert developments_of(store, lens, 2020) == fresh  # computed and kept
+        assert developments_of(store, lens, 2020) == fresh  # read back from the cache
+        assert developments_of(store, lens, 2020, outcome="biden") == [
+            d for d in fresh if d.outcome == "biden"
+        ]
+        before = store.generation()
+        doc = next(s for s in store.iter_statements(StatementFilter(cycle=2020))).document.id
+        store.save_analysis(doc, Analysis(cycle=2020), lens.fingerprint)  # its statements gone
+        assert store.generation() > before
+        after = developments_of(store, lens, 2020)
+        assert after == find_developments(store.iter_statements(StatementFilter(cycle=2020)), lens)
+        assert sum(d.support for d in after) < sum(d.support for d in fresh)

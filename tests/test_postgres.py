@@ -75,7 +75,8 @@ def test_postgres_end_to_end_through_the_cli(pg_url, seed_dir, runner):
     assert runner.invoke(app, ["ingest", str(seed_dir), "--db", pg_url, "-q"]).exit_code == 0
     assert runner.invoke(app, ["analyze", "--db", pg_url]).exit_code == 0
     matrix = json.loads(runner.invoke(app, ["matrix", "--db", pg_url, "--format", "json"]).stdout)
-    assert any(c["outcome"] == "trump" and c["domain"] == "alliance" for c in matrix["cells"])
+    cells = [c for row in matrix["rows"] for c in row["cells"] if c]
+    assert any(c["outcome"] == "trump" and c["domain"] == "alliance" for c in cells)
     statements = json.loads(
         runner.invoke(app, ["statements", "--db", pg_url, "--format", "json", "--source", "cha"]).stdout
     )

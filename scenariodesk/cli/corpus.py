@@ -80,6 +80,7 @@ def analyze(
     db: DbOption = None,
 ) -> None:
     """Find scenario statements in every document not yet analyzed with this lens version."""
+    from scenariodesk.developments import warm_developments
     from scenariodesk.nlp import ModelMissing
     from scenariodesk.pipeline import analyze_store
 
@@ -133,6 +134,9 @@ def analyze(
                     )
             except ModelMissing as exc:
                 raise fail(str(exc)) from None
+            if done:
+                with err.status("grouping developments…"):
+                    warm_developments(store, lens)
     failed_note = f", {len(failures)} could not be analyzed (see `scenariodesk status`)" if failures else ""
     err.print(f"{done} documents analyzed, {found} scenario statements{failed_note} ({lens.fingerprint})")
     if failures:

@@ -39,6 +39,7 @@ def matrix(
 ) -> None:
     """Print the scenario matrix (outcome x domain) with the evidence of each cell."""
     from scenariodesk.aggregate import load_matrix
+    from scenariodesk.schemas import matrix_out
 
     check_format(fmt, "matrix")
     lens = open_lens(lens_path)
@@ -46,10 +47,17 @@ def matrix(
     with open_store(db) as store:
         year = pick_cycle(store, lens, cycle)
         result = load_matrix(store, lens, outcome=outcome, domain=domain, cycle=year)
+        view = matrix_out(
+            result,
+            year,
+            subject=lens.model.subject,
+            cycles=store.cycles(),
+            corpus=store.corpus_summary(StatementFilter(outcome=outcome, domain=domain, cycle=year)),
+        )
     if not result.cells and fmt == "table":
         err.print("no scenario statements yet: run `scenariodesk ingest PATH` then `scenariodesk analyze`")
         return
-    emit("matrix", fmt, result, cycle=year)
+    emit("matrix", fmt, result, cycle=year, view=view)
 
 
 # --------------------------------------------------------------------------- statements

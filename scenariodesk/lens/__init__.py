@@ -251,7 +251,8 @@ class Lens:
 
     @cached_property
     def signposts(self) -> Matcher:
-        return compile_matcher([(r.id, r.pattern) for r in self.model.signposts], where="signposts")
+        rules = [(r.id, r.pattern) for r in self.model.signposts if r.pattern is not None]
+        return compile_matcher(rules, where="signposts")
 
     @cached_property
     def facts(self) -> list[tuple[Fact, re.Pattern[str]]]:

@@ -184,11 +184,26 @@ class Boilerplate(_Strict):
 
 
 class Signpost(_Strict):
+    """An observable indicator. Matched on the dependency parse: a verb among `event`
+    (lemmas: announce, order) whose argument holds a word among `object` (reduction,
+    withdrawal) and, when given, one among `about` (troop, usfk) in that argument, in any
+    word order ("announced a USFK reduction plan", "a reduction of U.S. troops was
+    announced"). `pattern`, a plain phrase pattern, also fires it."""
+
     id: str
     label: str
     outcome: str = "any"
     domain: str
-    pattern: Pattern
+    pattern: Pattern | None = None
+    event: list[str] = []
+    object: list[str] = []
+    about: list[str] = []
+
+    @model_validator(mode="after")
+    def _has_a_matcher(self) -> Signpost:
+        if self.pattern is None and not (self.event and self.object):
+            raise ValueError(f"signpost {self.id!r} needs `event` and `object` lemmas, or a `pattern`")
+        return self
 
 
 class Fact(_Strict):

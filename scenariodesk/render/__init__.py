@@ -2,7 +2,6 @@
 `render("matrix", "csv", matrix)`. Importing the package registers every renderer."""
 
 from scenariodesk.render import developments, evaluation, matrix, memo, scores, simulation, statements
-from scenariodesk.render.matrix import matrix_to_dict
 from scenariodesk.render.registry import UnknownFormat, formats, render, render_text, renderer
 from scenariodesk.render.statements import statement_to_dict
 from scenariodesk.render.text import DIRECTION_WORDS, md_escape, plural
@@ -14,7 +13,6 @@ __all__ = [
     "evaluation",
     "formats",
     "matrix",
-    "matrix_to_dict",
     "memo",
     "md_escape",
     "plural",

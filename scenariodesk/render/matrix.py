@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from dataclasses import asdict
 from typing import Any
 
 from rich import box
@@ -17,37 +15,30 @@ from rich.text import Text
 from scenariodesk.models import DIRECTION_WORDS, Cell, Matrix, sign_of
 from scenariodesk.render.registry import renderer
 from scenariodesk.render.text import arrow, md_escape, plural, style
+from scenariodesk.schemas import MatrixOut, matrix_out
 
 
+# Every format takes the Matrix; `view` (schemas.MatrixOut with the corpus figures, built
+# where the store is at hand) is what JSON prints, the same model as GET /api/v1/matrix.
 @renderer("matrix", "table")
-def _table(matrix: Matrix, cycle: int | None = None) -> list[Any]:
+def _table(matrix: Matrix, cycle: int | None = None, view: MatrixOut | None = None) -> list[Any]:
     return [matrix_table(matrix, cycle), evidence_list(matrix)]
 
 
 @renderer("matrix", "md")
-def _markdown(matrix: Matrix, cycle: int | None = None) -> str:
+def _markdown(matrix: Matrix, cycle: int | None = None, view: MatrixOut | None = None) -> str:
     heading = f"**The {cycle} election**\n\n" if cycle is not None else ""
     return heading + matrix_markdown(matrix) + "\n"
 
 
 @renderer("matrix", "json")
-def _json(matrix: Matrix, cycle: int | None = None) -> str:
-    return json.dumps({"cycle": cycle} | matrix_to_dict(matrix), ensure_ascii=False, indent=1) + "\n"
+def _json(matrix: Matrix, cycle: int | None = None, view: MatrixOut | None = None) -> str:
+    return (view or matrix_out(matrix, cycle)).model_dump_json(indent=1) + "\n"
 
 
 @renderer("matrix", "csv")
-def _csv(matrix: Matrix, cycle: int | None = None) -> str:
+def _csv(matrix: Matrix, cycle: int | None = None, view: MatrixOut | None = None) -> str:
     return matrix_csv(matrix)
-
-
-def matrix_to_dict(matrix: Matrix) -> dict[str, Any]:
-    return {
-        "outcomes": [{"id": o, "label": matrix.labels.get(o, o)} for o in matrix.outcomes],
-        "domains": [{"id": d, "label": matrix.labels.get(d, d)} for d in matrix.domains],
-        "cells": [
-            asdict(c) for (o, d), c in sorted(matrix.cells.items(), key=lambda kv: _order(matrix, kv[0]))
-        ],
-    }
 
 
 def _order(matrix: Matrix, key: tuple[str, str]) -> tuple[int, int]:

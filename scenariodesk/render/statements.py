@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict
 from typing import Any
 
 from rich import box
@@ -15,6 +14,7 @@ from rich.text import Text
 from scenariodesk.models import DIRECTION_WORDS, StoredStatement
 from scenariodesk.render.registry import renderer
 from scenariodesk.render.text import csv_text, md_escape
+from scenariodesk.schemas import statement_out
 
 CSV_FIELDS = [
     "id",
@@ -36,28 +36,9 @@ CSV_FIELDS = [
 
 
 def statement_to_dict(stored: StoredStatement) -> dict[str, Any]:
-    """A statement with its document's provenance, as the CLI and the API print it."""
-    st, doc = stored.statement, stored.document
-    return {
-        "id": stored.id,
-        "document_id": doc.id,
-        "document": doc.path,
-        "document_title": doc.title,
-        "outlet": doc.outlet,
-        "date": doc.date,
-        "sentence": st.sentence,
-        "sentence_span": list(st.sentence_span),
-        "condition": st.condition,
-        "condition_phrase": asdict(st.condition_phrase) if st.condition_phrase else None,
-        "domains": list(st.domains),
-        "direction": st.direction,
-        "likelihood": st.likelihood,
-        "probability": st.probability,
-        "cue": asdict(st.cue),
-        "source": st.source,
-        "source_phrase": st.source_phrase,
-        "rules": list(st.rules),
-    }
+    """A statement with its document's provenance, as the CLI and the API print it
+    (schemas.StatementOut)."""
+    return statement_out(stored).model_dump()
 
 
 @renderer("statements", "json")

@@ -16,6 +16,7 @@ every query is a small function of the connection:
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from scenariodesk.models import (
     StoredRecommendation,
     StoredStatement,
 )
-from scenariodesk.store import documents, findings, search, statements, tracking, watch
+from scenariodesk.store import documents, findings, rollups, search, statements, tracking, watch
 from scenariodesk.store.db import Database, redact
 from scenariodesk.store.migrations import MIGRATIONS, MigrationError, schema_version
 from scenariodesk.store.migrations import migrate as migrate_schema
@@ -80,7 +81,9 @@ class Store:
         self.path = str(path)
         try:
             self.db = Database(self.path)
-        except Exception as exc:  # psycopg's or sqlite3's connection errors
+        except sqlite3.DatabaseError as exc:  # a damaged file can fail as it is opened
+            raise StoreError(damaged_message(self.path, exc)) from exc
+        except Exception as exc:  # psycopg's connection errors
             raise StoreError(
                 f"{redact(self.path)}: cannot open the database ({exc})".splitlines()[0]
             ) from exc
@@ -203,6 +206,16 @@ class Store:
         self, outcome: str, domain: str, per_cell: int = 3, cycle: int | None = None
     ) -> list[int]:
         return statements.cell_evidence(self.db, outcome, domain, per_cell, cycle)
+
+    def generation(self) -> int:
+        """A number that changes whenever an analysis is saved."""
+        return rollups.generation(self.db)
+
+    def cached(self, key: str) -> tuple[int, str] | None:
+        return rollups.cached(self.db, key)
+
+    def cache(self, key: str, generation: int, payload: str) -> None:
+        rollups.cache(self.db, key, generation, payload)
 
     def source_summary(self) -> list[tuple[str, str, str, int]]:
         return statements.source_summary(self.db)

@@ -20,6 +20,7 @@ from scenariodesk.models import (
     StoredStatement,
     source_key,
 )
+from scenariodesk.store import rollups
 from scenariodesk.store.db import Database
 
 # A statement with its document's provenance and its domains in order.
@@ -35,14 +36,16 @@ STATEMENT_SELECT = (
 STRONGEST_FIRST = "s.probability DESC, s.source = 'author', s.id"
 
 
-def filter_sql(where: StatementFilter) -> tuple[str, list[object]]:
+def filter_sql(where: StatementFilter, *, dense_domain: bool = False) -> tuple[str, list[object]]:
     """(WHERE clause or "", parameters) over statements `s` joined to documents `d`."""
-    clauses, params = filter_clauses(where)
+    clauses, params = filter_clauses(where, dense_domain=dense_domain)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def filter_clauses(where: StatementFilter) -> tuple[list[str], list[object]]:
-    """The filter's conditions (to be AND-ed) and their parameters."""
+def filter_clauses(where: StatementFilter, *, dense_domain: bool = False) -> tuple[list[str], list[object]]:
+    """The filter's conditions (to be AND-ed) and their parameters. A domain is tested
+    per statement (`EXISTS`) when it is `dense_domain` (a page read in order stops early),
+    else by the list of its statements (cheap for a small domain)."""
     clauses: list[str] = []
     params: list[object] = []
 
@@ -52,7 +55,12 @@ def filter_clauses(where: StatementFilter) -> tuple[list[str], list[object]]:
 
     if where.outcome:
         add("s.condition = ?", where.outcome)
-    if where.domain:
+    if where.domain and dense_domain:
+        add(
+            "EXISTS (SELECT 1 FROM statement_domains sd WHERE sd.domain = ? AND sd.statement_id = s.id)",
+            where.domain,
+        )
+    elif where.domain:
         add("s.id IN (SELECT statement_id FROM statement_domains WHERE domain = ?)", where.domain)
     if where.source:
         add(
@@ -87,9 +95,11 @@ def save_analysis(db: Database, doc_id: int, analysis: Analysis, lens: str) -> N
             db.execute("SELECT id FROM documents WHERE id = ? FOR UPDATE", (doc_id,))
         _save_findings(db, doc_id, analysis)
         outlet = db.execute("SELECT outlet FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+        rollups.retract(db, doc_id)
         db.execute("DELETE FROM statements WHERE document_id = ?", (doc_id,))
         for st in analysis.statements:
             _insert_statement(db, doc_id, st, lens, source_key(st.source, outlet, doc_id), analysis.cycle)
+        rollups.record(db, doc_id)
         db.execute(
             "UPDATE documents SET analyzed_with = ?, analysis_error = ?, cycle = ? WHERE id = ?",
             (lens, analysis.failure or None, analysis.cycle, doc_id),
@@ -174,14 +184,54 @@ def iter_statements(
     strongest_first: bool = False,
 ) -> Iterator[StoredStatement]:
     """Statements in document order (or strongest first); `limit`/`offset` page."""
-    clause, params = filter_sql(where)
+    if strongest_first and limit is not None and _is_cell(where):
+        # a cell's page: ids by an index seek on cell_strongest(_cycle), then the rows
+        yield from get_statements(
+            db, cell_evidence(db, where.outcome, where.domain, limit, where.cycle, offset)
+        )
+        return
+    dense = limit is not None and bool(where.domain) and _domain_size(db, where.domain) > DENSE_DOMAIN
+    clause, params = filter_sql(where, dense_domain=dense)
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     order = STRONGEST_FIRST if strongest_first else "s.document_id, s.sentence_start, s.id"
     for row in db.execute(STATEMENT_SELECT + clause + " ORDER BY " + order + page, params):
         yield stored_statement(row)
 
 
+# Statements of a domain above which a page of them is read in order with a test per
+# statement rather than from the list of all of them (see filter_clauses).
+DENSE_DOMAIN = 20_000
+
+
+def _domain_size(db: Database, domain: str) -> int:
+    return int(
+        db.execute("SELECT coalesce(sum(n), 0) FROM cell_rollups WHERE domain = ?", (domain,)).fetchone()[0]
+    )
+
+
+def _is_cell(where: StatementFilter) -> bool:
+    """Only an outcome, a domain and maybe a cycle: what the cell facts answer alone."""
+    return bool(where.outcome and where.domain) and where == StatementFilter(
+        outcome=where.outcome, domain=where.domain, cycle=where.cycle
+    )
+
+
 def count_statements(db: Database, where: StatementFilter) -> int:
+    if where.domain and where == StatementFilter(
+        outcome=where.outcome, domain=where.domain, cycle=where.cycle
+    ):
+        # a cell (or a domain): one roll-up row per source (a statement has a domain once)
+        clauses, params = ["domain = ?"], [where.domain]
+        for clause, value in (("condition = ?", where.outcome), ("cycle = ?", where.cycle)):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        sql = "SELECT coalesce(sum(n), 0) FROM cell_rollups WHERE " + " AND ".join(clauses)
+        return int(db.execute(sql, params).fetchone()[0])
+    if where == StatementFilter(cycle=where.cycle):  # the whole store or a cycle: per document
+        cycle = "" if where.cycle is None else " AND cycle = ?"
+        sql = "SELECT coalesce(sum(statement_count), 0) FROM documents WHERE statement_count > 0" + cycle
+        return int(db.execute(sql, [] if where.cycle is None else [where.cycle]).fetchone()[0])
     clause, params = filter_sql(where)
     sql = "SELECT count(*) FROM statements s JOIN documents d ON d.id = s.document_id" + clause
     return db.execute(sql, params).fetchone()[0]
@@ -198,21 +248,31 @@ def get_statements(db: Database, ids: Sequence[int]) -> list[StoredStatement]:
 
 
 def corpus_summary(db: Database, where: StatementFilter) -> CorpusSummary:
-    """Articles, statements, sources (the cell facts' voter keys) and dates under a filter."""
+    """Articles, statements, sources (the cell facts' voter keys) and dates under a filter;
+    for a whole cycle (or the whole store) from the roll-ups."""
+    if where == StatementFilter(cycle=where.cycle):
+        cycle = "" if where.cycle is None else " AND cycle = ?"
+        params: list[object] = [] if where.cycle is None else [where.cycle]
+        documents, statements, first, last = db.execute(
+            "SELECT count(*), coalesce(sum(statement_count), 0), min(nullif(date, '')), max(nullif(date, ''))"
+            " FROM documents WHERE statement_count > 0" + cycle,
+            params,
+        ).fetchone()
+        (sources,) = db.execute(
+            "SELECT count(DISTINCT source_key) FROM cell_rollups" + (" WHERE cycle = ?" if params else ""),
+            params,
+        ).fetchone()
+        return CorpusSummary(int(documents), int(statements), int(sources), first or "", last or "")
     clause, params = filter_sql(where)
     joined = " FROM statements s JOIN documents d ON d.id = s.document_id" + clause
     documents, statements, first, last = db.execute(
         "SELECT count(DISTINCT d.id), count(*), min(nullif(d.date, '')), max(nullif(d.date, ''))" + joined,
         params,
     ).fetchone()
-    if where == StatementFilter(cycle=where.cycle):  # the cell facts know the cycle: no join
-        facts, params = _cell_facts(None, None, where.cycle)
-        sql = f"SELECT count(DISTINCT sd.source_key) FROM {facts}"
-    else:
-        sql = (
-            "SELECT count(DISTINCT sd.source_key) FROM statement_domains sd"
-            " JOIN statements s ON s.id = sd.statement_id JOIN documents d ON d.id = s.document_id" + clause
-        )
+    sql = (
+        "SELECT count(DISTINCT sd.source_key) FROM statement_domains sd"
+        " JOIN statements s ON s.id = sd.statement_id JOIN documents d ON d.id = s.document_id" + clause
+    )
     (sources,) = db.execute(sql, params).fetchone()
     return CorpusSummary(int(documents), int(statements), int(sources), first or "", last or "")
 
@@ -232,20 +292,25 @@ def _cell_facts(outcome: str | None, domain: str | None, cycle: int | None) -> t
 def cell_sums(
     db: Database, *, outcome: str | None = None, domain: str | None = None, cycle: int | None = None
 ) -> list[CellSums]:
-    """One row per (outcome, domain) cell: counts and sums, from the cell_facts index (for
-    one cycle, joined to its documents)."""
-    facts, params = _cell_facts(outcome, domain, cycle)
-    # Per source first (one source, one vote: the mean of its signed likelihoods), then
-    # per cell; aggregate.py shrinks the sum of votes toward 0.
+    """One row per (outcome, domain) cell: counts and sums, from the roll-ups (a row per
+    cell and source, kept in step on write: rollups.py)."""
+    clauses, params = [], []
+    for clause, value in (("cycle = ?", cycle), ("condition = ?", outcome), ("domain = ?", domain)):
+        if value is not None and value != "":
+            clauses.append(clause)
+            params.append(value)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    # Per source first (one source, one vote: the mean of its signed likelihoods, summed
+    # over cycles when every cycle is shown), then per cell; aggregate.py shrinks the sum
+    # of votes toward 0.
     per_source = (
-        "SELECT sd.condition AS condition, sd.domain AS domain, sd.source_key, count(*) AS n,"
-        " avg(CASE sd.direction WHEN '+' THEN sd.probability WHEN '-' THEN -sd.probability ELSE 0 END) AS vote,"
-        " sum(sd.probability) AS weight"
-        f" FROM {facts} GROUP BY sd.condition, sd.domain, sd.source_key"
+        "SELECT condition, domain, source_key, sum(n) AS n, sum(signed_micro) AS signed,"
+        f" sum(weight_micro) AS weight FROM cell_rollups{where} GROUP BY condition, domain, source_key"
     )
     sql = (
-        "SELECT condition, domain, sum(n), count(*), coalesce(sum(vote), 0), coalesce(sum(weight), 0),"
-        " sum(CASE WHEN vote > 0 THEN 1 ELSE 0 END), sum(CASE WHEN vote < 0 THEN 1 ELSE 0 END)"
+        "SELECT condition, domain, sum(n), count(*), coalesce(sum(signed * 1.0 / n), 0) / 1000000.0,"
+        " coalesce(sum(weight), 0) / 1000000.0,"
+        " sum(CASE WHEN signed > 0 THEN 1 ELSE 0 END), sum(CASE WHEN signed < 0 THEN 1 ELSE 0 END)"
         f" FROM ({per_source}) per_source GROUP BY condition, domain"
     )
     return [
@@ -257,24 +322,22 @@ def cell_sums(
 
 
 def cell_evidence(
-    db: Database, outcome: str, domain: str, per_cell: int = 3, cycle: int | None = None
+    db: Database, outcome: str, domain: str, per_cell: int = 3, cycle: int | None = None, offset: int = 0
 ) -> list[int]:
-    """Ids of a cell's strongest statements (STRONGEST_FIRST, an index seek on
-    cell_strongest for every cycle)."""
+    """Ids of a cell's strongest statements (the order of STRONGEST_FIRST: an index seek on
+    cell_strongest, or cell_strongest_cycle for one cycle)."""
     facts, params = _cell_facts(outcome, domain, cycle)
     sql = (
         f"SELECT sd.statement_id FROM {facts}"
-        f" ORDER BY sd.probability DESC, sd.named DESC, sd.statement_id LIMIT {int(per_cell)}"
+        " ORDER BY sd.probability DESC, sd.named DESC, sd.statement_id"
+        f" LIMIT {int(per_cell)} OFFSET {int(offset)}"
     )
     return [r[0] for r in db.execute(sql, params)]
 
 
 def source_summary(db: Database) -> list[tuple[str, str, str, int]]:
-    """(source, outcome, direction, statements) for every named source."""
-    sql = (
-        "SELECT source, condition, direction, count(*) FROM statements WHERE source != 'author'"
-        " GROUP BY source, condition, direction ORDER BY source, condition, direction"
-    )
+    """(source, outcome, direction, statements) for every named source (the roll-ups)."""
+    sql = "SELECT source, condition, direction, n FROM source_rollups ORDER BY source, condition, direction"
     return [(r[0], r[1], r[2], int(r[3])) for r in db.execute(sql)]
 
 

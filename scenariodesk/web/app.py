@@ -16,12 +16,12 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from scenariodesk import __version__
-from scenariodesk.aggregate import load_matrix
 from scenariodesk.developments import find_developments
 from scenariodesk.ingest import MAX_BYTES
 from scenariodesk.lens import Lens, load_lens
 from scenariodesk.models import StatementFilter
 from scenariodesk.render import render_text
+from scenariodesk.schemas import MatrixOut, StatementsPage
 from scenariodesk.store import Store, damaged_message
 from scenariodesk.web import views
 from scenariodesk.web.desk import add_desk_routes
@@ -233,7 +233,10 @@ def _api(app: FastAPI, site: _Site) -> None:
     StoreDep = Annotated[Store, Depends(site.store)]
 
     @app.get(
-        "/api/v1/matrix", tags=["matrix"], summary="The scenario matrix: outcome x domain cells with evidence"
+        "/api/v1/matrix",
+        tags=["matrix"],
+        summary="The scenario matrix: outcome x domain cells with evidence",
+        response_model=MatrixOut,
     )
     def api_matrix(s: StoreDep, cycle: CycleParam = None) -> dict[str, Any]:
         """One election cycle's matrix: `cycle` a year, or "all"; default the latest."""
@@ -251,7 +254,12 @@ def _api(app: FastAPI, site: _Site) -> None:
     ) -> dict[str, Any]:
         return views.cell_data(s, lens, outcome, domain, f, offset)
 
-    @app.get("/api/v1/statements", tags=["statements"], summary="Scenario statements, filtered and paginated")
+    @app.get(
+        "/api/v1/statements",
+        tags=["statements"],
+        summary="Scenario statements, filtered and paginated",
+        response_model=StatementsPage,
+    )
     def api_statements(
         s: StoreDep,
         f: Annotated[StatementFilter, Depends(site.filters)],
@@ -342,8 +350,8 @@ def _downloads(app: FastAPI, site: _Site) -> None:
     lens = site.lens
     StoreDep = Annotated[Store, Depends(site.store)]
 
-    def attachment(kind: str, fmt: str, value: Any) -> Response:
-        body = render_text(kind, fmt, value)
+    def attachment(kind: str, fmt: str, value: Any, **context: Any) -> Response:
+        body = render_text(kind, fmt, value, **context)
         headers = {"Content-Disposition": f'attachment; filename="scenariodesk-{kind}.{fmt}"'}
         return Response(body, media_type=DOWNLOADS[fmt], headers=headers)
 
@@ -351,7 +359,8 @@ def _downloads(app: FastAPI, site: _Site) -> None:
         "/download/matrix.{fmt}", tags=["downloads"], summary="The scenario matrix as CSV, JSON or Markdown"
     )
     def download_matrix(fmt: DownloadFormat, s: StoreDep, cycle: CycleParam = None) -> Response:
-        return attachment("matrix", fmt, load_matrix(s, lens, cycle=views.pick_cycle(s, lens, cycle)))
+        matrix, view = views.matrix_view(s, lens, cycle)
+        return attachment("matrix", fmt, matrix, cycle=view.cycle, view=view)
 
     @app.get(
         "/download/statements.{fmt}",

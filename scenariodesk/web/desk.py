@@ -15,7 +15,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as FastAPIPath
 from fastapi.responses import HTMLResponse, Response
 
-from scenariodesk.developments import Development, find_developments
+from scenariodesk.developments import Development, developments_of
 from scenariodesk.lens import Lens
 from scenariodesk.models import DIRECTION_WORDS, StatementFilter
 from scenariodesk.render import statement_to_dict
@@ -31,6 +31,7 @@ PriorParam = Annotated[
     str | None, Query(description="Outcome probabilities, e.g. trump=0.55,harris=0.45 (default: the lens's).")
 ]
 Runs = Annotated[int, Query(ge=100, le=200_000)]
+Offset = Annotated[int, Query(ge=0, le=2**31)]
 WEB_RUNS = 10_000
 BRIEF_FORMATS = {
     "html": "text/html; charset=utf-8",
@@ -40,24 +41,29 @@ BRIEF_FORMATS = {
 
 
 # ------------------------------------------------------------------------ data
-def developments_data(store: Store, lens: Lens, cycle: str | None, outcome: str | None) -> dict[str, Any]:
-    """One cycle's developments, grouped by outcome, each with its statements."""
+DEVELOPMENTS_PAGE = 100  # developments per page, weightiest first within each outcome
+STATEMENTS_SHOWN = 10  # statements listed under each development (its support says how many)
+
+
+def developments_data(
+    store: Store, lens: Lens, cycle: str | None, outcome: str | None, offset: int = 0
+) -> dict[str, Any]:
+    """A page of one cycle's developments, grouped by outcome, each with its first
+    statements (the developments come from the store's cache: developments_of)."""
     if outcome and outcome not in lens.outcome_ids:
         raise HTTPException(422, f"unknown outcome {outcome!r}; the lens has {', '.join(lens.outcome_ids)}")
     year = views.pick_cycle(store, lens, cycle)
-    found = find_developments(
-        store.iter_statements(StatementFilter(cycle=year)), lens, outcome=outcome or None
-    )
-    statements = {
-        s.id: statement_to_dict(s) for s in store.get_statements([i for d in found for i in d.statements])
-    }
+    every = developments_of(store, lens, year, outcome=outcome or None)
+    page = every[offset : offset + DEVELOPMENTS_PAGE]
+    shown = [i for d in page for i in d.statements[:STATEMENTS_SHOWN]]
+    statements = {s.id: statement_to_dict(s) for s in store.get_statements(shown)}
     groups: dict[str, list[dict[str, Any]]] = {}
-    for d in found:
+    for d in page:
         groups.setdefault(d.outcome, []).append(
             development_to_dict(d)
             | {
                 "direction_word": DIRECTION_WORDS[d.direction],
-                "statement_rows": [statements[i] for i in d.statements if i in statements],
+                "statement_rows": [statements[i] for i in d.statements[:STATEMENTS_SHOWN] if i in statements],
             }
         )
     return {
@@ -65,8 +71,11 @@ def developments_data(store: Store, lens: Lens, cycle: str | None, outcome: str 
         "cycles": store.cycles(),
         "outcome": outcome or None,
         "outcomes": [o for o in lens.outcome_ids if year is None or o in lens.cycle_outcomes(year)],
-        "developments": len(found),
-        "pooled": sum(1 for d in found if len(d.sources) > 1),
+        "developments": len(every),
+        "pooled": sum(1 for d in every if len(d.sources) > 1),
+        "offset": offset,
+        "shown": len(page),
+        "next_offset": offset + DEVELOPMENTS_PAGE if offset + DEVELOPMENTS_PAGE < len(every) else None,
         "groups": [
             {"id": o, "label": lens.labels.get(o, o), "developments": groups[o]}
             for o in lens.outcome_ids
@@ -87,7 +96,7 @@ def prior_from(text: str | None, lens: Lens, year: int | None) -> dict[str, floa
 
 def _found(store: Store, lens: Lens, cycle: str | None) -> tuple[int | None, list[Development]]:
     year = views.pick_cycle(store, lens, cycle)
-    return year, find_developments(store.iter_statements(StatementFilter(cycle=year)), lens)
+    return year, developments_of(store, lens, year)
 
 
 def simulation_data(
@@ -138,9 +147,13 @@ def _developments_routes(app: FastAPI, lens: Lens, page: Page, store: StoreSourc
 
     @app.get("/developments", response_class=HTMLResponse, include_in_schema=False)
     def developments_page(
-        request: Request, s: StoreDep, cycle: CycleParam = None, outcome: OutcomeParam = None
+        request: Request,
+        s: StoreDep,
+        cycle: CycleParam = None,
+        outcome: OutcomeParam = None,
+        offset: Offset = 0,
     ) -> HTMLResponse:
-        return page(request, "developments.html", data=developments_data(s, lens, cycle, outcome))
+        return page(request, "developments.html", data=developments_data(s, lens, cycle, outcome, offset))
 
     @app.get(
         "/api/v1/developments",
@@ -148,9 +161,9 @@ def _developments_routes(app: FastAPI, lens: Lens, page: Page, store: StoreSourc
         summary="One cycle's developments (projected events), by outcome, with their statements",
     )
     def api_developments(
-        s: StoreDep, cycle: CycleParam = None, outcome: OutcomeParam = None
+        s: StoreDep, cycle: CycleParam = None, outcome: OutcomeParam = None, offset: Offset = 0
     ) -> dict[str, Any]:
-        return developments_data(s, lens, cycle, outcome)
+        return developments_data(s, lens, cycle, outcome, offset)
 
 
 def _simulation_routes(app: FastAPI, lens: Lens, page: Page, store: StoreSource) -> None:

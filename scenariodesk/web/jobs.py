@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scenariodesk.developments import warm_developments
 from scenariodesk.lens import Lens
 from scenariodesk.pipeline import IngestEvent, analyze_store, ingest_bytes
 from scenariodesk.store import Store
@@ -111,6 +112,7 @@ class Jobs:
                         f"document {doc_id} could not be analyzed (skipped): {why}"
                     ),
                 )
+                warm_developments(store, self.lens)
             job.state = "done"
         except Exception as exc:  # the job page must say what went wrong, not hang
             job.errors.append(f"analysis failed: {type(exc).__name__}: {exc}")

@@ -3,7 +3,6 @@ and the /api/v1 route render, so the page and the API cannot disagree."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -12,8 +11,9 @@ from markupsafe import Markup, escape
 from scenariodesk.aggregate import UnknownCycle, build_matrix, load_matrix
 from scenariodesk.aggregate import pick_cycle as choose_cycle
 from scenariodesk.lens import Lens
-from scenariodesk.models import SearchHit, StatementFilter, StoredStatement
+from scenariodesk.models import Matrix, SearchHit, StatementFilter, StoredStatement
 from scenariodesk.render import statement_to_dict
+from scenariodesk.schemas import MatrixOut, matrix_out
 from scenariodesk.store import Store
 
 PAGE_SIZE = 50
@@ -57,39 +57,22 @@ def pick_cycle(store: Store, lens: Lens, cycle: str | None) -> int | None:
         raise NotFound(str(exc)) from None
 
 
-def matrix_data(store: Store, lens: Lens, cycle: str | None = None) -> dict[str, Any]:
+def matrix_view(store: Store, lens: Lens, cycle: str | None = None) -> tuple[Matrix, MatrixOut]:
+    """One cycle's matrix, and its schemas.MatrixOut with the corpus figures (the CLI's JSON)."""
     year = pick_cycle(store, lens, cycle)
     m = load_matrix(store, lens, cycle=year)
-    corpus = store.corpus_summary(StatementFilter(cycle=year))
-    most = max((c.statements for c in m.cells.values()), default=1)
-    rows = []
-    for outcome in m.outcomes:
-        cells = []
-        for domain in m.domains:
-            cell = m.cell(outcome, domain)
-            cells.append(
-                None if cell is None else asdict(cell) | {"strength": _strength(cell.statements, most)}
-            )
-        rows.append({"outcome": outcome, "label": lens.labels.get(outcome, outcome), "cells": cells})
-    return {
-        "subject": lens.model.subject,
-        "domains": [
-            {"id": d, "label": lens.labels.get(d, d), "short": lens.short_labels.get(d, d)} for d in m.domains
-        ],
-        "rows": rows,
-        "cycle": year,
-        "cycles": store.cycles(),
-        "statements": corpus.statements,
-        "documents": corpus.documents,
-        "sources": corpus.sources,
-        "first_date": corpus.first_date,
-        "last_date": corpus.last_date,
-    }
+    view = matrix_out(
+        m,
+        year,
+        subject=lens.model.subject,
+        cycles=store.cycles(),
+        corpus=store.corpus_summary(StatementFilter(cycle=year)),
+    )
+    return m, view
 
 
-def _strength(n: int, most: int) -> float:
-    """0.2..1: how much a cell's colour should show, by its number of statements."""
-    return round(0.2 + 0.8 * math.log1p(n) / math.log1p(max(most, 1)), 3)
+def matrix_data(store: Store, lens: Lens, cycle: str | None = None) -> dict[str, Any]:
+    return matrix_view(store, lens, cycle)[1].model_dump()
 
 
 def heat_style(cell: dict[str, Any] | None) -> str:
@@ -118,8 +101,9 @@ def cell_data(
         statement_to_dict(s)
         for s in store.iter_statements(where, limit=CELL_PAGE, offset=offset, strongest_first=True)
     ]
-    if filters == StatementFilter():
-        m = load_matrix(store, lens, outcome=outcome, domain=domain)
+    if replace(filters, outcome=None, domain=None, cycle=None) == StatementFilter():
+        # the cell (of one cycle or all) as the matrix has it: from the roll-ups
+        m = load_matrix(store, lens, outcome=outcome, domain=domain, cycle=filters.cycle)
     else:  # the header's figures follow the filters, as the statements below do
         m = build_matrix(store.iter_statements(where), lens, outcome=outcome, domain=domain)
     cell = m.cell(outcome, domain)

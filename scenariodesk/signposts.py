@@ -1,0 +1,87 @@
+"""Signposts found in a sentence: by the lens's phrase pattern, or by lemmas on the
+dependency parse (an `event` verb whose argument holds an `object` word and, when the
+signpost names one, an `about` word), in any word order.
+
+Only a sentence holding words of all of a signpost's lemma sets is parsed (few are), so
+this costs analysis nearly nothing; the sentence may already be parsed for attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from scenariodesk.lens import Lens
+from scenariodesk.nlp import lemma_forms, parser
+from scenariodesk.sentences import Sentence
+
+_WORD = re.compile(r"[^\W\d_][\w.-]*")
+
+
+@lru_cache(maxsize=65_536)
+def _forms(word: str) -> frozenset[str]:
+    return lemma_forms(word.lower().strip(".-"))
+
+
+def find_signposts(s: Sentence, lens: Lens) -> Iterator[tuple[str, int, int]]:
+    """(signpost id, start, end) in the sentence's text, each signpost at most once."""
+    fired = set()
+    for rule, m in lens.signposts.finditer(s.folded):
+        if rule not in fired:
+            fired.add(rule)
+            yield rule, m.start(), m.end()
+    wanted = [sp for sp in lens.model.signposts if sp.event and sp.id not in fired]
+    if not wanted:
+        return
+    present = frozenset().union(*(_forms(w) for w in _WORD.findall(s.text)))
+    candidates = [
+        sp
+        for sp in wanted
+        if present & set(sp.event) and present & set(sp.object) and (not sp.about or present & set(sp.about))
+    ]
+    if not candidates:
+        return
+    doc = s.parsed if s.parsed is not None else parser()(s.text)
+    for sp in candidates:
+        found = _dependency_match(doc, set(sp.event), set(sp.object), set(sp.about))
+        if found is not None:
+            yield sp.id, *found
+
+
+def _dependency_match(doc: Doc, event: set[str], obj: set[str], about: set[str]) -> tuple[int, int] | None:
+    """The character span from the event verb to the end of its argument, or None. The
+    `about` word belongs to the object's phrase ("a USFK reduction plan", "a reduction of
+    troops") or to a prepositional argument of the verb ("tariffs on Korean cars"); a
+    negated object ("not a reduction") does not count."""
+    for verb in doc:
+        if not (verb.tag_.startswith("VB") and _forms(verb.text) & event) or _negated(verb):
+            continue  # "was not announced" reports no event
+        around = [t for p in verb.children if p.dep_ in ("prep", "dative") for t in p.subtree]
+        for arg in verb.children:
+            if arg.dep_ in ("aux", "auxpass", "neg", "punct", "cc", "nsubj"):
+                continue
+            for word in arg.subtree:
+                if not _forms(word.text) & obj or _negated(word):
+                    continue
+                anchor = word.head if word.dep_ in ("compound", "amod", "nmod") else word
+                if about and not any(_forms(t.text) & about for t in [*anchor.subtree, *around]):
+                    continue
+                return _span(verb, list(arg.subtree))
+    return None
+
+
+def _negated(word: Token) -> bool:
+    before = word.doc[word.i - 2 : word.i]
+    return any(c.dep_ == "neg" or c.lower_ == "no" for c in word.children) or any(
+        t.lower_ in ("not", "no", "never") for t in before
+    )
+
+
+def _span(verb: Token, words: list[Token]) -> tuple[int, int]:
+    tokens = [verb, *words]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
