@@ -52,13 +52,14 @@ def find_signposts(s: Sentence, lens: Lens) -> Iterator[tuple[str, int, int]]:
 
 
 def _dependency_match(doc: Doc, event: set[str], obj: set[str], about: set[str]) -> tuple[int, int] | None:
-    """The character span from the event verb to the end of its argument, or None. The
+    """The character span from the event word (a verb, or a noun naming the event) to the
+    end of its argument, or None. The
     `about` word belongs to the object's phrase ("a USFK reduction plan", "a reduction of
     troops") or to a prepositional argument of the verb ("tariffs on Korean cars"); a
     negated object ("not a reduction") does not count."""
     for verb in doc:
-        if not (verb.tag_.startswith("VB") and _forms(verb.text) & event) or _negated(verb):
-            continue  # "was not announced" reports no event
+        if not ((verb.tag_.startswith(("VB", "NN"))) and _forms(verb.text) & event) or _negated(verb):
+            continue  # a verb or an event noun ("the dispatch of troops"); "was not announced" is none
         around = [t for p in verb.children if p.dep_ in ("prep", "dative") for t in p.subtree]
         for arg in verb.children:
             if arg.dep_ in ("aux", "auxpass", "neg", "punct", "cc", "nsubj"):

@@ -48,3 +48,8 @@ def test_a_signpost_needs_lemmas_or_a_pattern():
     with pytest.raises(ValueError, match="needs `event` and `object`"):
         Signpost(id="x", label="X", domain="troops", event=["announce"])
     assert Signpost(id="y", label="Y", domain="troops", pattern="troops? (leave|left)").pattern
+
+
+def test_an_event_noun_fires_like_its_verb(lens):
+    text = "Watch whether this develops, linked with North Korea's dispatch of troops to Russia."
+    assert "nk-russia-troops" in _fired(lens, text)

@@ -394,3 +394,12 @@ def test_the_matrix_page_labels_its_rows_and_shows_a_legend_strength_and_dissent
     assert page.count('class="strength"') == len(cells)  # evidence shown apart from colour
     dissenting = [c for c in cells if c["dissent"] > 0]
     assert dissenting and f"dissent {dissenting[0]['dissent'] * 100:.0f}%" in page
+
+
+def test_cell_and_search_pages_switch_cycles(client):
+    cell = client.get("/cells/biden/alliance?cycle=2020").text
+    assert '<option value="2020" selected>' in cell
+    search = client.get("/search?q=alliance&cycle=2024").text
+    assert '<option value="2024" selected>' in search
+    hits = client.get("/api/v1/search?q=alliance&cycle=2024").json()["hits"]
+    assert hits and all(h["date"] >= "2023" for h in hits)

@@ -120,6 +120,8 @@ def cell_data(
         "total": store.count_statements(where),
         "filters": asdict(filters),
         "outlets": store.outlets(),
+        "cycle": filters.cycle,
+        "cycles": store.cycles(),
     }
 
 
@@ -292,6 +294,8 @@ def search_data(store: Store, query: str, filters: StatementFilter, limit: int =
         "filters": asdict(filters),
         "hits": hits,
         "outlets": store.outlets(),
+        "cycle": filters.cycle,
+        "cycles": store.cycles(),
     }
 
 
