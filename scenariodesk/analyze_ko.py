@@ -328,12 +328,15 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
             if ctx.last_speaker
             else (AUTHOR, "source:pronoun-unresolved")
         )
-    subject = _subject_phrase(before)
-    if subject is None:
+    phrases = _subject_phrases(before)
+    if not phrases:
         # "이어 “…”고 말했다": the speaker goes on.
         if ctx.last_speaker and "“" in text or '"' in text:
             return ctx.last_speaker, "source:continued"
         return AUTHOR, "source:author"
+    # The reported clause has topics of its own ("…공조는 유지될 공산이 크다고"): the
+    # speaker is the nearest phrase before the verb that names someone, else the nearest.
+    subject = next((p for p in reversed(phrases) if _names_someone(p, rules)), phrases[-1])
     for alias, name in rules.actors.items():
         if alias in subject:
             ctx.last_speaker = name
@@ -386,14 +389,22 @@ def _body_word(word: str) -> bool:
     )
 
 
-def _subject_phrase(before_verb: str) -> str | None:
-    """The speaker's phrase of the reporting clause: the last topic-marked phrase (은/는,
-    or "… 역시") before the verb, else its first subject-marked one (이/가)."""
+def _subject_phrases(before_verb: str) -> list[str]:
+    """The phrases that may be the reporting verb's subject, in order: the topic-marked
+    ones (은/는, or "… 역시"), else the first subject-marked one (이/가)."""
     topics = [m.group(1) or m.group(3) for m in _TOPIC.finditer(before_verb)]
     if topics:
-        return topics[-1]
+        return topics
     m = _SUBJECT.search(before_verb)
-    return m.group(1) if m else None
+    return [m.group(1)] if m else []
+
+
+def _names_someone(phrase: str, rules: KoreanRules) -> bool:
+    """A lens actor, or a surname before a title ("민 연구원")."""
+    words = phrase.split()
+    return any(alias in phrase for alias in rules.actors) or any(
+        _HANGUL_SYLLABLE.match(w) and words[i + 1] in rules.titles for i, w in enumerate(words[:-1])
+    )
 
 
 def _person(subject: str, rules: KoreanRules) -> str | None:
