@@ -3,7 +3,8 @@
 `scenariodesk matrix --format json`, `/download/matrix.json` and `GET /api/v1/matrix`
 print one `MatrixOut`; `statements --format json` and `GET /api/v1/statements` print
 `StatementOut`s. The API declares them as response models, so `/openapi.json` publishes
-them. Built from the records of models.py; nothing here reads the store.
+them. Built from the records of models.py, whose dataclasses (Evidence, Span) they embed
+as they are; nothing here reads the store.
 """
 
 from __future__ import annotations
@@ -13,31 +14,11 @@ from dataclasses import asdict
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scenariodesk.models import Cell, CorpusSummary, Matrix, StoredStatement
+from scenariodesk.models import Cell, CorpusSummary, Evidence, Matrix, Span, StoredStatement
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True)
-
-
-class SpanOut(_Out):
-    start: int = Field(description="Character offset in the document")
-    end: int
-    text: str
-
-
-class EvidenceOut(_Out):
-    statement_id: int
-    sentence: str
-    source: str
-    document_id: int
-    document_title: str
-    outlet: str
-    date: str
-    direction: str = Field(description='"+" favourable, "-" unfavourable, "0" mixed or unclear')
-    likelihood: str = Field(description="ICD-203 band")
-    probability: float
-    sentence_start: int = Field(description="Where the sentence starts in its document (the link anchor)")
 
 
 class CellOut(_Out):
@@ -54,7 +35,7 @@ class CellOut(_Out):
     strength: float = Field(
         description="0.2..1: the cell's statements relative to the fullest cell, log scale"
     )
-    evidence: list[EvidenceOut] = Field(description="The strongest statements on each side")
+    evidence: list[Evidence] = Field(description="The strongest statements on each side")
 
 
 class LabelOut(_Out):
@@ -92,12 +73,12 @@ class StatementOut(_Out):
     sentence: str
     sentence_span: list[int]
     condition: str = Field(description="The outcome the consequence depends on")
-    condition_phrase: SpanOut | None
+    condition_phrase: Span | None
     domains: list[str]
     direction: str
     likelihood: str
     probability: float
-    cue: SpanOut
+    cue: Span
     source: str
     source_phrase: str
     proposition: str = Field(description="The consequence clause as a reader can quote it")
@@ -129,7 +110,9 @@ def matrix_out(
     def cell(c: Cell | None) -> CellOut | None:
         if c is None:
             return None
-        return CellOut(**asdict(c) | {"strength": strength(c.statements, most)})
+        return CellOut(
+            **{**c.__dict__, "evidence": list(c.evidence), "strength": strength(c.statements, most)}
+        )
 
     return MatrixOut(
         cycle=cycle,
@@ -163,12 +146,12 @@ def statement_out(stored: StoredStatement) -> StatementOut:
         sentence=st.sentence,
         sentence_span=list(st.sentence_span),
         condition=st.condition,
-        condition_phrase=SpanOut(**asdict(st.condition_phrase)) if st.condition_phrase else None,
+        condition_phrase=st.condition_phrase,
         domains=list(st.domains),
         direction=st.direction,
         likelihood=st.likelihood,
         probability=st.probability,
-        cue=SpanOut(**asdict(st.cue)),
+        cue=st.cue,
         source=st.source,
         source_phrase=st.source_phrase,
         proposition=st.proposition,
