@@ -157,3 +157,8 @@ def test_memo_title_names_the_cycle_and_the_corpus(train_memos):
         assert f"the {memo['cycle']} election" in memo["title"]
         assert re.match(r"\d+ articles? (from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d|of \d{4})", memo["subtitle"])
         assert "sources" in memo["subtitle"] or "source" in memo["subtitle"]
+
+
+def test_memo_quotes_a_quotation_once(html):
+    for doubled in ("“\"", "\"”", "““", "””"):
+        assert doubled not in html

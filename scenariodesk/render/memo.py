@@ -20,8 +20,18 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["refs"] = lambda ns: "".join(f"[{n}]" for n in ns)
+    env.filters["unquoted"] = unquoted
     env.globals["direction_words"] = DIRECTION_WORDS
     return env
+
+
+_QUOTE_MARKS = "\"“”'‘’"
+
+
+def unquoted(sentence: str) -> str:
+    """A sentence to set inside the memo's own quotation marks: the quote marks that open
+    or close it dropped (a quotation sentence would otherwise read “"If Biden …”)."""
+    return sentence.strip().strip(_QUOTE_MARKS).strip()
 
 
 @renderer("memo", "html")
