@@ -69,19 +69,44 @@ class Development:
 def developments_of(
     store: Store, lens: Lens, cycle: int | None, *, outcome: str | None = None
 ) -> list[Development]:
-    """A cycle's developments (every cycle's with None), computed once per state of the
-    store: kept in its derived cache under the lens's fingerprint and the store's
-    generation, which every saved analysis bumps, so a large store groups its statements
-    once after it changes, not on every page, simulation or memo."""
+    """A cycle's developments (every cycle's with None), grouped once per state of the
+    store (see `_grouped`)."""
+    key = _grouped(store, lens, cycle)
+    return [_from_json(json.loads(p)) for p in store.derived_rows(key, outcome or None)]
+
+
+def development_page(
+    store: Store, lens: Lens, cycle: int | None, outcome: str | None, offset: int, limit: int
+) -> tuple[dict[str, Any], list[Development]]:
+    """({"developments": n, "pooled": n backed by several sources}, one page of them),
+    reading only that page's rows."""
+    key = _grouped(store, lens, cycle)
+    summary = json.loads(store.cached(key)[1])  # type: ignore[index]
+    counts = summary.get(outcome, {"developments": 0, "pooled": 0}) if outcome else summary["all"]
+    rows = store.derived_rows(key, outcome or None, limit=limit, offset=offset)
+    return counts, [_from_json(json.loads(p)) for p in rows]
+
+
+def _grouped(store: Store, lens: Lens, cycle: int | None) -> str:
+    """The cache key of a cycle's developments, grouping them first if the store changed
+    since: kept in the store's derived cache under the lens's fingerprint and the
+    store's generation, which every saved analysis bumps, so a large store groups its
+    statements once after it changes, not on every page, simulation or memo."""
     key = f"developments:{lens.fingerprint}:{'all' if cycle is None else cycle}"
     now = store.generation()
     hit = store.cached(key)
-    if hit is not None and hit[0] == now:
-        found = [_from_json(d) for d in json.loads(hit[1])]
-    else:
+    if hit is None or hit[0] != now:
         found = find_developments(store.iter_statements(StatementFilter(cycle=cycle)), lens)
-        store.cache(key, now, json.dumps([asdict(d) for d in found], ensure_ascii=False))
-    return [d for d in found if not outcome or d.outcome == outcome]
+        summary: dict[str, dict[str, int]] = {"all": _counts(found)}
+        for o in {d.outcome for d in found}:
+            summary[o] = _counts([d for d in found if d.outcome == o])
+        rows = [(d.outcome, json.dumps(asdict(d), ensure_ascii=False)) for d in found]
+        store.cache(key, now, json.dumps(summary), rows)
+    return key
+
+
+def _counts(found: list[Development]) -> dict[str, int]:
+    return {"developments": len(found), "pooled": sum(1 for d in found if len(d.sources) > 1)}
 
 
 def warm_developments(store: Store, lens: Lens) -> None:

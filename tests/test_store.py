@@ -129,19 +129,19 @@ def test_store_search_statements_and_passages(store):
 
 
 def test_store_migrates_a_version_1_database(db_path):
-    import sqlite3 as sq
-
+    from scenariodesk.store.db import Database
     from scenariodesk.store.migrations import _m1_initial
 
-    raw = sq.connect(db_path, isolation_level=None)
-    raw.execute(
-        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)"
-    )
-    _m1_initial(raw)
-    raw.execute("INSERT INTO schema_migrations(version, name) VALUES (1, 'initial')")
-    raw.execute(
-        "INSERT INTO documents(path, text, content_hash, signature) VALUES ('a', 'One.\n\nTwo tariffs.', 'h', x'00')"
-    )
+    raw = Database(str(db_path))
+    with raw.transaction():
+        raw.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)"
+        )
+        _m1_initial(raw)
+        raw.execute("INSERT INTO schema_migrations(version, name) VALUES (1, 'initial')")
+        raw.execute(
+            "INSERT INTO documents(path, text, content_hash, signature) VALUES ('a', 'One.\n\nTwo tariffs.', 'h', x'00')"
+        )
     raw.close()
     with Store(db_path) as s:
         assert s.schema_version == len(MIGRATIONS)

@@ -78,6 +78,19 @@ class Database:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(self.sql(sql), tuple(params))
 
+    def script(self, sql: str) -> None:
+        """Run each statement of `sql` inside the caller's transaction (executescript would
+        commit it); statements end where SQLite says they are complete, so triggers keep
+        their bodies."""
+        pending = ""
+        for line in sql.splitlines(keepends=True):
+            pending += line
+            if sqlite3.complete_statement(pending):
+                self.execute(pending.strip().rstrip(";"))
+                pending = ""
+        if pending.strip():
+            self.execute(pending)
+
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = list(rows)
         if not rows:

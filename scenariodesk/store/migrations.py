@@ -7,12 +7,11 @@ opening a new database at once leave it migrated once.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 
+from scenariodesk.store import rollups
 from scenariodesk.store.db import Database, redact
 from scenariodesk.store.documents import insert_passages
-from scenariodesk.store.rollups import SIGNED_MICRO, WEIGHT_MICRO
 
 
 class MigrationError(RuntimeError):
@@ -20,16 +19,7 @@ class MigrationError(RuntimeError):
 
 
 def _script(db: Database, sql: str) -> None:
-    """Run each statement inside the caller's transaction (executescript would commit it);
-    statements end where SQLite says they are complete, so triggers keep their bodies."""
-    pending = ""
-    for line in sql.splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
-            db.execute(pending.strip().rstrip(";"))
-            pending = ""
-    if pending.strip():
-        db.execute(pending)
+    db.script(sql)
 
 
 def _m1_initial(db: Database) -> None:
@@ -372,56 +362,6 @@ def _m12_event_probabilities(db: Database) -> None:
     _script(db, "ALTER TABLE event_forecasts ADD COLUMN probability REAL;")
 
 
-def _m13_rollups(db: Database) -> None:
-    """Roll-ups kept in step on write (store/rollups.py), so the matrix, a cell's count and
-    a cycle's corpus figures read a few rows, not every statement: per (cycle, outcome,
-    domain, source) the number of statements and their signed and plain likelihood sums
-    (in millionths, so adding and removing is exact); per named source and outcome its
-    statements by direction; per document its statement count. And the store's
-    generation (bumped by every saved analysis) with a cache of what is derived from all
-    statements (developments), valid while the generation it was computed at holds."""
-    _script(
-        db,
-        f"""
-        CREATE TABLE cell_rollups (
-            cycle INTEGER NOT NULL,
-            condition TEXT NOT NULL,
-            domain TEXT NOT NULL,
-            source_key TEXT NOT NULL,
-            n INTEGER NOT NULL,
-            signed_micro BIGINT NOT NULL,
-            weight_micro BIGINT NOT NULL,
-            PRIMARY KEY (cycle, condition, domain, source_key)
-        );
-        INSERT INTO cell_rollups
-        SELECT coalesce(sd.cycle, 0), sd.condition, sd.domain, sd.source_key, count(*),
-               sum({SIGNED_MICRO}), sum({WEIGHT_MICRO})
-        FROM statement_domains sd GROUP BY coalesce(sd.cycle, 0), sd.condition, sd.domain, sd.source_key;
-        CREATE TABLE source_rollups (
-            source TEXT NOT NULL,
-            condition TEXT NOT NULL,
-            direction TEXT NOT NULL,
-            n INTEGER NOT NULL,
-            PRIMARY KEY (source, condition, direction)
-        );
-        INSERT INTO source_rollups
-        SELECT source, condition, direction, count(*) FROM statements WHERE source != 'author'
-        GROUP BY source, condition, direction;
-        ALTER TABLE documents ADD COLUMN statement_count INTEGER NOT NULL DEFAULT 0;
-        UPDATE documents SET statement_count = (SELECT count(*) FROM statements WHERE document_id = documents.id);
-        CREATE INDEX documents_cycle_counts ON documents(cycle, statement_count, date);
-        CREATE INDEX statements_reading ON statements(document_id, sentence_start, id);
-        CREATE TABLE store_state (key TEXT PRIMARY KEY, value BIGINT NOT NULL);
-        INSERT INTO store_state(key, value) VALUES ('generation', 1);
-        CREATE TABLE derived_cache (
-            key TEXT PRIMARY KEY,
-            generation BIGINT NOT NULL,
-            payload TEXT NOT NULL
-        );
-        """,
-    )
-
-
 # Append only: each function runs once per database, in order, and is recorded.
 MIGRATIONS: Sequence[tuple[str, Callable[[Database], None]]] = (
     ("initial", _m1_initial),
@@ -436,7 +376,8 @@ MIGRATIONS: Sequence[tuple[str, Callable[[Database], None]]] = (
     ("cell facts per cycle", _m10_cell_facts_per_cycle),
     ("propositions", _m11_propositions),
     ("event probabilities", _m12_event_probabilities),
-    ("roll-ups", _m13_rollups),
+    ("roll-ups", rollups.create_rollups),
+    ("derived rows", rollups.create_derived_rows),
 )
 
 

@@ -13,6 +13,8 @@ then read these rows instead of aggregating every statement.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from scenariodesk.store.db import Database
 
 # One cell fact's contribution, in millionths (the same expression in the migration).
@@ -21,6 +23,75 @@ SIGNED_MICRO = (
     " ELSE 0 END * 1000000) AS BIGINT)"
 )
 WEIGHT_MICRO = "CAST(round(sd.probability * 1000000) AS BIGINT)"
+
+
+def create_rollups(db: Database) -> None:
+    """Migration 13: roll-ups kept in step on write, so the matrix, a cell's count and
+    a cycle's corpus figures read a few rows, not every statement: per (cycle, outcome,
+    domain, source) the number of statements and their signed and plain likelihood sums
+    (in millionths, so adding and removing is exact); per named source and outcome its
+    statements by direction; per document its statement count. And the store's
+    generation (bumped by every saved analysis) with a cache of what is derived from all
+    statements (developments), valid while the generation it was computed at holds."""
+    db.script(
+        f"""
+        CREATE TABLE cell_rollups (
+            cycle INTEGER NOT NULL,
+            condition TEXT NOT NULL,
+            domain TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            signed_micro BIGINT NOT NULL,
+            weight_micro BIGINT NOT NULL,
+            PRIMARY KEY (cycle, condition, domain, source_key)
+        );
+        INSERT INTO cell_rollups
+        SELECT coalesce(sd.cycle, 0), sd.condition, sd.domain, sd.source_key, count(*),
+               sum({SIGNED_MICRO}), sum({WEIGHT_MICRO})
+        FROM statement_domains sd GROUP BY coalesce(sd.cycle, 0), sd.condition, sd.domain, sd.source_key;
+        CREATE TABLE source_rollups (
+            source TEXT NOT NULL,
+            condition TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (source, condition, direction)
+        );
+        INSERT INTO source_rollups
+        SELECT source, condition, direction, count(*) FROM statements WHERE source != 'author'
+        GROUP BY source, condition, direction;
+        ALTER TABLE documents ADD COLUMN statement_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE documents SET statement_count = (SELECT count(*) FROM statements WHERE document_id = documents.id);
+        CREATE INDEX documents_cycle_counts ON documents(cycle, statement_count, date);
+        CREATE INDEX statements_reading ON statements(document_id, sentence_start, id);
+        CREATE TABLE store_state (key TEXT PRIMARY KEY, value BIGINT NOT NULL);
+        INSERT INTO store_state(key, value) VALUES ('generation', 1);
+        CREATE TABLE derived_cache (
+            key TEXT PRIMARY KEY,
+            generation BIGINT NOT NULL,
+            payload TEXT NOT NULL
+        );
+        """,
+    )
+
+
+def create_derived_rows(db: Database) -> None:
+    """Derived results kept as rows (one per development, in order, with its outcome), so
+    a page of them reads only its rows; derived_cache keeps each key's generation and
+    summary."""
+    db.script(
+        """
+        CREATE TABLE derived_rows (
+            key TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            part TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (key, position)
+        );
+        CREATE INDEX derived_rows_part ON derived_rows(key, part, position);
+        DELETE FROM derived_cache;
+        """,
+    )
+
 
 _DOCUMENT_FACTS = (
     "SELECT coalesce(sd.cycle, 0), sd.condition, sd.domain, sd.source_key, count(*),"
@@ -80,15 +151,35 @@ def generation(db: Database) -> int:
 
 
 def cached(db: Database, key: str) -> tuple[int, str] | None:
-    """(generation it was computed at, payload) of a derived result, or None."""
+    """(generation it was computed at, summary) of a derived result, or None."""
     row = db.execute("SELECT generation, payload FROM derived_cache WHERE key = ?", (key,)).fetchone()
     return (int(row[0]), row[1]) if row else None
 
 
-def cache(db: Database, key: str, at: int, payload: str) -> None:
+def cache(db: Database, key: str, at: int, summary: str, rows: Sequence[tuple[str, str]]) -> None:
+    """Replace a derived result: its summary and its rows, each (part, payload), in order."""
     with db.transaction():
+        db.execute("DELETE FROM derived_rows WHERE key = ?", (key,))
+        db.executemany(
+            "INSERT INTO derived_rows(key, position, part, payload) VALUES (?,?,?,?)",
+            [(key, i, part, payload) for i, (part, payload) in enumerate(rows)],
+        )
         db.execute(
             "INSERT INTO derived_cache(key, generation, payload) VALUES (?,?,?)"
             " ON CONFLICT (key) DO UPDATE SET generation = excluded.generation, payload = excluded.payload",
-            (key, at, payload),
+            (key, at, summary),
         )
+
+
+def derived_rows(
+    db: Database, key: str, part: str | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[str]:
+    """The payloads of a derived result's rows, in order (of one part, a page)."""
+    where, params = " WHERE key = ?", [key]
+    if part is not None:
+        where += " AND part = ?"
+        params.append(part)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    return [
+        r[0] for r in db.execute(f"SELECT payload FROM derived_rows{where} ORDER BY position{page}", params)
+    ]

@@ -15,7 +15,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as FastAPIPath
 from fastapi.responses import HTMLResponse, Response
 
-from scenariodesk.developments import Development, developments_of
+from scenariodesk.developments import Development, development_page, developments_of
 from scenariodesk.lens import Lens
 from scenariodesk.models import DIRECTION_WORDS, StatementFilter
 from scenariodesk.render import statement_to_dict
@@ -53,8 +53,7 @@ def developments_data(
     if outcome and outcome not in lens.outcome_ids:
         raise HTTPException(422, f"unknown outcome {outcome!r}; the lens has {', '.join(lens.outcome_ids)}")
     year = views.pick_cycle(store, lens, cycle)
-    every = developments_of(store, lens, year, outcome=outcome or None)
-    page = every[offset : offset + DEVELOPMENTS_PAGE]
+    counts, page = development_page(store, lens, year, outcome or None, offset, DEVELOPMENTS_PAGE)
     shown = [i for d in page for i in d.statements[:STATEMENTS_SHOWN]]
     statements = {s.id: statement_to_dict(s) for s in store.get_statements(shown)}
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -71,11 +70,13 @@ def developments_data(
         "cycles": store.cycles(),
         "outcome": outcome or None,
         "outcomes": [o for o in lens.outcome_ids if year is None or o in lens.cycle_outcomes(year)],
-        "developments": len(every),
-        "pooled": sum(1 for d in every if len(d.sources) > 1),
+        "developments": counts["developments"],
+        "pooled": counts["pooled"],
         "offset": offset,
         "shown": len(page),
-        "next_offset": offset + DEVELOPMENTS_PAGE if offset + DEVELOPMENTS_PAGE < len(every) else None,
+        "next_offset": offset + DEVELOPMENTS_PAGE
+        if offset + DEVELOPMENTS_PAGE < counts["developments"]
+        else None,
         "groups": [
             {"id": o, "label": lens.labels.get(o, o), "developments": groups[o]}
             for o in lens.outcome_ids
