@@ -60,10 +60,13 @@ class Development:
     outlets: tuple[str, ...]
     dates: tuple[str, ...]
     representative: int  # id of the strongest statement
+    # How many statements back it; -1: count `statements` (a development read for a page
+    # carries only its first statements, and its support from when it was grouped).
+    support: int = -1
 
-    @property
-    def support(self) -> int:
-        return len(self.statements)
+    def __post_init__(self) -> None:
+        if self.support < 0:
+            object.__setattr__(self, "support", len(self.statements))
 
 
 def developments_of(
@@ -72,7 +75,7 @@ def developments_of(
     """A cycle's developments (every cycle's with None), grouped once per state of the
     store (see `_grouped`)."""
     key = _grouped(store, lens, cycle)
-    return [_from_json(json.loads(p)) for p in store.derived_rows(key, outcome or None)]
+    return [_from_json(p, d) for p, d in store.derived_rows(key, outcome or None, detail=True)]
 
 
 def development_page(
@@ -84,7 +87,7 @@ def development_page(
     summary = json.loads(store.cached(key)[1])  # type: ignore[index]
     counts = summary.get(outcome, {"developments": 0, "pooled": 0}) if outcome else summary["all"]
     rows = store.derived_rows(key, outcome or None, limit=limit, offset=offset)
-    return counts, [_from_json(json.loads(p)) for p in rows]
+    return counts, [_from_json(p) for p, _ in rows]
 
 
 def _grouped(store: Store, lens: Lens, cycle: int | None) -> str:
@@ -100,7 +103,7 @@ def _grouped(store: Store, lens: Lens, cycle: int | None) -> str:
         summary: dict[str, dict[str, int]] = {"all": _counts(found)}
         for o in {d.outcome for d in found}:
             summary[o] = _counts([d for d in found if d.outcome == o])
-        rows = [(d.outcome, json.dumps(asdict(d), ensure_ascii=False)) for d in found]
+        rows = [(d.outcome, *_to_json(d)) for d in found]
         store.cache(key, now, json.dumps(summary), rows)
     return key
 
@@ -116,7 +119,21 @@ def warm_developments(store: Store, lens: Lens) -> None:
         developments_of(store, lens, year)
 
 
-def _from_json(data: dict[str, Any]) -> Development:
+# A development is stored as a light payload (its first PAGE_STATEMENTS statements, its
+# support the whole count) and the full list of its statements apart: a page reads the
+# payloads only.
+PAGE_STATEMENTS = 10
+
+
+def _to_json(d: Development) -> tuple[str, str]:
+    head = asdict(d) | {"statements": list(d.statements[:PAGE_STATEMENTS])}
+    return json.dumps(head, ensure_ascii=False), json.dumps(list(d.statements))
+
+
+def _from_json(payload: str, detail: str = "") -> Development:
+    data = json.loads(payload)
+    if detail:
+        data["statements"] = json.loads(detail)
     return Development(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 

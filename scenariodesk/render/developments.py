@@ -18,7 +18,7 @@ from scenariodesk.render.text import csv_text, md_escape, plural
 
 
 def development_to_dict(d: Development) -> dict[str, Any]:
-    return asdict(d) | {"support": d.support}
+    return asdict(d)
 
 
 @renderer("developments", "table")

@@ -214,13 +214,19 @@ class Store:
     def cached(self, key: str) -> tuple[int, str] | None:
         return rollups.cached(self.db, key)
 
-    def cache(self, key: str, generation: int, summary: str, rows: Sequence[tuple[str, str]]) -> None:
+    def cache(self, key: str, generation: int, summary: str, rows: Sequence[tuple[str, str, str]]) -> None:
         rollups.cache(self.db, key, generation, summary, rows)
 
     def derived_rows(
-        self, key: str, part: str | None = None, *, limit: int | None = None, offset: int = 0
-    ) -> list[str]:
-        return rollups.derived_rows(self.db, key, part, limit=limit, offset=offset)
+        self,
+        key: str,
+        part: str | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        detail: bool = False,
+    ) -> list[tuple[str, str]]:
+        return rollups.derived_rows(self.db, key, part, limit=limit, offset=offset, detail=detail)
 
     def source_summary(self) -> list[tuple[str, str, str, int]]:
         return statements.source_summary(self.db)

@@ -75,9 +75,9 @@ def create_rollups(db: Database) -> None:
 
 
 def create_derived_rows(db: Database) -> None:
-    """Derived results kept as rows (one per development, in order, with its outcome), so
-    a page of them reads only its rows; derived_cache keeps each key's generation and
-    summary."""
+    """Derived results kept as rows (one per development, in order, with its outcome): a
+    light payload a page reads, and the detail (every statement id) only what needs all
+    of it reads; derived_cache keeps each key's generation and summary."""
     db.script(
         """
         CREATE TABLE derived_rows (
@@ -85,6 +85,7 @@ def create_derived_rows(db: Database) -> None:
             position INTEGER NOT NULL,
             part TEXT NOT NULL,
             payload TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (key, position)
         );
         CREATE INDEX derived_rows_part ON derived_rows(key, part, position);
@@ -156,13 +157,14 @@ def cached(db: Database, key: str) -> tuple[int, str] | None:
     return (int(row[0]), row[1]) if row else None
 
 
-def cache(db: Database, key: str, at: int, summary: str, rows: Sequence[tuple[str, str]]) -> None:
-    """Replace a derived result: its summary and its rows, each (part, payload), in order."""
+def cache(db: Database, key: str, at: int, summary: str, rows: Sequence[tuple[str, str, str]]) -> None:
+    """Replace a derived result: its summary and its rows, each (part, payload, detail),
+    in order."""
     with db.transaction():
         db.execute("DELETE FROM derived_rows WHERE key = ?", (key,))
         db.executemany(
-            "INSERT INTO derived_rows(key, position, part, payload) VALUES (?,?,?,?)",
-            [(key, i, part, payload) for i, (part, payload) in enumerate(rows)],
+            "INSERT INTO derived_rows(key, position, part, payload, detail) VALUES (?,?,?,?,?)",
+            [(key, i, part, payload, detail) for i, (part, payload, detail) in enumerate(rows)],
         )
         db.execute(
             "INSERT INTO derived_cache(key, generation, payload) VALUES (?,?,?)"
@@ -172,14 +174,20 @@ def cache(db: Database, key: str, at: int, summary: str, rows: Sequence[tuple[st
 
 
 def derived_rows(
-    db: Database, key: str, part: str | None = None, *, limit: int | None = None, offset: int = 0
-) -> list[str]:
-    """The payloads of a derived result's rows, in order (of one part, a page)."""
+    db: Database,
+    key: str,
+    part: str | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    detail: bool = False,
+) -> list[tuple[str, str]]:
+    """(payload, detail or "") of a derived result's rows, in order (of one part, a page)."""
     where, params = " WHERE key = ?", [key]
     if part is not None:
         where += " AND part = ?"
         params.append(part)
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    return [
-        r[0] for r in db.execute(f"SELECT payload FROM derived_rows{where} ORDER BY position{page}", params)
-    ]
+    columns = "payload, detail" if detail else "payload, ''"
+    sql = f"SELECT {columns} FROM derived_rows{where} ORDER BY position{page}"
+    return [(r[0], r[1]) for r in db.execute(sql, params)]
