@@ -160,5 +160,5 @@ def test_memo_title_names_the_cycle_and_the_corpus(train_memos):
 
 
 def test_memo_quotes_a_quotation_once(html):
-    for doubled in ("“\"", "\"”", "““", "””"):
+    for doubled in ('“"', '"”', "““", "””"):
         assert doubled not in html

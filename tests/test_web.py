@@ -403,3 +403,24 @@ def test_cell_and_search_pages_switch_cycles(client):
     assert '<option value="2024" selected>' in search
     hits = client.get("/api/v1/search?q=alliance&cycle=2024").json()["hits"]
     assert hits and all(h["date"] >= "2023" for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("path", "column"),
+    [
+        ("/download/documents.csv?language=en", "outlet"),
+        ("/download/sources.csv", "favourable"),
+        ("/download/simulation.csv?cycle=2020&prior=trump=0.6,biden=0.4", "unfavourable"),
+        ("/download/scores.csv", "brier"),
+    ],
+)
+def test_every_table_downloads_as_csv_and_json(client, path, column):
+    import csv
+    import io
+
+    response = client.get(path)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert column in (rows[0] if rows else {column: None})
+    as_json = client.get(path.replace(".csv", ".json"))
+    assert as_json.status_code == 200 and len(as_json.json()) == len(rows)

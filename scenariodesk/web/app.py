@@ -342,6 +342,8 @@ DOWNLOADS = {
     "md": "text/markdown; charset=utf-8",
 }
 DownloadFormat = Annotated[str, FastAPIPath(pattern="^(csv|json|md)$")]
+TableFormat = Annotated[str, FastAPIPath(pattern="^(csv|json)$")]
+MAX_TABLE_ROWS = 100_000  # rows of a downloaded documents list
 
 
 def _downloads(app: FastAPI, site: _Site) -> None:
@@ -350,9 +352,9 @@ def _downloads(app: FastAPI, site: _Site) -> None:
     lens = site.lens
     StoreDep = Annotated[Store, Depends(site.store)]
 
-    def attachment(kind: str, fmt: str, value: Any, **context: Any) -> Response:
+    def attachment(kind: str, fmt: str, value: Any, name: str = "", **context: Any) -> Response:
         body = render_text(kind, fmt, value, **context)
-        headers = {"Content-Disposition": f'attachment; filename="scenariodesk-{kind}.{fmt}"'}
+        headers = {"Content-Disposition": f'attachment; filename="scenariodesk-{name or kind}.{fmt}"'}
         return Response(body, media_type=DOWNLOADS[fmt], headers=headers)
 
     @app.get(
@@ -371,6 +373,35 @@ def _downloads(app: FastAPI, site: _Site) -> None:
         fmt: DownloadFormat, s: StoreDep, f: Annotated[StatementFilter, Depends(site.filters)]
     ) -> Response:
         return attachment("statements", fmt, list(s.iter_statements(f)))
+
+    @app.get(
+        "/download/documents.{fmt}",
+        tags=["downloads"],
+        summary="The documents list (filtered) as CSV or JSON",
+    )
+    def download_documents(fmt: TableFormat, s: StoreDep, q: Annotated[DocumentQuery, Depends()]) -> Response:
+        every = q.as_kwargs() | {"limit": MAX_TABLE_ROWS, "offset": 0}
+        data = views.documents_data(s, lens, **every)
+        return attachment("rows", fmt, views.table_rows("documents", data), name="documents")
+
+    @app.get(
+        "/download/sources.{fmt}", tags=["downloads"], summary="Every named source by outcome, CSV or JSON"
+    )
+    def download_sources(fmt: TableFormat, s: StoreDep) -> Response:
+        return attachment(
+            "rows", fmt, views.table_rows("sources", views.sources_data(s, lens)), name="sources"
+        )
+
+    def scores_table(table: str) -> Callable[..., Response]:
+        def download(fmt: TableFormat, s: StoreDep, by: str = "source") -> Response:
+            rows = views.table_rows(table, views.scores_data(s, lens, by))
+            return attachment("rows", fmt, rows, name=table)
+
+        return download
+
+    for table in ("scores", "forecasts"):
+        summary = f"The {table} table of /scores, CSV or JSON"
+        app.get(f"/download/{table}.{{fmt}}", tags=["downloads"], summary=summary)(scores_table(table))
 
     @app.get(
         "/download/developments.{fmt}", tags=["downloads"], summary="Developments as CSV, JSON or Markdown"

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 from scenariodesk.developments import Development, development_page, developments_of
 from scenariodesk.lens import Lens
 from scenariodesk.models import DIRECTION_WORDS, StatementFilter
-from scenariodesk.render import statement_to_dict
+from scenariodesk.render import render_text, statement_to_dict
 from scenariodesk.render.developments import development_to_dict
 from scenariodesk.render.simulation import CAPTION
 from scenariodesk.simulate import checked_prior, parse_prior, simulate
@@ -198,6 +198,23 @@ def _simulation_routes(app: FastAPI, lens: Lens, page: Page, store: StoreSource)
 
 def _brief_routes(app: FastAPI, lens: Lens, page: Page, store: StoreSource) -> None:
     StoreDep = Annotated[Store, Depends(store)]
+
+    @app.get(
+        "/download/simulation.{fmt}",
+        tags=["downloads"],
+        summary="The simulation's per-domain table, CSV or JSON",
+    )
+    def download_simulation(
+        fmt: Annotated[str, FastAPIPath(pattern="^(csv|json)$")],
+        s: StoreDep,
+        cycle: CycleParam = None,
+        prior: PriorParam = None,
+        seed: int = 0,
+    ) -> Response:
+        rows = views.table_rows("simulation", simulation_data(s, lens, cycle, prior, WEB_RUNS, seed))
+        headers = {"Content-Disposition": f'attachment; filename="scenariodesk-simulation.{fmt}"'}
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+        return Response(render_text("rows", fmt, rows), media_type=media, headers=headers)
 
     @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
     def brief_page(request: Request, s: StoreDep, cycle: CycleParam = None) -> HTMLResponse:

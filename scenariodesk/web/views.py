@@ -281,6 +281,30 @@ def sources_data(store: Store, lens: Lens) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------------ search
+def table_rows(kind: str, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of the table a page shows, flat, for its CSV and JSON downloads."""
+    if kind == "documents":
+        return data["documents"]
+    if kind == "sources":
+        return [
+            {"source": s["name"], "role": s["role"], "outcome": o["id"]}
+            | {k: o[k] for k in ("favourable", "unfavourable", "mixed")}
+            for s in data["sources"]
+            for o in s["outcomes"]
+        ]
+    if kind == "scores":
+        return [dict(g) for g in [*data["groups"], data["overall"]]]
+    if kind == "forecasts":
+        return [dict(f) for f in data["forecasts"]]
+    if kind == "simulation":
+        return [
+            {k: row[k] for k in ("domain", "label", "mean", "p5", "p95", "unfavourable")}
+            | {f"sensitivity_{o}": v for o, v in row["sensitivity"].items()}
+            for row in data["rows"]
+        ]
+    raise NotFound(f"no table {kind!r}")
+
+
 def search_data(store: Store, query: str, filters: StatementFilter, limit: int = PAGE_SIZE) -> dict[str, Any]:
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     if query.strip():
