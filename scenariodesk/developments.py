@@ -70,12 +70,15 @@ class Development:
 
 
 def developments_of(
-    store: Store, lens: Lens, cycle: int | None, *, outcome: str | None = None
+    store: Store, lens: Lens, cycle: int | None, *, outcome: str | None = None, every_statement: bool = True
 ) -> list[Development]:
     """A cycle's developments (every cycle's with None), grouped once per state of the
-    store (see `_grouped`)."""
+    store (see `_grouped`). Without `every_statement` each lists only its first
+    PAGE_STATEMENTS statements (its `support` still counts them all): enough for the
+    simulation and the memo, and much less to read on a large store."""
     key = _grouped(store, lens, cycle)
-    return [_from_json(p, d) for p, d in store.derived_rows(key, outcome or None, detail=True)]
+    rows = store.derived_rows(key, outcome or None, detail=every_statement)
+    return [_from_json(p, d) for p, d in rows]
 
 
 def development_page(

@@ -14,7 +14,7 @@ from typing import Any
 
 from scenariodesk import __version__
 from scenariodesk.aggregate import evidence_of, load_matrix
-from scenariodesk.developments import Development, find_developments
+from scenariodesk.developments import Development, developments_of
 from scenariodesk.lens import BANDS, Lens
 from scenariodesk.models import (
     CorpusSummary,
@@ -128,7 +128,7 @@ def build_memo(
     refs = _References(web_url)
     where = StatementFilter(cycle=cycle)
     prior = prior or lens.default_prior(cycle)
-    developments = find_developments(store.iter_statements(where), lens)
+    developments = developments_of(store, lens, cycle, every_statement=False)
     matrix = load_matrix(store, lens, cycle=cycle)
     result = simulate(developments, lens.domain_ids, prior, runs=runs, seed=seed)
     labels = lens.labels

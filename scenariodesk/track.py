@@ -99,9 +99,10 @@ def load_resolutions(path: str | Path, lens: Lens) -> Resolutions:
 def match_event(store: Store, lens: Lens, event: Event) -> list[StoredStatement]:
     """The statements that forecast `event`: its development's, or those its query finds."""
     if event.development:
-        from scenariodesk.developments import find_developments
+        from scenariodesk.developments import developments_of
 
-        devs = {d.id: d for d in find_developments(store.iter_statements(), lens)}
+        # ids are a cycle's (as `developments --cycle` shows them), every cycle's without one
+        devs = {d.id: d for d in developments_of(store, lens, event.cycle)}
         dev = devs.get(event.development)
         ids = list(dev.statements) if dev else []
     else:

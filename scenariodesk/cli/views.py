@@ -112,14 +112,14 @@ def developments(
     db: DbOption = None,
 ) -> None:
     """Group statements into developments: projected events with pooled probability and support."""
-    from scenariodesk.developments import find_developments
+    from scenariodesk.developments import developments_of
 
     check_format(fmt, "developments")
     lens = open_lens(lens_path)
     check_ids(lens, outcome, None)
     with open_store(db) as store:
         year = pick_cycle(store, lens, cycle)
-        found = find_developments(store.iter_statements(StatementFilter(cycle=year)), lens, outcome=outcome)
+        found = developments_of(store, lens, year, outcome=outcome)
     emit("developments", fmt, found)
 
 
@@ -150,7 +150,7 @@ def simulate(
     share of runs below 0, the developments with the largest expected impact, and how
     P(unfav.) changes when one outcome's prior rises by 0.1 (absolute; the rest scaled).
     """
-    from scenariodesk.developments import find_developments
+    from scenariodesk.developments import developments_of
     from scenariodesk.simulate import simulate as run_simulation
 
     check_format(fmt, "simulation")
@@ -158,7 +158,7 @@ def simulate(
     with open_store(db) as store:
         year = pick_cycle(store, lens, cycle)
         chosen = prior_option(prior, lens, year)
-        found = find_developments(store.iter_statements(StatementFilter(cycle=year)), lens)
+        found = developments_of(store, lens, year, every_statement=False)
     try:
         result = run_simulation(found, lens.domain_ids, chosen, runs=runs, seed=seed)
     except ValueError as exc:

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from scenariodesk import __version__
-from scenariodesk.developments import find_developments
+from scenariodesk.developments import developments_of
 from scenariodesk.ingest import MAX_BYTES
 from scenariodesk.lens import Lens, load_lens
 from scenariodesk.models import StatementFilter
@@ -407,8 +407,7 @@ def _downloads(app: FastAPI, site: _Site) -> None:
         "/download/developments.{fmt}", tags=["downloads"], summary="Developments as CSV, JSON or Markdown"
     )
     def download_developments(fmt: DownloadFormat, s: StoreDep, cycle: CycleParam = None) -> Response:
-        where = StatementFilter(cycle=views.pick_cycle(s, lens, cycle))
-        return attachment("developments", fmt, find_developments(s.iter_statements(where), lens))
+        return attachment("developments", fmt, developments_of(s, lens, views.pick_cycle(s, lens, cycle)))
 
 
 class DocumentQuery:

@@ -15,7 +15,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as FastAPIPath
 from fastapi.responses import HTMLResponse, Response
 
-from scenariodesk.developments import Development, development_page, developments_of
+from scenariodesk.developments import development_page, developments_of
 from scenariodesk.lens import Lens
 from scenariodesk.models import DIRECTION_WORDS, StatementFilter
 from scenariodesk.render import render_text, statement_to_dict
@@ -95,16 +95,12 @@ def prior_from(text: str | None, lens: Lens, year: int | None) -> dict[str, floa
         raise HTTPException(422, f"prior: {exc}") from None
 
 
-def _found(store: Store, lens: Lens, cycle: str | None) -> tuple[int | None, list[Development]]:
-    year = views.pick_cycle(store, lens, cycle)
-    return year, developments_of(store, lens, year)
-
-
 def simulation_data(
     store: Store, lens: Lens, cycle: str | None, prior: str | None, runs: int, seed: int
 ) -> dict[str, Any]:
     """The Monte Carlo of one cycle under `prior`, with labels for the page."""
-    year, found = _found(store, lens, cycle)
+    year = views.pick_cycle(store, lens, cycle)
+    found = developments_of(store, lens, year, every_statement=False)
     chosen = prior_from(prior, lens, year)
     result = simulate(found, lens.domain_ids, chosen, runs=runs, seed=seed)
     labels = {d.id: d.label for d in found}
