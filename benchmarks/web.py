@@ -122,7 +122,9 @@ def main() -> None:
             print(f"store: {count:,} statements, filled in {time.perf_counter() - start:.1f} s")
             start = time.perf_counter()
             warm_developments(store, load_lens())
-            print(f"developments grouped in {time.perf_counter() - start:.1f} s (once per change of the store)")
+            print(
+                f"developments grouped in {time.perf_counter() - start:.1f} s (once per change of the store)"
+            )
         with TestClient(create_app(db), base_url="http://127.0.0.1") as client:  # a host the guard allows
             for name, path in (
                 ("matrix page", "/"),  # the latest cycle (every statement here is of 2024)
