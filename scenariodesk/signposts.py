@@ -9,6 +9,7 @@ this costs analysis nearly nothing; the sentence may already be parsed for attri
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -26,6 +27,34 @@ def _forms(word: str) -> frozenset[str]:
     return lemma_forms(word.lower().strip(".-"))
 
 
+class _Vocabulary:
+    """The signposts' lemmas, and what each word seen so far contributes to them: every
+    sentence is checked with set operations, and a word's forms are computed once."""
+
+    def __init__(self, lens: Lens) -> None:
+        self.wanted = frozenset(w for sp in lens.model.signposts for w in (*sp.event, *sp.object, *sp.about))
+        self.known: dict[str, frozenset[str]] = {}
+
+    def lemmas(self, text: str) -> frozenset[str]:
+        words = set(_WORD.findall(text.lower()))
+        if len(self.known) > 200_000:  # bounded memory on a long run
+            self.known.clear()
+        for word in words - self.known.keys():
+            self.known[word] = _forms(word) & self.wanted
+        return frozenset().union(*(self.known[w] for w in words if self.known[w]))
+
+
+_VOCABULARIES: weakref.WeakKeyDictionary[Lens, _Vocabulary] = weakref.WeakKeyDictionary()
+
+
+def _present_lemmas(text: str, lens: Lens) -> frozenset[str]:
+    """The signpost lemmas the words of `text` can be forms of."""
+    vocabulary = _VOCABULARIES.get(lens)
+    if vocabulary is None:
+        vocabulary = _VOCABULARIES[lens] = _Vocabulary(lens)
+    return vocabulary.lemmas(text)
+
+
 def find_signposts(s: Sentence, lens: Lens) -> Iterator[tuple[str, int, int]]:
     """(signpost id, start, end) in the sentence's text, each signpost at most once."""
     fired = set()
@@ -36,7 +65,7 @@ def find_signposts(s: Sentence, lens: Lens) -> Iterator[tuple[str, int, int]]:
     wanted = [sp for sp in lens.model.signposts if sp.event and sp.id not in fired]
     if not wanted:
         return
-    present = frozenset().union(*(_forms(w) for w in _WORD.findall(s.text)))
+    present = _present_lemmas(s.text, lens)
     candidates = [
         sp
         for sp in wanted
