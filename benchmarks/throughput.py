@@ -125,12 +125,20 @@ def main() -> None:
     for workers in (1, 2):
         db = work / f"analyze-{workers}.db"
         shutil.copy(base, db)
-        seconds, peak, _ = run_measured([cli, "analyze", "--db", str(db), "--workers", str(workers)])
+        # the text's analysis alone; grouping the developments afterwards is timed apart
+        command = [cli, "analyze", "--db", str(db), "--workers", str(workers), "--no-group"]
+        seconds, peak, _ = run_measured(command)
         results[workers] = (seconds, peak, count_statements(db))
         print(
-            f"scenariodesk analyze --workers {workers}: {seconds:.1f} s, {words / seconds:,.0f} words/s, "
+            f"scenariodesk analyze --workers {workers} --no-group: {seconds:.1f} s, {words / seconds:,.0f} words/s, "
             f"peak memory {peak:.0f} MiB (all processes), {results[workers][2]} statements"
         )
+    grouping, _, _ = run_measured(
+        [cli, "developments", "--db", str(work / "analyze-1.db"), "--format", "json"]
+    )
+    print(
+        f"then `developments` (groups the latest cycle, as analyze does when it finishes; process included): {grouping:.1f} s"
+    )
 
     script = work / "spacy_full.py"
     script.write_text(SPACY_FULL)

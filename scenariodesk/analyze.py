@@ -256,7 +256,7 @@ class _Extractor:
             domains = pick_domains(f, Segment(0, len(s.text), None)) or ctx.paragraph_domains
             yield Recommendation(sentence, span, outcome, tuple(domains), f"playbook:{rule}", source)
             break
-        for rule, start, end in find_signposts(s, lens):
+        for rule, start, end in find_signposts(s, lens, f.signposts):
             yield SignpostHit(rule, sentence, span, Span(s.start + start, s.start + end, s.text[start:end]))
         for fact, regex in lens.facts:
             for m in regex.finditer(s.folded):

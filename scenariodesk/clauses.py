@@ -7,14 +7,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scenariodesk.direction import LOWERING_BANDS, Consequence
 from scenariodesk.lens import Lens
-from scenariodesk.sentences import Sentence, inside
-
-# Sentences longer than this are never parsed (attribution falls back to context).
-MAX_PARSED = 3_000
+from scenariodesk.lens.schema import Signpost
+from scenariodesk.sentences import MAX_PARSED, Sentence, inside
+from scenariodesk.signposts import lemma_candidates
 
 
 @dataclass
@@ -27,6 +26,7 @@ class Features:
     reporting: list[re.Match[str]]
     election: bool
     needs_parse: bool
+    signposts: list[Signpost] = field(default_factory=list)  # lemma signposts to check on the parse
 
 
 def find_features(s: Sentence, lens: Lens, year: int | None = None) -> Features:
@@ -55,10 +55,11 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None) -> Features:
         impact = [(sign, m) for sign, m in lens.impact.finditer(text) if s.headline or not in_name(text, m)]
     # The walk parses for attribution (a reporting verb's subject) and the own-plan check
     # ("Seoul will ..."); direction parses the statements' sentences after the walk.
-    needs_parse = (bool(reporting) or bool(cues and lens.own_side_terms.search(text))) and len(
-        text
-    ) <= MAX_PARSED
-    return Features(cues, conditions, names, domains, impact, reporting, election, needs_parse)
+    signposts = lemma_candidates(text, lens)
+    needs_parse = (
+        bool(reporting) or bool(cues and lens.own_side_terms.search(text)) or bool(signposts)
+    ) and len(text) <= MAX_PARSED
+    return Features(cues, conditions, names, domains, impact, reporting, election, needs_parse, signposts)
 
 
 _CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w.'-]*\s$")

@@ -17,6 +17,9 @@ from scenariodesk.lens import Lens
 # Curly quotes folded to straight ones for matching; same length, so offsets hold.
 FOLD = str.maketrans("‘’“”′", "''\"\"'")
 HEADLINE_MAX_WORDS = 30
+# Sentences longer than this are never parsed (attribution falls back to context, and
+# signposts to their patterns).
+MAX_PARSED = 3_000
 SPEECH_MIN_WORDS = 5
 
 

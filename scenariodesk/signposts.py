@@ -16,8 +16,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from scenariodesk.lens import Lens
+from scenariodesk.lens.schema import Signpost
 from scenariodesk.nlp import lemma_forms, parser
-from scenariodesk.sentences import Sentence
+from scenariodesk.sentences import MAX_PARSED, Sentence
 
 _WORD = re.compile(r"[^\W\d_][\w.-]*")
 
@@ -55,23 +56,34 @@ def _present_lemmas(text: str, lens: Lens) -> frozenset[str]:
     return vocabulary.lemmas(text)
 
 
-def find_signposts(s: Sentence, lens: Lens) -> Iterator[tuple[str, int, int]]:
-    """(signpost id, start, end) in the sentence's text, each signpost at most once."""
+def lemma_candidates(text: str, lens: Lens) -> list[Signpost]:
+    """The signposts matched by lemmas whose every lemma set has a word in `text`: the
+    sentences to parse for them (the analyzer parses them with the others, in a batch)."""
+    wanted = [sp for sp in lens.model.signposts if sp.event]
+    if not wanted:
+        return []
+    present = _present_lemmas(text, lens)
+    return [
+        sp
+        for sp in wanted
+        if present & set(sp.event) and present & set(sp.object) and (not sp.about or present & set(sp.about))
+    ]
+
+
+def find_signposts(
+    s: Sentence, lens: Lens, candidates: list[Signpost] | None = None
+) -> Iterator[tuple[str, int, int]]:
+    """(signpost id, start, end) in the sentence's text, each signpost at most once;
+    `candidates` as `lemma_candidates` gave them (computed here when not given)."""
     fired = set()
     for rule, m in lens.signposts.finditer(s.folded):
         if rule not in fired:
             fired.add(rule)
             yield rule, m.start(), m.end()
-    wanted = [sp for sp in lens.model.signposts if sp.event and sp.id not in fired]
-    if not wanted:
-        return
-    present = _present_lemmas(s.text, lens)
-    candidates = [
-        sp
-        for sp in wanted
-        if present & set(sp.event) and present & set(sp.object) and (not sp.about or present & set(sp.about))
-    ]
-    if not candidates:
+    if candidates is None:
+        candidates = lemma_candidates(s.text, lens)
+    candidates = [sp for sp in candidates if sp.id not in fired]
+    if not candidates or (s.parsed is None and len(s.text) > MAX_PARSED):
         return
     doc = s.parsed if s.parsed is not None else parser()(s.text)
     for sp in candidates:

@@ -67,6 +67,16 @@ def ingest(
 
 
 # --------------------------------------------------------------------------- analyze
+GroupOption = Annotated[
+    bool,
+    typer.Option(
+        "--group/--no-group",
+        help="Group each cycle's developments when done, so pages, simulate and brief need not "
+        "(--no-group for a bulk load that analyzes again soon; they group on first use).",
+    ),
+]
+
+
 @app.command()
 def analyze(
     lens_path: LensOption = None,
@@ -77,6 +87,7 @@ def analyze(
             "--cluster", help="Run on a Dask cluster: tcp://scheduler:8786, or local:N to start N workers."
         ),
     ] = None,
+    group: GroupOption = True,
     db: DbOption = None,
 ) -> None:
     """Find scenario statements in every document not yet analyzed with this lens version."""
@@ -134,7 +145,7 @@ def analyze(
                     )
             except ModelMissing as exc:
                 raise fail(str(exc)) from None
-            if done:
+            if done and group:
                 with err.status("grouping developments…"):
                     warm_developments(store, lens)
     failed_note = f", {len(failures)} could not be analyzed (see `scenariodesk status`)" if failures else ""
