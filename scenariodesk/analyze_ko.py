@@ -32,6 +32,8 @@ _QUOTES = re.compile(r"[“\"‘'][^”\"’']*[”\"’']?")
 _HEADLINE_MAX = 60  # characters: a short line without final punctuation is a headline
 _HANGUL = re.compile(r"^[가-힣]{2,4}$")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(그|그녀|이들|그들)(는|은|가)\s")
+# A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
+_OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
 
 
 @dataclass
@@ -318,7 +320,7 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
     for m in rules.reporting.finditer(bare):
         verb = m
     if verb is None:
-        if text.lstrip().startswith(("“", '"')) and ctx.last_speaker:
+        if _OPENS_QUOTE.match(text) and ctx.last_speaker:
             return ctx.last_speaker, "source:previous-quotation"
         return AUTHOR, "source:author"
     before = bare[: verb.start()]
@@ -355,6 +357,8 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
     return name, "source:reporting-verb"
 
 
+# A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
+_OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
 _SUBJECT = re.compile(r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는|이|가)(?:\s+역시)?\s")
 _TOPIC = re.compile(
     r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는)(?:\s+역시)?\s|([^\s,.]+(?:\s+[^\s,.]+){0,6}?)\s+역시\s"

@@ -283,11 +283,16 @@ class Lens:
 
     @cached_property
     def actor_aliases(self) -> dict[str, str]:
-        """Lower-cased name or alias -> canonical name."""
+        """Lower-cased name or alias -> canonical name, in every language of the lens (the
+        `ko` section's Korean names too: a source is one source across languages)."""
         out: dict[str, str] = {}
         for actor in self.model.actors:
             for alias in [actor.name, *actor.aliases]:
                 out[alias.lower()] = actor.name
+        if self.model.ko is not None:
+            for name, aliases in self.model.ko.actors.items():
+                for alias in aliases:
+                    out.setdefault(alias.lower(), name)
         return out
 
     @cached_property
