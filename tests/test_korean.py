@@ -155,3 +155,18 @@ def test_a_korean_name_ending_like_a_body_is_still_a_name(lens):
     text = "박지원 한국무역협회 연구원은 “해리스가 당선되면 IRA 보조금은 유지될 것으로 보인다”고 말했다."
     (st,) = ko(lens, text)
     assert st.source == "박지원"
+
+
+def test_a_bulleted_quotation_takes_the_speaker_of_the_caption_before(lens):
+    text = (
+        "바이든 후보가 당선되면 방위비 협상이 빨라질 것이라는 전망이 나온다.\n\n"
+        "▶ 전화인터뷰 : 서태환 / 한동대 국제지역학과 교수\n\n"
+        '- "어느 쪽이 이기든 방위비 협상은 한국에 쉽지 않은 숙제로 남을 겁니다."\n'
+    )
+    quoted = [s for s in ko(lens, text, date="2020-10-20") if "숙제" in s.sentence]
+    assert [s.source for s in quoted] == ["서태환"]
+
+
+def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
+    assert lens.actor_aliases["국정원"] == "National Intelligence Service"
+    assert lens.actor_aliases["산업통상자원부"] == lens.actor_aliases["the trade ministry"]
