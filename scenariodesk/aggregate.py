@@ -11,11 +11,13 @@ from scenariodesk.models import (
     CellSums,
     Evidence,
     Matrix,
+    StatementFilter,
     StoredStatement,
     sign_of,
     source_key,
     strength_key,
 )
+from scenariodesk.schemas import MatrixOut, matrix_out
 from scenariodesk.store import Store
 
 EVIDENCE_PER_CELL = 3
@@ -113,6 +115,22 @@ def load_matrix(
     return Matrix(
         outcomes=outcomes, domains=domains, cells=cells, labels=lens.labels, short_labels=lens.short_labels
     )
+
+
+def matrix_view(
+    store: Store, lens: Lens, cycle: int | None, *, outcome: str | None = None, domain: str | None = None
+) -> tuple[Matrix, MatrixOut]:
+    """A cycle's matrix and its schemas.MatrixOut with the corpus figures under the same
+    filters: what `matrix --format json` prints and GET /api/v1/matrix answers."""
+    matrix = load_matrix(store, lens, outcome=outcome, domain=domain, cycle=cycle)
+    view = matrix_out(
+        matrix,
+        cycle,
+        subject=lens.model.subject,
+        cycles=store.cycles(),
+        corpus=store.corpus_summary(StatementFilter(outcome=outcome, domain=domain, cycle=cycle)),
+    )
+    return matrix, view
 
 
 def evidence_of(stored: StoredStatement) -> Evidence:

@@ -38,22 +38,14 @@ def matrix(
     db: DbOption = None,
 ) -> None:
     """Print the scenario matrix (outcome x domain) with the evidence of each cell."""
-    from scenariodesk.aggregate import load_matrix
-    from scenariodesk.schemas import matrix_out
+    from scenariodesk.aggregate import matrix_view
 
     check_format(fmt, "matrix")
     lens = open_lens(lens_path)
     check_ids(lens, outcome, domain)
     with open_store(db) as store:
         year = pick_cycle(store, lens, cycle)
-        result = load_matrix(store, lens, outcome=outcome, domain=domain, cycle=year)
-        view = matrix_out(
-            result,
-            year,
-            subject=lens.model.subject,
-            cycles=store.cycles(),
-            corpus=store.corpus_summary(StatementFilter(outcome=outcome, domain=domain, cycle=year)),
-        )
+        result, view = matrix_view(store, lens, year, outcome=outcome, domain=domain)
     if not result.cells and fmt == "table":
         err.print("no scenario statements yet: run `scenariodesk ingest PATH` then `scenariodesk analyze`")
         return
@@ -105,7 +97,7 @@ def statements(
 # --------------------------------------------------------------------------- developments
 @app.command()
 def developments(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, md, json or csv.")] = "table",
+    fmt: FormatOption = "table",
     outcome: Annotated[str | None, typer.Option("--outcome", help="Only this outcome id.")] = None,
     cycle: CycleOption = None,
     lens_path: LensOption = None,

@@ -9,11 +9,12 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from scenariodesk.aggregate import UnknownCycle, build_matrix, load_matrix
+from scenariodesk.aggregate import matrix_view as build_view
 from scenariodesk.aggregate import pick_cycle as choose_cycle
 from scenariodesk.lens import Lens
 from scenariodesk.models import Matrix, SearchHit, StatementFilter, StoredStatement
 from scenariodesk.render import statement_to_dict
-from scenariodesk.schemas import MatrixOut, matrix_out
+from scenariodesk.schemas import MatrixOut
 from scenariodesk.store import Store
 
 PAGE_SIZE = 50
@@ -58,17 +59,8 @@ def pick_cycle(store: Store, lens: Lens, cycle: str | None) -> int | None:
 
 
 def matrix_view(store: Store, lens: Lens, cycle: str | None = None) -> tuple[Matrix, MatrixOut]:
-    """One cycle's matrix, and its schemas.MatrixOut with the corpus figures (the CLI's JSON)."""
-    year = pick_cycle(store, lens, cycle)
-    m = load_matrix(store, lens, cycle=year)
-    view = matrix_out(
-        m,
-        year,
-        subject=lens.model.subject,
-        cycles=store.cycles(),
-        corpus=store.corpus_summary(StatementFilter(cycle=year)),
-    )
-    return m, view
+    """The matrix of the cycle a page asks for (aggregate.matrix_view)."""
+    return build_view(store, lens, pick_cycle(store, lens, cycle))
 
 
 def matrix_data(store: Store, lens: Lens, cycle: str | None = None) -> dict[str, Any]:
