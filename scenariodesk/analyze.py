@@ -33,7 +33,7 @@ from scenariodesk.clauses import (
     segments,
 )
 from scenariodesk.direction import Consequence, doc_tokens
-from scenariodesk.discourse import Context, topic
+from scenariodesk.discourse import Context, topic, with_article_domain
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
 from scenariodesk.proposition import proposition
@@ -58,9 +58,11 @@ def analyze_document(document: Document, lens: Lens) -> Analysis:
 
 
 def _in_cycle(document: Document, analysis: Analysis, lens: Lens) -> Analysis:
-    """The analysis with the election cycle the lens places the document in (its date)."""
+    """The analysis with the election cycle the lens places the document in (its date),
+    and its statements with the article's theme (see `with_article_domain`)."""
     cycle = lens.cycle_for_date(document.date)
-    return replace(analysis, cycle=cycle.year if cycle else None)
+    statements = with_article_domain(analysis.statements, lens)
+    return replace(analysis, cycle=cycle.year if cycle else None, statements=statements)
 
 
 def extract_statements(document: Document, lens: Lens) -> list[Statement]:

@@ -4,11 +4,12 @@ speaking in a quotation, and surnames resolved to full names."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from scenariodesk.clauses import Features
 from scenariodesk.lens import Lens
-from scenariodesk.models import Document
+from scenariodesk.models import Document, Statement
 from scenariodesk.sentences import FOLD, Sentence, inside
 
 
@@ -54,3 +55,22 @@ def topic(
     if len(named) != 1 or not (in_title or phrases >= 2):
         return None
     return next(iter(named))
+
+
+def with_article_domain(statements: tuple[Statement, ...], lens: Lens) -> tuple[Statement, ...]:
+    """Each narrow statement also takes its article's theme (lens `article_domain`): the
+    domain at least `share` of the article's statements name (the first named on a tie),
+    added to those naming fewer than `up_to` domains."""
+    spec = lens.model.article_domain
+    if spec is None or not statements:
+        return statements
+    counts = Counter(d for st in statements for d in dict.fromkeys(st.domains))
+    theme, held = counts.most_common(1)[0]
+    if held < spec.share * len(statements):
+        return statements
+    return tuple(
+        replace(st, domains=(*st.domains, theme), rules=(*st.rules, f"domain:article:{theme}"))
+        if theme not in st.domains and len(st.domains) < spec.up_to
+        else st
+        for st in statements
+    )

@@ -71,6 +71,31 @@ def test_condition_and_domains_carry_across_paragraphs(extract):
     assert "cost_sharing" in statements[1].domains
 
 
+ARMS_STORY = (
+    "If Trump wins, Korean arms exports to Europe are likely to grow.\n\n"
+    "A Trump victory could also open the U.S. market to Korean shipbuilders.\n\n"
+    "Under Trump, European allies would probably keep buying Korean."
+)
+
+
+def test_a_narrow_statement_takes_its_articles_theme(extract):
+    """The domain most of an article's statements name joins a statement that names one
+    other domain: in a defense-industry story, allies buying Korean is about the industry."""
+    *_, last = extract(ARMS_STORY, date="2024-09-01")
+    assert last.domains == ("alliance", "defense_industry")
+    assert "domain:article:defense_industry" in last.rules
+
+
+def test_the_article_theme_is_the_lenss_choice(lens):
+    from scenariodesk.analyze import extract_statements
+    from scenariodesk.lens import Lens
+    from scenariodesk.models import Document
+
+    off = Lens(lens.model.model_copy(update={"article_domain": None}), lens.source)
+    *_, last = extract_statements(Document(text=ARMS_STORY, date="2024-09-01", path="t.txt"), off)
+    assert last.domains == ("alliance",)
+
+
 def test_two_candidates_in_two_clauses_give_two_statements(extract):
     text = (
         "Trump is likely to stay with his conciliatory line toward Pyongyang, "

@@ -152,6 +152,16 @@ class DirectionSpec(_Strict):
     model: str | None = None
 
 
+class ArticleDomain(_Strict):
+    """An article's theme joins its narrow statements: the domain held by at least
+    `share` of the article's statements is added to each statement that names fewer than
+    `up_to` domains (a defense-industry story's "allies will keep buying Korean" is about
+    the defense industry, not only the alliance)."""
+
+    share: float = Field(0.55, gt=0, le=1)
+    up_to: int = Field(2, ge=1, le=3)
+
+
 class KoreanImpact(_Strict):
     favourable: list[Pattern] = []
     unfavourable: list[Pattern] = []
@@ -253,6 +263,7 @@ class LensModel(_Strict):
     organization_heads: list[str] = []
     actors: list[Actor] = []
     domains: list[Domain] = Field(min_length=1)
+    article_domain: ArticleDomain | None = None
     impact: Impact
     direction: DirectionSpec = DirectionSpec()
     ko: KoreanSpec | None = None
