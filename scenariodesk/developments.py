@@ -1,13 +1,16 @@
 """Group statements under each outcome into developments: the projected events they share.
 
-A statement is represented by the lemmas of what it projects: its sentence without the
-condition phrase ("If Trump wins"), the likelihood cue, the attribution ("said Victor
-Cha, a professor at ...") and the names of candidates, weighted by TF-IDF over the
-statements being grouped. Statements are taken in reading order (article by article) and
+A statement is represented by the lemmas of what it projects: its proposition (the clause
+that carries the consequence, proposition.py), or for statements stored without one its
+sentence without the condition phrase ("If Trump wins"), the likelihood cue and the
+attribution ("said Victor Cha, a professor at ..."); never the names of candidates or
+of the source. Lemmas are weighted by TF-IDF over the statements being grouped. Statements are taken in reading order (article by article) and
 each joins the development whose statements it is most similar to on average, if that
 similarity passes `SIMILARITY`; otherwise it starts a new one. Similarity is the cosine of
-the lemma vectors plus smaller terms for shared domains and for sitting near each other
-in one article (a source developing one point over several sentences). Only statements
+the lemma vectors plus smaller terms for shared domains, for the same direction of impact
+(the alliance restored and the alliance shaken are two developments, however alike their
+words) and for sitting near each other in one article (a source developing one point
+over several sentences). Only statements
 under the same outcome are compared; callers group one election cycle at a time.
 
 One pass with an inverted index (a statement is compared only with developments that
@@ -29,17 +32,25 @@ from typing import TYPE_CHECKING, Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from scenariodesk.lens import Lens
-from scenariodesk.models import StatementFilter, StoredStatement, direction_of, sign_of, source_key
+from scenariodesk.models import (
+    Statement,
+    StatementFilter,
+    StoredStatement,
+    direction_of,
+    sign_of,
+    source_key,
+)
 
 if TYPE_CHECKING:
     from scenariodesk.store import Store
 from scenariodesk.nlp import lemma
 
-SIMILARITY = 0.4  # mean similarity to a development's statements above which a statement joins
-SHARED_DOMAINS = 0.2  # x mean Jaccard of domain sets (approximated from counts)
-SAME_PRIMARY_DOMAIN = 0.15  # x share of statements whose first domain is the statement's
+# Weights chosen on the development gold of the seeds and train (benchmarks/developments.py).
+SIMILARITY = 0.45  # mean similarity to a development's statements above which a statement joins
+SHARED_DOMAINS = 0.3  # x mean Jaccard of domain sets (approximated from counts)
+SAME_DIRECTION = 0.2  # x share of statements with the statement's direction
 SAME_ARTICLE = 0.05  # x share of statements from the same article
-NEARBY = 0.1  # x share of statements within NEARBY_CHARS in the same article, same first domain
+NEARBY = 0.2  # x share of statements within NEARBY_CHARS in the same article, same first domain
 NEARBY_CHARS = 600
 CANDIDATE_LEMMAS = 6  # a statement looks up developments through its weightiest lemmas...
 CANDIDATES_PER_LEMMA = 32  # ...and the most recent developments holding each
@@ -174,9 +185,8 @@ def _ignored_words(lens: Lens) -> set[str]:
     )
 
 
-def _lemmas(stored: StoredStatement, ignore: set[str], lens: Lens) -> list[str]:
-    """The lemmas of what the statement projects (see the module's docstring)."""
-    st = stored.statement
+def _without_frame(st: Statement, lens: Lens) -> str:
+    """The sentence without its condition phrase, cue and reporting verbs."""
     text = st.sentence
     offset = st.sentence_span[0]
     spans = [(st.cue.start - offset, st.cue.end - offset)]
@@ -187,6 +197,13 @@ def _lemmas(stored: StoredStatement, ignore: set[str], lens: Lens) -> list[str]:
             text = text[:start] + " " + text[end:]
     for _, m in lens.reporting.finditer(text):
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
+
+
+def _lemmas(stored: StoredStatement, ignore: set[str], lens: Lens) -> list[str]:
+    """The lemmas of what the statement projects (see the module's docstring)."""
+    st = stored.statement
+    text = st.proposition or _without_frame(st, lens)
     attribution = {w.lower() for w in f"{st.source} {st.source_phrase}".split()}
     out = []
     for word in _WORD.findall(text.lower()):
@@ -231,7 +248,7 @@ class _Cluster:
         self.centroid: Counter[str] = Counter()  # sum of the members' vectors
         self.domain_counts: Counter[str] = Counter()  # statements per domain
         self.domains_total = 0  # sum of the members' numbers of domains
-        self.primary: Counter[str] = Counter()
+        self.directions: Counter[str] = Counter()  # statements per direction
         self.places: dict[int, list[tuple[int, str]]] = defaultdict(list)  # article -> (offset, domain)
 
     def score(self, item: _Item) -> float:
@@ -243,7 +260,7 @@ class _Cluster:
         overlap = sum(self.domain_counts[d] for d in st.domains) / size
         union = len(st.domains) + self.domains_total / size - overlap
         shared = overlap / union if union > 0 else 0.0
-        primary = self.primary[st.domains[0]] / size if st.domains else 0.0
+        same_direction = self.directions[st.direction] / size
         places = self.places.get(item.stored.document.id, [])
         nearby = sum(
             1
@@ -253,7 +270,7 @@ class _Cluster:
         return (
             cosine
             + SHARED_DOMAINS * shared
-            + SAME_PRIMARY_DOMAIN * primary
+            + SAME_DIRECTION * same_direction
             + SAME_ARTICLE * len(places) / size
             + NEARBY * nearby / size
         )
@@ -264,8 +281,7 @@ class _Cluster:
         self.centroid.update(item.vector)
         self.domain_counts.update(st.domains)
         self.domains_total += len(st.domains)
-        if st.domains:
-            self.primary[st.domains[0]] += 1
+        self.directions[st.direction] += 1
         self.places[item.stored.document.id].append(
             (st.sentence_span[0], st.domains[0] if st.domains else "")
         )

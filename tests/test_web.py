@@ -366,7 +366,8 @@ def test_simulate_page_recomputes_with_the_prior_from_its_fields(client):
     assert shifted["result"]["prior"] == {"trump": 0.9, "biden": 0.1}
     assert shifted["result"]["wins"]["trump"] > default["result"]["wins"]["trump"]
     for row in shifted["rows"]:
-        assert -1 <= row["p5"] <= row["mean"] <= row["p95"] <= 1
+        # (the mean may sit outside [p5, p95] when fewer than 5% of runs hold a value)
+        assert -1 <= row["p5"] <= row["p95"] <= 1 and -1 <= row["mean"] <= 1
     page = client.get("/simulate?cycle=2020&prior_trump=0.9&prior_biden=0.1").text
     assert 'name="prior_trump"' in page and 'value="0.90"' in page
     bad = client.get("/api/v1/simulation?prior=sanders=1")
