@@ -322,6 +322,9 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
     if verb is None:
         if _OPENS_QUOTE.match(text) and ctx.last_speaker:
             return ctx.last_speaker, "source:previous-quotation"
+        according = rules.according_to.search(bare)
+        if according:  # "박원곤 이화여대 교수에 따르면 …"
+            return _speaker(according.group("who"), ctx, rules, "source:according-to")
         return AUTHOR, "source:author"
     before = bare[: verb.start()]
     if re.search(r"(^|\s)(그|그녀)(는|은|가)\s", before):
@@ -330,7 +333,11 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
             if ctx.last_speaker
             else (AUTHOR, "source:pronoun-unresolved")
         )
-    phrases = _subject_phrases(before)
+    # "…커질 것으로 보인다고 김재천 교수는 말했다": the speaker follows the reported clause.
+    closing = None
+    for closing in rules.quotative.finditer(before):
+        pass
+    phrases = (_subject_phrases(before[closing.end() :]) if closing else []) or _subject_phrases(before)
     if not phrases:
         # "이어 “…”고 말했다": the speaker goes on.
         if ctx.last_speaker and "“" in text or '"' in text:
@@ -339,6 +346,18 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
     # The reported clause has topics of its own ("…공조는 유지될 공산이 크다고"): the
     # speaker is the nearest phrase before the verb that names someone, else the nearest.
     subject = next((p for p in reversed(phrases) if _names_someone(p, rules)), phrases[-1])
+    return _speaker(subject, ctx, rules, "source:reporting-verb")
+
+
+def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tuple[str, str]:
+    """(source, rule) named by a speaker's phrase: a person before a title, whatever body
+    their affiliation names ("신범철 전 국방부 차관" -> 신범철), else a lens actor
+    ("국방부는" -> its canonical name), else an unnamed group or a person."""
+    words = subject.split()
+    if words and _is_title(words[-1], rules):
+        person = _person(subject, rules)
+        if person and not any(alias in person for alias in rules.actors):
+            return _named(person, ctx), rule
     for alias, name in rules.actors.items():
         if alias in subject:
             ctx.last_speaker = name
@@ -348,13 +367,18 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
     name = _person(subject, rules)
     if name is None:
         return AUTHOR, "source:unnamed"
+    return _named(name, ctx), rule
+
+
+def _named(name: str, ctx: _Context) -> str:
+    """The full name for a surname given earlier; remembers full names and the speaker."""
     if " " not in name and name in ctx.names:
         name = ctx.names[name]  # "민 연구원은" -> 민지석; "해리건 석좌는" -> 폴 해리건
     else:
         ctx.names[name.split()[-1]] = name
         ctx.names[name[0]] = name  # a Korean surname is the first syllable
     ctx.last_speaker = name
-    return name, "source:reporting-verb"
+    return name
 
 
 # A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
@@ -417,23 +441,21 @@ def _person(subject: str, rules: KoreanRules) -> str | None:
     -> 민, a surname the caller completes): the first run of proper nouns (Kiwi's NNP)
     that are neither a body (…대, …연구원) nor a title."""
     words = subject.split()
-
-    def title(word: str) -> bool:
-        return word in rules.titles or any(
-            word.endswith(t) for t in ("교수", "연구위원", "석좌", "장관", "위원장")
-        )
-
     for i, word in enumerate(words[:-1]):
-        if _HANGUL_SYLLABLE.match(word) and title(words[i + 1]):
+        if _HANGUL_SYLLABLE.match(word) and _is_title(words[i + 1], rules):
             return word  # a surname before a title
     proper = {t.form for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP"}
     name: list[str] = []
     for word in words:
-        if word in proper and not _body_word(word) and not title(word):
+        if word in proper and not _body_word(word) and not _is_title(word, rules):
             name.append(word)
         elif name:
             break
     return " ".join(name) or None
+
+
+def _is_title(word: str, rules: KoreanRules) -> bool:
+    return word in rules.titles or word.endswith(("교수", "연구위원", "석좌", "장관", "위원장"))
 
 
 _HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")

@@ -170,3 +170,28 @@ def test_a_bulleted_quotation_takes_the_speaker_of_the_caption_before(lens):
 def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
     assert lens.actor_aliases["국정원"] == "National Intelligence Service"
     assert lens.actor_aliases["산업통상자원부"] == lens.actor_aliases["the trade ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the speaker named after an unquoted reported clause ("…보인다고 김 교수는 말했다")
+        (
+            "트럼프가 재집권하면 방위비 분담금 인상 압박이 커질 것으로 보인다고 김재천 서강대 교수는 말했다.",
+            "김재천",
+        ),
+        # "X에 따르면" with no reporting verb
+        ("박원곤 이화여대 교수에 따르면 트럼프 2기 행정부는 북미 정상회담을 추진할 가능성이 높다.", "박원곤"),
+        # a person whose affiliation is a lens body is the person, not the body
+        ('신범철 전 국방부 차관은 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.', "신범철"),
+        # the body itself speaking stays the body
+        (
+            "국방부는 트럼프가 재집권하면 방위비 압박이 커질 것으로 전망했다.",
+            "South Korean Ministry of National Defense",
+        ),
+        # unnamed stays the author
+        ('한 외교 소식통은 "트럼프가 재집권하면 북미 정상회담이 열릴 수 있다"고 말했다.', "author"),
+    ],
+)
+def test_korean_speaker_forms(lens, text, speaker):
+    assert [s.source for s in ko(lens, text)] == [speaker]

@@ -33,6 +33,11 @@ class KoreanRules:
         self.cue_by_id = {c.id: c for c in spec.cues}
         self.non_projections = re.compile("|".join(f"(?:{p})" for p in spec.non_projections) or r"(?!x)x")
         self.reporting = re.compile(spec.reporting_verbs)
+        never = r"(?!x)x"
+        self.quotative = re.compile(rf"\S(?:{spec.quotative_endings or never})(?=\s)")
+        self.according_to = re.compile(
+            rf"(?P<who>[^\s,.]+(?:\s+[^\s,.]+){{0,4}}?)\s*(?:{spec.according_to or never})"
+        )
         self.speaker_lines = re.compile("|".join(f"(?:{p})" for p in spec.speaker_lines) or r"(?!x)x")
         self.domains = compile_matcher(
             [(d, t) for d, terms in spec.domains.items() for t in terms], where="ko.domains", **plain

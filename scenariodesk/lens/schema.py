@@ -180,6 +180,11 @@ class KoreanSpec(_Strict):
     cues: list[Cue] = []
     non_projections: list[Pattern] = []
     reporting_verbs: Pattern = "(말했|밝혔)"
+    # Endings that close a reported clause ("…커질 것으로 보인다고 김 교수는 말했다"): the
+    # speaker is looked for after the last of them before looking across it.
+    quotative_endings: Pattern | None = None
+    # "X에 따르면": X is the source of a sentence with no reporting verb.
+    according_to: Pattern | None = None
     speaker_lines: list[Pattern] = []  # captions naming the next speaker: a (?P<name>...) group
     titles: list[str] = []
     actors: dict[str, list[str]] = {}  # canonical name -> Korean names
