@@ -334,10 +334,8 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
             else (AUTHOR, "source:pronoun-unresolved")
         )
     # "…커질 것으로 보인다고 김재천 교수는 말했다": the speaker follows the reported clause.
-    closing = None
-    for closing in rules.quotative.finditer(before):
-        pass
-    phrases = (_subject_phrases(before[closing.end() :]) if closing else []) or _subject_phrases(before)
+    closings = [m.end() for m in rules.quotative.finditer(before)]
+    phrases = (_subject_phrases(before[closings[-1] :]) if closings else []) or _subject_phrases(before)
     if not phrases:
         # "이어 “…”고 말했다": the speaker goes on.
         if ctx.last_speaker and "“" in text or '"' in text:
