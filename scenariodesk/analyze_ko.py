@@ -69,8 +69,9 @@ def extract_korean(document: Document, lens: Lens) -> Analysis:
     allowed, winner = lens.outcomes_for_date(document.date)
     ctx = _Context(allowed, winner, _topic(document, sentences, rules, allowed))
     statements: list[Statement] = []
-    for s in sentences:
-        statements.extend(_sentence(s, ctx, rules, lens))
+    for i, s in enumerate(sentences):
+        following = sentences[i + 1].text if i + 1 < len(sentences) else ""
+        statements.extend(_sentence(s, ctx, rules, lens, following))
     return Analysis(statements=tuple(statements))
 
 
@@ -118,7 +119,9 @@ def _topic(
     return next(iter(named)) if len(named) == 1 else None
 
 
-def _sentence(s: _Sentence, ctx: _Context, rules: KoreanRules, lens: Lens) -> list[Statement]:
+def _sentence(
+    s: _Sentence, ctx: _Context, rules: KoreanRules, lens: Lens, following: str = ""
+) -> list[Statement]:
     if s.paragraph != ctx.paragraph:
         ctx.paragraph = s.paragraph
         ctx.paragraph_condition = None
@@ -138,7 +141,7 @@ def _sentence(s: _Sentence, ctx: _Context, rules: KoreanRules, lens: Lens) -> li
             outcome = (names[0][0] if names else None) or ctx.last_candidate or ctx.topic or ""
         if outcome and (outcome == "any" or ctx.allowed is None or outcome in ctx.allowed):
             conditions.append((outcome, rule, m))
-    source, source_rule = _source(text, ctx, rules, lens)
+    source, source_rule = _source(text, ctx, rules, lens, following)
     for outcome, _ in names:
         ctx.last_candidate = outcome
     term_domains = _domains(rules, text, 0, len(text))
@@ -309,19 +312,28 @@ def _direction(
     return lens.direction_step.decide(consequence)
 
 
-def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[str, str]:
-    """(source, rule): the subject of the sentence's reporting verb, outside quotations."""
+def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following: str = "") -> tuple[str, str]:
+    """(source, rule): the subject of the sentence's reporting verb, outside quotations;
+    for a bare quotation, the speaker the next sentence names ("김 교수의 설명이다."), else
+    the previous quotation's."""
     caption = rules.speaker_lines.search(text)
     if caption:  # "▶ 전화인터뷰 : 서태환 / 한동대 교수": the next quotation is theirs
         ctx.last_speaker = caption.group("name").strip()
         return AUTHOR, "source:caption"
     bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
+    said_as = rules.said_as.search(bare)
+    if said_as:  # "…는 게 김재천 교수의 분석이다"
+        return _speaker(said_as.group("who"), ctx, rules, "source:said-as")
     verb = None
     for m in rules.reporting.finditer(bare):
         verb = m
     if verb is None:
-        if _OPENS_QUOTE.match(text) and ctx.last_speaker:
-            return ctx.last_speaker, "source:previous-quotation"
+        if _OPENS_QUOTE.match(text):
+            named_next = rules.said_as.match(following.strip())
+            if named_next:  # '"…" 김재천 교수의 설명이다.'
+                return _speaker(named_next.group("who"), ctx, rules, "source:next-sentence")
+            if ctx.last_speaker:
+                return ctx.last_speaker, "source:previous-quotation"
         according = rules.according_to.search(bare)
         if according:  # "박원곤 이화여대 교수에 따르면 …"
             return _speaker(according.group("who"), ctx, rules, "source:according-to")
@@ -335,10 +347,12 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens) -> tuple[s
         )
     # "…커질 것으로 보인다고 김재천 교수는 말했다": the speaker follows the reported clause.
     closings = [m.end() for m in rules.quotative.finditer(before)]
-    phrases = (_subject_phrases(before[closings[-1] :]) if closings else []) or _subject_phrases(before)
+    phrases = (_subject_phrases(before[closings[-1] :], rules) if closings else []) or _subject_phrases(
+        before, rules
+    )
     if not phrases:
         # "이어 “…”고 말했다": the speaker goes on.
-        if ctx.last_speaker and "“" in text or '"' in text:
+        if ctx.last_speaker and ("“" in text or '"' in text):
             return ctx.last_speaker, "source:continued"
         return AUTHOR, "source:author"
     # The reported clause has topics of its own ("…공조는 유지될 공산이 크다고"): the
@@ -382,6 +396,7 @@ def _named(name: str, ctx: _Context) -> str:
 # A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
 _OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
 _SUBJECT = re.compile(r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는|이|가)(?:\s+역시)?\s")
+_ALSO = re.compile(r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)도\s")
 _TOPIC = re.compile(
     r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는)(?:\s+역시)?\s|([^\s,.]+(?:\s+[^\s,.]+){0,6}?)\s+역시\s"
 )
@@ -415,10 +430,17 @@ def _body_word(word: str) -> bool:
     )
 
 
-def _subject_phrases(before_verb: str) -> list[str]:
+def _subject_phrases(before_verb: str, rules: KoreanRules) -> list[str]:
     """The phrases that may be the reporting verb's subject, in order: the topic-marked
-    ones (은/는, or "… 역시"), else the first subject-marked one (이/가)."""
-    topics = [m.group(1) or m.group(3) for m in _TOPIC.finditer(before_verb)]
+    ones (은/는, "… 역시", or a title with 도: "박원곤 교수도"), else the first
+    subject-marked one (이/가)."""
+    found = [(m.start(), m.group(1) or m.group(3)) for m in _TOPIC.finditer(before_verb)]
+    found += [
+        (m.start(), m.group(1))
+        for m in _ALSO.finditer(before_verb)
+        if _is_title(m.group(1).split()[-1], rules)
+    ]
+    topics = [phrase for _, phrase in sorted(found)]
     if topics:
         return topics
     m = _SUBJECT.search(before_verb)
@@ -443,6 +465,17 @@ def _person(subject: str, rules: KoreanRules) -> str | None:
         if _HANGUL_SYLLABLE.match(word) and _is_title(words[i + 1], rules):
             return word  # a surname before a title
     proper = {t.form for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP"}
+    name = _proper_run(words, proper, rules)
+    if name is None:
+        # Kiwi reads a name by its context and can split it ("게 김재천 교수" -> 김 +
+        # 재천): a word it reads alone as one proper noun is one.
+        alone = {w for w in words if [(t.form, t.tag) for t in nlp.kiwi().tokenize(w)] == [(w, "NNP")]}
+        name = _proper_run(words, alone, rules)
+    return name
+
+
+def _proper_run(words: list[str], proper: set[str], rules: KoreanRules) -> str | None:
+    """The first run of words in `proper` that are neither a body nor a title."""
     name: list[str] = []
     for word in words:
         if word in proper and not _body_word(word) and not _is_title(word, rules):

@@ -189,9 +189,22 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
             "국방부는 트럼프가 재집권하면 방위비 압박이 커질 것으로 전망했다.",
             "South Korean Ministry of National Defense",
         ),
+        # "X도" (X too) with a title is a speaker; never a source of None
+        ('박원곤 이화여대 교수도 "트럼프가 재집권하면 북미 대화가 재개될 가능성이 높다"고 말했다.', "박원곤"),
+        # "…는 게 X의 분석이다"
+        ("트럼프 2기에 주한미군이 감축될 수 있다는 게 김재천 교수의 분석이다.", "김재천"),
         # unnamed stays the author
         ('한 외교 소식통은 "트럼프가 재집권하면 북미 정상회담이 열릴 수 있다"고 말했다.', "author"),
     ],
 )
 def test_korean_speaker_forms(lens, text, speaker):
     assert [s.source for s in ko(lens, text)] == [speaker]
+
+
+def test_a_bare_quotation_takes_the_speaker_the_next_sentence_names(lens):
+    text = (
+        '김재천 서강대 교수는 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.\n\n'
+        '"트럼프 2기에는 주한미군 감축 카드를 꺼낼 수도 있다."\n\n'
+        "박원곤 이화여대 교수의 설명이다."
+    )
+    assert [s.source for s in ko(lens, text)] == ["김재천", "박원곤"]

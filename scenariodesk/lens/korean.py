@@ -35,6 +35,9 @@ class KoreanRules:
         self.reporting = re.compile(spec.reporting_verbs)
         never = r"(?!x)x"
         self.quotative = re.compile(rf"\S(?:{spec.quotative_endings or never})(?=\s)")
+        self.said_as = re.compile(
+            rf"(?P<who>[^\s,.]+(?:\s+[^\s,.]+){{0,4}}?)\s*(?:{spec.said_as or never})\W*$"
+        )
         self.according_to = re.compile(
             rf"(?P<who>[^\s,.]+(?:\s+[^\s,.]+){{0,4}}?)\s*(?:{spec.according_to or never})"
         )

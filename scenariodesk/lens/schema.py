@@ -185,6 +185,8 @@ class KoreanSpec(_Strict):
     quotative_endings: Pattern | None = None
     # "X에 따르면": X is the source of a sentence with no reporting verb.
     according_to: Pattern | None = None
+    # A sentence ending "…는 게 X의 분석이다": X is its source (checked before reporting verbs).
+    said_as: Pattern | None = None
     speaker_lines: list[Pattern] = []  # captions naming the next speaker: a (?P<name>...) group
     titles: list[str] = []
     actors: dict[str, list[str]] = {}  # canonical name -> Korean names
