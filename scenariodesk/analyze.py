@@ -50,6 +50,11 @@ _QUESTION_START = re.compile(
 _DIRECTION_SLOT = "direction:pending"
 
 
+def _names_any(f: Features) -> bool:
+    """The sentence names every outcome ("whichever candidate wins")."""
+    return any(rule.startswith("any:") for rule, _ in f.conditions)
+
+
 def analyze_document(document: Document, lens: Lens) -> Analysis:
     """Scenario statements, recommendations, signposts and fact claims in `document`."""
     if document.language == "ko":
@@ -225,7 +230,8 @@ class _Extractor:
         emitted = False
         if f.domains and not ctx.paragraph_domains:
             ctx.paragraph_domains = pick_domains(f, Segment(0, len(s.text), None))
-        if f.cues and (f.domains or ctx.paragraph_domains or ctx.discourse_domains) and not self._excluded(s):
+        about = f.domains or ctx.paragraph_domains or ctx.discourse_domains or _names_any(f)
+        if f.cues and about and not self._excluded(s):
             for segment in (
                 segments(s, conditions)
                 if len({c[0] for c in conditions}) > 1
@@ -304,20 +310,8 @@ class _Extractor:
             # words name another outcome ("if Harris had won" stays harris).
             condition = ctx.winner
             rules.append("condition:winner-after-election")
-        domains = pick_domains(f, segment)
-        if domains:
-            ctx.paragraph_domains = domains
-        elif ctx.paragraph_domains:
-            domains = ctx.paragraph_domains
-            rules.append("domain:paragraph-context")
-        elif ctx.discourse_domains and (f.conditions or f.names):
-            # Across paragraphs only a sentence that names an outcome or refers to its
-            # candidate carries on the text's subject ("The picture would look very
-            # different if Trump wins"); an unanchored one ("The office will hold a
-            # session") does not.
-            domains = ctx.discourse_domains
-            rules.append("domain:discourse-context")
-        else:
+        domains = self._domains(f, ctx, segment, condition, rules)
+        if domains is None:
             return None
         rules.extend(f"domain:{d}" for d in domains)
         seen = consequence(s, f, segment, lens, lens.cue_by_id[cue_id].band, domains, condition)
@@ -354,6 +348,34 @@ class _Extractor:
         )
         self._pending.append((s, segment, seen))
         return statement
+
+    def _domains(
+        self, f: Features, ctx: Context, segment: Segment, condition: str, rules: list[str]
+    ) -> list[str] | None:
+        """The segment's domains, else its context's (with the rule that gave them), []
+        for a generic impact the article's subject completes, None for no statement."""
+        domains = pick_domains(f, segment)
+        if domains:
+            ctx.paragraph_domains = domains
+        elif ctx.paragraph_domains:
+            domains = ctx.paragraph_domains
+            rules.append("domain:paragraph-context")
+        elif ctx.discourse_domains and (f.conditions or f.names):
+            # Across paragraphs only a sentence that names an outcome or refers to its
+            # candidate carries on the text's subject ("The picture would look very
+            # different if Trump wins"); an unanchored one ("The office will hold a
+            # session") does not.
+            domains = ctx.discourse_domains
+            rules.append("domain:discourse-context")
+        elif condition == "any" and _names_any(f):
+            # A generic impact under any outcome ("Whichever candidate wins, the choices
+            # of the next administration will shape stability on the peninsula"): its
+            # domains are the article's subject, given once the article is read
+            # (discourse.with_article_domain), or it is dropped.
+            domains = []
+        else:
+            return None
+        return domains
 
     def _condition(
         self, s: Sentence, f: Features, ctx: Context, segment: Segment

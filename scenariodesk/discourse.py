@@ -58,19 +58,20 @@ def topic(
 
 
 def with_article_domain(statements: tuple[Statement, ...], lens: Lens) -> tuple[Statement, ...]:
-    """Each narrow statement also takes its article's theme (lens `article_domain`): the
-    domain at least `share` of the article's statements name (the first named on a tie),
-    added to those naming fewer than `up_to` domains."""
+    """Each statement with its article's theme (lens `article_domain`): a generic one
+    that names no domain takes the domain most of the article's statements name (and is
+    dropped when none does, or the lens has no `article_domain`); a narrow one naming
+    fewer than `up_to` domains takes it when at least `share` of the statements name it.
+    Ties go to the domain named first."""
     spec = lens.model.article_domain
-    if spec is None or not statements:
-        return statements
     counts = Counter(d for st in statements for d in dict.fromkeys(st.domains))
+    if spec is None or not counts:
+        return tuple(st for st in statements if st.domains)
     theme, held = counts.most_common(1)[0]
-    if held < spec.share * len(statements):
-        return statements
-    return tuple(
-        replace(st, domains=(*st.domains, theme), rules=(*st.rules, f"domain:article:{theme}"))
-        if theme not in st.domains and len(st.domains) < spec.up_to
-        else st
-        for st in statements
-    )
+    shared = held >= spec.share * len(statements)
+    out = []
+    for st in statements:
+        if not st.domains or (shared and theme not in st.domains and len(st.domains) < spec.up_to):
+            st = replace(st, domains=(*st.domains, theme), rules=(*st.rules, f"domain:article:{theme}"))
+        out.append(st)
+    return tuple(out)

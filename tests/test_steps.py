@@ -96,6 +96,23 @@ def test_the_article_theme_is_the_lenss_choice(lens):
     assert last.domains == ("alliance",)
 
 
+def test_a_generic_impact_under_any_outcome_takes_the_articles_subject(extract):
+    """Convention 7: 'whichever candidate wins, … will shape stability' names no domain;
+    it is about what the article is about, and with no such subject it is dropped."""
+    generic = (
+        "Whichever candidate wins, the next administration's choices will shape stability in the region."
+    )
+    statements = extract(generic + "\n\n" + ARMS_STORY, date="2024-09-01")
+    assert statements[0].condition == "any"
+    assert statements[0].domains == ("defense_industry",)
+    assert extract(generic, date="2024-09-01") == []
+
+
+def test_the_election_result_is_every_outcome(extract):
+    (st,) = extract("Analysts say the November result will decide the future of the alliance.")
+    assert st.condition == "any"
+
+
 def test_two_candidates_in_two_clauses_give_two_statements(extract):
     text = (
         "Trump is likely to stay with his conciliatory line toward Pyongyang, "
