@@ -310,7 +310,7 @@ class _Extractor:
             # words name another outcome ("if Harris had won" stays harris).
             condition = ctx.winner
             rules.append("condition:winner-after-election")
-        domains = self._domains(f, ctx, segment, condition, rules)
+        domains = self._domains(f, ctx, segment, condition, rules, speaker_rule)
         if domains is None:
             return None
         rules.extend(f"domain:{d}" for d in domains)
@@ -350,7 +350,7 @@ class _Extractor:
         return statement
 
     def _domains(
-        self, f: Features, ctx: Context, segment: Segment, condition: str, rules: list[str]
+        self, f: Features, ctx: Context, segment: Segment, condition: str, rules: list[str], speaker_rule: str
     ) -> list[str] | None:
         """The segment's domains, else its context's (with the rule that gave them), []
         for a generic impact the article's subject completes, None for no statement."""
@@ -360,11 +360,13 @@ class _Extractor:
         elif ctx.paragraph_domains:
             domains = ctx.paragraph_domains
             rules.append("domain:paragraph-context")
-        elif ctx.discourse_domains and (f.conditions or f.names):
+        elif ctx.discourse_domains and (
+            f.conditions or f.names or speaker_rule == "source:previous-quotation"
+        ):
             # Across paragraphs only a sentence that names an outcome or refers to its
             # candidate carries on the text's subject ("The picture would look very
-            # different if Trump wins"); an unanchored one ("The office will hold a
-            # session") does not.
+            # different if Trump wins"), or a quotation going on from the paragraph
+            # before; an unanchored one ("The office will hold a session") does not.
             domains = ctx.discourse_domains
             rules.append("domain:discourse-context")
         elif condition == "any" and _names_any(f):

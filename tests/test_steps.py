@@ -218,3 +218,28 @@ def test_training_writes_a_model_the_lens_then_uses(tmp_path, gold_path, seed_di
     assert (
         custom.fingerprint != load_lens().fingerprint or custom.direction_step.version in custom.fingerprint
     )
+
+
+def test_advice_blocks_cues_only_to_the_end_of_its_clause(extract):
+    text = (
+        "Trump has called South Korea a rich country that should pay far more, and under his "
+        "administration demands for a larger host-nation payment are almost certain to return."
+    )
+    (st,) = extract(text, date="2024-09-01")
+    assert (st.condition, st.likelihood) == ("trump", "almost_certain")
+
+
+def test_a_quotation_going_on_into_a_new_paragraph_keeps_its_subject(extract):
+    text = (
+        '"A Harris administration would keep the alliance on course," said Victor Cha.\n\n'
+        '"I would expect continuity, not a reset."'
+    )
+    statements = extract(text, date="2024-09-01")
+    assert [s.domains for s in statements] == [("alliance",), ("alliance",)]
+    assert statements[1].source == "Victor Cha"
+
+
+def test_a_headline_abbreviation_spells_a_domain_term(lens):
+    """The lens's `spellings`: "N. Korea" is "north korea" for every domain term."""
+    found = {d for d, _ in lens.domains.finditer("Biden to widen Seoul's space on N. Korea policy")}
+    assert "nk_diplomacy" in found or "inter_korean" in found

@@ -17,7 +17,14 @@ from pydantic import ValidationError
 
 from scenariodesk.direction import DirectionStep, DirectionVocabulary
 from scenariodesk.lens.korean import KoreanRules
-from scenariodesk.lens.patterns import Matcher, PatternError, alternatives, compile_matcher, phrase_regex
+from scenariodesk.lens.patterns import (
+    Matcher,
+    PatternError,
+    alternatives,
+    compile_matcher,
+    phrase_regex,
+    spelled,
+)
 from scenariodesk.lens.schema import (
     BANDS,
     Cue,
@@ -212,12 +219,12 @@ class Lens:
 
     @cached_property
     def domains(self) -> Matcher:
-        rules = [(d.id, t) for d in self.model.domains for t in d.terms]
+        rules = [(d.id, spelled(t, self.model.spellings)) for d in self.model.domains for t in d.terms]
         return compile_matcher(rules, plural=True, where="domains")
 
     @cached_property
     def weak_domains(self) -> Matcher:
-        rules = [(d.id, t) for d in self.model.domains for t in d.weak_terms]
+        rules = [(d.id, spelled(t, self.model.spellings)) for d in self.model.domains for t in d.weak_terms]
         return compile_matcher(rules, plural=True, where="domains.weak_terms")
 
     @cached_property
@@ -390,18 +397,9 @@ class Lens:
 # The modules whose code decides what analysis finds: a change to any of them changes
 # every lens's fingerprint, so `analyze` redoes documents analyzed by older code.
 _ANALYSIS_MODULES = (
-    "analyze.py",
-    "sentences.py",
-    "clauses.py",
-    "discourse.py",
-    "attribution.py",
-    "analyze_ko.py",
-    "direction.py",
-    "learned.py",
-    "nlp.py",
-    "lens/__init__.py",
-    "lens/patterns.py",
-    "lens/korean.py",
+    *("analyze.py", "sentences.py", "clauses.py", "discourse.py", "attribution.py", "analyze_ko.py"),
+    *("direction.py", "learned.py", "nlp.py", "proposition.py", "signposts.py"),
+    *("lens/__init__.py", "lens/patterns.py", "lens/korean.py"),
 )
 
 

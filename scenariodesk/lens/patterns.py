@@ -31,6 +31,15 @@ def pattern_body(pattern: str, *, plural: bool = False) -> str:
     return body
 
 
+def spelled(term: str, spellings: dict[str, list[str]]) -> str:
+    """`term` also matching other spellings of the phrases it holds ("north korea" with
+    {"north korea": ["n\\. ?korea"]} matches "N. Korea" in a headline)."""
+    for phrase, variants in spellings.items():
+        if phrase in term:
+            term = term.replace(phrase, f"(?:{'|'.join([phrase, *variants])})")
+    return term
+
+
 def phrase_regex(pattern: str, *, plural: bool = False) -> str:
     """A lens pattern as a regex fragment bounded by word edges (spaces match any space)."""
     return rf"(?<![\w]){pattern_body(pattern, plural=plural)}(?![\w])"

@@ -270,6 +270,8 @@ class LensModel(_Strict):
     organization_heads: list[str] = []
     actors: list[Actor] = []
     domains: list[Domain] = Field(min_length=1)
+    # Other spellings of words in domain terms: "north korea" -> ["n\\. korea"].
+    spellings: dict[str, list[Pattern]] = {}
     article_domain: ArticleDomain | None = None
     impact: Impact
     direction: DirectionSpec = DirectionSpec()
