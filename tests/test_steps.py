@@ -243,3 +243,13 @@ def test_a_headline_abbreviation_spells_a_domain_term(lens):
     """The lens's `spellings`: "N. Korea" is "north korea" for every domain term."""
     found = {d for d, _ in lens.domains.finditer("Biden to widen Seoul's space on N. Korea policy")}
     assert "nk_diplomacy" in found or "inter_korean" in found
+
+
+def test_a_hypothetical_action_as_subject_is_not_the_elections_consequence(extract):
+    """'going nuclear would expose …' hangs on going nuclear, not on who wins (lens
+    non-projection `action-as-subject`); the same sentence about the winner counts."""
+    lead = "If Trump wins, Seoul could face pressure on its alliance with Washington.\n\n"
+    said = "A former official said going nuclear would expose South Korea to sanctions and could cost the alliance."
+    assert len(extract(lead + said, date="2024-09-01")) == 1
+    about_winner = "A former official said a Trump win would expose South Korea to sanctions."
+    assert len(extract(lead + about_winner, date="2024-09-01")) == 2
