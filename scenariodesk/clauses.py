@@ -43,9 +43,8 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None) -> Features:
         if lens.non_projection_scope[rule] == "rest":
             # to the end of its clause: "a rich country that should pay far more, and
             # under his administration demands … are almost certain to return"
-            brk = _ADVICE_ENDS.search(text, m.end())
-            brk2 = lens.clause_breaks.search(text, m.end())
-            end = min(x.start() for x in (brk, brk2, None) if x) if (brk or brk2) else len(text)
+            breaks = (_COORDINATED.search(text, end), lens.clause_breaks.search(text, end))
+            end = min((b.start() for b in breaks if b), default=len(text))
         blocked.append((m.start(), end))
     cues = [
         (rule, m)
@@ -68,7 +67,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None) -> Features:
     return Features(cues, conditions, names, domains, impact, reporting, election, needs_parse, signposts)
 
 
-_ADVICE_ENDS = re.compile(r",\s+and\s")
+_COORDINATED = re.compile(r",\s+and\s")  # ", and" opening a coordinated clause
 _CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w.'-]*\s$")
 _CAPITALIZED_AFTER = re.compile(r"^\s[A-Z]")
 
