@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from scenariodesk.discourse import Context
-from scenariodesk.lens import Lens
+from scenariodesk.lens import OWN_ROLES, Lens
 from scenariodesk.models import AUTHOR
 from scenariodesk.nlp import lemma_forms
 from scenariodesk.sentences import Sentence, inside
@@ -27,8 +27,22 @@ def own_plan(s: Sentence, cue_start: int, lens: Lens) -> bool:
         return False  # "Seoul will come under pressure", "will face": what happens to it
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return chunk(child).text.lower() in lens.own_side
+            subject = chunk(child).text
+            return subject.lower() in lens.own_side or _speaks_for_subject(subject, lens)
     return False
+
+
+def _speaks_for_subject(phrase: str, lens: Lens) -> bool:
+    """A lens actor of the subject country's government or leadership, titles aside
+    ("President Moon Jae-in will press hard for …" is Seoul's own plan)."""
+    words = phrase.split()
+    while words and words[0].lower() in lens.titles:
+        words = words[1:]
+    name = lens.actor_aliases.get(" ".join(words).lower())
+    return any(
+        a.name == name and a.affiliation == lens.model.subject and a.role in OWN_ROLES
+        for a in lens.model.actors
+    )
 
 
 # ---------------------------------------------------------------------- attribution

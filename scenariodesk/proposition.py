@@ -40,6 +40,10 @@ def proposition(text: str, cue: tuple[int, int], condition: tuple[int, int] | No
     cut: list[tuple[int, int]] = []
     if condition and start <= condition[0] and condition[1] <= end:
         cut.extend(_adverbial(text, condition, start, end))
+    inversion = lens.conditional_inversion.match(text, start)
+    comma = text.find(",", start, cue[0])
+    if inversion and comma > 0:  # "Should Washington reopen the deal, carmakers would ..."
+        cut.append((start, comma + 1))
     start, end = _without_attribution(text, cue, start, end, lens)
     kept = "".join(ch for i, ch in enumerate(text[start:end], start) if not any(a <= i < b for a, b in cut))
     kept = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(_TAG.sub("", kept).split()))

@@ -51,6 +51,12 @@ def _prop(lens, text, cue, condition=None):
             "if he returns to power",
             "Significant upheaval is expected in the regional landscape.",
         ),
+        (  # a fronted conditional inversion goes with its comma
+            "Should Washington reopen the deal, carmakers would be hit hardest.",
+            "would",
+            None,
+            "Carmakers would be hit hardest.",
+        ),
         (  # a reporting verb inside the condition is not the attribution
             "If Seoul says it wants better relations with the North, Biden will hear it out.",
             "will",

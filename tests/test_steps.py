@@ -253,3 +253,12 @@ def test_a_hypothetical_action_as_subject_is_not_the_elections_consequence(extra
     assert len(extract(lead + said, date="2024-09-01")) == 1
     about_winner = "A former official said a Trump win would expose South Korea to sanctions."
     assert len(extract(lead + about_winner, date="2024-09-01")) == 2
+
+
+def test_the_subject_countrys_leader_acting_is_its_own_plan(extract):
+    """Convention 5: a lens actor of Seoul's government or leadership as the subject of
+    'will' is Seoul's own plan, not a projection; Washington pressing Seoul is one."""
+    text = "If Trump wins, President Yoon Suk Yeol will press Washington for a stronger nuclear umbrella."
+    assert extract(text, date="2024-09-01") == []
+    other = "If Trump wins, Washington will press Seoul for a stronger nuclear umbrella."
+    assert len(extract(other, date="2024-09-01")) == 1

@@ -49,6 +49,9 @@ __all__ = [
 DEFAULT_LENS = "us-election-korea"
 
 
+OWN_ROLES = frozenset({"government", "leader"})  # actor roles that speak for the subject
+
+
 class Lens:
     """A validated lens with its patterns compiled once; cheap to share across documents."""
 
@@ -233,7 +236,10 @@ class Lens:
 
     @cached_property
     def own_side_terms(self) -> re.Pattern[str]:
-        return re.compile(alternatives(re.escape(t) for t in self.model.own_side), re.IGNORECASE)
+        """`own_side` and the names of the subject country's government and leaders."""
+        own = [a for a in self.model.actors if a.affiliation == self.model.subject and a.role in OWN_ROLES]
+        names = [*self.model.own_side, *(n for a in own for n in (a.name, *a.aliases))]
+        return re.compile(alternatives(re.escape(t) for t in names), re.IGNORECASE)
 
     @cached_property
     def continuations(self) -> re.Pattern[str]:
@@ -448,28 +454,7 @@ def load_lens(path: str | Path | None = None) -> Lens:
         raise LensError(f"{where}: {key}: {first['msg']}{shown}") from exc
     lens = Lens(model, where)
     # Compile every pattern now, so a bad regex fails at load time and names its key.
-    for attr in (
-        "cues",
-        "non_projections",
-        "conditions",
-        "election_terms",
-        "domains",
-        "weak_domains",
-        "continuations",
-        "contrast",
-        "clause_breaks",
-        "playbook",
-        "signposts",
-        "facts",
-        "impact",
-        "reporting",
-        "boilerplate_drop",
-        "boilerplate_footer",
-        "candidate_names",
-        "negators",
-        "own_side_terms",
-        "korean",
-    ):
+    for attr in _COMPILED:
         try:
             getattr(lens, attr)
         except (LensError, PatternError) as exc:
@@ -485,7 +470,13 @@ def load_lens(path: str | Path | None = None) -> Lens:
     return lens
 
 
-# The lens key behind each compiled attribute, for error messages.
+# The compiled attributes load_lens builds at once, and the lens key behind each one
+# whose name differs, for error messages.
+_COMPILED = (  # noqa: SIM905 (a word list, kept short)
+    "cues non_projections conditions election_terms domains weak_domains continuations contrast"
+    " clause_breaks playbook signposts facts impact reporting boilerplate_drop boilerplate_footer"
+    " candidate_names negators own_side_terms korean"
+).split()
 _KEYS = {
     "contrast": "contrast_markers",
     "impact": "impact",
