@@ -95,3 +95,21 @@ OUTCOMES_BY_DATE = [
 @pytest.mark.parametrize(("date", "allowed", "winner"), OUTCOMES_BY_DATE)
 def test_lens_outcomes_for_date_follow_cycles(lens, date, allowed, winner):
     assert lens.outcomes_for_date(date) == (allowed, winner)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        ("chances are|odds are", "the odds are he wins", "odds are"),  # every top-level alternative
+        ("(no|zero) (chance|prospect)|impossible", "that is impossible", "impossible"),
+        ("(if|when|should) he wins", "When he wins", "When he wins"),  # a leading group, any case
+        ("(in |during )?(a|another) second term", "in a second term", "in a second term"),
+    ],
+)
+def test_a_matcher_finds_every_branch_of_a_pattern(pattern, text, found):
+    """compile_matcher groups branches behind a first-letter lookahead for speed; patterns
+    that open with alternatives, optional groups or a top-level | must still match."""
+    from scenariodesk.lens.patterns import compile_matcher
+
+    matcher = compile_matcher([("rule", pattern), ("other", "under trump")])
+    assert [m.group() for _, m in matcher.finditer(text)] == [found]

@@ -239,7 +239,7 @@ class Lens:
         """`own_side` and the names of the subject country's government and leaders."""
         own = [a for a in self.model.actors if a.affiliation == self.model.subject and a.role in OWN_ROLES]
         names = [*self.model.own_side, *(n for a in own for n in (a.name, *a.aliases))]
-        return re.compile(alternatives(re.escape(t) for t in names), re.IGNORECASE)
+        return compile_matcher([("own", re.escape(t)) for t in names], where="own_side").regex
 
     @cached_property
     def continuations(self) -> re.Pattern[str]:

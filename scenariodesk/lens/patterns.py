@@ -50,6 +50,35 @@ def alternatives(patterns: Iterable[str]) -> str:
     return "|".join(phrase_regex(p) for p in patterns) or r"(?!x)x"
 
 
+_LEADING_WORDS = re.compile(r"\(((?:[a-z][\w' .-]*)(?:\|[a-z][\w' .-]*)*)\)(?![?*{])")
+
+
+def _first_letters(pattern: str) -> str:
+    """The letters a pattern that opens with a group of plain alternatives can start with
+    ("(if|when|should) …" -> "iws"); "" when it cannot be told this simply."""
+    m = _LEADING_WORDS.match(pattern)
+    if not m:
+        return ""
+    return "".join(sorted({word[0] for word in m.group(1).split("|")}))
+
+
+def _alternatives_at_top(pattern: str) -> bool:
+    """Does the pattern hold a `|` outside any group ("chances are|odds are")?"""
+    depth, escaped = 0, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
 def compile_matcher(
     rules: list[tuple[str, str]],
     *,
@@ -71,8 +100,12 @@ def compile_matcher(
         except re.error as exc:
             raise PatternError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
         first = pattern[0].lower()
-        key = first if first.isalnum() and first.isascii() else ""
-        groups.setdefault(key, []).append(f"(?P<g{i}>{fragment})")
+        whole = not _alternatives_at_top(pattern)  # "chances are|odds are" starts twice
+        key = first if whole and first.isalnum() and first.isascii() else ""
+        branch = f"(?P<g{i}>{fragment})"
+        if whole and not key and (letters := _first_letters(pattern)):  # "(if|when|should) …"
+            branch = f"(?=[{letters}{letters.upper()}]){branch}"
+        groups.setdefault(key, []).append(branch)
     parts = ["|".join(groups.pop(""))] if "" in groups else []
     for key, branches in groups.items():
         parts.append(f"(?=[{key}{key.upper()}])(?:{'|'.join(branches)})")
