@@ -208,3 +208,9 @@ def test_a_bare_quotation_takes_the_speaker_the_next_sentence_names(lens):
         "박원곤 이화여대 교수의 설명이다."
     )
     assert [s.source for s in ko(lens, text)] == ["김재천", "박원곤"]
+
+
+def test_daejung_before_a_policy_word_is_china(lens):
+    """대중 (toward China) before a policy noun: "대중 견제" is China containment."""
+    (st,) = ko(lens, "누가 백악관에 입성하든 대중 견제 기조는 유지될 것으로 보인다.")
+    assert (st.condition, st.domains) == ("any", ("china",))
