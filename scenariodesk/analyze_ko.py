@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from scenariodesk import nlp
 from scenariodesk.direction import LOWERING_BANDS, Consequence
+from scenariodesk.ko_names import is_title, names_someone, person
 from scenariodesk.lens import KoreanRules, Lens
 from scenariodesk.models import Analysis, Document, Span, Statement
 
@@ -227,8 +228,10 @@ def _statement(
     elif ctx.discourse_domains and (condition is not None or names):
         domains = ctx.discourse_domains
         trace.append("domain:discourse-context")
-    else:
+    elif outcome != "any" or condition is None:
         return None
+    # else a generic impact under any outcome ("누가 당선되든 …"): the article's theme
+    # completes it (discourse.with_article_domain), as in English.
     trace += [f"domain:{d}" for d in domains]
     if source != AUTHOR and (lens.speaks_stance(source) or source in _candidates(rules)):
         return None  # a candidate's own words: stance, not projection
@@ -347,17 +350,20 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
         )
     # "…커질 것으로 보인다고 김재천 교수는 말했다": the speaker follows the reported clause.
     closings = [m.end() for m in rules.quotative.finditer(before)]
-    phrases = (_subject_phrases(before[closings[-1] :], rules) if closings else []) or _subject_phrases(
-        before, rules
-    )
+    after = closings[-1] if closings else 0
+    phrases = _subject_phrases(before[after:], rules) or _subject_phrases(before, rules, topics_only=True)
     if not phrases:
         # "이어 “…”고 말했다": the speaker goes on.
         if ctx.last_speaker and ("“" in text or '"' in text):
             return ctx.last_speaker, "source:continued"
         return AUTHOR, "source:author"
-    # The reported clause has topics of its own ("…공조는 유지될 공산이 크다고"): the
-    # speaker is the nearest phrase before the verb that names someone, else the nearest.
-    subject = next((p for p in reversed(phrases) if _names_someone(p, rules)), phrases[-1])
+    # The reported clause has topics of its own ("전문가들은 트럼프 2기에는 … 전망했다"): the
+    # speaker is the nearest phrase before the verb that names someone, else the first
+    # that names an unnamed group ("전문가들은"), else the first.
+    subject = next(
+        (p for p in reversed(phrases) if names_someone(p, rules)),
+        next((p for p in phrases if any(w in p for w in rules.unnamed)), phrases[0]),
+    )
     return _speaker(subject, ctx, rules, "source:reporting-verb")
 
 
@@ -366,17 +372,17 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
     their affiliation names ("신범철 전 국방부 차관" -> 신범철), else a lens actor
     ("국방부는" -> its canonical name), else an unnamed group or a person."""
     words = subject.split()
-    if words and _is_title(words[-1], rules):
-        person = _person(subject, rules)
-        if person and not any(alias in person for alias in rules.actors):
-            return _named(person, ctx), rule
+    if words and is_title(words[-1], rules):
+        someone = person(subject, rules)
+        if someone and not any(alias in someone for alias in rules.actors):
+            return _named(someone, ctx), rule
     for alias, name in rules.actors.items():
         if alias in subject:
             ctx.last_speaker = name
             return name, "source:actor"
     if any(word in subject for word in rules.unnamed):
         return AUTHOR, "source:unnamed"
-    name = _person(subject, rules)
+    name = person(subject, rules)
     if name is None:
         return AUTHOR, "source:unnamed"
     return _named(name, ctx), rule
@@ -395,98 +401,34 @@ def _named(name: str, ctx: _Context) -> str:
 
 # A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
 _OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
-_SUBJECT = re.compile(r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는|이|가)(?:\s+역시)?\s")
-_ALSO = re.compile(r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)도\s")
-_TOPIC = re.compile(
-    r"([^\s,.]+(?:\s+[^\s,.]+){0,6}?)(은|는)(?:\s+역시)?\s|([^\s,.]+(?:\s+[^\s,.]+){0,6}?)\s+역시\s"
-)
-# Words that name a body or a place of work, not a person: they end in one of these (the
-# one-syllable endings only on words of four syllables or more: 박지원 is a name,
-# 통일연구원 a body, 서울대 a university).
-_ORG_ENDINGS = (
-    "대학",
-    "대학교",
-    "대학원",
-    "연구원",
-    "연구소",
-    "재단",
-    "센터",
-    "학과",
-    "위원회",
-    "협회",
-    "일보",
-    "신문",
-    "방송",
-    "석좌",
-)
-_ORG_SHORT_ENDINGS = ("원", "부", "처", "청", "소")
+# A phrase of up to seven words before its particle, each word as short as it can be: the
+# particle closes the first word that can carry it ("트럼프는 …", not "트럼프는 … 김정" + 은).
+_PHRASE = r"([^\s,.]+?(?:\s+[^\s,.]+?){0,6}?)"
+_SUBJECT = re.compile(_PHRASE + r"(은|는|이|가)(?:\s+역시)?\s")
+_ALSO = re.compile(_PHRASE + r"도\s")
+_TOPIC = re.compile(_PHRASE + r"(은|는)(?:\s+역시)?\s|" + _PHRASE + r"\s+역시\s")
 
 
-def _body_word(word: str) -> bool:
-    return (
-        word.endswith(("의", "대"))
-        or word.endswith(_ORG_ENDINGS)
-        or (len(word) >= 4 and word.endswith(_ORG_SHORT_ENDINGS))
-    )
-
-
-def _subject_phrases(before_verb: str, rules: KoreanRules) -> list[str]:
+def _subject_phrases(before_verb: str, rules: KoreanRules, topics_only: bool = False) -> list[str]:
     """The phrases that may be the reporting verb's subject, in order: the topic-marked
-    ones (은/는, "… 역시", or a title with 도: "박원곤 교수도"), else the first
+    ones (은/는, "… 역시", or a title with 도: "박원곤 교수도"), else (unless
+    `topics_only`: a subject inside a reported clause is that clause's) the first
     subject-marked one (이/가)."""
-    found = [(m.start(), m.group(1) or m.group(3)) for m in _TOPIC.finditer(before_verb)]
+    # Only where Kiwi reads a topic particle: not the adnominal -는 of a verb ("취임하는
+    # 날") nor a name that ends like one ("김정은").
+    particles = {t.start for t in nlp.kiwi().tokenize(before_verb) if t.tag == "JX"}
+    found = [
+        (m.start(), m.group(1) or m.group(3))
+        for m in _TOPIC.finditer(before_verb)
+        if m.group(3) or m.start(2) in particles
+    ]
     found += [
         (m.start(), m.group(1))
         for m in _ALSO.finditer(before_verb)
-        if _is_title(m.group(1).split()[-1], rules)
+        if is_title(m.group(1).split()[-1], rules) and m.end(1) in particles
     ]
     topics = [phrase for _, phrase in sorted(found)]
-    if topics:
+    if topics or topics_only:
         return topics
     m = _SUBJECT.search(before_verb)
     return [m.group(1)] if m else []
-
-
-def _names_someone(phrase: str, rules: KoreanRules) -> bool:
-    """A lens actor, or a surname before a title ("민 연구원")."""
-    words = phrase.split()
-    return any(alias in phrase for alias in rules.actors) or any(
-        _HANGUL_SYLLABLE.match(w) and words[i + 1] in rules.titles for i, w in enumerate(words[:-1])
-    )
-
-
-def _person(subject: str, rules: KoreanRules) -> str | None:
-    """A person's name in a subject phrase, without affiliation or title ("국가안보전략연구원
-    민지석 선임연구원" -> 민지석; "스티븐 하워스 전 국무부 차관보" -> 스티븐 하워스; "민 연구원"
-    -> 민, a surname the caller completes): the first run of proper nouns (Kiwi's NNP)
-    that are neither a body (…대, …연구원) nor a title."""
-    words = subject.split()
-    for i, word in enumerate(words[:-1]):
-        if _HANGUL_SYLLABLE.match(word) and _is_title(words[i + 1], rules):
-            return word  # a surname before a title
-    proper = {t.form for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP"}
-    name = _proper_run(words, proper, rules)
-    if name is None:
-        # Kiwi reads a name by its context and can split it ("게 김재천 교수" -> 김 +
-        # 재천): a word it reads alone as one proper noun is one.
-        alone = {w for w in words if [(t.form, t.tag) for t in nlp.kiwi().tokenize(w)] == [(w, "NNP")]}
-        name = _proper_run(words, alone, rules)
-    return name
-
-
-def _proper_run(words: list[str], proper: set[str], rules: KoreanRules) -> str | None:
-    """The first run of words in `proper` that are neither a body nor a title."""
-    name: list[str] = []
-    for word in words:
-        if word in proper and not _body_word(word) and not _is_title(word, rules):
-            name.append(word)
-        elif name:
-            break
-    return " ".join(name) or None
-
-
-def _is_title(word: str, rules: KoreanRules) -> bool:
-    return word in rules.titles or word.endswith(("교수", "연구위원", "석좌", "장관", "위원장"))
-
-
-_HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")

@@ -214,3 +214,22 @@ def test_daejung_before_a_policy_word_is_china(lens):
     """대중 (toward China) before a policy noun: "대중 견제" is China containment."""
     (st,) = ko(lens, "누가 백악관에 입성하든 대중 견제 기조는 유지될 것으로 보인다.")
     assert (st.condition, st.domains) == ("any", ("china",))
+
+
+def test_any_syllable_ending_in_rieul_makes_the_asserted_future(lens):
+    """'클 것이다' as '할 것이다': the lens writes the ending once as {ㄹ}."""
+    text = "트럼프가 당선되면 한국의 방위비 부담이 클 것이다."
+    assert [(s.condition, s.likelihood) for s in ko(lens, text)] == [("trump", "very_likely")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name that ends like a topic particle (김정은) is not the speaker
+        "트럼프는 재임 시절 김정은 북한 국무위원장과 잘 지냈고 다시 집권해도 북미 대화가 재개될 것이라고 공언했다.",
+        # nor is the adnominal -는 of a verb (취임하는 날)
+        "트럼프는 취임하는 날 곧바로 우크라이나 지원을 끊어 전쟁을 끝낼 수 있다고 장담해 왔다.",
+    ],
+)
+def test_a_candidates_own_claim_is_stance_whatever_follows_his_name(lens, text):
+    assert not ko(lens, text)

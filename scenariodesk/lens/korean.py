@@ -7,6 +7,18 @@ import re
 from scenariodesk.lens.patterns import compile_matcher
 from scenariodesk.lens.schema import KoreanSpec
 
+# "{ㄹ}" in a Korean pattern: any syllable ending in ㄹ, the future adnominal ending
+# -(으)ㄹ ("할 것이다", "클 것이다", "볼 것이다"), written once instead of listing syllables.
+RIEUL_FINAL = (
+    "["
+    + "".join(chr(0xAC00 + (initial * 21 + medial) * 28 + 8) for initial in range(19) for medial in range(21))
+    + "]"
+)
+
+
+def expand(pattern: str) -> str:
+    return pattern.replace("{ㄹ}", RIEUL_FINAL)
+
 
 class KoreanRules:
     """The lens's Korean section, compiled: matchers without word edges (a particle
@@ -29,7 +41,7 @@ class KoreanRules:
         self.conditions = compile_matcher(rules, where="ko.condition_templates", **plain)
         self.election = re.compile("|".join(f"(?:{p})" for p in spec.election_terms) or r"(?!x)x")
         self.contrast_after = re.compile("|".join(f"(?:{p})" for p in spec.contrast_after) or r"(?!x)x")
-        self.cues = compile_matcher([(c.id, c.pattern) for c in spec.cues], where="ko.cues", **plain)
+        self.cues = compile_matcher([(c.id, expand(c.pattern)) for c in spec.cues], where="ko.cues", **plain)
         self.cue_by_id = {c.id: c for c in spec.cues}
         self.non_projections = re.compile("|".join(f"(?:{p})" for p in spec.non_projections) or r"(?!x)x")
         self.reporting = re.compile(spec.reporting_verbs)
