@@ -46,6 +46,9 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None) -> Features:
             breaks = (_COORDINATED.search(text, end), lens.clause_breaks.search(text, end))
             end = min((b.start() for b in breaks if b), default=len(text))
         blocked.append((m.start(), end))
+    # An outcome named inside advice is the advice's ("Seoul should begin preparing now,
+    # whichever candidate prevails"), not the condition of the sentence's projection.
+    conditions = [(r, c) for r, c in conditions if not any(a <= c.start() < b for a, b in blocked)]
     cues = [
         (rule, m)
         for rule, m in lens.cues.finditer(text)

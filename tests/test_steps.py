@@ -262,3 +262,17 @@ def test_the_subject_countrys_leader_acting_is_its_own_plan(extract):
     assert extract(text, date="2024-09-01") == []
     other = "If Trump wins, Washington will press Seoul for a stronger nuclear umbrella."
     assert len(extract(other, date="2024-09-01")) == 1
+
+
+def test_an_outcome_named_inside_advice_is_not_the_condition(extract):
+    text = (
+        "If Trump wins, the alliance will face pressure. "
+        "It would be tested in ways it has not been for decades, and Seoul should begin "
+        "preparing now, whichever candidate prevails in November."
+    )
+    assert [s.condition for s in extract(text, date="2016-09-01")] == ["trump", "trump"]
+
+
+def test_a_headline_drops_the_article_before_a_cycle_alias(extract):
+    (st,) = extract("Democratic nominee likely to push for tighter alliance coordination", date="2020-09-01")
+    assert st.condition == "biden"
