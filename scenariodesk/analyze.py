@@ -226,7 +226,7 @@ class _Extractor:
                 outcome = (named_here[0] if named_here else None) or ctx.last_candidate or ctx.topic
             if outcome and (outcome == "any" or ctx.allowed is None or outcome in ctx.allowed):
                 conditions.append((outcome, rule, m))
-        self._track_mentions(s, f, ctx)
+        self._track_mentions(s, f, ctx, spoken=source != AUTHOR)
         emitted = False
         if f.domains and not ctx.paragraph_domains:
             ctx.paragraph_domains = pick_domains(f, Segment(0, len(s.text), None))
@@ -415,7 +415,10 @@ class _Extractor:
             return ctx.winner, None, "condition:winner-after-election"
         return None, None, ""
 
-    def _track_mentions(self, s: Sentence, f: Features, ctx: Context) -> None:
+    def _track_mentions(self, s: Sentence, f: Features, ctx: Context, spoken: bool = False) -> None:
+        """The candidate and person a later sentence may refer to. In a sentence someone
+        is reported to say (`spoken`), a candidate named is what they speak of: a later
+        "he said" still means the speaker ("Kim expects Biden to … . '…,' she said")."""
         for outcome, m in f.names:
             if outcome == "pronoun":
                 continue
@@ -426,7 +429,7 @@ class _Extractor:
             ctx.last_candidate = outcome
             # Named inside an outcome phrase ("a second Trump administration") the
             # candidate is a scenario, not a person a later "he said" could refer to.
-            if not any(c.start() <= m.start() < c.end() for _, c in f.conditions):
+            if not spoken and not any(c.start() <= m.start() < c.end() for _, c in f.conditions):
                 ctx.last_person = f"candidate:{outcome}"
 
     def _excluded(self, s: Sentence) -> bool:

@@ -276,3 +276,14 @@ def test_an_outcome_named_inside_advice_is_not_the_condition(extract):
 def test_a_headline_drops_the_article_before_a_cycle_alias(extract):
     (st,) = extract("Democratic nominee likely to push for tighter alliance coordination", date="2020-09-01")
     assert st.condition == "biden"
+
+
+def test_he_said_after_a_reported_sentence_is_its_speaker_not_the_candidate_it_names(extract):
+    """A candidate named in what someone is reported to say does not become the "he" of
+    the next reporting verb: the analyst keeps speaking."""
+    text = (
+        "Victor Cha, a professor at Georgetown University, said Biden would restore the alliance.\n\n"
+        '"Cost-sharing talks would be wrapped up quickly," he said.'
+    )
+    statements = extract(text, date="2020-10-01")
+    assert [s.source for s in statements] == ["Victor Cha", "Victor Cha"]
