@@ -113,3 +113,11 @@ def test_a_matcher_finds_every_branch_of_a_pattern(pattern, text, found):
 
     matcher = compile_matcher([("rule", pattern), ("other", "under trump")])
     assert [m.group() for _, m in matcher.finditer(text)] == [found]
+
+
+def test_the_more_specific_domain_term_wins_where_two_match(lens):
+    """'peace initiative' (inter-Korean) over 'peace' (threat): longest term first."""
+    found = [
+        (d, m.group()) for d, m in lens.domains.finditer("That would put Seoul's peace initiative on hold.")
+    ]
+    assert found == [("inter_korean", "peace initiative")]

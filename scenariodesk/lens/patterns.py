@@ -86,14 +86,19 @@ def compile_matcher(
     where: str = "",
     joined: str = "",
     edges: bool = True,
+    longest_first: bool = False,
 ) -> Matcher:
     """One alternation of named groups, built for speed: the leading word-edge check is
     hoisted out of the branches, and branches that start with a letter are grouped by it
     behind a one-character lookahead, so at each word start the engine tries only the
     branches that can match there (~7x faster on the domain terms than a flat list).
-    Branches keep their order within a group; the others come first."""
+    Branches keep their order within a group (with `longest_first`, the longer pattern
+    first: where two match at one place the more specific wins, "peace initiative" over
+    "peace"); the others come first."""
     groups: dict[str, list[str]] = {}
-    for i, (_, pattern) in enumerate(rules):
+    order = sorted(range(len(rules)), key=lambda i: -len(rules[i][1])) if longest_first else range(len(rules))
+    for i in order:
+        pattern = rules[i][1]
         fragment = f"{pattern_body(pattern, plural=plural)}" + ("(?![\\w])" if edges else "")
         try:
             re.compile(fragment)
