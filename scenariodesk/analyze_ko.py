@@ -374,6 +374,8 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
     words = subject.split()
     if words and is_title(words[-1], rules):
         someone = person(subject, rules)
+        if someone == "한" and someone not in ctx.names:
+            return AUTHOR, "source:unnamed"  # "한 연구위원은": a researcher, not a Mr. Han
         if someone and not any(alias in someone for alias in rules.actors):
             return _named(someone, ctx), rule
     for alias, name in rules.actors.items():

@@ -48,32 +48,50 @@ def names_someone(phrase: str, rules: KoreanRules) -> bool:
 
 def person(subject: str, rules: KoreanRules) -> str | None:
     """A person's name in a subject phrase, without affiliation or title ("국가안보전략연구원
-    민지석 선임연구원" -> 민지석; "스티븐 하워스 전 국무부 차관보" -> 스티븐 하워스; "민 연구원"
-    -> 민, a surname the caller completes): the first run of proper nouns (Kiwi's NNP)
-    that are neither a body (…대, …연구원) nor a title."""
+    민지석 선임연구원" -> 민지석; "미국 싱크탱크 애틀랜틱카운슬의 로버트 매닝 선임연구원" ->
+    로버트 매닝; "조셉 윤 전 대북정책특별대표" -> 조셉 윤; "민 연구원" -> 민, a surname the
+    caller completes): the run of proper nouns (Kiwi's NNP) that are neither a body (…대,
+    …연구원) nor a title nearest the phrase's end, where a name stands before its title."""
     words = subject.split()
+    proper = {t.form for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP"}
+    # Kiwi reads a name by its context and can split it ("대해 박원곤 교수" -> 박 + 원 +
+    # 곤): the words just before the title count when Kiwi reads them alone as one name.
+    proper |= {w for w in words[-3:-1] if _alone_a_name(w)}
+    if (
+        len(words) > 1
+        and is_title(words[-1], rules)
+        and _KOREAN_NAME.match(words[-2])
+        and not body_word(words[-2])
+    ):
+        # "박원곤 교수": a Korean name right before its title, even where Kiwi reads only
+        # its surname as a name
+        first = nlp.kiwi().tokenize(words[-2])[0]
+        if first.tag == "NNP" and first.start == 0:
+            proper.add(words[-2])
     for i, word in enumerate(words[:-1]):
         if _HANGUL_SYLLABLE.match(word) and is_title(words[i + 1], rules):
-            return word  # a surname before a title
-    proper = {t.form for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP"}
-    name = _proper_run(words, proper, rules)
-    if name is None:
-        # Kiwi reads a name by its context and can split it ("게 김재천 교수" -> 김 +
-        # 재천): a word it reads alone as one proper noun is one.
-        alone = {w for w in words if [(t.form, t.tag) for t in nlp.kiwi().tokenize(w)] == [(w, "NNP")]}
-        name = _proper_run(words, alone, rules)
-    return name
+            # a surname before a title, with a foreign given name before it ("조셉 윤 전 …")
+            given = words[i - 1] if i and words[i - 1] in proper and not body_word(words[i - 1]) else ""
+            return f"{given} {word}".strip()
+    return _proper_run(words, proper, rules) or _proper_run(
+        words, {w for w in words if _alone_a_name(w)}, rules
+    )
+
+
+def _alone_a_name(word: str) -> bool:
+    return [(t.form, t.tag) for t in nlp.kiwi().tokenize(word)] == [(word, "NNP")]
 
 
 def _proper_run(words: list[str], proper: set[str], rules: KoreanRules) -> str | None:
-    """The first run of words in `proper` that are neither a body nor a title."""
-    name: list[str] = []
+    """The last run of words in `proper` that are neither a body nor a title."""
+    runs: list[list[str]] = [[]]
     for word in words:
         if word in proper and not body_word(word) and not is_title(word, rules):
-            name.append(word)
-        elif name:
-            break
-    return " ".join(name) or None
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    named = [run for run in runs if run]
+    return " ".join(named[-1]) if named else None
 
 
 def is_title(word: str, rules: KoreanRules) -> bool:
@@ -81,3 +99,4 @@ def is_title(word: str, rules: KoreanRules) -> bool:
 
 
 _HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
+_KOREAN_NAME = re.compile(r"^[가-힣]{2,4}$")

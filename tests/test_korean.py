@@ -193,6 +193,23 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         ('박원곤 이화여대 교수도 "트럼프가 재집권하면 북미 대화가 재개될 가능성이 높다"고 말했다.', "박원곤"),
         # "…는 게 X의 분석이다"
         ("트럼프 2기에 주한미군이 감축될 수 있다는 게 김재천 교수의 분석이다.", "김재천"),
+        # the name nearest the title, not the first proper noun of the phrase
+        (
+            '미국 싱크탱크 애틀랜틱카운슬의 로버트 매닝 선임연구원은 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.',
+            "로버트 매닝",
+        ),
+        # a foreign given name before a one-syllable surname
+        (
+            '조셉 윤 전 대북정책특별대표는 "트럼프가 재집권하면 북미 대화가 재개될 가능성이 높다"고 전망했다.',
+            "조셉 윤",
+        ),
+        # a Korean name Kiwi splits in context, right before its title
+        (
+            '김정은 위원장과 세 차례 만난 트럼프 전 대통령에 대해 박원곤 교수는 "트럼프가 재집권하면 북미 정상회담이 열릴 수 있다"고 말했다.',
+            "박원곤",
+        ),
+        # "한 연구위원" is "a researcher"
+        ('한국경제연구원 한 연구위원은 "트럼프가 재집권하면 관세 압박이 커질 것"이라고 말했다.', "author"),
         # unnamed stays the author
         ('한 외교 소식통은 "트럼프가 재집권하면 북미 정상회담이 열릴 수 있다"고 말했다.', "author"),
     ],
