@@ -33,7 +33,7 @@ from scenariodesk.clauses import (
     segments,
 )
 from scenariodesk.direction import Consequence, doc_tokens
-from scenariodesk.discourse import Context, topic, with_article_domain
+from scenariodesk.discourse import Context, full_name, topic, with_article_domain
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
 from scenariodesk.proposition import proposition
@@ -445,6 +445,11 @@ class _Extractor:
         previous quotation's speaker for a quote that names none, else the author."""
         found = attribution(s, self.lens, ctx, cue_start) if s.parsed is not None else None
         keys = [(s.paragraph, q) for q in s.quotes]
+        if found is not None and found[2].endswith(":surname") and " " not in found[0]:
+            name = full_name(found[0], self._sentences[:index], self.lens)
+            if name:  # "Cha said" after "Victor Cha, a professor …, has long studied …"
+                ctx.names[found[0].lower()] = name
+                found = (name, *found[1:])
         if found is not None:
             if found[0] != AUTHOR:
                 ctx.last_person = found[0]

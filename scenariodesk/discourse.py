@@ -4,8 +4,11 @@ speaking in a quotation, and surnames resolved to full names."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from scenariodesk.clauses import Features
 from scenariodesk.lens import Lens
@@ -75,3 +78,23 @@ def with_article_domain(statements: tuple[Statement, ...], lens: Lens) -> tuple[
             st = replace(st, domains=(*st.domains, theme), rules=(*st.rules, f"domain:article:{theme}"))
         out.append(st)
     return tuple(out)
+
+
+def full_name(surname: str, earlier: list[Sentence], lens: Lens) -> str | None:
+    """The full name a lone surname stands for, from the nearest earlier sentence that
+    names the person in full, speaking or not ("Victor Cha, a professor at Georgetown,
+    has long studied …" … "Cha said"): given names before it ("Victor Cha", titles and
+    function words aside) or a romanized Korean given name after it ("Park Won-gon")."""
+    before = re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{1,2}}){re.escape(surname)}\b")
+    after = re.compile(rf"\b{re.escape(surname)}\s+([A-Z][a-z]+-[a-z]+)\b")
+    for s in reversed(earlier):
+        found = [m.group(1) and f"{surname} {m.group(1)}" for m in after.finditer(s.text)]
+        for m in before.finditer(s.text):
+            given = [
+                w for w in m.group(1).split() if w.lower() not in lens.titles and w.lower() not in STOP_WORDS
+            ]
+            if given and given == m.group(1).split()[-len(given) :]:
+                found.append(" ".join([*given, surname]))
+        if found:
+            return found[-1]
+    return None

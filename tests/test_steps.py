@@ -287,3 +287,24 @@ def test_he_said_after_a_reported_sentence_is_its_speaker_not_the_candidate_it_n
     )
     statements = extract(text, date="2020-10-01")
     assert [s.source for s in statements] == ["Victor Cha", "Victor Cha"]
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("If Trump wins, lifting the tariffs on Korean steel would not be easy.", "unlikely"),
+        ("Even a re-elected Trump would find it hard to bless that deal with Kim.", "unlikely"),
+        ("If Trump wins, a lot is bound to change in the alliance.", "very_likely"),
+        ("If Trump wins, the most likely outcome is a freeze of the North's nuclear program.", "likely"),
+    ],
+)
+def test_cue_phrases_read_as_their_band(extract, text, band):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.likelihood == band
+
+
+def test_a_sentence_opening_with_what_is_a_free_relative_not_a_question(extract):
+    (st,) = extract(
+        "What Biden will likely pursue is a bottom-up process of working-level talks.", date="2020-12-01"
+    )
+    assert (st.condition, st.likelihood) == ("biden", "likely")
