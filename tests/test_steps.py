@@ -308,3 +308,14 @@ def test_a_sentence_opening_with_what_is_a_free_relative_not_a_question(extract)
         "What Biden will likely pursue is a bottom-up process of working-level talks.", date="2020-12-01"
     )
     assert (st.condition, st.likelihood) == ("biden", "likely")
+
+
+def test_a_cue_in_a_causal_clause_is_not_the_main_consequences(extract):
+    """Convention 9: '…could come under strain, since Trump is expected to keep pressing
+    …' has the likelihood of its main consequence (could), not of its reason."""
+    text = (
+        "The alliance could come under fresh strain if Trump wins, since he is expected to keep "
+        "pressing Seoul for a steep increase in what it pays toward the upkeep of American troops."
+    )
+    (st,) = extract(text, date="2020-09-01")
+    assert st.likelihood == "even_chance"
