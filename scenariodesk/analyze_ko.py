@@ -137,6 +137,8 @@ def _sentence(
         if (ctx.allowed is None or o in ctx.allowed) and not rules.contrast_after.match(text, m.end())
     ]
     for rule, m in rules.conditions.finditer(text):
+        if rules.contrast_after.match(text, m.end()):
+            continue  # "트럼프 행정부 때보다": a comparison, not the outcome
         outcome = rule.split(":", 1)[0]
         if outcome == "*":
             outcome = (names[0][0] if names else None) or ctx.last_candidate or ctx.topic or ""

@@ -250,3 +250,9 @@ def test_any_syllable_ending_in_rieul_makes_the_asserted_future(lens):
 )
 def test_a_candidates_own_claim_is_stance_whatever_follows_his_name(lens, text):
     assert not ko(lens, text)
+
+
+def test_an_outcome_phrase_in_a_comparison_is_no_condition(lens):
+    """'트럼프 행정부 때보다' compares with Trump's term; the projection is about Biden's."""
+    text = "바이든이 당선되면 한국의 외교적 입지는 트럼프 행정부 때보다 넓어질 수 있다."
+    assert [s.condition for s in ko(lens, text, date="2020-10-01")] == ["biden"]
