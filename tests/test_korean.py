@@ -256,3 +256,14 @@ def test_an_outcome_phrase_in_a_comparison_is_no_condition(lens):
     """'트럼프 행정부 때보다' compares with Trump's term; the projection is about Biden's."""
     text = "바이든이 당선되면 한국의 외교적 입지는 트럼프 행정부 때보다 넓어질 수 있다."
     assert [s.condition for s in ko(lens, text, date="2020-10-01")] == ["biden"]
+
+
+def test_a_korean_generic_impact_under_any_outcome_takes_the_articles_theme(lens):
+    text = (
+        "누가 당선되든 한국이 받을 영향은 클 것이다.\n\n"
+        "트럼프가 당선되면 방위비 분담금 인상 요구가 거세질 공산이 크다.\n\n"
+        "트럼프 재집권 시 방위비 협상이 난항을 겪을 수 있다."
+    )
+    first, *_ = ko(lens, text)
+    assert (first.condition, first.domains) == ("any", ("cost_sharing",))
+    assert not ko(lens, "누가 당선되든 한국이 받을 영향은 클 것이다.")
