@@ -353,7 +353,12 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
     # "…커질 것으로 보인다고 김재천 교수는 말했다": the speaker follows the reported clause.
     closings = [m.end() for m in rules.quotative.finditer(before)]
     after = closings[-1] if closings else 0
-    phrases = _subject_phrases(before[after:], rules) or _subject_phrases(before, rules, topics_only=True)
+    # Only where Kiwi reads a topic particle: not the adnominal -는 of a verb ("취임하는
+    # 날") nor a name that ends like one ("김정은"). Read once for both looks below.
+    particles = {t.start for t in nlp.kiwi().tokenize(before) if t.tag == "JX"}
+    phrases = _subject_phrases(before, rules, particles, after) or _subject_phrases(
+        before, rules, particles, topics_only=True
+    )
     if not phrases:
         # "이어 “…”고 말했다": the speaker goes on.
         if ctx.last_speaker and ("“" in text or '"' in text):
@@ -413,26 +418,25 @@ _ALSO = re.compile(_PHRASE + r"도\s")
 _TOPIC = re.compile(_PHRASE + r"(은|는)(?:\s+역시)?\s|" + _PHRASE + r"\s+역시\s")
 
 
-def _subject_phrases(before_verb: str, rules: KoreanRules, topics_only: bool = False) -> list[str]:
-    """The phrases that may be the reporting verb's subject, in order: the topic-marked
-    ones (은/는, "… 역시", or a title with 도: "박원곤 교수도"), else (unless
-    `topics_only`: a subject inside a reported clause is that clause's) the first
-    subject-marked one (이/가)."""
-    # Only where Kiwi reads a topic particle: not the adnominal -는 of a verb ("취임하는
-    # 날") nor a name that ends like one ("김정은").
-    particles = {t.start for t in nlp.kiwi().tokenize(before_verb) if t.tag == "JX"}
+def _subject_phrases(
+    before_verb: str, rules: KoreanRules, particles: set[int], start: int = 0, topics_only: bool = False
+) -> list[str]:
+    """The phrases from `start` on that may be the reporting verb's subject, in order: the
+    topic-marked ones (은/는 where `particles` has a topic particle, "… 역시", or a title
+    with 도: "박원곤 교수도"), else (unless `topics_only`: a subject inside a reported clause
+    is that clause's) the first subject-marked one (이/가)."""
     found = [
         (m.start(), m.group(1) or m.group(3))
-        for m in _TOPIC.finditer(before_verb)
+        for m in _TOPIC.finditer(before_verb, start)
         if m.group(3) or m.start(2) in particles
     ]
     found += [
         (m.start(), m.group(1))
-        for m in _ALSO.finditer(before_verb)
+        for m in _ALSO.finditer(before_verb, start)
         if is_title(m.group(1).split()[-1], rules) and m.end(1) in particles
     ]
     topics = [phrase for _, phrase in sorted(found)]
     if topics or topics_only:
         return topics
-    m = _SUBJECT.search(before_verb)
+    m = _SUBJECT.search(before_verb, start)
     return [m.group(1)] if m else []

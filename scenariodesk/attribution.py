@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from scenariodesk.discourse import Context
-from scenariodesk.lens import OWN_ROLES, Lens
+from scenariodesk.lens import Lens
 from scenariodesk.models import AUTHOR
 from scenariodesk.nlp import lemma_forms
 from scenariodesk.sentences import Sentence, inside
@@ -38,11 +38,7 @@ def _speaks_for_subject(phrase: str, lens: Lens) -> bool:
     words = phrase.split()
     while words and words[0].lower() in lens.titles:
         words = words[1:]
-    name = lens.actor_aliases.get(" ".join(words).lower())
-    return any(
-        a.name == name and a.affiliation == lens.model.subject and a.role in OWN_ROLES
-        for a in lens.model.actors
-    )
+    return lens.actor_aliases.get(" ".join(words).lower()) in lens.own_side_actors
 
 
 # ---------------------------------------------------------------------- attribution

@@ -235,9 +235,17 @@ class Lens:
         return {s.lower() for s in self.model.own_side}
 
     @cached_property
+    def own_side_actors(self) -> frozenset[str]:
+        """Canonical names of the subject country's government bodies and leaders."""
+        subject = self.model.subject
+        return frozenset(
+            a.name for a in self.model.actors if a.affiliation == subject and a.role in OWN_ROLES
+        )
+
+    @cached_property
     def own_side_terms(self) -> re.Pattern[str]:
         """`own_side` and the names of the subject country's government and leaders."""
-        own = [a for a in self.model.actors if a.affiliation == self.model.subject and a.role in OWN_ROLES]
+        own = [a for a in self.model.actors if a.name in self.own_side_actors]
         names = [*self.model.own_side, *(n for a in own for n in (a.name, *a.aliases))]
         return compile_matcher([("own", re.escape(t)) for t in names], where="own_side").regex
 
