@@ -34,8 +34,6 @@ from scenariodesk.nlp import lemma, lemma_forms
 SIGNS = ("+", "-", "0")
 # Bands whose cue lowers the chance of the event it names ("unlikely to resume").
 LOWERING_BANDS = frozenset({"unlikely", "very_unlikely", "almost_no_chance"})
-# Bands whose cue lowers the chance of the event it names ("unlikely to resume").
-LOWERING_BANDS = frozenset({"unlikely", "very_unlikely", "almost_no_chance"})
 _WORD = re.compile(r"[a-z][a-z'-]+")
 # Dependency labels under which a verb's theme stands.
 _OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
@@ -78,13 +76,29 @@ class DirectionVocabulary:
 
 
 def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
-    """A negation on the verb or its auxiliaries ("won't disappear", "not reopen")."""
+    """A negation on the verb or its auxiliaries ("won't disappear", "not reopen"), or on
+    its subject ("neither outcome would end the alliance", "no president would ...")."""
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in vocab.negators:
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ in vocab.negators for d in child.children
+        ):
             return True
     head = token.head
     if token.dep_ in ("xcomp", "ccomp") and head is not token:
         return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def _background(token: Token) -> bool:
+    """Inside a clause that describes a noun instead of projecting an event: a relative or
+    participial modifier with no modal ("projects frozen by sanctions", "capitals that
+    doubt the guarantee"). An infinitive ("efforts to resume talks") or a modal relative
+    ("…, which could give cooperation fresh momentum") is still the projection."""
+    for t in (token, *token.ancestors):
+        if t.dep_ in ("relcl", "acl"):
+            return not any(c.tag_ in ("MD", "TO") for c in t.children)
     return False
 
 
@@ -144,7 +158,7 @@ def effect_pairs(
     pairs = []
     for tok in tokens:
         effect = vocab.effect_of(tok.text)
-        if not effect:
+        if not effect or _background(tok):
             continue
         themes: list[Token] = []
         if tok.tag_.startswith("VB") or tok.tag_ == "MD":

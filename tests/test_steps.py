@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from scenariodesk.direction import Consequence, RuleDirection, window_pairs
+from scenariodesk.direction import Consequence, RuleDirection, effect_pairs, window_pairs
 from scenariodesk.lens import load_lens
-from scenariodesk.nlp import lemma, lemma_forms, splitter
+from scenariodesk.nlp import lemma, lemma_forms, parser, splitter
 
 pytestmark = pytest.mark.slow
 
@@ -52,6 +52,27 @@ def test_effect_times_theme_gives_the_direction(lens, text, sign):
     direction, trace = step.decide(Consequence(text, tokens, (), False))
     assert direction == sign, (trace, window_pairs(tokens, step.vocab))
     assert any(r.startswith("effect:") for r in trace)
+
+
+PARSED_PAIRS = [
+    ("Neither outcome would end the alliance.", {("end", "alliance", 1)}),
+    ("No president would withdraw the troops.", {("withdraw", "troop", 1)}),
+    ("The deal may breathe life into economic projects frozen by sanctions.", set()),
+    ("Capitals that doubt the American guarantee are likely to keep buying Korean arms.", set()),
+    ("It would revive efforts to resume talks.", {("resume", "talk", 1)}),
+    ("He would welcome the push, which could give cooperation fresh momentum.", {("fresh", "momentum", 1)}),
+]
+
+
+@pytest.mark.parametrize(("text", "pairs"), PARSED_PAIRS)
+def test_effects_on_the_parse_read_negated_subjects_and_skip_background_clauses(lens, text, pairs):
+    """A subject with "neither"/"no" negates its verb; a relative or participial clause
+    describing a noun is background, unless it is itself a modal projection or an
+    infinitive ("efforts to resume talks")."""
+    tokens = tuple(parser()(text))
+    assert set(effect_pairs(tokens, lens.direction_step.vocab, parsed=True)) >= pairs
+    if not pairs:
+        assert effect_pairs(tokens, lens.direction_step.vocab, parsed=True) == []
 
 
 def test_lowering_cue_keeps_the_events_sign(extract):

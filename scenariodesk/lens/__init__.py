@@ -86,9 +86,7 @@ class Lens:
         """The direction step this lens chooses: the learned model when it names one that
         exists, else the effect x theme rules."""
         spec = self.model.direction
-        vocab = DirectionVocabulary(
-            spec.effects.model_dump(), spec.themes.model_dump(), ["not", "never", "no", "n't"]
-        )
+        vocab = DirectionVocabulary(spec.effects.model_dump(), spec.themes.model_dump(), spec.negators)
         return DirectionStep(vocab, spec.model)
 
     @property

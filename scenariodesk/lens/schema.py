@@ -145,10 +145,13 @@ class Themes(_Strict):
 class DirectionSpec(_Strict):
     """Effect verbs (general English) times themes (this lens's values): the direction
     step's vocabulary; `model` names a learned step's weights (a file in the package's
-    `models/` folder, or an absolute path), used when present."""
+    `models/` folder, or an absolute path), used when present. `negators` are the words
+    that negate an effect: on its verb ("won't disappear") or as its subject's
+    determiner ("neither outcome would end the alliance")."""
 
     effects: Effects = Effects()
     themes: Themes = Themes()
+    negators: list[str] = ["not", "never", "no", "n't", "neither", "nor"]
     model: str | None = None
 
 
