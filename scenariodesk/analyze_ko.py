@@ -285,7 +285,11 @@ def _candidates(rules: KoreanRules) -> set[str]:
 
 
 def _domains(rules: KoreanRules, text: str, start: int, end: int) -> list[str]:
+    """The domains whose terms the segment holds, most hits first (at most three); the
+    weak terms ("협상": any negotiation) count only when no term matches."""
     hits = [(d, m.start()) for d, m in rules.domains.finditer(text) if start <= m.start() < end]
+    if not hits:
+        hits = [(d, m.start()) for d, m in rules.weak_domains.finditer(text) if start <= m.start() < end]
     counts = Counter(d for d, _ in hits)
     first: dict[str, int] = {}
     for d, at in hits:

@@ -267,3 +267,18 @@ def test_a_korean_generic_impact_under_any_outcome_takes_the_articles_theme(lens
     first, *_ = ko(lens, text)
     assert (first.condition, first.domains) == ("any", ("cost_sharing",))
     assert not ko(lens, "누가 당선되든 한국이 받을 영향은 클 것이다.")
+
+
+@pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        ("트럼프가 당선되면 한·미 FTA 재협상으로 수출이 줄어들 수 있다.", ("trade",)),
+        ("트럼프가 당선되면 종전 협상이 본격화해 러시아와의 관계가 바뀔 수 있다.", ("russia",)),
+        ("트럼프가 당선되면 협상이 다시 열릴 가능성이 크다.", ("nk_diplomacy",)),
+    ],
+)
+def test_a_generic_negotiation_word_counts_only_where_no_domain_term_does(lens, text, domains):
+    """'협상' (any negotiation) is a weak term of talks with the North (lens
+    `ko.weak_domains`): an FTA renegotiation is trade, a ceasefire negotiation Russia."""
+    (st,) = ko(lens, text)
+    assert st.domains == domains

@@ -57,6 +57,11 @@ class KoreanRules:
         self.domains = compile_matcher(
             [(d, t) for d, terms in spec.domains.items() for t in terms], where="ko.domains", **plain
         )
+        self.weak_domains = compile_matcher(
+            [(d, t) for d, terms in spec.weak_domains.items() for t in terms],
+            where="ko.weak_domains",
+            **plain,
+        )
         self.impact = compile_matcher(
             [("+", t) for t in spec.impact.favourable] + [("-", t) for t in spec.impact.unfavourable],
             where="ko.impact",

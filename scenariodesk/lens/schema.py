@@ -195,6 +195,7 @@ class KoreanSpec(_Strict):
     actors: dict[str, list[str]] = {}  # canonical name -> Korean names
     unnamed: list[str] = []
     domains: dict[str, list[Pattern]] = {}  # domain id -> terms
+    weak_domains: dict[str, list[Pattern]] = {}  # domain id -> terms counted only when no term matches
     impact: KoreanImpact = KoreanImpact()
 
 
