@@ -314,7 +314,7 @@ class _Extractor:
         if domains is None:
             return None
         rules.extend(f"domain:{d}" for d in domains)
-        seen = consequence(s, f, segment, lens, lens.cue_by_id[cue_id].band, domains, condition)
+        seen = consequence(s, f, segment, cue, lens, domains, condition)
         rules.append(_DIRECTION_SLOT)  # decided after the walk (see _directions)
         if source != AUTHOR and lens.speaks_stance(source):
             return None  # a candidate's or campaign's own words: stance, not projection

@@ -238,7 +238,9 @@ def _statement(
     if source != AUTHOR and (lens.speaks_stance(source) or source in _candidates(rules)):
         return None  # a candidate's own words: stance, not projection
     band = rules.cue_by_id[cue_id].band
-    direction, direction_trace = _direction(rules, lens, text, start, end, band, tuple(domains), outcome)
+    direction, direction_trace = _direction(
+        rules, lens, text, (start, end), cue_id, cue, tuple(domains), outcome
+    )
     trace += [*direction_trace, source_rule]
     ctx.paragraph_condition = outcome
     if outcome != "any":
@@ -301,23 +303,30 @@ def _direction(
     rules: KoreanRules,
     lens: Lens,
     text: str,
-    start: int,
-    end: int,
-    band: str,
+    segment: tuple[int, int],
+    cue_id: str,
+    cue: re.Match[str],
     domains: tuple[str, ...],
     outcome: str,
 ) -> tuple[str, list[str]]:
     """The lens's direction step, the one English uses, over what a Korean segment gives
     it: its impact terms (a negation right after a term flips it: Korean negates after
-    the verb, 흔들리지 않), whether the cue lowers a chance, the domains and the outcome."""
+    the verb, 흔들리지 않), whether the cue lowers a chance, the domains and the outcome.
+    A term inside the cue is the likelihood's word, not the event's ("밝다고 보기
+    어렵다": 어렵 is the cue; unless the lens says the cue names the event), and a reason clause before the consequence is not it ("동맹 복원을 내건
+    만큼 …": lens `ko.reason_endings`)."""
+    start, end = segment
+    reason = [m.end() for m in rules.reason_endings.finditer(text, start, cue.start())]
+    start = max([start, *reason])
+    spec = rules.cue_by_id[cue_id]
+    lowering = spec.band in LOWERING_BANDS
     impact = []
     for sign, m in rules.impact.finditer(text):
-        if start <= m.start() < end:
+        inside_cue = not spec.names_event and cue.start() <= m.start() and m.end() <= cue.end()
+        if start <= m.start() < end and not inside_cue:
             negated = bool(rules.negators.search(text[m.end() : m.end() + 6]))
             impact.append((1 if sign == "+" else -1, negated, m.group()))
-    consequence = Consequence(
-        text[start:end], (), tuple(impact), band in LOWERING_BANDS, domains, outcome, language="ko"
-    )
+    consequence = Consequence(text[start:end], (), tuple(impact), lowering, domains, outcome, language="ko")
     return lens.direction_step.decide(consequence)
 
 

@@ -191,13 +191,27 @@ def pick_domains(f: Features, segment: Segment) -> list[str]:
     return ranked[:3]
 
 
+def _inside(m: re.Match[str], outer: re.Match[str]) -> bool:
+    return outer.start() <= m.start() and m.end() <= outer.end()
+
+
 def consequence(
-    s: Sentence, f: Features, segment: Segment, lens: Lens, band: str, domains: list[str], condition: str
+    s: Sentence,
+    f: Features,
+    segment: Segment,
+    cue: tuple[str, re.Match[str]],
+    lens: Lens,
+    domains: list[str],
+    condition: str,
 ) -> Consequence:
-    """What the direction step sees of the segment (see direction.py)."""
+    """What the direction step sees of the segment (see direction.py). An impact term
+    inside the cue is the likelihood's word, not the event's ("it would be difficult
+    to"), unless the lens says the cue names the event ("presents a challenge")."""
+    spec = lens.cue_by_id[cue[0]]
+    lowering = spec.band in LOWERING_BANDS
     impact = []
     for sign, m in f.impact:
-        if not segment.start <= m.start() < segment.end:
+        if not segment.start <= m.start() < segment.end or (not spec.names_event and _inside(m, cue[1])):
             continue
         window = m.string[max(segment.start, m.start() - 30) : m.start()]
         negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
@@ -206,7 +220,7 @@ def consequence(
         text=s.text[segment.start : segment.end],
         tokens=(),  # filled after the walk, when the statement's sentence is parsed
         impact=tuple(impact),
-        lowering=band in LOWERING_BANDS,
+        lowering=lowering,
         domains=tuple(domains),
         condition=condition,
     )

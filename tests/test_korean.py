@@ -282,3 +282,19 @@ def test_a_generic_negotiation_word_counts_only_where_no_domain_term_does(lens, 
     `ko.weak_domains`): an FTA renegotiation is trade, a ceasefire negotiation Russia."""
     (st,) = ko(lens, text)
     assert st.domains == domains
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # 어렵 is the cue's word ("hard to see as"), not the event: the event is bright (+).
+        ("바이든이 당선되면 북미 협상의 앞날은 밝다고 보기 어렵다.", "+"),
+        # The reason clause (…내건 만큼) is why; the event is a troop cut (−), unlikely.
+        ("바이든이 당선되면 동맹 복원을 내건 만큼 주한미군 감축 카드가 다시 등장할 가능성은 희박하다.", "-"),
+    ],
+)
+def test_direction_reads_the_event_not_the_cue_or_the_reason(lens, text, direction):
+    """Convention 9: a lowering cue keeps the event's sign, so the cue's own words are not
+    impact; a reason clause before the consequence (lens `ko.reason_endings`) is not it."""
+    (st,) = ko(lens, text, date="2020-09-01")
+    assert st.direction == direction, st.rules

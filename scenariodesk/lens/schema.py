@@ -98,6 +98,10 @@ class Cue(_Strict):
     probability: float | None = Field(default=None, ge=0, le=1)
     # headline: only in headlines and decks ("Biden presidency to widen Seoul's space")
     where: Literal["anywhere", "headline", "body"] = "anywhere"
+    # The cue's own words name the consequence ("presents a challenge"): impact terms
+    # inside it count for the direction. Inside any other cue they are the likelihood's
+    # words ("difficult to", "이견이 없다"), not the event's.
+    names_event: bool = False
 
 
 class NamedPattern(_Strict):
@@ -195,6 +199,9 @@ class KoreanSpec(_Strict):
     actors: dict[str, list[str]] = {}  # canonical name -> Korean names
     unnamed: list[str] = []
     domains: dict[str, list[Pattern]] = {}  # domain id -> terms
+    # Endings that close a reason clause ("…을 내건 만큼", "…때문에"): what comes before
+    # is why, not the consequence whose direction is judged.
+    reason_endings: list[Pattern] = []
     weak_domains: dict[str, list[Pattern]] = {}  # domain id -> terms counted only when no term matches
     impact: KoreanImpact = KoreanImpact()
 
