@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from scenariodesk import nlp
 from scenariodesk.direction import LOWERING_BANDS, Consequence
-from scenariodesk.ko_names import is_title, names_someone, person
+from scenariodesk.ko_names import body, is_title, names_someone, person
 from scenariodesk.lens import KoreanRules, Lens
 from scenariodesk.models import Analysis, Document, Span, Statement
 
@@ -59,6 +59,7 @@ class _Context:
     last_candidate: str | None = None
     last_speaker: str | None = None
     names: dict[str, str] = field(default_factory=dict)  # surname or last word -> full name
+    earlier: list[str] = field(default_factory=list)  # the sentences read so far
 
 
 def extract_korean(document: Document, lens: Lens) -> Analysis:
@@ -73,6 +74,7 @@ def extract_korean(document: Document, lens: Lens) -> Analysis:
     for i, s in enumerate(sentences):
         following = sentences[i + 1].text if i + 1 < len(sentences) else ""
         statements.extend(_sentence(s, ctx, rules, lens, following))
+        ctx.earlier.append(s.text)
     return Analysis(statements=tuple(statements))
 
 
@@ -357,12 +359,11 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
             return _speaker(according.group("who"), ctx, rules, "source:according-to")
         return AUTHOR, "source:author"
     before = bare[: verb.start()]
-    if re.search(r"(^|\s)(그|그녀)(는|은|가)\s", before):
-        return (
-            (ctx.last_speaker, "source:pronoun")
-            if ctx.last_speaker
-            else (AUTHOR, "source:pronoun-unresolved")
-        )
+    if rules.pronoun.search(before):
+        if ctx.last_speaker:
+            return ctx.last_speaker, "source:pronoun"
+        named = _last_titled_person(ctx, rules)
+        return (named, "source:pronoun-named-before") if named else (AUTHOR, "source:pronoun-unresolved")
     # "…커질 것으로 보인다고 김재천 교수는 말했다": the speaker follows the reported clause.
     closings = [m.end() for m in rules.quotative.finditer(before)]
     after = closings[-1] if closings else 0
@@ -405,9 +406,27 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
     if any(word in subject for word in rules.unnamed):
         return AUTHOR, "source:unnamed"
     name = person(subject, rules)
-    if name is None:
+    if name is not None:
+        return _named(name, ctx), rule
+    named_body = body(subject, rules)
+    if named_body is None:
         return AUTHOR, "source:unnamed"
-    return _named(name, ctx), rule
+    ctx.last_speaker = named_body  # a body the lens does not know, as written (ANNOTATION-ko)
+    return named_body, rule
+
+
+def _last_titled_person(ctx: _Context, rules: KoreanRules) -> str | None:
+    """The person last named with a title as a sentence's topic, speaking or not ("김재천
+    서강대 교수는 토론회에서 발제를 맡았다. 그는 …라고 말했다")."""
+    for text in reversed(ctx.earlier):
+        bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
+        for m in reversed(list(_TOPIC.finditer(bare))):
+            phrase = m.group(1) or m.group(3)
+            if is_title(phrase.split()[-1], rules):
+                name = person(phrase, rules)
+                if name and not any(alias in name for alias in rules.actors):
+                    return _named(name, ctx)
+    return None
 
 
 def _named(name: str, ctx: _Context) -> str:

@@ -8,34 +8,25 @@ import re
 from scenariodesk import nlp
 from scenariodesk.lens.korean import KoreanRules
 
-# Words that name a body or a place of work, not a person: they end in one of these (the
-# one-syllable endings only on words of four syllables or more: 박지원 is a name,
-# 통일연구원 a body, 서울대 a university).
-_ORG_ENDINGS = (
-    "대학",
-    "대학교",
-    "대학원",
-    "연구원",
-    "연구소",
-    "재단",
-    "센터",
-    "학과",
-    "위원회",
-    "협회",
-    "일보",
-    "신문",
-    "방송",
-    "석좌",
-)
-_ORG_SHORT_ENDINGS = ("원", "부", "처", "청", "소")
 
-
-def body_word(word: str) -> bool:
+def body_word(word: str, rules: KoreanRules) -> bool:
+    """A word naming a body or a place of work, not a person (lens `ko.body_endings`; a
+    short ending only on a word long enough, `ko.body_short_endings`: 통일연구원 and 국무부
+    are bodies, 박지원 a name), or one that ends in the possessive particle
+    ("애틀랜틱카운슬의"). An acronym in brackets after it is left aside ("미국외교협회(CFR)")."""
+    word = _ACRONYM.sub("", word)
     return (
-        word.endswith(("의", "대"))
-        or word.endswith(_ORG_ENDINGS)
-        or (len(word) >= 4 and word.endswith(_ORG_SHORT_ENDINGS))
+        word.endswith("의")
+        or word.endswith(rules.body_endings)
+        or any(word.endswith(end) and len(word) >= n for end, n in rules.body_short_endings.items())
     )
+
+
+def body(subject: str, rules: KoreanRules) -> str | None:
+    """The body a speaker's phrase names, as written: its last body word ("한국경제연구원은"
+    -> 한국경제연구원; "미국 헤리티지재단" -> 헤리티지재단)."""
+    bodies = [w for w in subject.split() if body_word(w, rules) and not w.endswith("의")]
+    return bodies[-1] if bodies else None
 
 
 def names_someone(phrase: str, rules: KoreanRules) -> bool:
@@ -61,21 +52,44 @@ def person(subject: str, rules: KoreanRules) -> str | None:
         len(words) > 1
         and is_title(words[-1], rules)
         and _KOREAN_NAME.match(words[-2])
-        and not body_word(words[-2])
+        and not body_word(words[-2], rules)
     ):
         # "박원곤 교수": a Korean name right before its title, even where Kiwi reads only
         # its surname as a name
         first = nlp.kiwi().tokenize(words[-2])[0]
         if first.tag == "NNP" and first.start == 0:
             proper.add(words[-2])
+    if len(words) > 2 and is_title(words[-1], rules):
+        proper |= _before_affiliation(words, rules)
     for i, word in enumerate(words[:-1]):
-        if _HANGUL_SYLLABLE.match(word) and is_title(words[i + 1], rules):
+        if _HANGUL_SYLLABLE.match(word) and is_title(words[i + 1], rules) and not is_title(word, rules):
             # a surname before a title, with a foreign given name before it ("조셉 윤 전 …")
-            given = words[i - 1] if i and words[i - 1] in proper and not body_word(words[i - 1]) else ""
+            given = (
+                words[i - 1] if i and words[i - 1] in proper and not body_word(words[i - 1], rules) else ""
+            )
             return f"{given} {word}".strip()
     return _proper_run(words, proper, rules) or _proper_run(
         words, {w for w in words if _alone_a_name(w)}, rules
     )
+
+
+def _before_affiliation(words: list[str], rules: KoreanRules) -> set[str]:
+    """A Korean name before its affiliation and title ("최강 아산정책연구원 원장"): the
+    word before the run of bodies and titles that ends the phrase, where the name stands
+    however Kiwi reads it (최강 is also a common noun)."""
+    j = len(words) - 2
+    while j > 0 and (body_word(words[j], rules) or is_title(words[j], rules) or _an_actor(words[j], rules)):
+        j -= 1
+    word = words[j]
+    if j == len(words) - 2 or not _KOREAN_NAME.match(word):
+        return set()
+    if body_word(word, rules) or is_title(word, rules) or any(u in word for u in rules.unnamed):
+        return set()
+    return {word}
+
+
+def _an_actor(word: str, rules: KoreanRules) -> bool:
+    return any(alias in word for alias in rules.actors)
 
 
 def _alone_a_name(word: str) -> bool:
@@ -86,17 +100,19 @@ def _proper_run(words: list[str], proper: set[str], rules: KoreanRules) -> str |
     """The last run of words in `proper` that are neither a body nor a title."""
     runs: list[list[str]] = [[]]
     for word in words:
-        if word in proper and not body_word(word) and not is_title(word, rules):
+        if word in proper and not body_word(word, rules) and not is_title(word, rules):
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])
-    named = [run for run in runs if run]
+    # a lone syllable is no name by itself ("미 국무부": the US)
+    named = [run for run in runs if run and run != [run[0][:1]]]
     return " ".join(named[-1]) if named else None
 
 
 def is_title(word: str, rules: KoreanRules) -> bool:
-    return word in rules.titles or word.endswith(("교수", "연구위원", "석좌", "장관", "위원장"))
+    return word in rules.titles or word.endswith(rules.title_endings)
 
 
+_ACRONYM = re.compile(r"\([^)]*\)$")
 _HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
 _KOREAN_NAME = re.compile(r"^[가-힣]{2,4}$")

@@ -212,6 +212,18 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         ('한국경제연구원 한 연구위원은 "트럼프가 재집권하면 관세 압박이 커질 것"이라고 말했다.', "author"),
         # unnamed stays the author
         ('한 외교 소식통은 "트럼프가 재집권하면 북미 정상회담이 열릴 수 있다"고 말했다.', "author"),
+        # a body the lens does not know speaks as written (ANNOTATION-ko)
+        ("트럼프가 당선되면 관세 압박이 커질 것이라고 한국경제연구원은 내다봤다.", "한국경제연구원"),
+        ("미 국무부는 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.", "국무부"),
+        # name, affiliation, title: the name however Kiwi reads it (최강 is also a noun)
+        ('최강 아산정책연구원 원장은 "해리스가 당선되면 한미일 협력이 유지될 것"이라고 말했다.', "최강"),
+        # a title fused with its body ("국정원장") and a "former" before it
+        ('박지원 전 국정원장은 "트럼프가 당선되면 북미 대화가 재개될 것"이라고 말했다.', "박지원"),
+        # "그는" with no speaker yet: the person last named with a title
+        (
+            '김재천 서강대 교수는 25일 토론회에서 발제를 맡았다. 그는 "트럼프가 재선되면 방위비 압박이 커질 것"이라고 말했다.',
+            "김재천",
+        ),
     ],
 )
 def test_korean_speaker_forms(lens, text, speaker):

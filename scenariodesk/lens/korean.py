@@ -71,4 +71,9 @@ class KoreanRules:
         self.reason_endings = re.compile("|".join(f"(?:{p})" for p in spec.reason_endings) or r"(?!x)x")
         self.actors = {alias: name for name, aliases in spec.actors.items() for alias in aliases}
         self.titles = frozenset(spec.titles)
+        self.title_endings = tuple(spec.title_endings)
+        self.body_endings = tuple(spec.body_endings)
+        self.body_short_endings = dict(spec.body_short_endings)
+        words = "|".join(map(re.escape, spec.pronouns)) or r"(?!x)x"
+        self.pronoun = re.compile(rf"(^|\s)({words})(는|은|가)\s")
         self.unnamed = tuple(spec.unnamed)

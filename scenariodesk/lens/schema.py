@@ -196,6 +196,14 @@ class KoreanSpec(_Strict):
     said_as: Pattern | None = None
     speaker_lines: list[Pattern] = []  # captions naming the next speaker: a (?P<name>...) group
     titles: list[str] = []
+    # A word ending in one of these is a title too ("선임연구위원", "전 국방부 장관").
+    title_endings: list[str] = []
+    # A word ending in one of these names a body, not a person ("통일연구원", "서울대");
+    # `body_short_endings` only on words of at least so many syllables (박지원 is a name).
+    body_endings: list[str] = []
+    body_short_endings: dict[str, int] = {}  # ending -> fewest syllables of a body word
+    # Third-person pronouns: "그는 …라고 말했다" is the person last named.
+    pronouns: list[str] = []
     actors: dict[str, list[str]] = {}  # canonical name -> Korean names
     unnamed: list[str] = []
     domains: dict[str, list[Pattern]] = {}  # domain id -> terms
