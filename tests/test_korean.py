@@ -310,3 +310,36 @@ def test_direction_reads_the_event_not_the_cue_or_the_reason(lens, text, directi
     impact; a reason clause before the consequence (lens `ko.reason_endings`) is not it."""
     (st,) = ko(lens, text, date="2020-09-01")
     assert st.direction == direction, st.rules
+
+
+# ANNOTATION-ko's cue table, each cue as a sentence would conjugate it.
+KO_CUE_TABLE = [
+    ("방위비 압박이 커질 것이 확실하다", "almost_certain"),
+    ("방위비 압박 강화가 확실시된다", "almost_certain"),
+    ("방위비 압박이 커질 것이 틀림없다", "almost_certain"),
+    ("방위비 압박이 커질 것이다", "very_likely"),
+    ("방위비 압박이 커질 가능성이 매우 높다", "very_likely"),
+    ("방위비 압박이 커질 것으로 보인다", "likely"),
+    ("방위비 압박이 커질 것으로 전망된다", "likely"),
+    ("방위비 압박이 커질 가능성이 크다", "likely"),
+    ("방위비 압박이 커질 듯하다", "likely"),
+    ("방위비 압박이 커질 공산이 크다", "likely"),
+    ("방위비 압박이 커질 수 있다", "even_chance"),
+    ("방위비 압박이 커질지도 모른다", "even_chance"),
+    ("방위비 압박이 커질 우려가 있다", "even_chance"),
+    ("방위비 압박이 커질 가능성이 낮다", "unlikely"),
+    ("방위비 협상이 타결되기 어려울 것이다", "unlikely"),
+    ("방위비 협상 타결 전망은 불투명하다", "unlikely"),
+    ("방위비 압박이 커질 가능성이 희박하다", "very_unlikely"),
+    ("방위비 협상에서 양보할 여지가 거의 없다", "very_unlikely"),
+    ("방위비 압박이 커질 가능성이 전혀 없다", "almost_no_chance"),
+    ("방위비 협상 조기 타결은 불가능하다", "almost_no_chance"),
+]
+
+
+@pytest.mark.parametrize(("clause", "band"), KO_CUE_TABLE)
+def test_the_korean_cue_table_reads_as_conjugated(lens, clause, band):
+    """A syllable fuses its ending ("확실시되" + ㄴ다 = 확실시된다), so the lens's cues
+    are checked against the forms the guide lists, as sentences write them."""
+    statements = ko(lens, f"트럼프가 재집권하면 {clause}.")
+    assert [s.likelihood for s in statements] == [band]
