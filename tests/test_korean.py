@@ -323,7 +323,12 @@ KO_CUE_TABLE = [
     ("방위비 압박이 커질 것으로 전망된다", "likely"),
     ("방위비 압박이 커질 가능성이 크다", "likely"),
     ("방위비 압박이 커질 듯하다", "likely"),
-    ("방위비 압박 커질 듯", "likely"),  # a headline's clipped ending
+    # a headline's clipped endings
+    ("방위비 압박 커질 듯", "likely"),
+    ("방위비 압박 거세질 전망", "likely"),
+    ("한미동맹 강화 예상", "likely"),
+    ("방위비 압박 거세질 수도", "even_chance"),
+    ("관세 압박 커질 가능성", "even_chance"),
     ("방위비 압박이 커질 공산이 크다", "likely"),
     ("방위비 압박이 커질 수 있다", "even_chance"),
     ("방위비 압박이 커질지도 모른다", "even_chance"),
