@@ -349,3 +349,10 @@ def test_the_korean_cue_table_reads_as_conjugated(lens, clause, band):
     are checked against the forms the guide lists, as sentences write them."""
     statements = ko(lens, f"트럼프가 재집권하면 {clause}.")
     assert [s.likelihood for s in statements] == [band]
+
+
+def test_foreign_policy_in_general_is_the_alliance_not_talks_with_the_north(lens):
+    """'외교' alone (a candidate's foreign policy) is a weak alliance term: nk_diplomacy is
+    summits and talks with the North (ANNOTATION's domain table)."""
+    (st,) = ko(lens, "해리스가 당선되면 미국의 외교 노선이 크게 달라지지 않을 것이다.")
+    assert st.domains == ("alliance",)
