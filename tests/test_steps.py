@@ -158,6 +158,21 @@ def test_cycle_aliases_name_the_candidate_only_in_their_cycle(extract):
     assert extract(text, date="2016-09-01") == []  # in 2016 "the former president" was nobody's alias
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "condition"),
+    [
+        ("If the Democrats keep the White House, the alliance would stay on course.", "2024-09-01", "harris"),
+        ("If the Democrats win the White House, the alliance would stay on course.", "2020-09-01", "biden"),
+        ("A Republican victory could bring higher tariffs on Korean cars.", "2016-09-01", "trump"),
+        ("A Democratic administration would likely keep the alliance on course.", "2016-09-01", "clinton"),
+    ],
+)
+def test_a_party_names_its_cycles_candidate(extract, text, date, condition):
+    """'the Democrats keep the White House', 'a Republican victory': the party stands
+    for its candidate of the article's cycle (lens cycle aliases)."""
+    assert [st.condition for st in extract(text, date=date)] == [condition]
+
+
 def test_explicit_condition_is_not_overridden_after_the_election(extract):
     text = (
         "If Harris had won, the alliance would have stayed on course. "
