@@ -48,10 +48,32 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
     if not (tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text)):
         return None
     subjects = [t for t in tok.children if t.dep_ == "nsubj"]
+    inverted = _inverted_subject(tok)
+    if inverted is not None and (not subjects or any(c.dep_ == "mark" for c in tok.children)):
+        # "…, warned Kim Hyun-wook, a professor …": the name after a comma-led verb, also
+        # where the parser hung the verb under "if" ("if [Trump wins] warned Kim")
+        return inverted
     inherits = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")  # "..., saying"
     if not subjects and inherits and tok.head is not tok:
         subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
+    if not subjects:  # "lawmakers were told by the NIS that …": the passive's agent
+        subjects = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     return subjects[0] if subjects else None
+
+
+def _inverted_subject(tok):  # type: ignore[no-untyped-def]
+    """The speaker after a reporting verb that follows its clause ("…, warned Kim
+    Hyun-wook, a professor at …"): spaCy reads some of these names as the verb's object;
+    a proper name right after a comma-led verb is its speaker."""
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text not in (",", "”", '"', "’", "'"):
+        return None
+    if doc[tok.i + 1].tag_ not in ("NNP", "NNPS"):
+        return None
+    return next(
+        (c for c in tok.children if c.i > tok.i and c.left_edge.i == tok.i + 1 and c.dep_ != "punct"),
+        None,
+    )
 
 
 def attribution(

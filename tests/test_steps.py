@@ -224,6 +224,37 @@ def test_the_governing_reporting_verb_is_the_source(extract):
     assert st.source == "author"  # "some here", not the candidate's own stance
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a reporting verb after its clause, the name after it (parsed as an object, or
+        # hung under "if": "if [Trump wins] warned")
+        (
+            "Tariffs on Korean cars could rise if Trump wins, warned Kim Hyun-wook, a professor at the academy.",
+            "Kim Hyun-wook",
+        ),
+        (
+            "If Trump wins, tariffs on Korean cars could rise, cautioned Kim Hyun-wook, a professor at the academy.",
+            "Kim Hyun-wook",
+        ),
+        # a passive reporting verb's agent
+        (
+            "Lawmakers were told by the National Intelligence Service that North Korea could stage a "
+            "provocation if Trump wins.",
+            "National Intelligence Service",
+        ),
+        # a bare quotation after a sentence naming its speaker (convention 11)
+        (
+            "Park Won-gon, a professor at Ewha Womans University, spoke at a forum. "
+            '"If Trump wins, tariffs on Korean cars could rise."',
+            "Park Won-gon",
+        ),
+    ],
+)
+def test_attribution_forms_of_the_convention(extract, text, source):
+    assert [st.source for st in extract(text, date="2024-09-01")] == [source]
+
+
 def test_seoul_undergoing_pressure_is_not_its_own_plan(extract):
     (st,) = extract(
         "If Biden wins, Seoul will come under growing pressure to join Washington's campaign against Beijing.",
