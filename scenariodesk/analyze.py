@@ -186,10 +186,14 @@ class _Extractor:
         dependency parse where attribution parsed it, else on the splitter's tokens (effect
         and theme by word window): direction never makes the parser run."""
         for statement, (s, segment, partial) in zip(statements, self._pending, strict=True):
+            # The condition is not the consequence: "If Harris wins, tariffs would fall"
+            # pairs no effect with "wins".
+            phrase = statement.condition_phrase
+            cut = (phrase.start - s.start, phrase.end - s.start) if phrase else None
             if s.parsed is not None:
-                tokens, parsed = doc_tokens(s.parsed, segment.start, segment.end), True
+                tokens, parsed = doc_tokens(s.parsed, segment.start, segment.end, cut), True
             else:
-                tokens, parsed = doc_tokens(s.tokens, segment.start, segment.end), False
+                tokens, parsed = doc_tokens(s.tokens, segment.start, segment.end, cut), False
             seen = replace(partial, tokens=tokens, parsed=parsed)
             direction, trace = self.lens.direction_step.decide(seen)
             if self.consequences is not None:

@@ -193,7 +193,10 @@ def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = N
         feats["pair:+" if sign > 0 else "pair:-"] = 1.0
         feats[f"pair:{effect}>{theme}"] = 1.0
         signs.add(1 if sign > 0 else -1)
-    for sign, negated, _ in c.impact:
+    themes = {theme for _, theme, _ in pairs}
+    for sign, negated, term in c.impact:
+        if lemma(term) in themes:
+            continue  # "tariffs would fall": the pair reads the theme in its context
         value = sign * (-1 if negated else 1)
         feats["impact:+" if value > 0 else "impact:-"] = 1.0
         signs.add(value)
@@ -297,10 +300,14 @@ class DirectionStep:
         return (self.model or self.rules).decide(c)
 
 
-def doc_tokens(doc: Doc | Span | None, start: int, end: int) -> tuple[Token, ...]:
-    """The tokens whose characters fall in [start, end) of the sentence (offsets local to
-    the sentence: a Span's tokens are taken relative to its first character)."""
+def doc_tokens(
+    doc: Doc | Span | None, start: int, end: int, leave_out: tuple[int, int] | None = None
+) -> tuple[Token, ...]:
+    """The tokens whose characters fall in [start, end) of the sentence and not in
+    `leave_out` (offsets local to the sentence: a Span's tokens are taken relative to its
+    first character)."""
     if doc is None:
         return ()
     base = doc.start_char if isinstance(doc, Span) else 0
-    return tuple(t for t in doc if start <= t.idx - base < end)
+    lo, hi = leave_out or (0, 0)
+    return tuple(t for t in doc if start <= t.idx - base < end and not lo <= t.idx - base < hi)

@@ -75,6 +75,25 @@ def test_effects_on_the_parse_read_negated_subjects_and_skip_background_clauses(
         assert effect_pairs(tokens, lens.direction_step.vocab, parsed=True) == []
 
 
+def test_the_condition_is_not_part_of_the_consequences_effects(extract):
+    """ "If Harris wins, tariffs would fall": 'wins' is the condition, not an effect on
+    tariffs; the pair that reads the theme in context supersedes its flat impact term."""
+    (st,) = extract("If Harris wins, tariffs on Korean cars would fall.", date="2024-09-01")
+    effects = [r for r in st.rules if r.startswith("effect:")]
+    assert effects == ["effect:+:fall>tariff"]
+
+
+def test_seoul_gaining_is_a_projection_and_being_bypassed_is_unfavourable(extract):
+    """'Seoul would gain more room' happens to Seoul (lens undergo_verbs), not its plan;
+    'Seoul may be bypassed' is a passive sidelining (lens impact)."""
+    (gain,) = extract(
+        "If Harris wins, Seoul would gain more room in its North Korea policy.", date="2024-09-01"
+    )
+    assert gain.condition == "harris"
+    (bypassed,) = extract("If Trump wins, Seoul may be bypassed in talks with Pyongyang.", date="2024-09-01")
+    assert any(r.startswith("impact:-") and "bypassed" in r for r in bypassed.rules)
+
+
 def test_lowering_cue_keeps_the_events_sign(extract):
     """'unlikely to resume' keeps the sign of resuming (convention 9)."""
     (st,) = extract("If Harris wins, denuclearization talks are unlikely to resume soon.", date="2024-09-01")
