@@ -29,6 +29,11 @@ BAD_LENSES = [
         ["cues", "(unclosed"],
         id="bad-regex",
     ),
+    pytest.param(
+        {"cues": [{"id": "x", "pattern": "poised to ", "band": "likely"}]},
+        ["cues", "poised to ", "space"],
+        id="pattern-ending-in-a-space-never-matches",
+    ),
     pytest.param({"prior": {"sanders": 1.0}}, ["prior", "sanders"], id="unknown-outcome-in-prior"),
     pytest.param({"domains": []}, ["domains"], id="no-domains"),
     pytest.param(

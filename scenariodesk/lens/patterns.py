@@ -99,6 +99,11 @@ def compile_matcher(
     order = sorted(range(len(rules)), key=lambda i: -len(rules[i][1])) if longest_first else range(len(rules))
     for i in order:
         pattern = rules[i][1]
+        if edges and pattern != pattern.strip():
+            raise PatternError(
+                f"{where}: pattern {pattern!r} begins or ends with a space; word edges are added"
+                " around every pattern, so it would never match inside a sentence"
+            )
         fragment = f"{pattern_body(pattern, plural=plural)}" + ("(?![\\w])" if edges else "")
         try:
             re.compile(fragment)
