@@ -283,8 +283,9 @@ def test_seoul_undergoing_pressure_is_not_its_own_plan(extract):
 
 
 def test_training_writes_a_model_the_lens_then_uses(tmp_path, gold_path, seed_dir):
-    """`train` on the seed gold: prints a cross-validated figure, writes JSON weights; a
-    lens naming that file decides direction with it and fingerprints it."""
+    """`train` on the seed gold: chooses its regularization by cross-validation, prints a
+    cross-validated figure, writes JSON weights; a lens naming that file decides
+    direction with it and fingerprints it."""
     from typer.testing import CliRunner
 
     from scenariodesk.cli import app
@@ -297,6 +298,11 @@ def test_training_writes_a_model_the_lens_then_uses(tmp_path, gold_path, seed_di
     assert "cross-validated accuracy" in result.stdout
     model = json.loads(out.read_text())
     assert model["classes"] == ["+", "-", "0"] and model["weights"]
+    # with no --c, the regularization is chosen holding out each article in turn
+    from scenariodesk.train import C_GRID
+
+    assert model["trained_on"]["c"] in C_GRID
+    assert model["trained_on"]["c_chosen_by"]["folds"] == 5  # the seeds' five articles
     lens_file = tmp_path / "lens.yaml"
     lens_file.write_text(f"direction:\n  model: {out}\n")
     custom = load_lens(lens_file)

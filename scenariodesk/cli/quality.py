@@ -102,7 +102,14 @@ def train(
             show_default=False,
         ),
     ] = None,
-    c: Annotated[float, typer.Option("--c", help="Inverse regularization strength.")] = 0.1,
+    c: Annotated[
+        float | None,
+        typer.Option(
+            "--c",
+            help="Inverse regularization strength (default: the best of 0.1-10 with each article held out in turn).",
+            show_default=False,
+        ),
+    ] = None,
     folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds, grouped by article.")] = 5,
     lens_path: LensOption = None,
 ) -> None:
@@ -129,14 +136,20 @@ def train(
         data = training.examples(pairs, lens, on_doc=lambda name: status.update(f"parsing {name}"))
     if len({e.group for e in data}) < folds:
         raise fail(f"{len({e.group for e in data})} articles: fewer than --folds {folds}")
-    cv = training.cross_validate(data, c=c, folds=folds)
+    chosen_by = None
+    with err.status("cross-validating by article"):
+        if c is None:
+            c, chosen_by = training.choose_c(data)
+        cv = training.cross_validate(data, c=c, folds=folds)
     target = out_path or training.default_model_path(lens)
-    training.fit_and_save(
-        data, target, c=c, meta={"sets": [f"{g} {c}" for g, c in pairs], "examples": len(data), "cv": cv}
-    )
+    meta = {"sets": [f"{g} {k}" for g, k in pairs], "examples": len(data), "cv": cv, "c": c}
+    if chosen_by is not None:
+        meta["c_chosen_by"] = chosen_by  # each article held out in turn
+    training.fit_and_save(data, target, c=c, meta=meta)
     out.print(
         f"direction model: {len(data)} gold statements from {len({e.group for e in data})} articles; "
-        f"cross-validated accuracy {cv['accuracy']:.3f} ({folds} folds grouped by article) -> {target}",
+        f"C {c:g}, cross-validated accuracy {cv['accuracy']:.3f} ({folds} folds grouped by article)"
+        f" -> {target}",
         markup=False,
     )
 
