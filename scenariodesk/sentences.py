@@ -21,6 +21,10 @@ HEADLINE_MAX_WORDS = 30
 # signposts to their patterns).
 MAX_PARSED = 3_000
 SPEECH_MIN_WORDS = 5
+# A sentence that ends inside a line ("… in February 2019. Should talks stall, …"): the
+# line is body text cut off by the page (an "Advertisement" line), not a headline. An
+# ellipsis ("Denuclearization... North Korea") or an initial ("U.S. Troops") is not one.
+_SENTENCE_END_INSIDE = re.compile(r"[a-z0-9][.!?]['\"’”]?\s+[A-Z]")
 
 
 @dataclass
@@ -91,6 +95,7 @@ class SentenceSplitter:
                 words <= HEADLINE_MAX_WORDS
                 and not re.search(r"[.!?]['\"’”]?\s*$", para)
                 and not re.match(r"\s*[-•*·]\s", para)
+                and not _SENTENCE_END_INSIDE.search(para)
             )
             # A headline is one sentence even with "..." inside it.
             bounds = [(0, len(para))] if headline else self._merge_abbreviations(doc)

@@ -219,6 +219,13 @@ SPLITS = [
     pytest.param(
         "Skepticism About Denuclearization... North Korea Likely to Aim for Talks", 1, id="headline-ellipsis"
     ),
+    # a body line cut off by an "Advertisement" line: short, unpunctuated, yet two sentences
+    pytest.param(
+        "The arsenal has grown since the Hanoi summit collapsed in 2019. Should talks stall, Pyongyang could"
+        "\nAdvertisement",
+        3,
+        id="cut-body-line-is-not-a-headline",
+    ),
 ]
 
 
