@@ -211,6 +211,7 @@ def test_after_the_election_a_projection_is_about_the_winner(extract):
     [
         "Among Korea hands, the argument is over direction: will Clinton reach out to Pyongyang, or will she take a tougher line on sanctions?",
         "With Kim now enjoying a partnership with Russia, can Trump restart summit diplomacy with Kim?",
+        "Biden bows out, Harris steps in: what it means for the alliance",
     ],
 )
 def test_questions_after_a_comma_or_colon_are_not_projections(extract, text):
@@ -388,6 +389,8 @@ def test_he_said_after_a_reported_sentence_is_its_speaker_not_the_candidate_it_n
         ("Even a re-elected Trump would find it hard to bless that deal with Kim.", "unlikely"),
         ("If Trump wins, a lot is bound to change in the alliance.", "very_likely"),
         ("If Trump wins, the most likely outcome is a freeze of the North's nuclear program.", "likely"),
+        # "to mean" (convention 10), also in the present after a condition
+        ("If Harris wins, that means working more closely with allies on North Korea.", "very_likely"),
     ],
 )
 def test_cue_phrases_read_as_their_band(extract, text, band):
