@@ -322,6 +322,15 @@ def test_advice_blocks_cues_only_to_the_end_of_its_clause(extract):
     assert (st.condition, st.likelihood) == ("trump", "almost_certain")
 
 
+def test_a_hope_named_as_a_noun_is_no_wish(extract):
+    """'the hope of reviving summitry has little chance': the noun 'hope of' is what the
+    projection is about, not the writer wishing (the wish non-projection)."""
+    text = "Seoul's hope of reviving summitry with Pyongyang has little chance of being realized under Harris."
+    (st,) = extract(text, date="2024-09-01")
+    assert (st.condition, st.likelihood) == ("harris", "very_unlikely")
+    assert extract("Seoul hopes that Harris would revive summitry with Pyongyang.", date="2024-09-01") == []
+
+
 def test_a_quotation_going_on_into_a_new_paragraph_keeps_its_subject(extract):
     text = (
         '"A Harris administration would keep the alliance on course," said Victor Cha.\n\n'
