@@ -167,6 +167,7 @@ class _Extractor:
             allowed=allowed,
             winner=winner,
             topic=topic(sentences, features, allowed, document, lens),
+            cycle=cycle.year if (cycle := lens.cycle_for_date(document.date)) else None,
         )
         self._sentences = sentences
         self._pending: list[tuple[Sentence, Segment, Consequence]] = []

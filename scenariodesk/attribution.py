@@ -156,6 +156,11 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
         )
     words = chunk(token, lens.organization_heads)
     text = words.text
+    # (not a title of someone else's: "the vice president of the Asan Institute")
+    titled = any(c.dep_ == "prep" for c in token.rights)
+    candidate = None if titled else _candidate_named(text, lens, ctx)
+    if candidate:  # "The former president said he would …": the candidate's own words
+        return candidate, phrase, f"{rule}:candidate-alias"
     bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     alias = lens.actor_aliases.get(text.lower()) or lens.actor_aliases.get(bare.lower())
     if alias:
@@ -175,6 +180,16 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     for part in (parts[0], parts[-1]):
         ctx.names.setdefault(part.lower(), name)
     return name, phrase, f"{rule}:named"
+
+
+def _candidate_named(text: str, lens: Lens, ctx: Context) -> str | None:
+    """The candidate a whole subject phrase names by one of the cycle's aliases ("the
+    former president", "the Republican nominee"), as the lens's candidate name."""
+    for outcome, m in lens.candidate_names_for(ctx.cycle).finditer(text):
+        whole = m.start() == 0 and m.end() == len(text.rstrip(",. "))
+        if whole and outcome != "pronoun" and (ctx.allowed is None or outcome in ctx.allowed):
+            return next((o.candidate for o in lens.model.outcomes if o.id == outcome and o.candidate), None)
+    return None
 
 
 def proper_name(text: str, lens: Lens) -> str | None:

@@ -33,6 +33,7 @@ class Context:
     quote_speakers: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     last_quote_speaker: tuple[str, str] | None = None
     names: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
+    cycle: int | None = None  # the article's election cycle, for its candidates' aliases
 
 
 def topic(

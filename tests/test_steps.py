@@ -275,6 +275,15 @@ def test_attribution_forms_of_the_convention(extract, text, source):
     assert [st.source for st in extract(text, date="2024-09-01")] == [source]
 
 
+def test_a_candidate_speaking_under_a_cycle_alias_is_stance(extract):
+    """'The former president said he would pull the troops out' (2024) is Trump's own
+    pledge (convention 4), as 'Trump said …' is; a title of someone else's is not him."""
+    text = "The former president said he would pull U.S. troops out of South Korea."
+    assert extract(text, date="2024-09-01") == []
+    other = "The vice president of the Asan Institute said tariffs on Korean cars could rise if Trump wins."
+    assert [st.source for st in extract(other, date="2024-09-01")] == ["author"]
+
+
 def test_seoul_undergoing_pressure_is_not_its_own_plan(extract):
     (st,) = extract(
         "If Biden wins, Seoul will come under growing pressure to join Washington's campaign against Beijing.",
@@ -325,7 +334,9 @@ def test_advice_blocks_cues_only_to_the_end_of_its_clause(extract):
 def test_a_hope_named_as_a_noun_is_no_wish(extract):
     """'the hope of reviving summitry has little chance': the noun 'hope of' is what the
     projection is about, not the writer wishing (the wish non-projection)."""
-    text = "Seoul's hope of reviving summitry with Pyongyang has little chance of being realized under Harris."
+    text = (
+        "Seoul's hope of reviving summitry with Pyongyang has little chance of being realized under Harris."
+    )
     (st,) = extract(text, date="2024-09-01")
     assert (st.condition, st.likelihood) == ("harris", "very_unlikely")
     assert extract("Seoul hopes that Harris would revive summitry with Pyongyang.", date="2024-09-01") == []
