@@ -61,6 +61,17 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
     return subjects[0] if subjects else None
 
 
+def _speech_holder(tok, child, lens: Lens):  # type: ignore[no-untyped-def]
+    """The possessor of a noun that reports speech or thought ("Trump's suggestion that
+    …", "Cha's prediction that …"; lens `speech_nouns`) whose that-clause (`child`, on
+    the way up from the cue) holds the cue."""
+    if not tok.tag_.startswith("NN") or tok.lower_ not in lens.speech_nouns:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "poss"), None)
+
+
 def _inverted_subject(tok):  # type: ignore[no-untyped-def]
     """The speaker after a reporting verb that follows its clause ("…, warned Kim
     Hyun-wook, a professor at …"): spaCy reads some of these names as the verb's object;
@@ -87,9 +98,15 @@ def attribution(
     assert doc is not None
     if cue_start is not None:
         cue = next((t for t in doc if t.idx == cue_start), None)
+        below = cue
         for tok in cue.ancestors if cue is not None else ():
+            below, child = tok, below
             if inside(tok.idx, s.quoted):
                 continue
+            holder = _speech_holder(tok, child, lens)
+            if holder is not None:  # "Trump's suggestion that Seoul might …"
+                phrase = f"{chunk(holder, lens.organization_heads).text} {tok.text}"
+                return who(holder, lens, ctx, phrase, "source:speech-noun")
             subject = reporting_subject(tok, lens)
             if subject is not None:
                 phrase = f"{chunk(subject, lens.organization_heads).text} {tok.text}"

@@ -65,7 +65,9 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None) -> Features:
     # ("Seoul will ..."); direction parses the statements' sentences after the walk.
     signposts = lemma_candidates(text, lens)
     needs_parse = (
-        bool(reporting) or bool(cues and lens.own_side_terms.search(text)) or bool(signposts)
+        bool(reporting)
+        or bool(cues and (lens.own_side_terms.search(text) or lens.speech_noun_terms.search(text)))
+        or bool(signposts)
     ) and len(text) <= MAX_PARSED
     return Features(cues, conditions, names, domains, impact, reporting, election, needs_parse, signposts)
 

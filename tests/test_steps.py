@@ -284,6 +284,19 @@ def test_a_candidate_speaking_under_a_cycle_alias_is_stance(extract):
     assert [st.source for st in extract(other, date="2024-09-01")] == ["author"]
 
 
+def test_the_possessor_of_a_speech_noun_speaks(extract):
+    """'Trump's suggestion that Seoul and Tokyo might be better off with nuclear weapons'
+    is the candidate's stance (lens `speech_nouns`); a noun not holding the cue's
+    that-clause is no attribution."""
+    text = "Trump's suggestion that South Korea and Japan might be better off with nuclear weapons adds risk."
+    assert extract(text, date="2016-09-01") == []
+    text = (
+        "Trump’s recent statement, asserting that he would have struck a nuclear deal if re-elected, "
+        "hints at a possible future attempt at a similar agreement with North Korea."
+    )
+    assert [st.source for st in extract(text, date="2024-09-01")] == ["author"]
+
+
 def test_seoul_undergoing_pressure_is_not_its_own_plan(extract):
     (st,) = extract(
         "If Biden wins, Seoul will come under growing pressure to join Washington's campaign against Beijing.",

@@ -319,6 +319,16 @@ class Lens:
         return frozenset(h.lower() for h in self.model.organization_heads)
 
     @cached_property
+    def speech_nouns(self) -> frozenset[str]:
+        return frozenset(n.lower() for n in self.model.speech_nouns)
+
+    @cached_property
+    def speech_noun_terms(self) -> re.Pattern[str]:
+        """A possessor before a speech noun ("Trump's suggestion"), for parsing the sentence."""
+        nouns = "|".join(map(re.escape, self.model.speech_nouns)) or r"(?!x)x"
+        return re.compile(rf"(?:'s|’s|\b(?:his|her|their))\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.IGNORECASE)
+
+    @cached_property
     def titles(self) -> set[str]:
         return {t.lower() for t in self.model.titles}
 

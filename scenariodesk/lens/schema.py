@@ -287,6 +287,7 @@ class LensModel(_Strict):
     reporting_verbs: list[Pattern] = []
     titles: list[str] = []
     organization_heads: list[str] = []
+    speech_nouns: list[str] = []  # "Trump's suggestion that …": the possessor speaks
     actors: list[Actor] = []
     domains: list[Domain] = Field(min_length=1)
     # Other spellings of words in domain terms: "north korea" -> ["n\\. korea"].
