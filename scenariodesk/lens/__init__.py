@@ -34,6 +34,7 @@ from scenariodesk.lens.schema import (
     LensModel,
     Outcome,
 )
+from scenariodesk.lens.version import analysis_code_version
 
 __all__ = [
     "BANDS",
@@ -65,7 +66,7 @@ class Lens:
         """Changes whenever any rule, the analysis code or a step's model changes:
         analysis reruns documents seen under another."""
         blob = json.dumps(self.model.model_dump(mode="json"), sort_keys=True)
-        blob += self.direction_step.version + _analysis_code_version()
+        blob += self.direction_step.version + analysis_code_version()
         return f"{self.model.name}@{self.model.version}:{hashlib.sha256(blob.encode()).hexdigest()[:12]}"
 
     @cached_property
@@ -414,23 +415,6 @@ class Lens:
             if (c.since is None or day >= c.since) and (c.until is None or day < c.until)
         }
         return names, None
-
-
-# The modules whose code decides what analysis finds: a change to any of them changes
-# every lens's fingerprint, so `analyze` redoes documents analyzed by older code.
-_ANALYSIS_MODULES = (
-    *("analyze.py", "sentences.py", "clauses.py", "discourse.py", "attribution.py", "analyze_ko.py"),
-    *("direction.py", "learned.py", "nlp.py", "proposition.py", "signposts.py", "ko_names.py"),
-    *("lens/__init__.py", "lens/patterns.py", "lens/korean.py"),
-)
-
-
-@lru_cache(maxsize=1)
-def _analysis_code_version() -> str:
-    digest = hashlib.sha256()
-    for name in _ANALYSIS_MODULES:
-        digest.update(resources.files("scenariodesk").joinpath(name).read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def _default_text() -> str:
