@@ -1,0 +1,83 @@
+"""Common phrasings of ANNOTATION.md's domains, written as probe sentences (no article
+text): each should land in its domain whatever words the seeds and train happened to use."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+# One sentence per domain form the lens should know, written from ANNOTATION's domain
+# table (probe sentences, not article text).
+DOMAIN_FORMS = [
+    (
+        "If Trump wins, Washington could demand that Seoul pay $10 billion a year for U.S. forces.",
+        "cost_sharing",
+    ),
+    ("If Trump wins, the defense cost-sharing deal signed this year could be torn up.", "cost_sharing"),
+    (
+        "If Trump wins, Seoul may have to foot a bigger bill for the American military presence.",
+        "cost_sharing",
+    ),
+    ("If Trump wins, the 28,500 American soldiers in Korea could be brought home.", "troops"),
+    ("If Trump wins, the U.S. military footprint on the peninsula could shrink.", "troops"),
+    ("If Trump wins, Pyongyang could test an intercontinental ballistic missile.", "nk_threat"),
+    ("If Trump wins, North Korea could stage a seventh nuclear test.", "nk_threat"),
+    ("If Trump wins, Kim could ramp up weapons testing.", "nk_threat"),
+    ("If Trump wins, he could hold another summit with Kim Jong-un.", "nk_diplomacy"),
+    ("If Trump wins, Washington could offer sanctions relief in exchange for a freeze.", "nk_diplomacy"),
+    ("If Harris wins, the U.S. would keep its nuclear umbrella over South Korea.", "alliance"),
+    ("If Harris wins, trilateral security cooperation with Japan would deepen.", "alliance"),
+    ("If Trump wins, calls in Seoul for nuclear armament could grow louder.", "alliance"),
+    ("If Trump wins, Seoul could be left out of talks between Washington and Pyongyang.", "inter_korean"),
+    ("If Harris wins, inter-Korean dialogue could resume.", "inter_korean"),
+    ("If Trump wins, Seoul could be caught between Washington and Beijing.", "china"),
+    ("If Trump wins, U.S.-China rivalry could intensify, squeezing Korean firms.", "china"),
+    ("If Trump wins, a 10 percent universal tariff could hit Korean exports.", "trade"),
+    ("If Trump wins, the IRA's tax credits for Korean battery makers could vanish.", "trade"),
+    ("If Trump wins, the won could weaken against the dollar.", "trade"),
+    ("If Trump wins, Korean semiconductor investment in Texas could be at risk.", "trade"),
+    ("If Trump wins, Moscow's military cooperation with Pyongyang could deepen.", "russia"),
+    ("If Trump wins, the war in Ukraine could end quickly, freeing Russia to aid North Korea.", "russia"),
+    ("If Trump wins, Korean shipyards could win U.S. Navy maintenance contracts.", "defense_industry"),
+    ("If Trump wins, Hanwha Aerospace could see more export orders from Europe.", "defense_industry"),
+    ("If Trump wins, Korean arms makers could sell more K2 tanks to Poland.", "defense_industry"),
+    ("If Trump wins, Washington could scale back joint drills with Seoul.", "alliance"),
+    ("If Trump wins, the U.S. could pull out of the free trade agreement with Korea.", "trade"),
+    ("If Trump wins, Seoul would face pressure to join the U.S. containment of China.", "china"),
+    ("If Trump wins, North Korea could be recognized as a de facto nuclear power.", "nk_threat"),
+    ("If Trump wins, Seoul could be asked to cover more of the stationing costs.", "cost_sharing"),
+    ("If Trump wins, the SMA could be renegotiated.", "cost_sharing"),
+    ("If Trump wins, Washington could charge Seoul for protection.", "cost_sharing"),
+    ("If Trump wins, U.S. troop levels in Korea could be cut.", "troops"),
+    ("If Trump wins, the Pentagon could redeploy forces from Korea to elsewhere.", "troops"),
+    ("If Trump wins, USFK could be reduced to a smaller force.", "troops"),
+    ("If Trump wins, Pyongyang could resume provocations along the border.", "nk_threat"),
+    ("If Trump wins, North Korea's nuclear program could keep growing.", "nk_threat"),
+    ("If Trump wins, military tensions on the Korean Peninsula could rise.", "nk_threat"),
+    ("If Trump wins, Washington could accept a nuclear freeze by Pyongyang.", "nk_diplomacy"),
+    ("If Trump wins, top-down diplomacy with Pyongyang could return.", "nk_diplomacy"),
+    ("If Harris wins, the Washington Declaration would remain in place.", "alliance"),
+    ("If Trump wins, Seoul's trust in U.S. security guarantees could erode.", "alliance"),
+    ("If Trump wins, South Korea could seek its own nuclear deterrent.", "alliance"),
+    ("If Trump wins, Seoul's role in North Korea talks could shrink.", "inter_korean"),
+    ("If Harris wins, humanitarian aid to the North could resume.", "inter_korean"),
+    ("If Trump wins, Beijing could retaliate against Korean companies.", "china"),
+    ("If Trump wins, export controls on chips to China could tighten, hurting Samsung.", "china"),
+    ("If Trump wins, Korean steel exports could face quotas.", "trade"),
+    ("If Trump wins, Hyundai Motor could face higher duties in the U.S.", "trade"),
+    ("If Trump wins, Korean chipmakers could lose CHIPS Act grants.", "trade"),
+    ("If Trump wins, the trade surplus with the U.S. could draw pressure.", "trade"),
+    ("If Trump wins, North Korean troops fighting for Russia could gain combat experience.", "russia"),
+    ("If Trump wins, a ceasefire in Ukraine could come quickly.", "russia"),
+    (
+        "If Trump wins, Korean shipbuilders could help revive the U.S. shipbuilding industry.",
+        "defense_industry",
+    ),
+    ("If Trump wins, European demand for Korean howitzers could rise.", "defense_industry"),
+]
+
+
+@pytest.mark.parametrize(("text", "domain"), DOMAIN_FORMS)
+def test_the_lens_names_the_domain_of_common_phrasings(extract, text, domain):
+    (st,) = extract(text, date="2024-09-01")
+    assert domain in st.domains, st.rules
