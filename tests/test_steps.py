@@ -40,6 +40,9 @@ EFFECTS = [
     ("Tensions on the peninsula would rise.", "-"),
     ("The alliance would weaken.", "-"),
     ("Seoul's export edge won't disappear.", "+"),
+    ("Tariffs on Korean steel would be lifted.", "+"),  # lifting removes
+    ("Washington would slash troop numbers.", "-"),
+    ("Washington would shore up deterrence.", "+"),
 ]
 
 
