@@ -40,7 +40,6 @@ EFFECTS = [
     ("Tensions on the peninsula would rise.", "-"),
     ("The alliance would weaken.", "-"),
     ("Seoul's export edge won't disappear.", "+"),
-    ("Tariffs on Korean steel would be lifted.", "+"),  # lifting removes
     ("Washington would slash troop numbers.", "-"),
     ("Washington would shore up deterrence.", "+"),
 ]
@@ -63,6 +62,7 @@ PARSED_PAIRS = [
     ("The deal may breathe life into economic projects frozen by sanctions.", set()),
     ("Capitals that doubt the American guarantee are likely to keep buying Korean arms.", set()),
     ("It would revive efforts to resume talks.", {("resume", "talk", 1)}),
+    ("Tariffs on Korean steel would be lifted.", {("lift", "tariff", 1)}),  # lifting removes
     ("He would welcome the push, which could give cooperation fresh momentum.", {("fresh", "momentum", 1)}),
 ]
 
