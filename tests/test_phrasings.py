@@ -81,3 +81,30 @@ DOMAIN_FORMS = [
 def test_the_lens_names_the_domain_of_common_phrasings(extract, text, domain):
     (st,) = extract(text, date="2024-09-01")
     assert domain in st.domains, st.rules
+
+
+# Likelihood phrasings of news and analysis beyond ANNOTATION's table, with the band their
+# nearest table entry gives.
+CUE_FORMS = [
+    ("tariffs are on track to rise", "likely"),
+    ("tariffs look set to rise", "likely"),
+    ("higher tariffs loom", "likely"),
+    ("a tariff hike cannot be ruled out", "even_chance"),
+    ("tariffs threaten to rise", "even_chance"),
+    ("there is a risk that tariffs will rise", "even_chance"),
+    ("it is hard to see tariffs falling", "unlikely"),
+    ("there is no guarantee that tariffs will fall", "unlikely"),
+    ("tariffs are poised to rise", "likely"),
+    ("tariffs are all but certain to rise", "almost_certain"),
+]
+
+
+@pytest.mark.parametrize(("clause", "band"), CUE_FORMS)
+def test_common_likelihood_phrasings_read_as_their_band(extract, clause, band):
+    (st,) = extract(f"If Trump wins, {clause} on Korean cars.", date="2024-09-01")
+    assert st.likelihood == band, st.rules
+
+
+def test_an_adjective_looming_is_no_cue(extract):
+    text = "Of the fights looming over Trump's second term, trade is the sharpest."
+    assert extract(text, date="2024-09-01") == []
