@@ -143,7 +143,8 @@ class _Extractor:
         sentences = self.splitter.split(document.text)
         cycle = self.lens.cycle_for_date(document.date)
         year = cycle.year if cycle else None
-        return sentences, [find_features(s, self.lens, year) for s in sentences]
+        written = int(document.date[:4]) if document.date[:4].isdigit() else None
+        return sentences, [find_features(s, self.lens, year, written) for s in sentences]
 
     def parse(self, prepared: list[tuple[list[Sentence], list[Features]]]) -> None:
         """Parse, in one batch, the sentences of these documents that need it."""

@@ -29,7 +29,16 @@ class Features:
     signposts: list[Signpost] = field(default_factory=list)  # lemma signposts to check on the parse
 
 
-def find_features(s: Sentence, lens: Lens, year: int | None = None) -> Features:
+def _clause_end(text: str, start: int, lens: Lens) -> int:
+    """Where the clause going on at `start` ends: "a rich country that should pay far
+    more, and under his administration demands … are almost certain to return"."""
+    breaks = (_COORDINATED.search(text, start), lens.clause_breaks.search(text, start))
+    return min((b.start() for b in breaks if b), default=len(text))
+
+
+def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int | None = None) -> Features:
+    """The lens's matches in a sentence of the election cycle `year`, written in the
+    year `written` (for past frames: "In 2016, analysts predicted …")."""
     text = s.folded
     conditions = list(lens.conditions_for(year).finditer(text))
     blocked = []
@@ -39,13 +48,12 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None) -> Features:
             continue  # "Should Trump return ..." is a condition, not advice
         if any(c.start() <= m.start() < c.end() for c in inversions):
             continue  # "Should talks stall, Pyongyang could ..." likewise
-        end = m.end()
-        if lens.non_projection_scope[rule] == "rest":
-            # to the end of its clause: "a rich country that should pay far more, and
-            # under his administration demands … are almost certain to return"
-            breaks = (_COORDINATED.search(text, end), lens.clause_breaks.search(text, end))
-            end = min((b.start() for b in breaks if b), default=len(text))
-        blocked.append((m.start(), end))
+        rest = lens.non_projection_scope[rule] == "rest"
+        blocked.append((m.start(), _clause_end(text, m.end(), lens) if rest else m.end()))
+    for frame in lens.past_frames:
+        m = frame.match(text)
+        if m and (m.groupdict().get("year") is None or (written and int(m.group("year")) < written)):
+            blocked.append((m.start(), _clause_end(text, m.end(), lens)))
     # An outcome named inside advice is the advice's ("Seoul should begin preparing now,
     # whichever candidate prevails"), not the condition of the sentence's projection.
     conditions = [(r, c) for r, c in conditions if not any(a <= c.start() < b for a, b in blocked)]

@@ -108,3 +108,18 @@ def test_common_likelihood_phrasings_read_as_their_band(extract, clause, band):
 def test_an_adjective_looming_is_no_cue(extract):
     text = "Of the fights looming over Trump's second term, trade is the sharpest."
     assert extract(text, date="2024-09-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("In 2016, analysts predicted that Trump would pull U.S. troops out of Korea.", []),
+        ("During his first term, Trump would often threaten to pull U.S. troops out of Korea.", []),
+        ("In 2025, tariffs on Korean cars could rise if Trump wins.", ["could"]),
+        ("In 2018, Trump met Kim in Singapore, and if he wins, he could meet Kim again.", ["could"]),
+    ],
+)
+def test_a_sentence_opening_in_the_past_projects_nothing_in_that_clause(extract, text, found):
+    """Lens `past_frames`: a year before the article's, or a first term, frames its clause
+    in the past; a later clause, or a year still ahead, still projects."""
+    assert [st.cue.text for st in extract(text, date="2024-09-01")] == found

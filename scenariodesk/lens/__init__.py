@@ -78,6 +78,10 @@ class Lens:
         return re.compile(alternatives(self.model.conditional_inversions), re.IGNORECASE)
 
     @cached_property
+    def past_frames(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(phrase_regex(p), re.IGNORECASE) for p in self.model.past_frames)
+
+    @cached_property
     def korean(self) -> KoreanRules | None:
         """The Korean section compiled (None when the lens has none)."""
         return KoreanRules(self.model.ko) if self.model.ko else None

@@ -301,6 +301,10 @@ class LensModel(_Strict):
     conditional_forecasts: list[Pattern] = []
     # Openings that make a clause a condition rather than advice ("Should talks stall, ...").
     conditional_inversions: list[Pattern] = []
+    # Openings that set a sentence in the past ("In 2016, analysts predicted that Trump
+    # would …", "During his first term, …"): no cue of its clause projects. A `year` group
+    # counts only for a year before the article's.
+    past_frames: list[Pattern] = []
     no_break_after: list[str] = []
     boilerplate: Boilerplate = Boilerplate()
     playbook: list[NamedPattern] = []
