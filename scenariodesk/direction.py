@@ -9,9 +9,10 @@ Two steps decide it, both over the same features of the consequence:
   tariffs" −1 × −1 = favourable; a negation flips it ("won't disappear"), a lowering
   likelihood cue does not ("unlikely to resume" keeps the event's sign, convention 9).
   The lens's flat impact terms count where no effect-theme pair is found.
-- `LearnedDirection` is a linear model over those features and the consequence's lemmas,
-  trained on gold with `scenariodesk train` (see `train.py`) and shipped as JSON in the
-  package. It is used when the lens names it (`direction.model`) and its file exists.
+- `LearnedDirection` is a linear model over those features (and, if training chose it,
+  the consequence's lemmas), trained on gold with `scenariodesk train` (see `train.py`)
+  and shipped as JSON in the package. It is used when the lens names it
+  (`direction.model`) and its file exists.
 
 Both return (direction, trace): the trace names what decided it, for the statement's
 rule list.
@@ -221,6 +222,12 @@ def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = N
     for word in set(lemmas):
         feats[f"w:{word}"] = 1.0
     return feats
+
+
+def lexical(name: str) -> bool:
+    """A feature naming words (a lemma, an effect-theme pair's lemmas) rather than the
+    structure every language shares (signs, domains, outcome, cue)."""
+    return name.startswith("w:") or (name.startswith("pair:") and ">" in name)
 
 
 def _sign(total: float) -> str:

@@ -325,10 +325,10 @@ def test_training_writes_a_model_the_lens_then_uses(tmp_path, gold_path, seed_di
     model = json.loads(out.read_text())
     assert model["classes"] == ["+", "-", "0"] and model["weights"]
     # with no --c, the regularization is chosen holding out each article in turn
-    from scenariodesk.train import C_GRID
+    from scenariodesk.train import C_GRID, FEATURE_SETS
 
-    assert model["trained_on"]["c"] in C_GRID
-    assert model["trained_on"]["c_chosen_by"]["folds"] == 5  # the seeds' five articles
+    assert model["trained_on"]["c"] in C_GRID and model["trained_on"]["features"] in FEATURE_SETS
+    assert model["trained_on"]["chosen_by"]["folds"] == 5  # the seeds' five articles
     lens_file = tmp_path / "lens.yaml"
     lens_file.write_text(f"direction:\n  model: {out}\n")
     custom = load_lens(lens_file)

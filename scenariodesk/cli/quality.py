@@ -106,7 +106,8 @@ def train(
         float | None,
         typer.Option(
             "--c",
-            help="Inverse regularization strength (default: the best of 0.1-10 with each article held out in turn).",
+            help="Inverse regularization strength, learning words too (default: C and the feature set"
+            " chosen with each article held out in turn).",
             show_default=False,
         ),
     ] = None,
@@ -137,19 +138,20 @@ def train(
     if len({e.group for e in data}) < folds:
         raise fail(f"{len({e.group for e in data})} articles: fewer than --folds {folds}")
     chosen_by = None
+    feature_set = "lexical"
     with err.status("cross-validating by article"):
-        if c is None:
-            c, chosen_by = training.choose_c(data)
+        if c is None:  # C and the feature set, holding out each article in turn
+            c, feature_set, chosen_by = training.choose_settings(data)
+        data = training.restricted(data, feature_set)
         cv = training.cross_validate(data, c=c, folds=folds)
     target = out_path or training.default_model_path(lens)
     meta = {"sets": [f"{g} {k}" for g, k in pairs], "examples": len(data), "cv": cv, "c": c}
-    if chosen_by is not None:
-        meta["c_chosen_by"] = chosen_by  # each article held out in turn
+    meta |= {"features": feature_set} | ({"chosen_by": chosen_by} if chosen_by else {})
     training.fit_and_save(data, target, c=c, meta=meta)
     out.print(
         f"direction model: {len(data)} gold statements from {len({e.group for e in data})} articles; "
-        f"C {c:g}, cross-validated accuracy {cv['accuracy']:.3f} ({folds} folds grouped by article)"
-        f" -> {target}",
+        f"C {c:g}, {feature_set} features, cross-validated accuracy {cv['accuracy']:.3f}"
+        f" ({folds} folds grouped by article) -> {target}",
         markup=False,
     )
 
