@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.analyze_ko import extract_korean
-from scenariodesk.attribution import attribution, own_plan
+from scenariodesk.attribution import attribution, introduced_speaker, own_plan
 from scenariodesk.clauses import (
     Features,
     Segment,
@@ -479,7 +479,7 @@ class _Extractor:
                     for key in keys:
                         ctx.quote_speakers[key] = ahead[:2]
                     return (*ahead[:2], "source:quotation")
-        introduced = self._introduced_speaker(index, s, ctx)
+        introduced = introduced_speaker(self._sentences[index - 1] if index else None, s, self.lens, ctx)
         if introduced is not None:
             for key in keys:
                 ctx.quote_speakers[key] = introduced
@@ -487,15 +487,3 @@ class _Extractor:
         if ctx.last_quote_speaker is not None:
             return (*ctx.last_quote_speaker, "source:previous-quotation")
         return AUTHOR, "", "source:author"
-
-    def _introduced_speaker(self, index: int, s: Sentence, ctx: Context) -> tuple[str, str] | None:
-        """The person the sentence before a bare quotation names as speaking ("Park
-        Won-gon, a professor at Ewha, spoke at a forum. "If Trump wins, …""), parsed on
-        demand (ANNOTATION convention 11: the speaker from the sentence before)."""
-        before = self._sentences[index - 1] if index else None
-        if before is None or before.paragraph < s.paragraph - 1 or before.quotes:
-            return None
-        if before.parsed is None:
-            before.parsed = pipelines.parser()(before.text)
-        found = attribution(before, self.lens, ctx)
-        return found[:2] if found is not None and found[0] != AUTHOR else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from scenariodesk import nlp as pipelines
 from scenariodesk.discourse import Context
 from scenariodesk.lens import Lens
 from scenariodesk.models import AUTHOR
@@ -124,6 +125,20 @@ def attribution(
             phrase = f"{chunk(subject, lens.organization_heads).text} {tok.text}"
             return who(subject, lens, ctx, phrase, "source:reporting-verb")
     return None
+
+
+def introduced_speaker(
+    before: Sentence | None, s: Sentence, lens: Lens, ctx: Context
+) -> tuple[str, str] | None:
+    """(speaker, phrase) a bare quotation takes from the sentence before it when that one
+    names someone speaking ("Park Won-gon, a professor at Ewha, spoke at a forum. "If
+    Trump wins, …""), parsed on demand (ANNOTATION convention 11)."""
+    if before is None or before.paragraph < s.paragraph - 1 or before.quotes:
+        return None
+    if before.parsed is None:
+        before.parsed = pipelines.parser()(before.text)
+    found = attribution(before, lens, ctx)
+    return found[:2] if found is not None and found[0] != AUTHOR else None
 
 
 def chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ignore[no-untyped-def]

@@ -97,6 +97,13 @@ def test_seoul_gaining_is_a_projection_and_being_bypassed_is_unfavourable(extrac
     assert any(r.startswith("impact:-") and "bypassed" in r for r in bypassed.rules)
 
 
+def test_a_lowering_cue_keeps_the_favourable_evidence_of_its_event(extract):
+    """'would mean little chance of an early summit': the summit is the event (+) the
+    direction step is shown, whatever its learned judgment (convention 9)."""
+    (st,) = extract("A Trump victory would mean little chance of an early summit with Kim.", date="2024-01-10")
+    assert "impact:+:summit" in st.rules
+
+
 def test_lowering_cue_keeps_the_events_sign(extract):
     """'unlikely to resume' keeps the sign of resuming (convention 9)."""
     (st,) = extract("If Harris wins, denuclearization talks are unlikely to resume soon.", date="2024-09-01")
