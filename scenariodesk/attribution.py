@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from scenariodesk import nlp as pipelines
 from scenariodesk.discourse import Context
 from scenariodesk.lens import Lens
 from scenariodesk.models import AUTHOR
@@ -132,11 +131,10 @@ def introduced_speaker(
 ) -> tuple[str, str] | None:
     """(speaker, phrase) a bare quotation takes from the sentence before it when that one
     names someone speaking ("Park Won-gon, a professor at Ewha, spoke at a forum. "If
-    Trump wins, …""), parsed on demand (ANNOTATION convention 11)."""
-    if before is None or before.paragraph < s.paragraph - 1 or before.quotes:
+    Trump wins, …""; ANNOTATION convention 11). A sentence with a reporting verb is parsed
+    already; one without has no speaker to give."""
+    if before is None or before.parsed is None or before.paragraph < s.paragraph - 1 or before.quotes:
         return None
-    if before.parsed is None:
-        before.parsed = pipelines.parser()(before.text)
     found = attribution(before, lens, ctx)
     return found[:2] if found is not None and found[0] != AUTHOR else None
 
