@@ -20,10 +20,12 @@ from scenariodesk.lens.korean import KoreanRules
 from scenariodesk.lens.patterns import (
     Matcher,
     PatternError,
+    WhoMatcher,
     alternatives,
     compile_matcher,
     phrase_regex,
     spelled,
+    who_matcher,
 )
 from scenariodesk.lens.schema import (
     BANDS,
@@ -189,7 +191,7 @@ class Lens:
         return self.candidate_names_for(None)
 
     @cached_property
-    def conditions(self) -> Matcher:
+    def conditions(self) -> WhoMatcher:
         return self.conditions_for(None)
 
     @lru_cache(maxsize=16)  # noqa: B019 - a lens lives as long as the process
@@ -200,24 +202,13 @@ class Lens:
         return compile_matcher(rules, where="outcomes.names")
 
     @lru_cache(maxsize=16)  # noqa: B019
-    def conditions_for(self, year: int | None) -> Matcher:
+    def conditions_for(self, year: int | None) -> WhoMatcher:
         """Outcome phrases. Rule names are `outcome:template-index`, `*:i` for pronouns or
         no name (resolved from context), or `any:i` for the outcome-independent phrases."""
-        rules: list[tuple[str, str]] = []
-        pronoun = "(he|she|they)"
         all_names = self._names(year)
-        for i, template in enumerate(self.model.condition_templates):
-            if "{who}" not in template:
-                rules.append((f"*:template{i}", template))
-                continue
-            for outcome in self.named_outcomes:
-                names = "|".join(all_names[outcome.id])
-                rules.append((f"{outcome.id}:template{i}", template.replace("{who}", f"({names})")))
-            rules.append((f"*:template{i}", template.replace("{who}", pronoun)))
-        for outcome in self.model.outcomes:
-            for j, phrase in enumerate(outcome.phrases):
-                rules.append((f"{outcome.id}:phrase{j}", phrase))
-        return compile_matcher(rules, where="condition_templates")
+        names = {o.id: all_names[o.id] for o in self.named_outcomes}
+        phrases = [(o.id, p) for o in self.model.outcomes for p in o.phrases]
+        return who_matcher(self.model.condition_templates, names, phrases, where="condition_templates")
 
     @cached_property
     def election_terms(self) -> Matcher:

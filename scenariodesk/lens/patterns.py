@@ -24,6 +24,26 @@ class Matcher:
             yield self.names[int(m.lastgroup[1:])], m  # type: ignore[index]
 
 
+@dataclass(frozen=True)
+class WhoMatcher:
+    """A `Matcher` whose "who:…" rules stand for one template with every outcome's names
+    in one group (a branch per template instead of one per template and outcome): a match
+    is resolved to the first outcome whose own names make the template match it, so
+    rules come out as "outcome:…", as if each outcome had its branch."""
+
+    matcher: Matcher
+    by_outcome: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # "who:rule" -> (outcome, regex)
+
+    def finditer(self, text: str):  # type: ignore[no-untyped-def]
+        for rule, m in self.matcher.finditer(text):
+            if rule in self.by_outcome:
+                found = next((o for o, r in self.by_outcome[rule] if r.fullmatch(m.group())), None)
+                if found is None:
+                    continue
+                rule = f"{found}:{rule.split(':', 1)[1]}"
+            yield rule, m
+
+
 def pattern_body(pattern: str, *, plural: bool = False) -> str:
     body = re.sub(r"(?<!\\) ", r"\\s+", pattern)
     if plural and re.search(r"[a-z]$", pattern):
@@ -122,3 +142,29 @@ def compile_matcher(
     edge = rf"(?<![\w{re.escape(joined)}])" if edges else ""
     regex = re.compile(edge + "(?:" + ("|".join(parts) or r"(?!x)x") + ")", re.IGNORECASE)
     return Matcher(regex, tuple(name for name, _ in rules))
+
+
+def who_matcher(
+    templates: list[str], names: dict[str, list[str]], phrases: list[tuple[str, str]], where: str
+) -> WhoMatcher:
+    """Condition templates ("if {who} wins") with every outcome's `names` in one group, a
+    pronoun branch for each ("*:template{i}"), and outcome-independent `phrases`
+    ("{outcome}:phrase{j}", numbered per outcome)."""
+    rules: list[tuple[str, str]] = []
+    by_outcome: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+    everyone = "|".join(dict.fromkeys(n for group in names.values() for n in group))
+    for i, template in enumerate(templates):
+        if "{who}" not in template:
+            rules.append((f"*:template{i}", template))
+            continue
+        rules.append((f"who:template{i}", template.replace("{who}", f"({everyone})")))
+        by_outcome[f"who:template{i}"] = tuple(
+            (o, re.compile(pattern_body(template.replace("{who}", f"({'|'.join(group)})")), re.IGNORECASE))
+            for o, group in names.items()
+        )
+        rules.append((f"*:template{i}", template.replace("{who}", "(he|she|they)")))
+    counts: dict[str, int] = {}
+    for outcome, phrase in phrases:
+        j = counts[outcome] = counts.get(outcome, -1) + 1
+        rules.append((f"{outcome}:phrase{j}", phrase))
+    return WhoMatcher(compile_matcher(rules, where=where), by_outcome)
