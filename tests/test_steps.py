@@ -100,7 +100,9 @@ def test_seoul_gaining_is_a_projection_and_being_bypassed_is_unfavourable(extrac
 def test_a_lowering_cue_keeps_the_favourable_evidence_of_its_event(extract):
     """'would mean little chance of an early summit': the summit is the event (+) the
     direction step is shown, whatever its learned judgment (convention 9)."""
-    (st,) = extract("A Trump victory would mean little chance of an early summit with Kim.", date="2024-01-10")
+    (st,) = extract(
+        "A Trump victory would mean little chance of an early summit with Kim.", date="2024-01-10"
+    )
     assert "impact:+:summit" in st.rules
 
 
