@@ -214,11 +214,14 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
 
 def _candidate_named(text: str, lens: Lens, ctx: Context) -> str | None:
     """The candidate a whole subject phrase names by one of the cycle's aliases ("the
-    former president", "the Republican nominee"), as the lens's candidate name."""
+    former president", "the Republican nominee"), as the lens's candidate name; not
+    where someone else was the person last named (a Korean article's "the former
+    president" can be Moon Jae-in, named the sentence before)."""
     for outcome, m in lens.candidate_names_for(ctx.cycle).finditer(text):
         whole = m.start() == 0 and m.end() == len(text.rstrip(",. "))
         if whole and outcome != "pronoun" and (ctx.allowed is None or outcome in ctx.allowed):
-            return next((o.candidate for o in lens.model.outcomes if o.id == outcome and o.candidate), None)
+            name = next((o.candidate for o in lens.model.outcomes if o.id == outcome and o.candidate), None)
+            return name if ctx.last_person in (None, f"candidate:{outcome}", name) else None
     return None
 
 

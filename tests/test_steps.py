@@ -294,6 +294,12 @@ def test_a_candidate_speaking_under_a_cycle_alias_is_stance(extract):
     assert extract(text, date="2024-09-01") == []
     other = "The vice president of the Asan Institute said tariffs on Korean cars could rise if Trump wins."
     assert [st.source for st in extract(other, date="2024-09-01")] == ["author"]
+    # someone else named just before: the description may be theirs, the statement stays
+    moon = (
+        "Former President Moon Jae-in spoke in Seoul on Monday. "
+        "The former president said the alliance would weaken if Trump wins."
+    )
+    assert len(extract(moon, date="2024-09-01")) == 1
 
 
 def test_the_possessor_of_a_speech_noun_speaks(extract):
