@@ -95,7 +95,7 @@ class SentenceSplitter:
                 words <= HEADLINE_MAX_WORDS
                 and not re.search(r"[.!?]['\"’”]?\s*$", para)
                 and not re.match(r"\s*[-•*·]\s", para)
-                and not _SENTENCE_END_INSIDE.search(para)
+                and not self._ends_inside(para)
             )
             # A headline is one sentence even with "..." inside it.
             bounds = [(0, len(para))] if headline else self._merge_abbreviations(doc)
@@ -128,6 +128,15 @@ class SentenceSplitter:
                     )
                 )
         return out
+
+    def _ends_inside(self, line: str) -> bool:
+        """A sentence ends inside the line: a period after a word that is not one of the
+        lens's abbreviations ("Trump vs. Harris: …" is still a headline), then a capital."""
+        for m in _SENTENCE_END_INSIDE.finditer(line):
+            word = line[: m.start() + 2].split()[-1].strip("'\"’”")
+            if word.lower() not in self._no_break:
+                return True
+        return False
 
     def _merge_abbreviations(self, doc: Doc) -> list[tuple[int, int]]:
         bounds: list[tuple[int, int]] = []

@@ -229,6 +229,7 @@ SPLITS = [
         3,
         id="cut-body-line-is-not-a-headline",
     ),
+    pytest.param("Trump vs. Harris: What's at stake for Korea", 1, id="headline-with-abbreviation"),
 ]
 
 
