@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from scenariodesk import nlp
+from scenariodesk.clauses import cue_word
 from scenariodesk.direction import LOWERING_BANDS, Consequence
 from scenariodesk.ko_names import body, is_title, names_someone, person
 from scenariodesk.lens import KoreanRules, Lens
@@ -324,8 +325,7 @@ def _direction(
     lowering = spec.band in LOWERING_BANDS
     impact = []
     for sign, m in rules.impact.finditer(text):
-        inside_cue = not spec.names_event and cue.start() <= m.start() and m.end() <= cue.end()
-        if start <= m.start() < end and not inside_cue:
+        if start <= m.start() < end and not cue_word(m, cue, spec.names_event):
             negated = bool(rules.negators.search(text[m.end() : m.end() + 6]))
             impact.append((1 if sign == "+" else -1, negated, m.group()))
     consequence = Consequence(text[start:end], (), tuple(impact), lowering, domains, outcome, language="ko")

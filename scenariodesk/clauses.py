@@ -201,8 +201,11 @@ def pick_domains(f: Features, segment: Segment) -> list[str]:
     return ranked[:3]
 
 
-def _inside(m: re.Match[str], outer: re.Match[str]) -> bool:
-    return outer.start() <= m.start() and m.end() <= outer.end()
+def cue_word(m: re.Match[str], cue: re.Match[str], names_event: bool) -> bool:
+    """An impact term inside the cue is the likelihood's word, not the event's ("it would
+    be difficult to", "밝다고 보기 어렵다"), unless the cue names the event ("presents a
+    challenge"): both languages' direction inputs leave such terms out."""
+    return not names_event and cue.start() <= m.start() and m.end() <= cue.end()
 
 
 def consequence(
@@ -221,7 +224,7 @@ def consequence(
     lowering = spec.band in LOWERING_BANDS
     impact = []
     for sign, m in f.impact:
-        if not segment.start <= m.start() < segment.end or (not spec.names_event and _inside(m, cue[1])):
+        if not segment.start <= m.start() < segment.end or cue_word(m, cue[1], spec.names_event):
             continue
         window = m.string[max(segment.start, m.start() - 30) : m.start()]
         negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
