@@ -129,9 +129,9 @@ _WINDOW = 5  # words between an effect and its theme in unparsed text
 
 
 def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
-    """Effect-theme pairs in text with no parse: an effect word and a valued theme within
-    five words of each other, in either order ("resume talks", "tariffs could rise"); a
-    negator just before the effect flips it."""
+    """Effect-theme pairs in text with no parse: an effect word and the nearest valued
+    theme within five words, in either order ("resume talks", "tariffs could rise"),
+    never an agent after "by"; a negator just before the effect flips it."""
     words = [t.lower_ for t in tokens]
     pairs = []
     for i, word in enumerate(words):
@@ -140,10 +140,13 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
             continue
         near = range(max(0, i - _WINDOW), min(len(words), i + _WINDOW + 1))
         themes = [(j, vocab.theme_of(words[j])) for j in near if j != i and words[j].isalpha()]
-        themes = [(j, v) for j, v in themes if v]
+        # A theme after "by" is the agent, not what the effect changes ("hit by tariffs").
+        themes = [(j, v) for j, v in themes if v and not (j > i and "by" in words[i + 1 : j])]
         if not themes:
             continue
-        j, value = min(themes, key=lambda jv: abs(jv[0] - i))
+        # The nearest; at equal distance the one after the effect, its object ("the
+        # dispute could disrupt exports").
+        j, value = min(themes, key=lambda jv: (abs(jv[0] - i), jv[0] < i))
         negated = any(w in vocab.negators or w == "n't" for w in words[max(0, i - 3) : i])
         pairs.append((lemma(word), lemma(words[j]), effect * value * (-1 if negated else 1)))
     return pairs

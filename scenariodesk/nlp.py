@@ -84,6 +84,24 @@ def lemma_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=4096)
+def word_forms(base: str) -> frozenset[str]:
+    """The inflected forms of `base` that the lemmatizer maps back to it ("shake" ->
+    shakes, shaking, shaken, shook): its suffix rules run backwards and its exception
+    table read from the lemma side, each form kept only if `lemma_forms` returns `base`
+    for it. Lens terms are written as lemmas; matchers built with these forms find any
+    inflection of them without endings written by hand."""
+    base = base.lower()
+    rules, exceptions, _ = _lemma_tables()
+    candidates = {base}
+    for pos in _LEMMA_POS:
+        for old, new in rules.get(pos, ()):
+            if base.endswith(new):
+                candidates.add(base[: len(base) - len(new)] + old)
+        candidates.update(form for form, lemmas in exceptions.get(pos, {}).items() if base in lemmas)
+    return frozenset(f for f in candidates if f and base in lemma_forms(f))
+
+
 def lemma(word: str) -> str:
     """One lemma for `word`: the shortest of its forms (ties alphabetically)."""
     return min(lemma_forms(word), key=lambda f: (len(f), f))

@@ -10,7 +10,7 @@ import pytest
 
 from scenariodesk.direction import Consequence, RuleDirection, effect_pairs, window_pairs
 from scenariodesk.lens import load_lens
-from scenariodesk.nlp import lemma, lemma_forms, parser, splitter
+from scenariodesk.nlp import lemma, lemma_forms, parser, splitter, word_forms
 
 pytestmark = pytest.mark.slow
 
@@ -31,6 +31,29 @@ def test_lemma_forms_come_from_the_models_tables(word, form):
 
 def test_lemma_is_one_stable_form():
     assert lemma("talks") == "talk" and lemma("Talks") == "talk"
+
+
+@pytest.mark.parametrize(
+    ("base", "form"), [("shake", "shaken"), ("shake", "shook"), ("stop", "stopped"), ("rattle", "rattling")]
+)
+def test_word_forms_are_the_inflections_the_lemmatizer_maps_back(base, form):
+    assert form in word_forms(base)
+    assert all(base in lemma_forms(f) for f in word_forms(base))
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("If Trump wins, the alliance could be shaken to its core.", "-"),
+        ("If Trump wins, ties with Seoul could be strained.", "-"),
+        ("If Trump wins, Korean exporters could be rattled by tariffs.", "-"),
+        ("If Harris wins, Korean battery makers would keep benefiting from tax credits.", "+"),
+    ],
+)
+def test_an_impact_term_written_as_a_lemma_matches_its_inflections(extract, text, sign):
+    """The lens writes "shake", not "shak(e|es|en|ing)|shook": any inflection counts."""
+    (st,) = extract(text, date="2024-09-01")
+    assert f"impact:{sign}" in " ".join(st.rules), st.rules
 
 
 EFFECTS = [
@@ -336,14 +359,16 @@ def test_training_writes_a_model_the_lens_then_uses(tmp_path, gold_path, seed_di
         app, ["train", "--gold", str(gold_path), "--corpus", str(seed_dir), "--out", str(out), "--folds", "5"]
     )
     assert result.exit_code == 0, result.output
-    assert "cross-validated accuracy" in result.stdout
+    assert "cross-validated accuracy" in result.stdout and "log-loss" in result.stdout
     model = json.loads(out.read_text())
     assert model["classes"] == ["+", "-", "0"] and model["weights"]
     # with no --c, the regularization is chosen holding out each article in turn
     from scenariodesk.train import C_GRID, FEATURE_SETS
 
     assert model["trained_on"]["c"] in C_GRID and model["trained_on"]["features"] in FEATURE_SETS
-    assert model["trained_on"]["chosen_by"]["folds"] == 5  # the seeds' five articles
+    chosen = model["trained_on"]["chosen_by"]
+    assert chosen["folds"] == 5  # the seeds' five articles
+    assert 0 < chosen["log_loss"] < 1.0986  # better than knowing nothing (ln 3 for three classes)
     lens_file = tmp_path / "lens.yaml"
     lens_file.write_text(f"direction:\n  model: {out}\n")
     custom = load_lens(lens_file)

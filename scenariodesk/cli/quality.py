@@ -151,6 +151,7 @@ def train(
     out.print(
         f"direction model: {len(data)} gold statements from {len({e.group for e in data})} articles; "
         f"C {c:g}, {feature_set} features, cross-validated accuracy {cv['accuracy']:.3f}"
+        f", log-loss {cv['log_loss']:.3f}"
         f" ({folds} folds grouped by article) -> {target}",
         markup=False,
     )

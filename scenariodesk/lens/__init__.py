@@ -37,6 +37,7 @@ from scenariodesk.lens.schema import (
     Outcome,
 )
 from scenariodesk.lens.version import analysis_code_version
+from scenariodesk.nlp import word_forms
 
 __all__ = [
     "BANDS",
@@ -285,7 +286,7 @@ class Lens:
     def impact(self) -> Matcher:
         rules = [("+", t) for t in self.model.impact.favourable]
         rules += [("-", t) for t in self.model.impact.unfavourable]
-        return compile_matcher(rules, plural=True, where="impact")
+        return compile_matcher(rules, forms=word_forms, plural=True, where="impact")
 
     @cached_property
     def negators(self) -> re.Pattern[str]:

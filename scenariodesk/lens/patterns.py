@@ -4,7 +4,7 @@ groups per rule list (`Matcher`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 
@@ -44,9 +44,22 @@ class WhoMatcher:
             yield rule, m
 
 
-def pattern_body(pattern: str, *, plural: bool = False) -> str:
+_LAST_WORD = re.compile(r"(?:^|(?<= ))([a-z]+)$")
+
+
+def pattern_body(
+    pattern: str, *, plural: bool = False, forms: Callable[[str], Iterable[str]] | None = None
+) -> str:
+    """A lens pattern as a regex fragment: spaces match any run of space; with `plural`,
+    a pattern ending in a letter also matches with -s/-es; with `forms`, a pattern ending
+    in a plain word matches any form `forms` gives of it ("shake" → shaken, shook)."""
+    last = _LAST_WORD.search(pattern) if forms else None
+    if last and forms:
+        word = last.group(1)
+        spelled = sorted({f for f in forms(word) if f[:1] == word[:1]} | {word}, key=lambda f: (-len(f), f))
+        pattern = pattern[: last.start()] + f"(?:{'|'.join(spelled)})"
     body = re.sub(r"(?<!\\) ", r"\\s+", pattern)
-    if plural and re.search(r"[a-z]$", pattern):
+    if plural and not last and re.search(r"[a-z]$", pattern):
         body += "(?:s|es)?"
     return body
 
@@ -103,6 +116,7 @@ def compile_matcher(
     rules: list[tuple[str, str]],
     *,
     plural: bool = False,
+    forms: Callable[[str], Iterable[str]] | None = None,
     where: str = "",
     joined: str = "",
     edges: bool = True,
@@ -124,7 +138,7 @@ def compile_matcher(
                 f"{where}: pattern {pattern!r} begins or ends with a space; word edges are added"
                 " around every pattern, so it would never match inside a sentence"
             )
-        fragment = f"{pattern_body(pattern, plural=plural)}" + ("(?![\\w])" if edges else "")
+        fragment = f"{pattern_body(pattern, plural=plural, forms=forms)}" + ("(?![\\w])" if edges else "")
         try:
             re.compile(fragment)
         except re.error as exc:
