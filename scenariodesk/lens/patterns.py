@@ -44,22 +44,29 @@ class WhoMatcher:
             yield rule, m
 
 
-_LAST_WORD = re.compile(r"(?:^|(?<= ))([a-z]+)$")
+_PLAIN_WORD = re.compile(r"(?:^|(?<= ))([a-z]{3,})(?= |$)")
 
 
 def pattern_body(
     pattern: str, *, plural: bool = False, forms: Callable[[str], Iterable[str]] | None = None
 ) -> str:
-    """A lens pattern as a regex fragment: spaces match any run of space; with `plural`,
-    a pattern ending in a letter also matches with -s/-es; with `forms`, a pattern ending
-    in a plain word matches any form `forms` gives of it ("shake" → shaken, shook)."""
-    last = _LAST_WORD.search(pattern) if forms else None
-    if last and forms:
-        word = last.group(1)
-        spelled = sorted({f for f in forms(word) if f[:1] == word[:1]} | {word}, key=lambda f: (-len(f), f))
-        pattern = pattern[: last.start()] + f"(?:{'|'.join(spelled)})"
+    """A lens pattern as a regex fragment: spaces match any run of space; with `forms`,
+    each plain word of the pattern (letters only, between spaces) matches any form
+    `forms` gives of it ("shake" → shaken, shook; "ease tensions" → eased tensions);
+    with `plural`, a pattern ending in a letter that `forms` did not inflect also
+    matches with -s/-es."""
+    inflected_end = False
+    if forms:
+
+        def inflect(m: re.Match[str]) -> str:
+            word = m.group(1)
+            spelled = {f for f in forms(word) if f[:1] == word[:1]} | {word}
+            return f"(?:{'|'.join(sorted(spelled, key=lambda f: (-len(f), f)))})"
+
+        inflected_end = bool(_PLAIN_WORD.search(pattern.rsplit(" ", 1)[-1]))
+        pattern = _PLAIN_WORD.sub(inflect, pattern)
     body = re.sub(r"(?<!\\) ", r"\\s+", pattern)
-    if plural and not last and re.search(r"[a-z]$", pattern):
+    if plural and not inflected_end and re.search(r"[a-z]$", pattern):
         body += "(?:s|es)?"
     return body
 
