@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.analyze_ko import extract_korean
-from scenariodesk.attribution import attribution, introduced_speaker, own_plan
+from scenariodesk.attribution import attribution, descriptions, introduced_speaker, own_plan
 from scenariodesk.clauses import (
     Features,
     Segment,
@@ -316,7 +316,7 @@ class _Extractor:
             # words name another outcome ("if Harris had won" stays harris).
             condition = ctx.winner
             rules.append("condition:winner-after-election")
-        domains = self._domains(f, ctx, segment, condition, rules, speaker_rule)
+        domains = self._domains(s, f, ctx, segment, condition, rules, speaker_rule)
         if domains is None:
             return None
         rules.extend(f"domain:{d}" for d in domains)
@@ -356,11 +356,18 @@ class _Extractor:
         return statement
 
     def _domains(
-        self, f: Features, ctx: Context, segment: Segment, condition: str, rules: list[str], speaker_rule: str
+        self,
+        s: Sentence,
+        f: Features,
+        ctx: Context,
+        segment: Segment,
+        condition: str,
+        rules: list[str],
+        speaker_rule: str,
     ) -> list[str] | None:
         """The segment's domains, else its context's (with the rule that gave them), []
         for a generic impact the article's subject completes, None for no statement."""
-        domains = pick_domains(f, segment)
+        domains = pick_domains(f, segment, descriptions(s))
         if domains:
             ctx.paragraph_domains = domains
         elif ctx.paragraph_domains:

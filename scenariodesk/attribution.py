@@ -139,6 +139,29 @@ def introduced_speaker(
     return found[:2] if found is not None and found[0] != AUTHOR else None
 
 
+def descriptions(s: Sentence) -> list[tuple[int, int]]:
+    """The character spans (in the sentence) of what describes a speaker beside its name
+    ("Lee Min-ho, a scholar at China's Zhengfa University, said ..."): an appositive of a
+    proper noun that is a verb's subject or object ("..., said Kim, a professor at ...")
+    or follows "according to", on the parse when the sentence has one. (An appositive
+    elsewhere is more often a misparsed list: "a withdrawal of U.S. Forces Korea, a
+    steep rise in ...".)"""
+    if s.parsed is None:
+        return []
+    spans = []
+    for tok in s.parsed:
+        name = tok.head
+        if tok.dep_ != "appos" or name.tag_ not in ("NNP", "NNPS"):
+            continue
+        speaking = name.dep_ in ("nsubj", "nsubjpass", "dobj") or (
+            name.dep_ == "pobj" and name.head.head.lower_ == "according"
+        )
+        if speaking:
+            sub = list(tok.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return spans
+
+
 def chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ignore[no-untyped-def]
     """The token with its contiguous modifiers (compounds, titles, determiners, hyphen
     parts), and for a proper name its "of/for ..." tail ("Korea Institute for National

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scenariodesk.direction import LOWERING_BANDS, Consequence
@@ -190,9 +191,14 @@ def pick_cue(f: Features, segment: Segment, lens: Lens) -> tuple[str, re.Match[s
     return first_rule, first
 
 
-def pick_domains(f: Features, segment: Segment) -> list[str]:
-    inside = [(d, m) for d, m in f.domains if segment.start <= m.start() < segment.end]
-    chosen = inside or f.domains
+def pick_domains(f: Features, segment: Segment, described: Iterable[tuple[int, int]] = ()) -> list[str]:
+    """The segment's domains, most hits first (at most three), else the sentence's. A hit
+    inside `described` (the description of a speaker: "a scholar at China's Zhengfa
+    University") is who speaks, not what the consequence is about."""
+    described = tuple(described)
+    hits = [(d, m) for d, m in f.domains if not any(a <= m.start() < b for a, b in described)]
+    inside = [(d, m) for d, m in hits if segment.start <= m.start() < segment.end]
+    chosen = inside or hits
     counts: Counter[str] = Counter(d for d, _ in chosen)
     first: dict[str, int] = {}
     for d, m in chosen:

@@ -237,3 +237,29 @@ def test_a_sentence_opening_in_the_past_projects_nothing_in_that_clause(extract,
     """Lens `past_frames`: a year before the article's, or a first term, frames its clause
     in the past; a later clause, or a year still ahead, still projects."""
     assert [st.cue.text for st in extract(text, date="2024-09-01")] == found
+
+
+def test_an_assessment_of_an_outcome_is_a_projection(extract):
+    (st,) = extract("Experts see a Trump victory as a threat to the alliance.", date="2024-09-01")
+    assert (st.condition, st.likelihood) == ("trump", "likely")
+
+
+def test_an_attitude_to_a_noun_that_is_no_outcome_is_not(extract):
+    text = "A growing share of Americans now view the North's arsenal as a direct danger."
+    assert extract(text, date="2024-09-01") == []
+
+
+def test_regardless_of_the_outcome_is_any_outcome_but_not_of_other_things(extract):
+    (st,) = extract("Regardless of the outcome, the alliance will remain strong.", date="2024-09-01")
+    assert st.condition == "any"
+    text = "Regardless of the outcome of the talks, the alliance will remain strong."
+    assert [s.condition for s in extract(text, date="2024-09-01")] != ["any"]
+
+
+def test_the_speakers_description_names_no_domain(extract):
+    """Convention: domains are what the consequence is about, not where its speaker works."""
+    text = (
+        "Lee Min-ho, a scholar at China's Zhengfa University, said Trump could pull U.S. troops out of Korea."
+    )
+    (st,) = extract(text, date="2024-09-01")
+    assert st.domains == ("troops",) and st.source == "Lee Min-ho"
