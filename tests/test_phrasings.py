@@ -263,3 +263,12 @@ def test_the_speakers_description_names_no_domain(extract):
     )
     (st,) = extract(text, date="2024-09-01")
     assert st.domains == ("troops",) and st.source == "Lee Min-ho"
+
+
+def test_pressure_on_an_adversary_is_not_unfavourable_for_the_subject(extract):
+    """Pressure on Seoul is unfavourable; pressure Washington puts on Pyongyang or Beijing
+    is not, by itself (the lens's impact term says whom it must not be aimed at)."""
+    (on_seoul,) = extract("If Trump wins, Seoul could come under pressure on trade.", date="2024-09-01")
+    assert "impact:-:pressure" in on_seoul.rules
+    (on_beijing,) = extract("If Harris wins, she could step up pressure on Beijing over trade.", date="2024-09-01")
+    assert not any(r.startswith("impact:-:pressure") for r in on_beijing.rules), on_beijing.rules

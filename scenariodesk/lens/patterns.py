@@ -44,7 +44,7 @@ class WhoMatcher:
             yield rule, m
 
 
-_PLAIN_WORD = re.compile(r"(?:^|(?<= ))([a-z]{3,})(?= |$)")
+_PLAIN_WORD = re.compile(r"(?:^|(?<= ))([a-z]{3,})(?= |$|\(\?!)")  # a word, or one a lookahead qualifies
 
 
 def pattern_body(
