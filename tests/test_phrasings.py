@@ -270,5 +270,7 @@ def test_pressure_on_an_adversary_is_not_unfavourable_for_the_subject(extract):
     is not, by itself (the lens's impact term says whom it must not be aimed at)."""
     (on_seoul,) = extract("If Trump wins, Seoul could come under pressure on trade.", date="2024-09-01")
     assert "impact:-:pressure" in on_seoul.rules
-    (on_beijing,) = extract("If Harris wins, she could step up pressure on Beijing over trade.", date="2024-09-01")
+    (on_beijing,) = extract(
+        "If Harris wins, she could step up pressure on Beijing over trade.", date="2024-09-01"
+    )
     assert not any(r.startswith("impact:-:pressure") for r in on_beijing.rules), on_beijing.rules
