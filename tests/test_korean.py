@@ -356,3 +356,46 @@ def test_foreign_policy_in_general_is_the_alliance_not_talks_with_the_north(lens
     summits and talks with the North (ANNOTATION's domain table)."""
     (st,) = ko(lens, "해리스가 당선되면 미국의 외교 노선이 크게 달라지지 않을 것이다.")
     assert st.domains == ("alliance",)
+
+
+# Domain phrasings of the Korean press, written from ANNOTATION's domain table (probe
+# sentences, not article text); written with and without the space Korean often drops
+# ("연합 훈련" / "연합훈련": a lens " ?" is an optional space).
+KO_DOMAIN_FORMS = [
+    ("트럼프가 재집권하면 한미 연합훈련이 축소될 수 있다.", "alliance"),
+    ("트럼프가 재집권하면 미국의 전략자산 전개가 줄어들 수 있다.", "alliance"),
+    ("해리스 행정부가 들어서면 핵협의그룹(NCG) 가동이 이어질 것으로 보인다.", "alliance"),
+    ("해리스가 당선되면 워싱턴 선언의 이행이 지속될 것으로 예상된다.", "alliance"),
+    ("트럼프가 재집권하면 한미상호방위조약의 신뢰가 흔들릴 수 있다.", "alliance"),
+    ("트럼프가 재집권하면 주한미군 주둔비 부담이 커질 수 있다.", "cost_sharing"),
+    ("트럼프가 재집권하면 방위비 특별협정(SMA)이 재협상될 가능성이 있다.", "cost_sharing"),
+    ("트럼프가 재집권하면 주한미군의 전략적 유연성이 확대될 수 있다.", "troops"),
+    ("트럼프가 재집권하면 미군 병력이 한반도에서 빠져나갈 수 있다.", "troops"),
+    ("트럼프가 재집권하면 종전선언 논의가 다시 불붙을 수 있다.", "nk_diplomacy"),
+    ("트럼프가 재집권하면 핵 동결을 조건으로 한 제재 해제가 거론될 수 있다.", "nk_diplomacy"),
+    ("트럼프가 재집권하면 북한이 정찰위성을 추가로 발사할 수 있다.", "nk_threat"),
+    ("트럼프가 재집권하면 북한이 7차 핵실험에 나설 수 있다.", "nk_threat"),
+    ("해리스가 당선되면 이산가족 상봉이 재개될 수 있다.", "inter_korean"),
+    ("해리스가 당선되면 금강산 관광 재개 논의가 이어질 수 있다.", "inter_korean"),
+    ("트럼프가 재집권하면 9·19 군사합의 복원이 어려울 것이다.", "inter_korean"),
+    ("해리스가 당선되면 대북 인도적 지원이 확대될 수 있다.", "inter_korean"),
+    ("트럼프가 재집권하면 사드 문제가 다시 불거질 수 있다.", "china"),
+    ("트럼프가 재집권하면 중국의 경제 보복 우려가 커질 수 있다.", "china"),
+    ("트럼프가 재집권하면 한국산 자동차에 고율 관세가 부과될 수 있다.", "trade"),
+    ("트럼프가 재집권하면 국내 철강업계가 타격을 입을 수 있다.", "trade"),
+    ("트럼프가 재집권하면 코스피가 급락할 수 있다.", "trade"),
+    ("트럼프가 재집권하면 삼성전자와 SK하이닉스의 미국 공장 보조금이 줄어들 수 있다.", "trade"),
+    ("트럼프가 재집권하면 공급망 재편이 가속화될 수 있다.", "trade"),
+    ("트럼프가 재집권하면 북한군의 러시아 파병이 장기화될 수 있다.", "russia"),
+    ("트럼프가 재집권하면 크렘린과 평양의 밀착이 심해질 수 있다.", "russia"),
+    ("트럼프가 재집권하면 K9 자주포와 K2 전차 수출이 늘어날 수 있다.", "defense_industry"),
+    ("트럼프가 재집권하면 한화오션이 미 해군 함정 정비 사업을 따낼 수 있다.", "defense_industry"),
+    ("트럼프가 재집권하면 국내 조선업계가 수혜를 볼 수 있다.", "defense_industry"),
+    ("트럼프가 재집권하면 한국의 자체 핵무장론이 힘을 얻을 수 있다.", "alliance"),
+]
+
+
+@pytest.mark.parametrize(("text", "domain"), KO_DOMAIN_FORMS)
+def test_the_korean_lens_names_the_domain_of_common_phrasings(lens, text, domain):
+    (st,) = ko(lens, text)
+    assert domain in st.domains, st.rules

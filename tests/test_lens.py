@@ -126,3 +126,14 @@ def test_the_more_specific_domain_term_wins_where_two_match(lens):
         (d, m.group()) for d, m in lens.domains.finditer("That would put Seoul's peace initiative on hold.")
     ]
     assert found == [("inter_korean", "peace initiative")]
+
+
+def test_a_space_before_a_question_mark_is_optional_in_a_pattern():
+    """ "연합 ?훈련" matches 연합훈련 and 연합 훈련 (it once required the space)."""
+    import re
+
+    from scenariodesk.lens.patterns import pattern_body
+
+    body = re.compile(pattern_body("연합 ?훈련"))
+    assert body.fullmatch("연합훈련") and body.fullmatch("연합  훈련")
+    assert re.compile(pattern_body("log in")).fullmatch("log   in")

@@ -65,7 +65,8 @@ def pattern_body(
 
         inflected_end = bool(_PLAIN_WORD.search(pattern.rsplit(" ", 1)[-1]))
         pattern = _PLAIN_WORD.sub(inflect, pattern)
-    body = re.sub(r"(?<!\\) ", r"\\s+", pattern)
+    # A space matches any run of space; " ?" (an optional space) none or any.
+    body = re.sub(r"(?<!\\) (?![?*])", r"\\s+", re.sub(r"(?<!\\) \?", r"\\s*", pattern))
     if plural and not inflected_end and re.search(r"[a-z]$", pattern):
         body += "(?:s|es)?"
     return body
