@@ -399,3 +399,33 @@ KO_DOMAIN_FORMS = [
 def test_the_korean_lens_names_the_domain_of_common_phrasings(lens, text, domain):
     (st,) = ko(lens, text)
     assert domain in st.domains, st.rules
+
+
+# Plain-sign consequences (ANNOTATION convention 9) in the Korean press's words: the
+# lens's Korean impact terms decide them on their own (probe sentences, not article text).
+KO_SIGNED_FORMS = [
+    ("트럼프가 재집권하면 주한미군이 감축될 수 있다.", "-"),
+    ("트럼프가 재집권하면 방위비 분담금이 대폭 인상될 것으로 보인다.", "-"),
+    ("트럼프가 재집권하면 한국산 제품에 관세가 부과될 수 있다.", "-"),
+    ("트럼프가 재집권하면 북미 정상회담이 재개될 가능성이 있다.", "+"),
+    ("해리스가 당선되면 한미일 협력이 강화될 것으로 예상된다.", "+"),
+    ("트럼프가 재집권하면 한국이 북미 협상에서 배제될 우려가 있다.", "-"),
+    ("트럼프가 재집권하면 북한이 핵실험을 강행할 수 있다.", "-"),
+    ("트럼프가 재집권하면 한반도 긴장이 고조될 수 있다.", "-"),
+    ("해리스가 당선되면 확장억제 공약이 유지될 것이다.", "+"),
+    ("트럼프가 재집권하면 국내 조선업계가 수혜를 볼 수 있다.", "+"),
+    ("해리스가 당선되면 반도체 보조금이 그대로 유지될 것으로 보인다.", "+"),
+    ("트럼프가 재집권하면 반도체 보조금이 축소될 수 있다.", "-"),
+    ("트럼프가 재집권하면 한국 경제가 타격을 입을 수 있다.", "-"),
+    ("트럼프가 재집권하면 연합훈련이 중단될 수 있다.", "-"),
+    ("해리스가 당선되면 남북 대화가 재개될 수 있다.", "+"),
+    ("트럼프가 재집권하면 북한의 도발이 잦아질 수 있다.", "-"),
+    ("트럼프가 재집권하면 한국의 대북 정책 입지가 좁아질 수 있다.", "-"),
+    ("트럼프가 재집권하면 북러 군사협력이 심화될 수 있다.", "-"),
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), KO_SIGNED_FORMS)
+def test_the_korean_lens_decides_a_plain_consequences_sign(lens, text, sign):
+    (st,) = ko(lens, text)
+    assert st.direction == sign and any(r.startswith("direction:rules") for r in st.rules), st.rules
