@@ -109,6 +109,10 @@ def test_lens_outcomes_for_date_follow_cycles(lens, date, allowed, winner):
         ("(no|zero) (chance|prospect)|impossible", "that is impossible", "impossible"),
         ("(if|when|should) he wins", "When he wins", "When he wins"),  # a leading group, any case
         ("(in |during )?(a|another) second term", "in a second term", "in a second term"),
+        ("(in |during )?(a|another) second term", "a second term", "a second term"),  # optional skipped
+        ("(?:north korea|n\\. ?korea) policy", "N.Korea policy", "N.Korea policy"),  # a nested group
+        ("(will|'ll|shall) rise", "it'll rise", "'ll rise"),  # an alternative opening with '
+        ("((?:south korea|s\\. ?korea)|seoul) pays", "Seoul pays", "Seoul pays"),
     ],
 )
 def test_a_matcher_finds_every_branch_of_a_pattern(pattern, text, found):
@@ -118,6 +122,34 @@ def test_a_matcher_finds_every_branch_of_a_pattern(pattern, text, found):
 
     matcher = compile_matcher([("rule", pattern), ("other", "under trump")])
     assert [m.group() for _, m in matcher.finditer(text)] == [found]
+
+
+def test_branches_grouped_by_their_second_letter_keep_their_order():
+    """Seven patterns opening with "t": subgrouped by second letter behind a lookahead;
+    where two match at one place the one listed first still wins."""
+    from scenariodesk.lens.patterns import compile_matcher
+
+    rules = [
+        ("long", "tariff hikes"),
+        ("short", "tariffs?"),
+        ("a", "talks"),
+        ("b", "tensions"),
+        ("c", "troops"),
+        ("d", "threats?"),
+        ("e", "trade"),
+    ]
+    matcher = compile_matcher(rules)
+    text = "Tariff hikes, tariffs, talks, tensions, troops, threats and trade"
+    found = [(name, m.group()) for name, m in matcher.finditer(text)]
+    assert found == [
+        ("long", "Tariff hikes"),
+        ("short", "tariffs"),
+        ("a", "talks"),
+        ("b", "tensions"),
+        ("c", "troops"),
+        ("d", "threats"),
+        ("e", "trade"),
+    ]
 
 
 def test_the_more_specific_domain_term_wins_where_two_match(lens):

@@ -91,16 +91,79 @@ def alternatives(patterns: Iterable[str]) -> str:
     return "|".join(phrase_regex(p) for p in patterns) or r"(?!x)x"
 
 
-_LEADING_WORDS = re.compile(r"\(((?:[a-z][\w' .-]*)(?:\|[a-z][\w' .-]*)*)\)(?![?*{])")
-
-
 def _first_letters(pattern: str) -> str:
-    """The letters a pattern that opens with a group of plain alternatives can start with
-    ("(if|when|should) …" -> "iws"); "" when it cannot be told this simply."""
-    m = _LEADING_WORDS.match(pattern)
-    if not m:
+    """The letters a pattern that opens with a group can start with ("(if|when|should) …"
+    -> "iws", "(?:north korea|n\\. ?korea) policy" -> "n", nested groups too): each
+    alternative must open with a letter or such a group, and no group may be optional;
+    "" when it cannot be told this simply."""
+    if _alternatives_at_top(pattern):
         return ""
-    return "".join(sorted({word[0] for word in m.group(1).split("|")}))
+    letters = _leading_letters(pattern)
+    return "".join(sorted(letters)) if letters else ""
+
+
+def _leading_letters(pattern: str) -> set[str] | None:
+    """The characters `pattern` can start with, or None when that cannot be told simply;
+    an optional group adds its own to those of what follows it ("(almost )?certain")."""
+    first = pattern[:1]
+    if _plain_start(first) and pattern[1:2] not in ("?", "*", "{"):
+        return {first}
+    found = _group_letters(pattern, 0)
+    if found is None:
+        return None
+    letters, end = found
+    if pattern[end + 1 : end + 2] in ("?", "*"):
+        rest = _leading_letters(pattern[end + 2 :])
+        return None if rest is None else letters | rest
+    if pattern[end + 1 : end + 2] == "{":
+        return None
+    return letters
+
+
+def _plain_start(ch: str) -> bool:
+    """A character a pattern can open with literally: a lowercase letter, a digit, an
+    apostrophe ("'ll")."""
+    return (ch.isascii() and (ch.islower() or ch.isdigit())) or ch == "'"
+
+
+def _group_letters(pattern: str, at: int) -> tuple[set[str], int] | None:
+    """(first letters, index of the closing parenthesis) of the group opening at `at`."""
+    if pattern[at : at + 1] != "(":
+        return None
+    start = at + 3 if pattern.startswith("(?:", at) else at + 1
+    if pattern[start : start + 1] == "?":
+        return None  # a lookaround or another special group
+    letters: set[str] = set()
+    i, expect = start, True  # expect: at the start of an alternative
+    depth, escaped = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if expect:
+            expect = False
+            if ch == "(":
+                inner = _group_letters(pattern, i)
+                if inner is None or pattern[inner[1] + 1 : inner[1] + 2] in ("?", "*", "{"):
+                    return None
+                letters |= inner[0]
+                i = inner[1] + 1
+                continue
+            if not _plain_start(ch) or pattern[i + 1 : i + 2] in ("?", "*", "{"):
+                return None
+            letters.add(ch)
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return letters, i
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            expect = True
+        i += 1
+    return None
 
 
 def _alternatives_at_top(pattern: str) -> bool:
@@ -118,6 +181,27 @@ def _alternatives_at_top(pattern: str) -> bool:
         elif ch == "|" and depth == 0:
             return True
     return False
+
+
+def _second_letter(pattern: str) -> str:
+    """The pattern's second character when it is a plain letter that must be there."""
+    second = pattern[1:2]
+    if second.isascii() and second.isalpha() and pattern[2:3] not in ("?", "*", "+", "{"):
+        return second.lower()
+    return ""
+
+
+def _by_second_letter(branches: list[str], seconds: list[str]) -> str:
+    """A first-letter group's branches, subgrouped by their second letter behind a
+    lookahead when every branch has one (two patterns whose second letters differ never
+    match at one place, so the order that decides between them is kept); as they are
+    otherwise."""
+    if len(branches) < 6 or not all(seconds):
+        return "|".join(branches)
+    sub: dict[str, list[str]] = {}
+    for branch, second in zip(branches, seconds, strict=True):
+        sub.setdefault(second, []).append(branch)
+    return "|".join(f"(?=.[{c}{c.upper()}])(?:{'|'.join(b)})" for c, b in sub.items())
 
 
 def compile_matcher(
@@ -138,6 +222,7 @@ def compile_matcher(
     first: where two match at one place the more specific wins, "peace initiative" over
     "peace"); the others come first."""
     groups: dict[str, list[str]] = {}
+    seconds: dict[str, list[str]] = {}
     order = sorted(range(len(rules)), key=lambda i: -len(rules[i][1])) if longest_first else range(len(rules))
     for i in order:
         pattern = rules[i][1]
@@ -158,10 +243,13 @@ def compile_matcher(
         if whole and not key and (letters := _first_letters(pattern)):  # "(if|when|should) …"
             branch = f"(?=[{letters}{letters.upper()}]){branch}"
         groups.setdefault(key, []).append(branch)
+        seconds.setdefault(key, []).append(_second_letter(pattern) if key else "")
     parts = ["|".join(groups.pop(""))] if "" in groups else []
     for key, branches in groups.items():
-        parts.append(f"(?=[{key}{key.upper()}])(?:{'|'.join(branches)})")
-    edge = rf"(?<![\w{re.escape(joined)}])" if edges else ""
+        parts.append(f"(?=[{key}{key.upper()}])(?:{_by_second_letter(branches, seconds[key])})")
+    # A match starts at a word's edge, or at an apostrophe: a contraction ("'ll", "'s")
+    # follows its word directly.
+    edge = rf"(?:(?<![\w{re.escape(joined)}])|(?='))" if edges else ""
     regex = re.compile(edge + "(?:" + ("|".join(parts) or r"(?!x)x") + ")", re.IGNORECASE)
     return Matcher(regex, tuple(name for name, _ in rules))
 
