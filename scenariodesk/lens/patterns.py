@@ -186,7 +186,7 @@ def _alternatives_at_top(pattern: str) -> bool:
 def _second_letter(pattern: str) -> str:
     """The pattern's second character when it is a plain letter that must be there."""
     second = pattern[1:2]
-    if second.isascii() and second.isalpha() and pattern[2:3] not in ("?", "*", "+", "{"):
+    if second.isalpha() and pattern[2:3] not in ("?", "*", "+", "{"):
         return second.lower()
     return ""
 
@@ -238,7 +238,7 @@ def compile_matcher(
             raise PatternError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
         first = pattern[0].lower()
         whole = not _alternatives_at_top(pattern)  # "chances are|odds are" starts twice
-        key = first if whole and first.isalnum() and first.isascii() else ""
+        key = first if whole and first.isalnum() else ""
         branch = f"(?P<g{i}>{fragment})"
         if whole and not key and (letters := _first_letters(pattern)):  # "(if|when|should) …"
             branch = f"(?=[{letters}{letters.upper()}]){branch}"
