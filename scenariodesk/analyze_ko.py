@@ -313,8 +313,10 @@ def _direction(
     outcome: str,
 ) -> tuple[str, list[str]]:
     """The lens's direction step, the one English uses, over what a Korean segment gives
-    it: its impact terms (a negation right after a term flips it: Korean negates after
-    the verb, 흔들리지 않), whether the cue lowers a chance, the domains and the outcome.
+    it: its effect-theme pairs (lens `ko.effects` x `ko.themes`: "관세 부담이 줄어" is
+    favourable), then the impact terms outside them (a negation right after a term flips
+    it: Korean negates after the verb, 흔들리지 않), whether the cue lowers a chance, the
+    domains and the outcome.
     A term inside the cue is the likelihood's word, not the event's ("밝다고 보기
     어렵다": 어렵 is the cue; unless the lens says the cue names the event), and a reason clause before the consequence is not it ("동맹 복원을 내건
     만큼 …": lens `ko.reason_endings`)."""
@@ -323,9 +325,11 @@ def _direction(
     start = max([start, *reason])
     spec = rules.cue_by_id[cue_id]
     lowering = spec.band in LOWERING_BANDS
-    impact = []
+    pairs = rules.effect_pairs(text, start, end, lambda m: cue_word(m, cue, spec.names_event))
+    impact = [(sign, negated, words) for sign, negated, words, _ in pairs]
     for sign, m in rules.impact.finditer(text):
-        if start <= m.start() < end and not cue_word(m, cue, spec.names_event):
+        inside_pair = any(a <= m.start() < b or a < m.end() <= b for *_, (a, b) in pairs)
+        if start <= m.start() < end and not cue_word(m, cue, spec.names_event) and not inside_pair:
             negated = bool(rules.negators.search(text[m.end() : m.end() + 6]))
             impact.append((1 if sign == "+" else -1, negated, m.group()))
     consequence = Consequence(text[start:end], (), tuple(impact), lowering, domains, outcome, language="ko")

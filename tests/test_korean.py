@@ -429,3 +429,17 @@ KO_SIGNED_FORMS = [
 def test_the_korean_lens_decides_a_plain_consequences_sign(lens, text, sign):
     (st,) = ko(lens, text)
     assert st.direction == sign and any(r.startswith("direction:rules") for r in st.rules), st.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("트럼프가 재집권하면 K9 자주포 수출이 늘어날 수 있다.", "+"),  # no impact term: the pair alone
+        ("해리스가 당선되면 관세 부담이 줄어들 것으로 보인다.", "+"),  # 관세 -, 부담 -: the pair reads them
+        ("해리스가 당선되면 한반도 긴장이 완화될 수 있다.", "+"),  # 긴장 - and 완화 +: one favourable event
+        ("트럼프가 재집권하면 북러 군사협력이 심화될 수 있다.", "-"),  # cooperation between adversaries
+    ],
+)
+def test_a_korean_effect_after_its_theme_gives_the_events_sign(lens, text, sign):
+    (st,) = ko(lens, text)
+    assert st.direction == sign, st.rules

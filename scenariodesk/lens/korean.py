@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from scenariodesk.lens.patterns import compile_matcher
 from scenariodesk.lens.schema import KoreanSpec
@@ -14,6 +15,9 @@ RIEUL_FINAL = (
     + "".join(chr(0xAC00 + (initial * 21 + medial) * 28 + 8) for initial in range(19) for medial in range(21))
     + "]"
 )
+
+
+PAIR_GAP = 4  # characters between a theme and its effect: a particle and a space ("이 ")
 
 
 def expand(pattern: str) -> str:
@@ -77,3 +81,42 @@ class KoreanRules:
         words = "|".join(map(re.escape, spec.pronouns)) or r"(?!x)x"
         self.pronoun = re.compile(rf"(^|\s)({words})(는|은|가)\s")
         self.unnamed = tuple(spec.unnamed)
+        self.effects = compile_matcher(
+            [("+", t) for t in spec.effects.up] + [("-", t) for t in spec.effects.down],
+            where="ko.effects",
+            **plain,
+        )
+        self.themes = compile_matcher(
+            [("+", t) for t in spec.themes.favourable] + [("-", t) for t in spec.themes.unfavourable],
+            where="ko.themes",
+            **plain,
+        )
+
+    def effect_pairs(
+        self, text: str, start: int, end: int, skip: Callable[[re.Match[str]], bool]
+    ) -> list[tuple[int, bool, str, tuple[int, int]]]:
+        """(sign, negated, words, span) for each effect stem in [start, end) whose theme
+        comes just before it (Korean puts the verb last: "수출이 늘어", "관세 부담이 줄어"):
+        the nearest theme ending at most PAIR_GAP characters before the effect, with the
+        themes compounded before it ("관세 부담"). The sign is the theme's value times the
+        effect's; a negation right after the effect flips it
+        (늘어나지 않). `skip` leaves out an effect that is the cue's own word."""
+        themes = [
+            (m, 1 if v == "+" else -1) for v, m in self.themes.finditer(text) if start <= m.start() < end
+        ]
+        pairs = []
+        for sign, m in self.effects.finditer(text):
+            if not start <= m.start() < end or skip(m):
+                continue
+            before = [(t, v) for t, v in themes if t.end() <= m.start() and m.start() - t.end() <= PAIR_GAP]
+            if not before:
+                continue
+            theme, value = max(before, key=lambda tv: tv[0].end())
+            first = theme.start()
+            # A compound theme is one theme: "관세 부담" is the burden of tariffs.
+            while compound := [t for t, _ in themes if first - 1 <= t.end() <= first and t.start() < first]:
+                first = compound[0].start()
+            negated = bool(self.negators.search(text[m.end() : m.end() + 6]))
+            effect = 1 if sign == "+" else -1
+            pairs.append((value * effect, negated, text[first : m.end()], (first, m.end())))
+        return pairs

@@ -212,6 +212,10 @@ class KoreanSpec(_Strict):
     reason_endings: list[Pattern] = []
     weak_domains: dict[str, list[Pattern]] = {}  # domain id -> terms counted only when no term matches
     impact: KoreanImpact = KoreanImpact()
+    # Effect stems (늘어, 축소) after a theme (수출, 관세) within a few characters: the
+    # pair's sign is the theme's value times the effect's ("관세 부담이 줄어" favourable).
+    effects: Effects = Effects()
+    themes: Themes = Themes()
 
 
 class Boilerplate(_Strict):
