@@ -4,7 +4,7 @@ groups per rule list (`Matcher`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -134,10 +134,10 @@ def _group_letters(pattern: str, at: int) -> tuple[set[str], int] | None:
     if pattern[start : start + 1] == "?":
         return None  # a lookaround or another special group
     letters: set[str] = set()
-    i, expect = start, True  # expect: at the start of an alternative
-    depth, escaped = 0, False
-    while i < len(pattern):
-        ch = pattern[i]
+    expect, skip_to = True, -1  # expect: at the start of an alternative
+    for i, ch, depth in _structure(pattern, start):
+        if i <= skip_to:
+            continue
         if expect:
             expect = False
             if ch == "(":
@@ -145,42 +145,41 @@ def _group_letters(pattern: str, at: int) -> tuple[set[str], int] | None:
                 if inner is None or pattern[inner[1] + 1 : inner[1] + 2] in ("?", "*", "{"):
                     return None
                 letters |= inner[0]
-                i = inner[1] + 1
+                skip_to = inner[1]
                 continue
             if not _plain_start(ch) or pattern[i + 1 : i + 2] in ("?", "*", "{"):
                 return None
             letters.add(ch)
+        if ch == ")" and depth < 0:
+            return letters, i
+        if ch == "|" and depth == 0:
+            expect = True
+    return None
+
+
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth) for each unescaped character of `pattern` from `start`:
+    depth counts the groups and classes open around it, a closing bracket counting as
+    outside the one it closes."""
+    depth, escaped = 0, False
+    for i in range(start, len(pattern)):
+        ch = pattern[i]
         if escaped:
             escaped = False
-        elif ch == "\\":
+            continue
+        if ch == "\\":
             escaped = True
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]":
-            if depth == 0:
-                return letters, i
+            continue
+        if ch in ")]":
             depth -= 1
-        elif ch == "|" and depth == 0:
-            expect = True
-        i += 1
-    return None
+        yield i, ch, depth
+        if ch in "([":
+            depth += 1
 
 
 def _alternatives_at_top(pattern: str) -> bool:
     """Does the pattern hold a `|` outside any group ("chances are|odds are")?"""
-    depth, escaped = 0, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-    return False
+    return any(ch == "|" and depth == 0 for _, ch, depth in _structure(pattern))
 
 
 def _second_letter(pattern: str) -> str:
