@@ -158,9 +158,9 @@ def _group_letters(pattern: str, at: int) -> tuple[set[str], int] | None:
 
 
 def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
-    """(index, character, depth) for each unescaped character of `pattern` from `start`:
-    depth counts the groups and classes open around it, a closing bracket counting as
-    outside the one it closes."""
+    """(index, character, depth) for each character of `pattern` from `start` but the one
+    a backslash escapes (the backslash stands for it): depth counts the groups and
+    classes open around it, a closing bracket counting as outside the one it closes."""
     depth, escaped = 0, False
     for i in range(start, len(pattern)):
         ch = pattern[i]
@@ -169,6 +169,7 @@ def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
             continue
         if ch == "\\":
             escaped = True
+            yield i, ch, depth
             continue
         if ch in ")]":
             depth -= 1
