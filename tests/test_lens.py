@@ -114,6 +114,7 @@ def test_lens_outcomes_for_date_follow_cycles(lens, date, allowed, winner):
         ("(will|'ll|shall) rise", "it'll rise", "'ll rise"),  # an alternative opening with '
         ("((?:south korea|s\\. ?korea)|seoul) pays", "Seoul pays", "Seoul pays"),
         ("(red|\\.blue) flag", "a .blue flag", ".blue flag"),  # an alternative opening with an escape
+        ("s?he will", "he will", "he will"),  # an optional first letter keys nothing
     ],
 )
 def test_a_matcher_finds_every_branch_of_a_pattern(pattern, text, found):
