@@ -274,3 +274,12 @@ def test_pressure_on_an_adversary_is_not_unfavourable_for_the_subject(extract):
         "If Harris wins, she could step up pressure on Beijing over trade.", date="2024-09-01"
     )
     assert not any(r.startswith("impact:-:pressure") for r in on_beijing.rules), on_beijing.rules
+
+
+def test_a_korean_party_is_not_the_us_democrats_campaign(extract):
+    """"The Democratic Party of Korea" speaks as a Korean party, not as the Harris
+    campaign whose words would be stance."""
+    text = "The Democratic Party of Korea warned that a Trump win could bring higher tariffs on Korean cars."
+    (st,) = extract(text, date="2024-09-01")
+    assert st.source == "Democratic Party of Korea"
+    assert extract("The Democratic Party said a Harris win would keep the alliance strong.", date="2024-09-01") == []
