@@ -58,7 +58,15 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
         subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
     if not subjects:  # "lawmakers were told by the NIS that …": the passive's agent
         subjects = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-    return subjects[0] if subjects else None
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.tag_ in ("NN", "NNS") and subject.lower_ in lens.document_nouns:
+        # "A KIEP report said …", "the NIS's assessment said …": the report's author speaks
+        owner = [c for c in subject.children if c.dep_ in ("poss", "compound") and c.tag_ in ("NNP", "NNPS")]
+        if owner:
+            return owner[-1]
+    return subject
 
 
 def _speech_holder(tok, child, lens: Lens):  # type: ignore[no-untyped-def]
@@ -190,6 +198,8 @@ def chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ign
         for prep in token.rights:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "on") and prep.i == end + 1:
                 tail = list(prep.subtree)
+                # "… for International Economic Policy (KIEP)": the name ends at the bracket
+                tail = next((tail[:k] for k, t in enumerate(tail) if t.text == "("), tail)
                 if all(t.tag_ in ("NNP", "NNPS", "IN", "CC", "DT", "HYPH") for t in tail[1:]):
                     end = tail[-1].i
     return token.doc[start : end + 1]

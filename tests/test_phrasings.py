@@ -277,9 +277,37 @@ def test_pressure_on_an_adversary_is_not_unfavourable_for_the_subject(extract):
 
 
 def test_a_korean_party_is_not_the_us_democrats_campaign(extract):
-    """"The Democratic Party of Korea" speaks as a Korean party, not as the Harris
+    """ "The Democratic Party of Korea" speaks as a Korean party, not as the Harris
     campaign whose words would be stance."""
     text = "The Democratic Party of Korea warned that a Trump win could bring higher tariffs on Korean cars."
     (st,) = extract(text, date="2024-09-01")
     assert st.source == "Democratic Party of Korea"
-    assert extract("The Democratic Party said a Harris win would keep the alliance strong.", date="2024-09-01") == []
+    assert (
+        extract("The Democratic Party said a Harris win would keep the alliance strong.", date="2024-09-01")
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A KIEP report said a Trump win could hit Korean exports.", "KIEP"),  # a document's author
+        (
+            "The NIS's report said North Korea could test a missile if Trump wins.",
+            "National Intelligence Service",
+        ),
+        (
+            "The Korea Institute for International Economic Policy (KIEP) said a Trump win could hit Korean exports.",
+            "Korea Institute for International Economic Policy",  # the name ends at the bracket
+        ),
+        ("The Bank of Korea said a Trump win could weaken the won.", "Bank of Korea"),
+    ],
+)
+def test_bodies_and_their_documents_are_sources(extract, text, source):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.source == source, st.rules
+
+
+def test_arms_exports_are_the_defense_industry_not_trade(extract):
+    (st,) = extract("If Trump wins, Korean arms exports could grow.", date="2024-09-01")
+    assert st.domains == ("defense_industry",)

@@ -320,6 +320,10 @@ class Lens:
         return frozenset(n.lower() for n in self.model.speech_nouns)
 
     @cached_property
+    def document_nouns(self) -> frozenset[str]:
+        return frozenset(n.lower() for n in self.model.document_nouns)
+
+    @cached_property
     def speech_noun_terms(self) -> re.Pattern[str]:
         """A possessor before a speech noun ("Trump's suggestion"), for parsing the sentence."""
         nouns = "|".join(map(re.escape, self.model.speech_nouns)) or r"(?!x)x"

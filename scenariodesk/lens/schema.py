@@ -292,6 +292,7 @@ class LensModel(_Strict):
     titles: list[str] = []
     organization_heads: list[str] = []
     speech_nouns: list[str] = []  # "Trump's suggestion that …": the possessor speaks
+    document_nouns: list[str] = []  # "A KIEP report said …": the report's author speaks
     actors: list[Actor] = []
     domains: list[Domain] = Field(min_length=1)
     # Other spellings of words in domain terms: "north korea" -> ["n\\. korea"].
