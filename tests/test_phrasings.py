@@ -210,6 +210,12 @@ CUE_FORMS = [
     ("there is no guarantee that tariffs will fall", "unlikely"),
     ("tariffs are poised to rise", "likely"),
     ("tariffs are all but certain to rise", "almost_certain"),
+    ("tariffs are not expected to rise", "unlikely"),
+    ("there is a remote possibility that tariffs will rise", "very_unlikely"),
+    ("tariffs could well rise", "even_chance"),
+    ("there is a good chance that tariffs will rise", "likely"),
+    ("it remains to be seen whether tariffs will rise", "unlikely"),
+    ("tariffs would almost certainly rise", "almost_certain"),
 ]
 
 
