@@ -237,6 +237,10 @@ def test_an_adjective_looming_is_no_cue(extract):
         ("During his first term, Trump would often threaten to pull U.S. troops out of Korea.", []),
         ("In 2025, tariffs on Korean cars could rise if Trump wins.", ["could"]),
         ("In 2018, Trump met Kim in Singapore, and if he wins, he could meet Kim again.", ["could"]),
+        ("Back then, analysts expected Trump to pull U.S. troops out of Korea.", []),
+        ("Four years ago, many feared a Trump win would hurt the alliance.", []),
+        ("When Trump met Kim in Singapore in 2018, many thought a peace deal would follow.", []),
+        ("When Trump returns in 2025, tariffs on Korean cars could rise.", ["could"]),
     ],
 )
 def test_a_sentence_opening_in_the_past_projects_nothing_in_that_clause(extract, text, found):
