@@ -321,3 +321,18 @@ def test_bodies_and_their_documents_are_sources(extract, text, source):
 def test_arms_exports_are_the_defense_industry_not_trade(extract):
     (st,) = extract("If Trump wins, Korean arms exports could grow.", date="2024-09-01")
     assert st.domains == ("defense_industry",)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Trump Win Could Hit Korean Exports Hard\n\nSeoul is bracing for the vote.", ["trump"]),
+        ("Biden Win Seen Boosting Alliance, Hurting Talks\n\nThe race is tight.", ["biden"]),
+        ("What a Trump Return Means for Korea\n\nThe race is tight.", []),
+        ("Will Trump Pull Troops From Korea?\n\nThe race is tight.", []),
+    ],
+)
+def test_headlines_that_project_count_and_others_do_not(extract, text, found):
+    """ANNOTATION convention 2: a headline counts when it projects a consequence."""
+    date = "2020-09-01" if "Biden" in text else "2024-09-01"
+    assert [st.condition for st in extract(text, date=date)] == found
