@@ -82,6 +82,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
 
 
 _COORDINATED = re.compile(r",\s+and\s")  # ", and" opening a coordinated clause
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(but|while|whereas|although|though)\s")
 _CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w.'-]*\s$")
 _CAPITALIZED_AFTER = re.compile(r"^\s[A-Z]")
 
@@ -228,12 +229,27 @@ def consequence(
     to"), unless the lens says the cue names the event ("presents a challenge")."""
     spec = lens.cue_by_id[cue[0]]
     lowering = spec.band in LOWERING_BANDS
+    text = s.folded
+    # A verb's negation right after the cue ("would never recognize North Korea as a
+    # nuclear state") negates the terms of its clause, however far. Not one inside the
+    # cue, nor "little": a lowering cue keeps the event's sign ("little prospect of a
+    # summit", convention 9).
+    verb_negators = lens.direction_step.vocab.negators  # not, never, n't: not "little"
+    cue_negated = any(
+        w in verb_negators or w.endswith("n't") for w in text[cue[1].end() :].lower().split()[:2]
+    )
     impact = []
     for sign, m in f.impact:
         if not segment.start <= m.start() < segment.end or cue_word(m, cue[1], spec.names_event):
             continue
         window = m.string[max(segment.start, m.start() - 30) : m.start()]
         negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
+        if (
+            cue_negated
+            and m.start() >= cue[1].end()
+            and not _CLAUSE_BREAK.search(text, cue[1].end(), m.start())
+        ):
+            negated = True
         impact.append((1 if sign == "+" else -1, negated, m.group().lower()))
     return Consequence(
         text=s.text[segment.start : segment.end],

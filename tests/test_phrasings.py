@@ -187,6 +187,8 @@ SIGNED_FORMS = [
     ("If Trump wins, talks with Pyongyang could be delayed.", "-"),
     ("If Trump wins, he could pull U.S. troops out of South Korea.", "-"),
     ("If Trump wins, the allies' trust could fray.", "-"),
+    ("If Harris wins, Seoul won't be sidelined in talks with Pyongyang.", "+"),  # n't negates
+    ("If Harris wins, the U.S. would never recognize North Korea as a nuclear state.", "+"),  # after the cue
 ]
 
 
