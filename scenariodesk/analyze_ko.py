@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from scenariodesk import nlp
 from scenariodesk.clauses import cue_word
 from scenariodesk.direction import LOWERING_BANDS, Consequence
-from scenariodesk.ko_names import body, is_title, names_someone, person
+from scenariodesk.ko_names import body, full_name_before, is_title, names_someone, person
 from scenariodesk.lens import KoreanRules, Lens
 from scenariodesk.models import Analysis, Document, Span, Statement
 
@@ -399,6 +399,10 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
     words = subject.split()
     if words and is_title(words[-1], rules):
         someone = person(subject, rules)
+        if someone and len(someone) == 1 and someone not in ctx.names:
+            full = full_name_before(someone, ctx.earlier, rules)
+            if full:  # "유 장관은" after a caption naming "유경민 외교부 장관"
+                ctx.names[someone] = full
         if someone == "한" and someone not in ctx.names:
             return AUTHOR, "source:unnamed"  # "한 연구위원은": a researcher, not a Mr. Han
         if someone and not any(alias in someone for alias in rules.actors):

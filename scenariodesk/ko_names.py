@@ -113,6 +113,19 @@ def is_title(word: str, rules: KoreanRules) -> bool:
     return word in rules.titles or word.endswith(rules.title_endings)
 
 
+def full_name_before(surname: str, earlier: list[str], rules: KoreanRules) -> str | None:
+    """The full name a bare surname with a title stands for ("유 장관은" -> 유경민), from
+    the latest earlier sentence that names someone of that surname before a title, also
+    where that person did not speak ("유경민 외교부 장관(가운데)이 …", a caption)."""
+    for text in reversed(earlier):
+        for m in re.finditer(rf"(?<![가-힣])({re.escape(surname)}[가-힣]{{1,3}})(?![가-힣])", text):
+            following = _HANGUL_WORD.findall(text[m.end() : m.end() + 40])[:3]
+            if any(is_title(word, rules) for word in following):
+                return m.group(1)
+    return None
+
+
 _ACRONYM = re.compile(r"\([^)]*\)$")
+_HANGUL_WORD = re.compile(r"[가-힣]+")
 _HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
 _KOREAN_NAME = re.compile(r"^[가-힣]{2,4}$")

@@ -443,3 +443,20 @@ def test_the_korean_lens_decides_a_plain_consequences_sign(lens, text, sign):
 def test_a_korean_effect_after_its_theme_gives_the_events_sign(lens, text, sign):
     (st,) = ko(lens, text)
     assert st.direction == sign, st.rules
+
+
+def test_a_bare_surname_with_a_title_takes_the_full_name_a_caption_gave(lens):
+    """ "유 장관은 …" after a caption naming "유경민 외교부 장관" (who did not speak there)."""
+    text = (
+        "유경민 외교부 장관(가운데)이 9일 국회에서 발언하고 있다.\n\n"
+        '유 장관은 "트럼프가 재집권하면 방위비 분담금 인상 압박이 거세질 것"이라고 말했다.'
+    )
+    (st,) = ko(lens, text)
+    assert st.source == "유경민"
+
+
+def test_korean_conditions_name_the_republican_government_and_a_president_to_be(lens):
+    (rep,) = ko(lens, "공화당 정부가 들어서면 방위비 분담금 인상 압박이 거세질 것이다.")
+    assert rep.condition == "trump"
+    (clinton,) = ko(lens, "클린턴이 대통령이 되면 대북 압박이 강화될 것이다.", date="2016-09-01")
+    assert clinton.condition == "clinton" and "nk_diplomacy" in clinton.domains
