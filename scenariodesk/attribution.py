@@ -35,6 +35,8 @@ def own_plan(s: Sentence, cue_start: int, lens: Lens) -> bool:
 def _speaks_for_subject(phrase: str, lens: Lens) -> bool:
     """A lens actor of the subject country's government or leadership, titles aside
     ("President Moon Jae-in will press hard for …" is Seoul's own plan)."""
+    if lens.actor_aliases.get(phrase.lower()) in lens.own_side_actors:
+        return True  # an alias with its title ("President Yoon")
     words = phrase.split()
     while words and words[0].lower() in lens.titles:
         words = words[1:]

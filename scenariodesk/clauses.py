@@ -71,11 +71,14 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     if cues:  # headlines are title case: every word looks like a name there
         impact = [(sign, m) for sign, m in lens.impact.finditer(text) if s.headline or not in_name(text, m)]
     # The walk parses for attribution (a reporting verb's subject) and the own-plan check
-    # ("Seoul will ..."); direction parses the statements' sentences after the walk.
+    # (an asserted "Seoul will ...": only a very_likely cue can be one); direction parses
+    # the statements' sentences after the walk.
     signposts = lemma_candidates(text, lens)
+    asserted = any(lens.cue_by_id[rule].band == "very_likely" for rule, _ in cues)
     needs_parse = (
         bool(reporting)
-        or bool(cues and (lens.own_side_terms.search(text) or lens.speech_noun_terms.search(text)))
+        or bool(asserted and lens.own_side_terms.search(text))
+        or bool(cues and lens.speech_noun_terms.search(text))
         or bool(signposts)
     ) and len(text) <= MAX_PARSED
     return Features(cues, conditions, names, domains, impact, reporting, election, needs_parse, signposts)

@@ -338,3 +338,18 @@ def test_headlines_that_project_count_and_others_do_not(extract, text, found):
     """ANNOTATION convention 2: a headline counts when it projects a consequence."""
     date = "2020-09-01" if "Biden" in text else "2024-09-01"
     assert [st.condition for st in extract(text, date=date)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("South Korea will boost its defense spending regardless of who wins.", []),
+        ("President Yoon will visit Washington soon after the election to discuss the alliance.", []),
+        ("If Trump wins, South Korea will face pressure to raise its payments for U.S. troops.", ["trump"]),
+        ("If Trump wins, Seoul will have to pay more for U.S. troops.", ["trump"]),
+    ],
+)
+def test_seouls_own_plan_is_no_projection_but_what_happens_to_it_is(extract, text, found):
+    """ANNOTATION convention 5: "South Korea will boost its defense spending" is Seoul's
+    plan; "South Korea will face pressure" is what an outcome does to it."""
+    assert [st.condition for st in extract(text, date="2024-09-01")] == found
