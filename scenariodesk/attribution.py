@@ -13,6 +13,8 @@ from scenariodesk.models import AUTHOR
 from scenariodesk.nlp import lemma_forms
 from scenariodesk.sentences import Sentence, inside
 
+_APPOSITIVE_BEFORE = re.compile(r",[^,]*,$")
+
 
 def own_plan(s: Sentence, cue_start: int, lens: Lens) -> bool:
     """Is the subject of the cue's verb the subject country's own government?"""
@@ -29,7 +31,13 @@ def own_plan(s: Sentence, cue_start: int, lens: Lens) -> bool:
         if child.dep_ == "nsubj":
             subject = chunk(child).text
             return subject.lower() in lens.own_side or _speaks_for_subject(subject, lens)
-    return False
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    # No subject in the parse (spaCy reads "Moon Jae-in" as "Moon Jae" + the preposition
+    # "in"): the words just before the cue, past an appositive between commas, name it.
+    before = _APPOSITIVE_BEFORE.sub("", s.folded[:cue_start].rstrip())
+    starts = (m.start() for m in re.finditer(r"\b\w", before))
+    return any((m := lens.own_side_terms.match(before, i)) and m.end() == len(before) for i in starts)
 
 
 def _speaks_for_subject(phrase: str, lens: Lens) -> bool:

@@ -345,6 +345,11 @@ def test_headlines_that_project_count_and_others_do_not(extract, text, found):
     [
         ("South Korea will boost its defense spending regardless of who wins.", []),
         ("President Yoon will visit Washington soon after the election to discuss the alliance.", []),
+        # spaCy parses "Moon Jae-in" as "Moon Jae" + "in": the words before the cue name him
+        (
+            "If Trump wins, President Moon Jae-in, now in his final year, will press for an end-of-war declaration.",
+            [],
+        ),
         ("If Trump wins, South Korea will face pressure to raise its payments for U.S. troops.", ["trump"]),
         ("If Trump wins, Seoul will have to pay more for U.S. troops.", ["trump"]),
     ],
