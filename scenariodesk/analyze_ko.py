@@ -407,6 +407,8 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
             return AUTHOR, "source:unnamed"  # "한 연구위원은": a researcher, not a Mr. Han
         if someone and not any(alias in someone for alias in rules.actors):
             return _named(someone, ctx), rule
+    if words and words[-1].startswith(rules.unnamed):
+        return AUTHOR, "source:unnamed"  # "외교부 관계자는": an unnamed official, as in English
     for alias, name in rules.actors.items():
         if alias in subject:
             ctx.last_speaker = name

@@ -460,3 +460,12 @@ def test_korean_conditions_name_the_republican_government_and_a_president_to_be(
     assert rep.condition == "trump"
     (clinton,) = ko(lens, "클린턴이 대통령이 되면 대북 압박이 강화될 것이다.", date="2016-09-01")
     assert clinton.condition == "clinton" and "nk_diplomacy" in clinton.domains
+
+
+def test_an_unnamed_official_of_a_body_is_the_author_and_the_body_itself_is_the_body(lens):
+    """As in English ("A government official said" is the author's in the gold): "외교부
+    관계자는" is an unnamed official; "외교부는" the ministry."""
+    (official,) = ko(lens, '외교부 관계자는 "누가 당선되든 한미동맹은 굳건할 것"이라고 말했다.')
+    assert official.source == "author"
+    (ministry,) = ko(lens, "외교부는 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.")
+    assert ministry.source == "South Korean Ministry of Foreign Affairs"
