@@ -115,6 +115,11 @@ def test_lens_outcomes_for_date_follow_cycles(lens, date, allowed, winner):
         ("((?:south korea|s\\. ?korea)|seoul) pays", "Seoul pays", "Seoul pays"),
         ("(red|\\.blue) flag", "a .blue flag", ".blue flag"),  # an alternative opening with an escape
         ("s?he will", "he will", "he will"),  # an optional first letter keys nothing
+        (
+            "(Trump|(the )?Republican nominee) wins",
+            "the Republican nominee wins",
+            "the Republican nominee wins",
+        ),
     ],
 )
 def test_a_matcher_finds_every_branch_of_a_pattern(pattern, text, found):

@@ -107,7 +107,7 @@ def _leading_letters(pattern: str) -> set[str] | None:
     an optional group adds its own to those of what follows it ("(almost )?certain")."""
     first = pattern[:1]
     if _plain_start(first) and pattern[1:2] not in ("?", "*", "{"):
-        return {first}
+        return {first.lower()}
     found = _group_letters(pattern, 0)
     if found is None:
         return None
@@ -121,9 +121,9 @@ def _leading_letters(pattern: str) -> set[str] | None:
 
 
 def _plain_start(ch: str) -> bool:
-    """A character a pattern can open with literally: a lowercase letter, a digit, an
-    apostrophe ("'ll")."""
-    return (ch.isascii() and (ch.islower() or ch.isdigit())) or ch == "'"
+    """A character a pattern can open with literally: a letter (matching is
+    case-insensitive), a digit, an apostrophe ("'ll")."""
+    return (ch.isascii() and ch.isalnum()) or ch == "'"
 
 
 def _group_letters(pattern: str, at: int) -> tuple[set[str], int] | None:
@@ -142,14 +142,21 @@ def _group_letters(pattern: str, at: int) -> tuple[set[str], int] | None:
             expect = False
             if ch == "(":
                 inner = _group_letters(pattern, i)
-                if inner is None or pattern[inner[1] + 1 : inner[1] + 2] in ("?", "*", "{"):
+                if inner is None or pattern[inner[1] + 1 : inner[1] + 2] == "{":
                     return None
                 letters |= inner[0]
                 skip_to = inner[1]
+                if pattern[inner[1] + 1 : inner[1] + 2] in ("?", "*"):
+                    # "(the )?Republican": an optional group adds what follows it
+                    rest = _leading_letters(pattern[inner[1] + 2 :])
+                    if rest is None:
+                        return None
+                    letters |= rest
+                    skip_to += 1
                 continue
             if not _plain_start(ch) or pattern[i + 1 : i + 2] in ("?", "*", "{"):
                 return None
-            letters.add(ch)
+            letters.add(ch.lower())
         if ch == ")" and depth < 0:
             return letters, i
         if ch == "|" and depth == 0:
