@@ -94,8 +94,8 @@ def alternatives(patterns: Iterable[str]) -> str:
 def _first_letters(pattern: str) -> str:
     """The letters a pattern that opens with a group can start with ("(if|when|should) …"
     -> "iws", "(?:north korea|n\\. ?korea) policy" -> "n", nested groups too): each
-    alternative must open with a letter or such a group, and no group may be optional;
-    "" when it cannot be told this simply."""
+    alternative must open with a letter or such a group, an optional group counting with
+    what follows it ("(the )?Republican" -> "rt"); "" when it cannot be told simply."""
     if _alternatives_at_top(pattern):
         return ""
     letters = _leading_letters(pattern)
@@ -121,9 +121,9 @@ def _leading_letters(pattern: str) -> set[str] | None:
 
 
 def _plain_start(ch: str) -> bool:
-    """A character a pattern can open with literally: a letter (matching is
-    case-insensitive), a digit, an apostrophe ("'ll")."""
-    return (ch.isascii() and ch.isalnum()) or ch == "'"
+    """A character a pattern can open with literally: a letter of any script (matching
+    is case-insensitive), a digit, an apostrophe ("'ll")."""
+    return ch.isalnum() or ch == "'"
 
 
 def _group_letters(pattern: str, at: int) -> tuple[set[str], int] | None:
