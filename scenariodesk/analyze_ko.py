@@ -155,7 +155,9 @@ def _sentence(
         ctx.paragraph_domains = term_domains
     advice = [m.span() for m in rules.non_projections.finditer(text)]
     cues = [
-        (rule, m) for rule, m in rules.cues.finditer(text) if not any(a <= m.start() < b for a, b in advice)
+        (rule, m)
+        for rule, m in rules.cues.finditer(text)
+        if not any(a <= m.start() < b for a, b in advice) and rules.cue_by_id[rule].applies(s.headline)
     ]
     out: list[Statement] = []
     if cues and not text.rstrip().endswith("?"):

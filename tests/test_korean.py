@@ -469,3 +469,15 @@ def test_an_unnamed_official_of_a_body_is_the_author_and_the_body_itself_is_the_
     assert official.source == "author"
     (ministry,) = ko(lens, "외교부는 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.")
     assert ministry.source == "South Korean Ministry of Foreign Affairs"
+
+
+def test_a_korean_headline_ending_on_a_verbal_noun_asserts_it(lens):
+    """ "트럼프 연임 땐 … 한미 갈등 지속": a headline's verbal noun is its predicate (very
+    likely); in body text the same noun is no cue."""
+    (st,) = ko(
+        lens, "“트럼프 연임 땐 방위비 놓고 한미 갈등 지속”\n\n본문은 여기서 시작한다.", date="2020-09-01"
+    )
+    assert (st.condition, st.likelihood) == ("trump", "very_likely")
+    assert not ko(
+        lens, "트럼프 연임 땐 방위비를 놓고 한미 갈등이 계속된 것은 사실이며 갈등 지속.", date="2020-09-01"
+    )

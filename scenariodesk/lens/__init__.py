@@ -157,8 +157,7 @@ class Lens:
         return {c.id: c for c in self.model.cues}
 
     def cue_applies(self, cue_id: str, headline: bool) -> bool:
-        where = self.cue_by_id[cue_id].where
-        return where == "anywhere" or (where == "headline") == headline
+        return self.cue_by_id[cue_id].applies(headline)
 
     @cached_property
     def undergo_verbs(self) -> frozenset[str]:

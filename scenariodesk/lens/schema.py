@@ -103,6 +103,10 @@ class Cue(_Strict):
     # words ("difficult to", "이견이 없다"), not the event's.
     names_event: bool = False
 
+    def applies(self, headline: bool) -> bool:
+        """Does the cue count in a headline (`headline`) or in body text?"""
+        return self.where == "anywhere" or (self.where == "headline") == headline
+
 
 class NamedPattern(_Strict):
     id: str
