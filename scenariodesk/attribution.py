@@ -57,6 +57,11 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
     "He went further, saying ..." the subject of the verb it hangs from."""
     if not (tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text)):
         return None
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        # "Harris is expected to …" reports no one's words; "lawmakers were told by the
+        # NIS that …" the agent's
+        return agents[0] if agents else None
     subjects = [t for t in tok.children if t.dep_ == "nsubj"]
     inverted = _inverted_subject(tok)
     if inverted is not None and (not subjects or any(c.dep_ == "mark" for c in tok.children)):
@@ -66,8 +71,6 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
     inherits = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")  # "..., saying"
     if not subjects and inherits and tok.head is not tok:
         subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
-    if not subjects:  # "lawmakers were told by the NIS that …": the passive's agent
-        subjects = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if not subjects:
         return None
     subject = subjects[0]

@@ -358,3 +358,19 @@ def test_seouls_own_plan_is_no_projection_but_what_happens_to_it_is(extract, tex
     """ANNOTATION convention 5: "South Korea will boost its defense spending" is Seoul's
     plan; "South Korea will face pressure" is what an outcome does to it."""
     assert [st.condition for st in extract(text, date="2024-09-01")] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harris would keep the alliance on course, whereas Trump could demand far more money for U.S. troops.",
+        "Trump is likely to seek a quick deal with Kim; Harris, by contrast, is expected to stick with sanctions.",
+    ],
+)
+def test_a_sentence_about_two_candidates_gives_two_statements(extract, text):
+    """The extraction issue: "X would do A, while Y might do B" is two statements. A
+    passive "is expected to" reports no one's words: it does not make the first
+    candidate the speaker (whose words would be stance)."""
+    statements = extract(text, date="2024-09-01")
+    assert sorted(st.condition for st in statements) == ["harris", "trump"]
+    assert {st.source for st in statements} == {"author"}
