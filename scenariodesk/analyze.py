@@ -367,7 +367,7 @@ class _Extractor:
     ) -> list[str] | None:
         """The segment's domains, else its context's (with the rule that gave them), []
         for a generic impact the article's subject completes, None for no statement."""
-        domains = pick_domains(f, segment, descriptions(s))
+        domains = pick_domains(f, segment, descriptions(s, self.lens))
         if domains:
             ctx.paragraph_domains = domains
         elif ctx.paragraph_domains:

@@ -160,25 +160,29 @@ def introduced_speaker(
     return found[:2] if found is not None and found[0] != AUTHOR else None
 
 
-def descriptions(s: Sentence) -> list[tuple[int, int]]:
-    """The character spans (in the sentence) of what describes a speaker beside its name
-    ("Lee Min-ho, a scholar at China's Zhengfa University, said ..."): an appositive of a
-    proper noun that is a verb's subject or object ("..., said Kim, a professor at ...")
-    or follows "according to", on the parse when the sentence has one. (An appositive
-    elsewhere is more often a misparsed list: "a withdrawal of U.S. Forces Korea, a
-    steep rise in ...".)"""
+def descriptions(s: Sentence, lens: Lens) -> list[tuple[int, int]]:
+    """The character spans (in the sentence) of what names or describes a speaker rather
+    than the consequence: the appositive beside a speaking proper noun ("Lee Min-ho, a
+    scholar at China's Zhengfa University, said ..."), and a speaking body's own name
+    ("the Korea Institute for National Unification said ..." is not about unification).
+    A proper noun speaks as a verb's subject or object ("..., said Kim, a professor at
+    ...") or after "according to"; on the parse, when the sentence has one. (An
+    appositive elsewhere is more often a misparsed list: "a withdrawal of U.S. Forces
+    Korea, a steep rise in ...".)"""
     if s.parsed is None:
         return []
     spans = []
     for tok in s.parsed:
-        name = tok.head
-        if tok.dep_ != "appos" or name.tag_ not in ("NNP", "NNPS"):
+        if tok.tag_ not in ("NNP", "NNPS") or not (
+            tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+            or (tok.dep_ == "pobj" and tok.head.head.lower_ == "according")
+        ):
             continue
-        speaking = name.dep_ in ("nsubj", "nsubjpass", "dobj") or (
-            name.dep_ == "pobj" and name.head.head.lower_ == "according"
-        )
-        if speaking:
-            sub = list(tok.subtree)
+        name = chunk(tok, lens.organization_heads)
+        if any(t.lower_ in lens.organization_heads for t in name):
+            spans.append((name[0].idx, name[-1].idx + len(name[-1].text)))
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            sub = list(appos.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     return spans
 

@@ -374,3 +374,10 @@ def test_a_sentence_about_two_candidates_gives_two_statements(extract, text):
     statements = extract(text, date="2024-09-01")
     assert sorted(st.condition for st in statements) == ["harris", "trump"]
     assert {st.source for st in statements} == {"author"}
+
+
+def test_a_speaking_bodys_own_name_names_no_domain(extract):
+    """ "The Korea Institute for National Unification said …" is not about unification."""
+    text = "The Korea Institute for National Unification said a Trump win could hit Korean exports."
+    (st,) = extract(text, date="2024-09-01")
+    assert st.domains == ("trade",) and st.source == "Korea Institute for National Unification"
