@@ -367,7 +367,8 @@ class _Extractor:
     ) -> list[str] | None:
         """The segment's domains, else its context's (with the rule that gave them), []
         for a generic impact the article's subject completes, None for no statement."""
-        domains = pick_domains(f, segment, descriptions(s, self.lens))
+        # Walking the parse for speakers' descriptions only matters where a term matched.
+        domains = pick_domains(f, segment, descriptions(s, self.lens) if f.domains else ())
         if domains:
             ctx.paragraph_domains = domains
         elif ctx.paragraph_domains:
