@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scenariodesk.direction import LOWERING_BANDS, Consequence
+from scenariodesk.direction import LOWERING_BANDS, SIGN_VALUES, Consequence
 from scenariodesk.lens import Lens
 from scenariodesk.lens.schema import Signpost
 from scenariodesk.sentences import MAX_PARSED, Sentence, inside
@@ -253,7 +253,7 @@ def consequence(
             and not _CLAUSE_BREAK.search(text, cue[1].end(), m.start())
         ):
             negated = True
-        impact.append((1 if sign == "+" else -1, negated, m.group().lower()))
+        impact.append((SIGN_VALUES[sign], negated, m.group().lower()))
     return Consequence(
         text=s.text[segment.start : segment.end],
         tokens=(),  # filled after the walk, when the statement's sentence is parsed

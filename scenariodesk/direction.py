@@ -33,6 +33,9 @@ from scenariodesk.learned import LinearModel, packaged_model
 from scenariodesk.nlp import lemma, lemma_forms
 
 SIGNS = ("+", "-", "0")
+# An impact term's kind as the value the steps compose: favourable, unfavourable, open
+# (an effect that could go either way: "will shape", "could cut both ways").
+SIGN_VALUES = {"+": 1, "-": -1, "0": 0}
 # Bands whose cue lowers the chance of the event it names ("unlikely to resume").
 LOWERING_BANDS = frozenset({"unlikely", "very_unlikely", "almost_no_chance"})
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -48,7 +51,7 @@ class Consequence:
 
     text: str
     tokens: tuple[Token, ...]  # the segment's tokens (from the parse, or else the splitter's)
-    impact: tuple[tuple[int, bool, str], ...]  # (+1/-1, negated, term) per flat impact term
+    impact: tuple[tuple[int, bool, str], ...]  # (+1/-1/0 open, negated, term) per flat impact term
     lowering: bool  # the cue lowers the chance ("unlikely", "little prospect")
     domains: tuple[str, ...] = ()
     condition: str = ""
@@ -188,10 +191,18 @@ def effect_pairs(
 Pairs = list[tuple[str, str, int]]
 
 
+def consequence_pairs(c: Consequence, vocab: DirectionVocabulary) -> Pairs:
+    """The consequence's effect-theme pairs, less those read inside an open impact term:
+    "a double-edged sword" is the open term, not "double" applied to "edge"."""
+    pairs = effect_pairs(c.tokens, vocab, c.parsed)
+    inside = [term for sign, _, term in c.impact if sign == 0]
+    return [p for p in pairs if not any(p[0] in t and p[1] in t for t in inside)]
+
+
 def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = None) -> dict[str, float]:
     """The features both steps read: effect-theme signs, flat impact signs, lemmas."""
     feats: dict[str, float] = {"bias": 1.0}
-    pairs = effect_pairs(c.tokens, vocab, c.parsed) if pairs is None else pairs
+    pairs = consequence_pairs(c, vocab) if pairs is None else pairs
     signs: set[int] = set()
     for effect, theme, sign in pairs:
         feats["pair:+" if sign > 0 else "pair:-"] = 1.0
@@ -201,6 +212,9 @@ def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = N
     for sign, negated, term in c.impact:
         if lemma(term) in themes:
             continue  # "tariffs would fall": the pair reads the theme in its context
+        if sign == 0:  # an open effect: evidence for mixed, whatever its negation
+            feats["impact:0"] = 1.0
+            continue
         value = sign * (-1 if negated else 1)
         feats["impact:+" if value > 0 else "impact:-"] = 1.0
         signs.add(value)
@@ -233,6 +247,11 @@ def lexical(name: str) -> bool:
     return name.startswith("w:") or (name.startswith("pair:") and ">" in name)
 
 
+def signed(impact: Iterable[tuple[int, bool, str]]) -> set[int]:
+    """The signs of the flat impact terms, negation applied; open terms have none."""
+    return {s * (-1 if n else 1) for s, n, _ in impact if s}
+
+
 def _sign(total: float) -> str:
     return "+" if total > 0 else "-" if total < 0 else "0"
 
@@ -251,12 +270,12 @@ class RuleDirection:
         trace = [f"effect:{'+' if s > 0 else '-'}:{e}>{t}" for e, t, s in pairs]
         for sign, negated, term in c.impact:
             value = sign * (-1 if negated else 1)
-            trace.append(f"impact:{'+' if value > 0 else '-'}{'(negated)' if negated else ''}:{term}")
+            trace.append(f"impact:{_sign(value)}{'(negated)' if negated and value else ''}:{term}")
         return trace
 
     def decide(self, c: Consequence) -> tuple[str, list[str]]:
-        pairs = effect_pairs(c.tokens, self.vocab, c.parsed)
-        signs = {s for _, _, s in pairs} or {s * (-1 if n else 1) for s, n, _ in c.impact}
+        pairs = consequence_pairs(c, self.vocab)
+        signs = {s for _, _, s in pairs} or signed(c.impact)
         decided = _sign(next(iter(signs))) if len(signs) == 1 else "0"
         return decided, [f"direction:rules:{decided}", *self.evidence(c, pairs)]
 
@@ -275,12 +294,12 @@ class LearnedDirection:
         self.version = f"model-{self.model.version}"
 
     def decide(self, c: Consequence) -> tuple[str, list[str]]:
-        pairs = effect_pairs(c.tokens, self.vocab, c.parsed)  # once, for the features and the trace
+        pairs = consequence_pairs(c, self.vocab)  # once, for the features and the trace
         if c.language not in self.languages:
             # The model knows none of this language's words, only what every language
             # shares (signs, domains, outcome): where the lens's own terms agree on one
             # sign they decide, and the model decides where they are silent or mixed.
-            signs = {s for _, _, s in pairs} | {s * (-1 if n else 1) for s, n, _ in c.impact}
+            signs = {s for _, _, s in pairs} | signed(c.impact)
             if len(signs) == 1:
                 decided = _sign(next(iter(signs)))
                 return decided, [f"direction:rules:{decided}", *self.rules.evidence(c, pairs)]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.analyze import statements_with_consequences
-from scenariodesk.direction import LOWERING_BANDS, SIGNS, Consequence, features, lexical
+from scenariodesk.direction import LOWERING_BANDS, SIGN_VALUES, SIGNS, Consequence, features, lexical
 from scenariodesk.evaluate import Item, collapse, load_gold
 from scenariodesk.ingest import IngestError, read_documents
 from scenariodesk.learned import packaged_model
@@ -81,7 +81,7 @@ def _standalone(g: Item, lens: Lens) -> Consequence:
     for sign, m in lens.impact.finditer(g.sentence):
         window = g.sentence[max(0, m.start() - 30) : m.start()]
         negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
-        impact.append((1 if sign == "+" else -1, negated, m.group().lower()))
+        impact.append((SIGN_VALUES[sign], negated, m.group().lower()))
     return Consequence(
         g.sentence,
         tuple(doc),

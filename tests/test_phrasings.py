@@ -189,6 +189,7 @@ SIGNED_FORMS = [
     ("If Trump wins, the allies' trust could fray.", "-"),
     ("If Harris wins, Seoul won't be sidelined in talks with Pyongyang.", "+"),  # n't negates
     ("If Harris wins, the U.S. would never recognize North Korea as a nuclear state.", "+"),  # after the cue
+    ("If Trump wins, he would be determined to cut U.S. troops in Korea.", "-"),  # a plan, not "determine"
 ]
 
 
@@ -197,6 +198,27 @@ def test_the_lens_gives_evidence_of_a_plain_consequences_sign(extract, text, sig
     (st,) = extract(text, date="2024-09-01")
     evidence = {r.split(":")[1][0] for r in st.rules if r.startswith(("effect:", "impact:"))}
     assert evidence == {sign}, st.rules
+
+
+# Consequences whose effect could go either way (ANNOTATION's `0`, "mixed/unclear"): the
+# lens's open terms are their only evidence, and no pair is read inside one.
+OPEN_FORMS = [
+    "If Trump wins, the outcome will determine the future of the alliance.",
+    "If Harris wins, her approach to Pyongyang could cut both ways for Seoul.",
+    "A Trump victory would bring sweeping changes to the alliance.",
+    "If Trump wins, Seoul's North Korea policy will hinge on his choices.",
+    "A Harris presidency could prove a double-edged sword for Korean chipmakers.",
+    "If Trump wins, his return would be a mixed blessing for the alliance.",
+    "If Trump wins, a deal with Kim could alter the alliance.",
+    "If Trump wins, his choices will shape the future of the talks with Pyongyang.",
+]
+
+
+@pytest.mark.parametrize("text", OPEN_FORMS)
+def test_an_effect_open_either_way_is_evidence_of_a_mixed_direction(extract, text):
+    (st,) = extract(text, date="2024-09-01")
+    evidence = {r.split(":")[1][0] for r in st.rules if r.startswith(("effect:", "impact:"))}
+    assert evidence == {"0"}, st.rules
 
 
 # Likelihood phrasings of news and analysis beyond ANNOTATION's table, with the band their

@@ -285,6 +285,7 @@ class Lens:
     def impact(self) -> Matcher:
         rules = [("+", t) for t in self.model.impact.favourable]
         rules += [("-", t) for t in self.model.impact.unfavourable]
+        rules += [("0", t) for t in self.model.impact.open]
         return compile_matcher(rules, forms=word_forms, plural=True, where="impact")
 
     @cached_property

@@ -137,6 +137,9 @@ class Domain(_Strict):
 class Impact(_Strict):
     favourable: list[Pattern]
     unfavourable: list[Pattern]
+    # Terms that name an effect open either way ("will shape", "could cut both ways",
+    # "sweeping changes"): evidence for a mixed/unclear direction, not a sign.
+    open: list[Pattern] = []
     negators: list[Pattern] = []
 
 
