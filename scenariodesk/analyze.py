@@ -28,6 +28,7 @@ from scenariodesk.clauses import (
     clauses,
     consequence,
     find_features,
+    named_together,
     pick_cue,
     pick_domains,
     segments,
@@ -408,8 +409,8 @@ class _Extractor:
             and not self.lens.contrast.search(s.folded[max(0, m.start() - 40) : m.start()])
         ]
         if named:
-            if len({o for _, o in named}) > 1 and f.election:
-                return "any", None, "condition:any:candidates-and-election"
+            if len({o for _, o in named}) > 1 and (f.election or named_together(s.folded, f.names)):
+                return "any", None, "condition:any:candidates-together"
             outcome = named[0][1]
             return outcome, None, f"condition:{outcome}:named"
         if ctx.paragraph_condition:

@@ -195,6 +195,21 @@ def pick_cue(f: Features, segment: Segment, lens: Lens) -> tuple[str, re.Match[s
     return first_rule, first
 
 
+# Between two candidates' names, only what joins them into one subject: "Harris and
+# Trump", "neither Harris nor Trump", "Trump or Harris".
+_JOINED = re.compile(r"\W*(and|or|nor|&|as well as)?\W*", re.IGNORECASE)
+
+
+def named_together(text: str, names: Iterable[tuple[str, re.Match[str]]]) -> bool:
+    """Two candidates named as one subject ("Both Harris and Trump would …", "Trump and
+    Harris alike"): the projection holds whoever wins (convention 8), where two named
+    apart ("Trump would …, while Harris might …") are two outcomes."""
+    found = sorted(((m.start(), m.end(), o) for o, m in names if o != "pronoun"))
+    return any(
+        a[2] != b[2] and _JOINED.fullmatch(text, a[1], b[0]) is not None for a, b in itertools.pairwise(found)
+    )
+
+
 def pick_domains(f: Features, segment: Segment, described: Iterable[tuple[int, int]] = ()) -> list[str]:
     """The segment's domains, most hits first (at most three), else the sentence's. A hit
     inside `described` (the description of a speaker: "a scholar at China's Zhengfa

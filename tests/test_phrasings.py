@@ -403,3 +403,35 @@ def test_a_speaking_bodys_own_name_names_no_domain(extract):
     text = "The Korea Institute for National Unification said a Trump win could hit Korean exports."
     (st,) = extract(text, date="2024-09-01")
     assert st.domains == ("trade",) and st.source == "Korea Institute for National Unification"
+
+
+# Convention 8's "regardless of who wins" in the other ways news writes it, after a
+# sentence about one candidate: the paragraph's candidate does not carry over to them.
+ANY_FORMS = [
+    "Whoever moves into the Oval Office will have to deal with North Korea's growing arsenal.",
+    "Whoever sits in the White House next year will press Seoul on China.",
+    "Whoever prevails, Seoul's defense cost-sharing bill is likely to grow.",
+    "Whoever is sworn in on Jan. 20 will face a bolder North Korea.",
+    "Under either candidate, Washington will keep pressing Seoul on export controls.",
+    "No matter the outcome, North Korea is likely to test a missile early next year.",
+    "Whatever happens in November, the alliance will remain strong.",
+    "Whichever way the vote goes, tariffs are likely to rise.",
+    "Both Harris and Trump would press Seoul to pay more for U.S. troops.",
+    "Neither Harris nor Trump is likely to withdraw U.S. troops.",
+    "Trump and Harris alike would keep sanctions on North Korea.",
+]
+
+
+@pytest.mark.parametrize("text", ANY_FORMS)
+def test_ways_of_saying_whoever_wins_are_any_outcome(extract, text):
+    statements = extract("If Trump wins, tariffs on Korean cars could rise. " + text, date="2024-09-01")
+    assert [st.condition for st in statements] == ["trump", "any"], [st.rules for st in statements]
+
+
+def test_either_way_after_a_named_outcome_is_that_outcome(extract):
+    """ "Either way" points back at any two alternatives, not only the election's: a
+    sentence that names its outcome keeps it."""
+    text = (
+        "Either way, the burden on Seoul could be heavy, because a Trump administration would raise tariffs."
+    )
+    assert [st.condition for st in extract(text, date="2024-09-01")] == ["trump"]
