@@ -238,7 +238,7 @@ class _Extractor:
         if f.domains and not ctx.paragraph_domains:
             ctx.paragraph_domains = pick_domains(f, Segment(0, len(s.text), None))
         about = f.domains or ctx.paragraph_domains or ctx.discourse_domains or _names_any(f)
-        if f.cues and about and not self._excluded(s):
+        if f.cues and (about or self.lens.generic_impact.search(s.text)) and not self._excluded(s):
             for segment in (
                 segments(s, conditions)
                 if len({c[0] for c in conditions}) > 1
@@ -390,6 +390,9 @@ class _Extractor:
             # domains are the article's subject, given once the article is read
             # (discourse.with_article_domain), or it is dropped.
             domains = []
+        elif self.lens.generic_impact.search(s.text, segment.start, segment.end):
+            domains = []
+            rules.append("domain:generic-impact")
         else:
             return None
         return domains

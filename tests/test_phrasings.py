@@ -435,3 +435,39 @@ def test_either_way_after_a_named_outcome_is_that_outcome(extract):
         "Either way, the burden on Seoul could be heavy, because a Trump administration would raise tariffs."
     )
     assert [st.condition for st in extract(text, date="2024-09-01")] == ["trump"]
+
+
+# Convention 7: a projection that names no domain but says what it does to the subject is
+# a generic impact statement, with the article's theme as its domain (here cost-sharing,
+# the subject of the paragraph after it).
+GENERIC_FORMS = [
+    "A Trump victory would have a huge impact on South Korea.",
+    "If Trump wins, Korea could be in for a bumpy ride.",
+    "A second Trump term would be bad news for Seoul.",
+    "A Trump win will greatly affect Korea.",
+    "A Trump win would put Seoul in a difficult position.",
+    "If Trump returns, Seoul is likely to face a tough four years.",
+]
+COST_SHARING_PARAGRAPH = (
+    "\n\nIf Trump wins, he could demand that Seoul pay far more for U.S. troops. Analysts expect a"
+    " Trump administration to push for a steep rise in Seoul's share of the cost."
+)
+
+
+@pytest.mark.parametrize("text", GENERIC_FORMS)
+def test_a_generic_impact_on_the_subject_takes_the_articles_theme(extract, text):
+    statements = extract(text + COST_SHARING_PARAGRAPH, date="2024-09-01")
+    assert [(st.condition, st.domains) for st in statements][0] == ("trump", ("cost_sharing",))
+    assert "domain:generic-impact" in statements[0].rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Harris wins, the party will have few ways out.",  # no domain, not about the subject
+        "South Korea's foreign ministry said Trump's return would not change its plans.",  # the speaker
+    ],
+)
+def test_a_projection_naming_neither_domain_nor_the_subject_affected_is_none(extract, text):
+    statements = extract(text + COST_SHARING_PARAGRAPH, date="2024-09-01")
+    assert not any(text[:30] in st.sentence for st in statements)

@@ -237,6 +237,10 @@ class Lens:
         )
 
     @cached_property
+    def generic_impact(self) -> re.Pattern[str]:
+        return re.compile(alternatives(self.model.generic_impact), re.IGNORECASE)
+
+    @cached_property
     def own_side_terms(self) -> re.Pattern[str]:
         """`own_side` and the names of the subject country's government and leaders."""
         own = [a for a in self.model.actors if a.name in self.own_side_actors]

@@ -287,6 +287,10 @@ class LensModel(_Strict):
     cues: list[Cue] = Field(min_length=1)
     non_projections: list[NonProjection] = []
     own_side: list[str] = []
+    # The subject named as what a consequence affects ("a huge impact on South Korea",
+    # "bad news for Seoul"): a projection that names no domain is then a generic impact
+    # statement (ANNOTATION convention 7) whose domain is the article's theme.
+    generic_impact: list[Pattern] = []
     undergo_verbs: list[str] = []
     # Words too common in this lens's articles to tell one projected event from another
     # (the region's and the office's names), left out when developments are grouped.
