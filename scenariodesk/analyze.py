@@ -28,13 +28,12 @@ from scenariodesk.clauses import (
     clauses,
     consequence,
     find_features,
-    named_together,
     pick_cue,
     pick_domains,
     segments,
 )
 from scenariodesk.direction import Consequence, doc_tokens
-from scenariodesk.discourse import Context, full_name, topic, with_article_domain
+from scenariodesk.discourse import Context, condition_of, full_name, topic, with_article_domain
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
 from scenariodesk.proposition import proposition
@@ -308,7 +307,7 @@ class _Extractor:
             return None
         cue_id, cue_m = cue
         rules.append(f"cue:{cue_id}")
-        condition, condition_span, condition_rule = self._condition(s, f, ctx, segment)
+        condition, condition_span, condition_rule = condition_of(s, f, ctx, segment, lens)
         if condition is None:
             return None
         rules.append(condition_rule)
@@ -396,42 +395,6 @@ class _Extractor:
         else:
             return None
         return domains
-
-    def _condition(
-        self, s: Sentence, f: Features, ctx: Context, segment: Segment
-    ) -> tuple[str | None, Span | None, str]:
-        if segment.condition is not None:
-            outcome, rule, m = segment.condition
-            span = Span(s.start + m.start(), s.start + m.end(), s.text[m.start() : m.end()])
-            return outcome, span, f"condition:{rule}"
-        named = [
-            (m.start(), outcome)
-            for outcome, m in f.names
-            if outcome != "pronoun"
-            and (ctx.allowed is None or outcome in ctx.allowed)
-            and not self.lens.contrast.search(s.folded[max(0, m.start() - 40) : m.start()])
-        ]
-        if named:
-            if len({o for _, o in named}) > 1 and (f.election or named_together(s.folded, f.names)):
-                return "any", None, "condition:any:candidates-together"
-            outcome = named[0][1]
-            return outcome, None, f"condition:{outcome}:named"
-        if ctx.paragraph_condition:
-            return ctx.paragraph_condition, None, "condition:paragraph-context"
-        if s.headline and ctx.topic is None:
-            return "any", None, "condition:any:headline"
-        if f.election:
-            return "any", None, "condition:any:election-timed"
-        pronouns = [m for outcome, m in f.names if outcome == "pronoun"]
-        if pronouns and ctx.last_candidate and not f.reporting:
-            return ctx.last_candidate, None, "condition:pronoun-context"
-        if ctx.topic:
-            return ctx.topic, None, "condition:article-topic"
-        if ctx.discourse_condition:
-            return ctx.discourse_condition, None, "condition:discourse-context"
-        if ctx.winner:  # after the election, projections are about the winner's term
-            return ctx.winner, None, "condition:winner-after-election"
-        return None, None, ""
 
     def _track_mentions(self, s: Sentence, f: Features, ctx: Context, spoken: bool = False) -> None:
         """The candidate and person a later sentence may refer to. In a sentence someone

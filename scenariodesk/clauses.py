@@ -44,7 +44,10 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     conditions = list(lens.conditions_for(year).finditer(text))
     blocked = []
     inversions = list(lens.conditional_inversion.finditer(text))
+    reporting = [m for _, m in lens.reporting.finditer(text) if not inside(m.start(), s.quoted)]
     for rule, m in lens.non_projections.finditer(text):
+        if lens.non_projection_reported[rule] and any(r.start() < m.start() for r in reporting):
+            continue  # "Analysts said Biden was likely to …": a projection in the past tense
         if any(c.start() <= m.start() < c.end() for _, c in conditions):
             continue  # "Should Trump return ..." is a condition, not advice
         if any(c.start() <= m.start() < c.end() for c in inversions):
@@ -65,7 +68,6 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     ]
     names = list(lens.candidate_names_for(year).finditer(text))
     domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
-    reporting = [m for _, m in lens.reporting.finditer(text) if not inside(m.start(), s.quoted)]
     election = any(True for _ in lens.election_terms.finditer(text))
     impact = []
     if cues:  # headlines are title case: every word looks like a name there

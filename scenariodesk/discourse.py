@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from scenariodesk.clauses import Features
+from scenariodesk.clauses import Features, Segment, named_together
 from scenariodesk.lens import Lens
-from scenariodesk.models import Document, Statement
+from scenariodesk.models import Document, Span, Statement
 from scenariodesk.sentences import FOLD, Sentence, inside
 
 
@@ -99,3 +99,44 @@ def full_name(surname: str, earlier: list[Sentence], lens: Lens) -> str | None:
         if found:
             return found[-1]
     return None
+
+
+def condition_of(
+    s: Sentence, f: Features, ctx: Context, segment: Segment, lens: Lens
+) -> tuple[str | None, Span | None, str]:
+    """The outcome a segment's consequence depends on, the phrase that names it and the
+        rule that chose it: the segment's outcome phrase, else a candidate the sentence names
+        (two named as one subject: any), else the paragraph's, a headline's, the election's
+    (any), a pronoun's candidate, the article's topic, the text's last, the winner's."""
+    if segment.condition is not None:
+        outcome, rule, m = segment.condition
+        span = Span(s.start + m.start(), s.start + m.end(), s.text[m.start() : m.end()])
+        return outcome, span, f"condition:{rule}"
+    named = [
+        (m.start(), outcome)
+        for outcome, m in f.names
+        if outcome != "pronoun"
+        and (ctx.allowed is None or outcome in ctx.allowed)
+        and not lens.contrast.search(s.folded[max(0, m.start() - 40) : m.start()])
+    ]
+    if named:
+        if len({o for _, o in named}) > 1 and (f.election or named_together(s.folded, f.names)):
+            return "any", None, "condition:any:candidates-together"
+        outcome = named[0][1]
+        return outcome, None, f"condition:{outcome}:named"
+    if ctx.paragraph_condition:
+        return ctx.paragraph_condition, None, "condition:paragraph-context"
+    if s.headline and ctx.topic is None:
+        return "any", None, "condition:any:headline"
+    if f.election:
+        return "any", None, "condition:any:election-timed"
+    pronouns = [m for outcome, m in f.names if outcome == "pronoun"]
+    if pronouns and ctx.last_candidate and not f.reporting:
+        return ctx.last_candidate, None, "condition:pronoun-context"
+    if ctx.topic:
+        return ctx.topic, None, "condition:article-topic"
+    if ctx.discourse_condition:
+        return ctx.discourse_condition, None, "condition:discourse-context"
+    if ctx.winner:  # after the election, projections are about the winner's term
+        return ctx.winner, None, "condition:winner-after-election"
+    return None, None, ""

@@ -471,3 +471,44 @@ def test_a_generic_impact_on_the_subject_takes_the_articles_theme(extract, text)
 def test_a_projection_naming_neither_domain_nor_the_subject_affected_is_none(extract, text):
     statements = extract(text + COST_SHARING_PARAGRAPH, date="2024-09-01")
     assert not any(text[:30] in st.sentence for st in statements)
+
+
+# Convention 5 and the extraction issue's precision kinds: a chance or expectation in the
+# past tense, a hedge on a present state or an ongoing act, attention paid by a third
+# party, and a candidate's own words are not projections (here in an article about a
+# Trump win, whose first sentence is one).
+NOT_PROJECTIONS = [
+    "Obama had little chance of persuading Pyongyang to talk.",
+    "There was little prospect of a summit while Obama was in office.",
+    "Trump was likely aware of the risks when he met Kim in Hanoi.",
+    "Seoul was expected to pay more under the 2019 agreement.",
+    "Trump's tariffs probably reflect what many Americans think about trade with Korea.",
+    "Most Koreans probably see the alliance as vital.",
+    "North Korea is probably selling artillery shells to Russia.",
+    "Chinese diplomats are likely studying Trump's remarks on North Korea.",
+    "Japanese officials will be watching the election closely for hints about the alliance.",
+    "Trump has said for years that he would pull U.S. troops out of Korea.",
+    "Trump bragged that he could end the Korean War in a day.",
+]
+# ... and the same tenses where a projection is reported, or future after all.
+STILL_PROJECTIONS = [
+    "Analysts said a Trump administration was likely to demand more money for U.S. troops.",
+    "Experts told Yonhap that Seoul was expected to pay more for U.S. troops under Trump.",
+    "Officials said there was little chance that a Trump White House would keep the tariffs low.",
+    "Trump is likely going to raise tariffs on Korean cars.",
+    "Trump would probably see the alliance as a burden and demand more money.",
+    "A Trump administration is likely to watch Seoul's trade surplus and raise tariffs.",
+]
+LEAD = "If Trump wins, tariffs on Korean cars could rise. "
+
+
+@pytest.mark.parametrize("text", NOT_PROJECTIONS)
+def test_past_judgments_present_observations_and_stance_are_not_projections(extract, text):
+    statements = extract(LEAD + text, date="2024-09-01")
+    assert [st.sentence for st in statements] == [LEAD.strip()], [st.rules for st in statements]
+
+
+@pytest.mark.parametrize("text", STILL_PROJECTIONS)
+def test_reported_and_future_forms_of_those_tenses_still_project(extract, text):
+    statements = extract(LEAD + text, date="2024-09-01")
+    assert any(st.sentence == text for st in statements)

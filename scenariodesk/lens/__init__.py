@@ -173,6 +173,11 @@ class Lens:
         return {r.id: r.scope for r in self.model.non_projections}
 
     @cached_property
+    def non_projection_reported(self) -> dict[str, bool]:
+        """Rule id -> whether a reporting verb before the phrase lifts it."""
+        return {r.id: not r.in_reported_speech for r in self.model.non_projections}
+
+    @cached_property
     def named_outcomes(self) -> list[Outcome]:
         return [o for o in self.model.outcomes if o.names]
 

@@ -117,6 +117,10 @@ class NonProjection(NamedPattern):
     # match: ignore a cue inside the phrase; rest: ignore every cue after it too (advice
     # governs what follows: "it is crucial to analyze how X could ...").
     scope: Literal["match", "rest"] = "match"
+    # false: a reporting verb before the phrase lifts it. Reported speech shifts tenses
+    # back ("Analysts said Biden was likely to seek talks" reports "is likely"), so a
+    # past-tense frame is a past judgment only where nobody is reported.
+    in_reported_speech: bool = True
 
 
 class Actor(_Strict):
