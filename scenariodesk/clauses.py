@@ -64,7 +64,9 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     cues = [
         (rule, m)
         for rule, m in lens.cues.finditer(text)
-        if not any(a <= m.start() < b for a, b in blocked) and lens.cue_applies(rule, s.headline)
+        if not any(a <= m.start() < b for a, b in blocked)
+        and lens.cue_applies(rule, s.headline)
+        and (conditions or not lens.cue_by_id[rule].needs_outcome)
     ]
     names = list(lens.candidate_names_for(year).finditer(text))
     domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))

@@ -240,6 +240,11 @@ CUE_FORMS = [
     ("there is a good chance that tariffs will rise", "likely"),
     ("it remains to be seen whether tariffs will rise", "unlikely"),
     ("tariffs would almost certainly rise", "almost_certain"),
+    ("tariffs will in all likelihood rise", "likely"),
+    ("tariffs would in all probability rise", "likely"),
+    ("tariffs would presumably rise", "likely"),
+    ("tariffs would almost surely rise", "almost_certain"),
+    ("Korean exporters face higher tariffs", "very_likely"),  # present tense, the outcome named
 ]
 
 
@@ -512,3 +517,17 @@ def test_past_judgments_present_observations_and_stance_are_not_projections(extr
 def test_reported_and_future_forms_of_those_tenses_still_project(extract, text):
     statements = extract(LEAD + text, date="2024-09-01")
     assert any(st.sentence == text for st in statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A Trump presidency means higher tariffs for Korean exporters.", True),
+        ("Under Trump, Seoul faces higher tariffs on its cars.", True),
+        ("The alliance faces a rocky road if Trump wins.", True),
+        ("Korean exporters face higher tariffs this year.", False),  # no outcome: the present
+        ("What a Trump return means for Korean exporters", False),  # a label
+    ],
+)
+def test_the_present_tense_projects_only_under_an_outcome_of_its_own(extract, text, found):
+    assert bool(extract(text, date="2024-09-01")) is found

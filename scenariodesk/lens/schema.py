@@ -102,6 +102,10 @@ class Cue(_Strict):
     # inside it count for the direction. Inside any other cue they are the likelihood's
     # words ("difficult to", "이견이 없다"), not the event's.
     names_event: bool = False
+    # Counts only in a sentence with an outcome phrase of its own: a present tense asserts
+    # a consequence under a named hypothesis ("If Trump wins, exporters face higher
+    # tariffs", "A Trump presidency means higher tariffs"), elsewhere it reports the present.
+    needs_outcome: bool = False
 
     def applies(self, headline: bool) -> bool:
         """Does the cue count in a headline (`headline`) or in body text?"""
