@@ -73,19 +73,38 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
         subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
     if not subjects:
         return None
-    subject = subjects[0]
-    if subject.tag_ in ("NN", "NNS") and subject.lower_ in lens.document_nouns:
-        # "A KIEP report said …", "the NIS's assessment said …": the report's author speaks
-        owner = [c for c in subject.children if c.dep_ in ("poss", "compound") and c.tag_ in ("NNP", "NNPS")]
-        if owner:
-            return owner[-1]
-    return subject
+    return document_owner(subjects[0], lens) or subjects[0]
+
+
+def document_owner(noun, lens: Lens):  # type: ignore[no-untyped-def]
+    """The author of a document that speaks ("A KIEP report said …", "the NIS's
+    assessment", "according to a report by KITA"), or None."""
+    if noun.tag_ not in ("NN", "NNS") or noun.lower_ not in lens.document_nouns:
+        return None
+    owner = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.tag_ in ("NNP", "NNPS")]
+    by = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children]
+    return (owner or [o for o in by if o.dep_ == "pobj"] or [None])[-1]
+
+
+def _frame_speaker(tok, lens: Lens):  # type: ignore[no-untyped-def]
+    """The speaker of a framing phrase: "in Cha's view" (a speech noun after "in", its
+    possessor), "as Cha put it" (the subject of "put it" after "as")."""
+    if tok.lower_ in lens.speech_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return next((c for c in tok.children if c.dep_ == "poss"), None)
+    marks = {(c.dep_, c.lower_) for c in tok.children}
+    if tok.lower_ in ("put", "puts") and {("dobj", "it"), ("mark", "as")} <= marks:
+        return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _speech_holder(tok, child, lens: Lens):  # type: ignore[no-untyped-def]
     """The possessor of a noun that reports speech or thought ("Trump's suggestion that
     …", "Cha's prediction that …"; lens `speech_nouns`) whose that-clause (`child`, on
-    the way up from the cue) holds the cue."""
+    the way up from the cue) holds the cue; also as the subject of "is that …" ("Cha's
+    assessment is that …")."""
+    if tok.lower_ in ("is", "was", "are", "were") and child.dep_ == "ccomp":
+        noun = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in lens.speech_nouns), None)
+        return next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
     if not tok.tag_.startswith("NN") or tok.lower_ not in lens.speech_nouns:
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
@@ -139,7 +158,12 @@ def attribution(
             objects = [t for t in doc[tok.i + 1].children if t.dep_ == "pobj"]
             if objects:
                 phrase = f"according to {chunk(objects[0], lens.organization_heads).text}"
-                return who(objects[0], lens, ctx, phrase, "source:according-to")
+                speaker = document_owner(objects[0], lens) or objects[0]
+                return who(speaker, lens, ctx, phrase, "source:according-to")
+        framer = _frame_speaker(tok, lens)
+        if framer is not None:
+            phrase = f"{chunk(framer, lens.organization_heads).text} {tok.text}"
+            return who(framer, lens, ctx, phrase, "source:frame")
         subject = reporting_subject(tok, lens)
         if subject is not None:
             phrase = f"{chunk(subject, lens.organization_heads).text} {tok.text}"

@@ -583,3 +583,27 @@ def test_reported_and_future_forms_of_those_tenses_still_project(extract, text):
 )
 def test_the_present_tense_projects_only_under_an_outcome_of_its_own(extract, text, found):
     assert bool(extract(text, date="2024-09-01")) is found
+
+
+# Convention 11: the ways news attributes a projection to a named person or body.
+ATTRIBUTION_FORMS = [
+    ("According to Victor Cha, a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ('"A Trump win could hurt Korean exporters," said Cha.', "Victor Cha"),
+    ("As Cha put it, a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("In Cha's view, a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("A Trump win could hurt Korean exporters, in Cha's view.", "Victor Cha"),
+    ("Cha's assessment is that a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("Writing in Foreign Affairs, Cha argued that a Trump win could weaken the alliance.", "Victor Cha"),
+    ("A Trump win could hurt Korean exporters, Cha wrote in a column.", "Victor Cha"),
+    (
+        "A Trump win could hurt Korean exporters, according to a report by the Korea International Trade"
+        " Association.",
+        "Korea International Trade Association",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ATTRIBUTION_FORMS)
+def test_ways_of_attributing_a_projection_name_its_source(extract, text, source):
+    statements = extract("Victor Cha has studied Korea for decades. " + text, date="2024-09-01")
+    assert [st.source for st in statements] == [source], [st.rules for st in statements]
