@@ -61,6 +61,7 @@ def person(subject: str, rules: KoreanRules) -> str | None:
             proper.add(words[-2])
     if len(words) > 2 and is_title(words[-1], rules):
         proper |= _before_affiliation(words, rules)
+    proper -= rules.places  # "빅터 차 미국 … 한국석좌": a place is no part of a name
     for i, word in enumerate(words[:-1]):
         if _HANGUL_SYLLABLE.match(word) and is_title(words[i + 1], rules) and not is_title(word, rules):
             # a surname before a title, with a foreign given name before it ("조셉 윤 전 …")

@@ -219,6 +219,17 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         ('최강 아산정책연구원 원장은 "해리스가 당선되면 한미일 협력이 유지될 것"이라고 말했다.', "최강"),
         # a title fused with its body ("국정원장") and a "former" before it
         ('박지원 전 국정원장은 "트럼프가 당선되면 북미 대화가 재개될 것"이라고 말했다.', "박지원"),
+        # a place between the name and the affiliation is no part of the name
+        (
+            "빅터 차 미국 전략국제문제연구소(CSIS) 한국석좌는 트럼프가 재집권하면 주한미군 감축이 추진될 수 있다고 말했다.",
+            "빅터 차",
+        ),
+        # "…라는 게 X의 전망이다" and a reporting verb after the clause, with "가"
+        ("트럼프가 재집권하면 방위비 압박이 커질 것이라는 게 김재천 서강대 교수의 전망이다.", "김재천"),
+        ("트럼프가 재집권하면 방위비 압박이 커질 것이라고 김재천 서강대 교수가 말했다.", "김재천"),
+        # "…라는 관측이 나온다", "외교가에서는": unnamed
+        ("트럼프가 재집권하면 주한미군 감축 논의가 본격화할 것이라는 관측이 나온다.", "author"),
+        ("외교가에서는 해리스가 당선되면 한미일 협력이 유지될 것이라는 전망이 나온다.", "author"),
         # "그는" with no speaker yet: the person last named with a title
         (
             '김재천 서강대 교수는 25일 토론회에서 발제를 맡았다. 그는 "트럼프가 재선되면 방위비 압박이 커질 것"이라고 말했다.',

@@ -81,6 +81,7 @@ class KoreanRules:
         words = "|".join(map(re.escape, spec.pronouns)) or r"(?!x)x"
         self.pronoun = re.compile(rf"(^|\s)({words})(는|은|가)\s")
         self.unnamed = tuple(spec.unnamed)
+        self.places = frozenset(spec.places)
         self.effects = compile_matcher(
             [("+", t) for t in spec.effects.up] + [("-", t) for t in spec.effects.down],
             where="ko.effects",
