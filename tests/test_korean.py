@@ -469,6 +469,8 @@ def test_a_bare_surname_with_a_title_takes_the_full_name_a_caption_gave(lens):
 def test_korean_conditions_name_the_republican_government_and_a_president_to_be(lens):
     (rep,) = ko(lens, "공화당 정부가 들어서면 방위비 분담금 인상 압박이 거세질 것이다.")
     assert rep.condition == "trump"
+    (wins,) = ko(lens, "공화당이 집권하면 방위비 분담금 인상 요구가 커질 것으로 보인다.")
+    assert wins.condition == "trump"
     (clinton,) = ko(lens, "클린턴이 대통령이 되면 대북 압박이 강화될 것이다.", date="2016-09-01")
     assert clinton.condition == "clinton" and "nk_diplomacy" in clinton.domains
 
@@ -492,3 +494,20 @@ def test_a_korean_headline_ending_on_a_verbal_noun_asserts_it(lens):
     assert not ko(
         lens, "트럼프 연임 땐 방위비를 놓고 한미 갈등이 계속된 것은 사실이며 갈등 지속.", date="2020-09-01"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("트럼프 당선 시 방위비 분담금 인상 압박이 커질 것으로 보인다.", "trump"),
+        ("트럼프가 백악관에 복귀하면 관세 압박이 거세질 전망이다.", "trump"),
+        ("트럼프가 다시 대통령이 되면 북미 정상회담이 재개될 가능성이 크다.", "trump"),
+        ("해리스 후보가 승리할 경우 한미일 협력은 유지될 것으로 예상된다.", "harris"),
+        ("트럼프 재등장 시 주한미군 철수론이 다시 고개를 들 수 있다.", "trump"),
+        ("트럼프 후보가 대권을 잡으면 방위비 압박이 커질 것으로 전망된다.", "trump"),
+        ("트럼프 2.0 시대에는 관세 장벽이 높아질 것으로 예상된다.", "trump"),
+        ("트럼프 전 대통령이 정권을 되찾으면 주한미군 감축이 논의될 수 있다.", "trump"),
+    ],
+)
+def test_korean_outcome_phrasings_name_their_outcome(lens, text, outcome):
+    assert [s.condition for s in ko(lens, text)] == [outcome]
