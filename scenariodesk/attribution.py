@@ -184,11 +184,16 @@ def introduced_speaker(
     return found[:2] if found is not None and found[0] != AUTHOR else None
 
 
+_SETTING = frozenset({"at", "in", "during", "before", "after", "with"})  # prepositions of a speech's setting
+_CLAUSES = frozenset({"ccomp", "acl", "relcl", "advcl"})
+
+
 def descriptions(s: Sentence, lens: Lens) -> list[tuple[int, int]]:
     """The character spans (in the sentence) of what names or describes a speaker rather
     than the consequence: the appositive beside a speaking proper noun ("Lee Min-ho, a
-    scholar at China's Zhengfa University, said ..."), and a speaking body's own name
-    ("the Korea Institute for National Unification said ..." is not about unification).
+    scholar at China's Zhengfa University, said ..."), a speaking body's own name
+    ("the Korea Institute for National Unification said ..." is not about unification),
+    and where or when a reporting verb's words were said ("said at a forum in Beijing").
     A proper noun speaks as a verb's subject or object ("..., said Kim, a professor at
     ...") or after "according to"; on the parse, when the sentence has one. (An
     appositive elsewhere is more often a misparsed list: "a withdrawal of U.S. Forces
@@ -197,6 +202,19 @@ def descriptions(s: Sentence, lens: Lens) -> list[tuple[int, int]]:
         return []
     spans = []
     for tok in s.parsed:
+        if tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text):
+            # where and when it was said: "said at a forum in Beijing", "said at the
+            # Foreign Affairs and Unification Committee's audit"
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _SETTING):
+                # up to a clause inside it: "said in a report that tariffs could …" (or,
+                # misparsed, "at the committee's audit that …") is what was said
+                clause = [
+                    t.left_edge.i for t in prep.subtree if t.dep_ in _CLAUSES and t.tag_.startswith("VB")
+                ]
+                sub = [t for t in prep.subtree if t.i < min(clause, default=len(s.parsed))]
+                if sub:
+                    spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+            continue
         if tok.tag_ not in ("NNP", "NNPS") or not (
             tok.dep_ in ("nsubj", "nsubjpass", "dobj")
             or (tok.dep_ == "pobj" and tok.head.head.lower_ == "according")

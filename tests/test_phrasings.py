@@ -607,3 +607,25 @@ ATTRIBUTION_FORMS = [
 def test_ways_of_attributing_a_projection_name_its_source(extract, text, source):
     statements = extract("Victor Cha has studied Korea for decades. " + text, date="2024-09-01")
     assert [st.source for st in statements] == [source], [st.rules for st in statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        # where it was said is not what it is about
+        ("Lee said at a forum in Beijing that a Trump win could hurt Korean exporters.", ("trade",)),
+        (
+            "Cho said at the Foreign Affairs and Unification Committee's audit that a Trump win could"
+            " hurt Korean exporters.",
+            ("trade",),
+        ),
+        # ... but what a report says is
+        (
+            "KITA said in a report that Trump's tariffs on Chinese goods could hurt Korean exporters.",
+            ("trade", "china"),
+        ),
+    ],
+)
+def test_the_setting_of_a_speech_names_no_domain(extract, text, domains):
+    (st,) = extract(text, date="2024-09-01")
+    assert set(st.domains) == set(domains), st.rules
