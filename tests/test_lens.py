@@ -176,3 +176,14 @@ def test_a_space_before_a_question_mark_is_optional_in_a_pattern():
     body = re.compile(pattern_body("연합 ?훈련"))
     assert body.fullmatch("연합훈련") and body.fullmatch("연합  훈련")
     assert re.compile(pattern_body("log in")).fullmatch("log   in")
+
+
+def test_a_pattern_opening_with_a_lookbehind_is_keyed_by_what_follows_it():
+    """A lookbehind matches no character: "(?<!will\\s)(probably|likely) see" starts at
+    p or l, and is still refused after "will"."""
+    from scenariodesk.lens.patterns import _first_letters, compile_matcher
+
+    assert _first_letters(r"(?<!will\s)(probably|likely) see") == "lp"
+    matcher = compile_matcher([("m", r"(?<!will\s)(probably|likely) see")], where="test")
+    assert [m.group() for _, m in matcher.finditer("they probably see it")] == ["probably see"]
+    assert list(matcher.finditer("they will probably see it")) == []

@@ -243,7 +243,8 @@ class Lens:
 
     @cached_property
     def generic_impact(self) -> re.Pattern[str]:
-        return re.compile(alternatives(self.model.generic_impact), re.IGNORECASE)
+        rules = [("generic", p) for p in self.model.generic_impact]
+        return compile_matcher(rules, where="generic_impact").regex
 
     @cached_property
     def own_side_terms(self) -> re.Pattern[str]:

@@ -104,7 +104,11 @@ def _first_letters(pattern: str) -> str:
 
 def _leading_letters(pattern: str) -> set[str] | None:
     """The characters `pattern` can start with, or None when that cannot be told simply;
-    an optional group adds its own to those of what follows it ("(almost )?certain")."""
+    an optional group adds its own to those of what follows it ("(almost )?certain"); a
+    lookbehind matches no character, so what follows it opens the pattern."""
+    if pattern.startswith(("(?<!", "(?<=")):
+        end = _closing(pattern, 0)
+        return None if end is None else _leading_letters(pattern[end + 1 :])
     first = pattern[:1]
     if _plain_start(first) and pattern[1:2] not in ("?", "*", "{"):
         return {first.lower()}
@@ -118,6 +122,21 @@ def _leading_letters(pattern: str) -> set[str] | None:
     if pattern[end + 1 : end + 2] == "{":
         return None
     return letters
+
+
+def _closing(pattern: str, at: int) -> int | None:
+    """The index of the parenthesis closing the group that opens at `at`."""
+    depth, i = 0, at
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return i
+        i += 1
+    return None
 
 
 def _plain_start(ch: str) -> bool:
