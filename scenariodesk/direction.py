@@ -129,6 +129,9 @@ def _theme_value(token: Token, vocab: DirectionVocabulary) -> int:
 
 
 _WINDOW = 5  # words between an effect and its theme in unparsed text
+_PREPOSITIONS = frozenset(
+    {"of", "over", "about", "on", "in", "for", "with", "to", "between", "among", "around"}
+)
 
 
 def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
@@ -150,6 +153,15 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # The nearest; at equal distance the one after the effect, its object ("the
         # dispute could disrupt exports").
         j, value = min(themes, key=lambda jv: (abs(jv[0] - i), jv[0] < i))
+        if j < i:
+            # Before the effect, a theme in a prepositional phrase modifies an earlier one,
+            # the head of the subject: "uncertainty over the alliance could deepen", "the
+            # cost of stationing troops could rise".
+            for h in range(max(0, i - 2 * _WINDOW), j):
+                head = vocab.theme_of(words[h]) if words[h].isalpha() else 0
+                if head and _PREPOSITIONS.intersection(words[h + 1 : j]):
+                    j, value = h, head
+                    break
         negated = any(w in vocab.negators or w == "n't" for w in words[max(0, i - 3) : i])
         pairs.append((lemma(word), lemma(words[j]), effect * value * (-1 if negated else 1)))
     return pairs

@@ -190,6 +190,36 @@ SIGNED_FORMS = [
     ("If Harris wins, Seoul won't be sidelined in talks with Pyongyang.", "+"),  # n't negates
     ("If Harris wins, the U.S. would never recognize North Korea as a nuclear state.", "+"),  # after the cue
     ("If Trump wins, he would be determined to cut U.S. troops in Korea.", "-"),  # a plan, not "determine"
+    ("If Trump wins, Washington could slap tariffs on Korean semiconductors.", "-"),
+    ("If Trump wins, the U.S. could walk away from the alliance.", "-"),
+    ("If Trump wins, Seoul could be sidelined in nuclear talks.", "-"),
+    ("If Trump wins, Korea's growth could suffer.", "-"),
+    ("If Trump wins, North Korea could expand its nuclear stockpile.", "-"),
+    ("If Trump wins, Washington could demand that Seoul foot the entire bill for U.S. troops.", "-"),
+    ("If Trump wins, the cost-sharing burden on Seoul could balloon.", "-"),
+    ("If Trump wins, Korean firms' profits could shrink.", "-"),
+    ("If Trump wins, Korean companies could face stiffer competition in the U.S.", "-"),
+    ("If Trump wins, the U.S. could downgrade its commitment to the peninsula.", "-"),
+    ("If Trump wins, Washington could bypass Seoul in dealing with Pyongyang.", "-"),
+    ("If Trump wins, a trade war could engulf Korea.", "-"),
+    ("If Trump wins, the North's threats could escalate.", "-"),
+    ("If Trump wins, Seoul could be left to fend for itself.", "-"),
+    ("If Trump wins, Korea's chip exports could be disrupted.", "-"),
+    ("If Trump wins, Korean automakers could be penalized.", "-"),
+    ("If Trump wins, anti-American sentiment in Korea could surge.", "-"),
+    ("If Trump wins, the defense cost-sharing deal could be torn up.", "-"),
+    ("If Trump wins, the Korean won could weaken sharply.", "-"),
+    ("If Trump wins, Korean exports could decline.", "-"),
+    ("If Harris wins, joint drills would continue as planned.", "+"),
+    ("If Harris wins, the U.S. would uphold its defense commitments to Seoul.", "+"),
+    ("If Harris wins, the allies would coordinate closely on North Korea.", "+"),
+    ("If Harris wins, Korean chipmakers would retain their subsidies.", "+"),
+    ("If Harris wins, the alliance would be reinforced.", "+"),
+    ("If Harris wins, Korea's security would be enhanced.", "+"),
+    ("If Harris wins, North Korea could be drawn back to the negotiating table.", "+"),
+    ("If Harris wins, U.S. troops would remain on the peninsula.", "+"),
+    ("If Harris wins, Korean defense firms could win new orders.", "+"),
+    ("If Harris wins, stability on the peninsula would be preserved.", "+"),
     ("If Trump wins, Pyongyang could ramp up its weapons tests.", "-"),
     ("If Trump wins, North Korea could conduct a seventh nuclear test.", "-"),
     ("If Trump wins, Kim could exploit the rift between the allies.", "-"),
@@ -668,3 +698,20 @@ def test_ways_of_attributing_a_projection_name_its_source(extract, text, source)
 def test_the_setting_of_a_speech_names_no_domain(extract, text, domains):
     (st,) = extract(text, date="2024-09-01")
     assert set(st.domains) == set(domains), st.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("If Trump wins, uncertainty over the alliance could deepen.", "-"),
+        ("If Trump wins, the cost of stationing U.S. troops could rise.", "-"),
+        ("If Harris wins, the threat of tariffs would recede.", "+"),
+    ],
+)
+def test_an_intransitive_effect_reads_the_head_of_its_subject_not_its_modifier(extract, text, sign):
+    """ "uncertainty over the alliance could deepen": what deepens is the uncertainty."""
+    (st,) = extract(text, date="2024-09-01")
+    assert any(r.startswith(f"effect:{sign}:") for r in st.rules), st.rules
+    assert not any(r.startswith("effect:") and not r.startswith(f"effect:{sign}:") for r in st.rules), (
+        st.rules
+    )
