@@ -90,7 +90,8 @@ def _frame_speaker(tok, lens: Lens):  # type: ignore[no-untyped-def]
     """The speaker of a framing phrase: "in Cha's view" (a speech noun after "in", its
     possessor), "as Cha put it" (the subject of "put it" after "as")."""
     if tok.lower_ in lens.speech_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in":
-        return next((c for c in tok.children if c.dep_ == "poss"), None)
+        # a name ("In his statement, Cha said …" leaves the speaker to the verb)
+        return next((c for c in tok.children if c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS")), None)
     marks = {(c.dep_, c.lower_) for c in tok.children}
     if tok.lower_ in ("put", "puts") and {("dobj", "it"), ("mark", "as")} <= marks:
         return next((c for c in tok.children if c.dep_ == "nsubj"), None)

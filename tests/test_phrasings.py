@@ -661,6 +661,7 @@ ATTRIBUTION_FORMS = [
     ("As Cha put it, a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("In Cha's view, a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("A Trump win could hurt Korean exporters, in Cha's view.", "Victor Cha"),
+    ("In his statement, Cha said a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("Cha's assessment is that a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("Writing in Foreign Affairs, Cha argued that a Trump win could weaken the alliance.", "Victor Cha"),
     ("A Trump win could hurt Korean exporters, Cha wrote in a column.", "Victor Cha"),
