@@ -172,6 +172,7 @@ class _Extractor:
         )
         self._sentences = sentences
         self._pending: list[tuple[Sentence, Segment, Consequence]] = []
+        self._described: dict[int, list[tuple[int, int]]] = {}  # sentence start -> spans
         found: dict[type, list[object]] = {Statement: [], Recommendation: [], SignpostHit: [], FactClaim: []}
         for index, (sentence, feat) in enumerate(zip(sentences, features, strict=True)):
             for item in self._sentence(index, sentence, feat, ctx):
@@ -368,7 +369,9 @@ class _Extractor:
         """The segment's domains, else its context's (with the rule that gave them), []
         for a generic impact the article's subject completes, None for no statement."""
         # Walking the parse for speakers' descriptions only matters where a term matched.
-        domains = pick_domains(f, segment, descriptions(s, self.lens) if f.domains else ())
+        if f.domains and s.start not in self._described:  # once per sentence, not per segment
+            self._described[s.start] = descriptions(s, self.lens)
+        domains = pick_domains(f, segment, self._described.get(s.start, ()))
         if domains:
             ctx.paragraph_domains = domains
         elif ctx.paragraph_domains:

@@ -42,10 +42,12 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     year `written` (for past frames: "In 2016, analysts predicted …")."""
     text = s.folded
     conditions = list(lens.conditions_for(year).finditer(text))
+    found_cues = list(lens.cues.finditer(text))
     blocked = []
     inversions = list(lens.conditional_inversion.finditer(text))
     reporting = [m for _, m in lens.reporting.finditer(text) if not inside(m.start(), s.quoted)]
-    for rule, m in lens.non_projections.finditer(text):
+    # What is not a projection only blocks cues and conditions: with neither, skip it.
+    for rule, m in lens.non_projections.finditer(text) if conditions or found_cues else ():
         if lens.non_projection_reported[rule] and any(r.start() < m.start() for r in reporting):
             continue  # "Analysts said Biden was likely to …": a projection in the past tense
         if any(c.start() <= m.start() < c.end() for _, c in conditions):
@@ -63,7 +65,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     conditions = [(r, c) for r, c in conditions if not any(a <= c.start() < b for a, b in blocked)]
     cues = [
         (rule, m)
-        for rule, m in lens.cues.finditer(text)
+        for rule, m in found_cues
         if not any(a <= m.start() < b for a, b in blocked)
         and lens.cue_applies(rule, s.headline)
         and (conditions or not lens.cue_by_id[rule].needs_outcome)
