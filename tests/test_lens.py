@@ -187,3 +187,32 @@ def test_a_pattern_opening_with_a_lookbehind_is_keyed_by_what_follows_it():
     matcher = compile_matcher([("m", r"(?<!will\s)(probably|likely) see")], where="test")
     assert [m.group() for _, m in matcher.finditer("they probably see it")] == ["probably see"]
     assert list(matcher.finditer("they will probably see it")) == []
+
+
+def test_names_opening_with_the_still_match_with_and_without_it_once_factored():
+    """who_matcher puts the names that open with "the" under one "the " branch (a speed-up):
+    each still names its outcome, and an optional "(the )?" still matches bare."""
+    from scenariodesk.lens.patterns import who_matcher
+
+    names = {
+        "trump": ["Trump", "the former president", "(the )?Republican nominee"],
+        "biden": ["the incumbent"],
+    }
+    matcher = who_matcher(["if {who} wins"], names, [], where="test")
+    found = {
+        text: [rule for rule, _ in matcher.finditer(text)]
+        for text in (
+            "if the former president wins",
+            "if the Republican nominee wins",
+            "if Republican nominee wins",
+            "if the incumbent wins",
+            "if Trump wins",
+        )
+    }
+    assert found == {
+        "if the former president wins": ["trump:template0"],
+        "if the Republican nominee wins": ["trump:template0"],
+        "if Republican nominee wins": ["trump:template0"],
+        "if the incumbent wins": ["biden:template0"],
+        "if Trump wins": ["trump:template0"],
+    }
