@@ -14,14 +14,26 @@ class PatternError(ValueError):
 
 @dataclass(frozen=True)
 class Matcher:
-    """One compiled alternation over many named patterns; `finditer` yields (rule, match)."""
+    """One compiled alternation over many patterns; `finditer` yields (rule, match).
+
+    The alternation holds no capturing group (a group per branch made every branch the
+    engine tried at a word start cost a mark: a third of the time): it finds where a
+    rule matches, and the rule is then told by trying, at that place only, the rules'
+    own regexes in the alternation's order for the place's first letter. The first that
+    matches is the one the alternation took, with the same span; its match object, with
+    the rule's own groups, is the one yielded."""
 
     regex: re.Pattern[str]
-    names: tuple[str, ...]
+    by_letter: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # in the alternation's order
+    anywhere: tuple[tuple[str, re.Pattern[str]], ...]  # rules whose first letters are unknown
 
     def finditer(self, text: str):  # type: ignore[no-untyped-def]
         for m in self.regex.finditer(text):
-            yield self.names[int(m.lastgroup[1:])], m  # type: ignore[index]
+            pos = m.start()
+            for name, regex in self.by_letter.get(text[pos : pos + 1].lower(), self.anywhere):
+                if found := regex.match(text, pos):
+                    yield name, found
+                    break
 
 
 @dataclass(frozen=True)
@@ -209,6 +221,30 @@ def _alternatives_at_top(pattern: str) -> bool:
     return any(ch == "|" and depth == 0 for _, ch, depth in _structure(pattern))
 
 
+def _uncaptured(pattern: str) -> str:
+    """`pattern` with its capturing groups made non-capturing (outside character
+    classes and escapes): the same language, without the marks that cost the engine
+    time at every branch it tries."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]" or out[-1] == "["
+        elif ch == "[":
+            in_class = True
+        elif ch == "(" and pattern[i + 1 : i + 2] != "?":
+            out.append("(?:")
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _second_letter(pattern: str) -> str:
     """The pattern's second character when it is a plain letter that must be there."""
     second = pattern[1:2]
@@ -248,7 +284,14 @@ def compile_matcher(
     Branches keep their order within a group (with `longest_first`, the longer pattern
     first: where two match at one place the more specific wins, "peace initiative" over
     "peace"); the others come first."""
-    groups: dict[str, list[str]] = {}
+    # Per letter, the branches a word opening with it can match, in the rules' order
+    # (with `longest_first`, longest first): those whose first letters cannot be told,
+    # those that open with one of several ("(is|are) set to"), then those that open with
+    # that letter alone, by second letter. Two branches of different letters never
+    # match at one place, so the rules' order holds at every place.
+    several: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
+    single: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
+    anywhere: list[tuple[str, re.Pattern[str], str]] = []
     seconds: dict[str, list[str]] = {}
     order = sorted(range(len(rules)), key=lambda i: -len(rules[i][1])) if longest_first else range(len(rules))
     for i in order:
@@ -260,26 +303,56 @@ def compile_matcher(
             )
         fragment = f"{pattern_body(pattern, plural=plural, forms=forms)}" + ("(?![\\w])" if edges else "")
         try:
-            re.compile(fragment)
+            own = re.compile(fragment, re.IGNORECASE)
         except re.error as exc:
             raise PatternError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+        entry = (rules[i][0], own, f"(?:{_uncaptured(fragment)})")
         first = pattern[0].lower()
         whole = not _alternatives_at_top(pattern)  # "chances are|odds are" starts twice
         optional = pattern[1:2] in ("?", "*", "{")  # "s?he": the pattern may start at "h"
-        key = first if whole and first.isalnum() and not optional else ""
-        branch = f"(?P<g{i}>{fragment})"
-        if whole and not key and (letters := _first_letters(pattern)):  # "(if|when|should) …"
-            branch = f"(?=[{letters}{letters.upper()}]){branch}"
-        groups.setdefault(key, []).append(branch)
-        seconds.setdefault(key, []).append(_second_letter(pattern) if key else "")
-    parts = ["|".join(groups.pop(""))] if "" in groups else []
-    for key, branches in groups.items():
-        parts.append(f"(?=[{key}{key.upper()}])(?:{_by_second_letter(branches, seconds[key])})")
+        if whole and first.isalnum() and not optional:
+            single.setdefault(first, []).append(entry)
+            seconds.setdefault(first, []).append(_second_letter(pattern))
+        elif whole and (letters := _first_letters(pattern)):  # "(if|when|should) …"
+            for letter in letters:
+                several.setdefault(letter, []).append(entry)
+        else:
+            for group in several.values():
+                group.append(entry)
+            anywhere.append(entry)
+    by_letter: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
+    keyed: dict[str, str] = {}
+    for key in sorted(set(single) | set(several)):
+        # rules whose letters are unknown and come after this letter's first one are in
+        # `several` already; those before it go first
+        earlier = [e for e in anywhere if e not in several.get(key, [])]
+        entries = by_letter[key] = [*earlier, *several.get(key, []), *single.get(key, [])]
+        head = "|".join(e[2] for e in entries[: len(entries) - len(single.get(key, []))])
+        tail = _by_second_letter([e[2] for e in single.get(key, [])], seconds.get(key, []))
+        keyed[key] = f"(?=[{key}{key.upper()}])(?:{'|'.join(x for x in (head, tail) if x)})"
+    parts = _bucketed(keyed) + (["|".join(e[2] for e in anywhere)] if anywhere else [])
     # A match starts at a word's edge, or at an apostrophe: a contraction ("'ll", "'s")
     # follows its word directly.
     edge = rf"(?:(?<![\w{re.escape(joined)}])|(?='))" if edges else ""
     regex = re.compile(edge + "(?:" + ("|".join(parts) or r"(?!x)x") + ")", re.IGNORECASE)
-    return Matcher(regex, tuple(name for name, _ in rules))
+    return Matcher(
+        regex,
+        {k: tuple((name, own) for name, own, _ in v) for k, v in by_letter.items()},
+        tuple((name, own) for name, own, _ in anywhere),
+    )
+
+
+def _bucketed(keyed: dict[str, str]) -> list[str]:
+    """The letter groups under about √n buckets, each behind one lookahead for all its
+    letters: the engine tries a word start's groups one after another, so with n groups
+    a word pays up to n failed lookaheads, with buckets about 2√n. Groups keyed by
+    different letters never match at one place, so their order is free."""
+    if len(keyed) < 9:
+        return list(keyed.values())
+    keys = list(keyed)
+    size = round(len(keys) ** 0.5)
+    buckets = [keys[i : i + size] for i in range(0, len(keys), size)]
+    return [f"(?=[{''.join(b)}{''.join(b).upper()}])(?:{'|'.join(keyed[k] for k in b)})" for b in buckets]
 
 
 def _the_factored(names: list[str]) -> str:
