@@ -45,7 +45,7 @@ def proposition(text: str, cue: tuple[int, int], condition: tuple[int, int] | No
     if inversion and comma > 0:  # "Should Washington reopen the deal, carmakers would ..."
         cut.append((start, comma + 1))
     start, end = _without_attribution(text, cue, start, end, lens)
-    kept = "".join(ch for i, ch in enumerate(text[start:end], start) if not any(a <= i < b for a, b in cut))
+    kept = _without(text, start, end, cut)
     kept = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(_TAG.sub("", kept).split()))
     kept = _DOUBLE_MARK.sub(r"\1", kept).strip(_EDGES)
     kept = lens.continuations.sub("", kept).strip(_EDGES)
@@ -53,6 +53,20 @@ def proposition(text: str, cue: tuple[int, int], condition: tuple[int, int] | No
     if len(kept.split()) < MIN_WORDS or not (start <= cue[0] and cue[1] <= end):
         kept = " ".join(text.split()).strip(_EDGES)
     return kept[:1].upper() + kept[1:]
+
+
+def _without(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str:
+    """`text[start:end]` without the character spans in `cut` (which may overlap)."""
+    pieces, at = [], start
+    for a, b in sorted(cut):
+        if a > at:
+            pieces.append(text[at : min(a, end)])
+        at = max(at, b)
+        if at >= end:
+            break
+    if at < end:
+        pieces.append(text[at:end])
+    return "".join(pieces)
 
 
 def _clause(text: str, cue: tuple[int, int], lens: Lens) -> tuple[int, int]:
