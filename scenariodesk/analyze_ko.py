@@ -61,16 +61,21 @@ class _Context:
     last_speaker: str | None = None
     names: dict[str, str] = field(default_factory=dict)  # surname or last word -> full name
     earlier: list[str] = field(default_factory=list)  # the sentences read so far
+    # For training (train.py): each statement with what the direction step saw of it.
+    consequences: list[tuple[Statement, Consequence]] | None = None
 
 
-def extract_korean(document: Document, lens: Lens) -> Analysis:
-    """Every scenario statement in a Korean `document` under `lens`."""
+def extract_korean(
+    document: Document, lens: Lens, consequences: list[tuple[Statement, Consequence]] | None = None
+) -> Analysis:
+    """Every scenario statement in a Korean `document` under `lens`; with `consequences`,
+    each statement with what the direction step saw of it is added there (for training)."""
     rules = lens.korean
     if rules is None:
         return Analysis()
     sentences = _sentences(document.text)
     allowed, winner = lens.outcomes_for_date(document.date)
-    ctx = _Context(allowed, winner, _topic(document, sentences, rules, allowed))
+    ctx = _Context(allowed, winner, _topic(document, sentences, rules, allowed), consequences=consequences)
     statements: list[Statement] = []
     for i, s in enumerate(sentences):
         following = sentences[i + 1].text if i + 1 < len(sentences) else ""
@@ -242,21 +247,19 @@ def _statement(
     trace += [f"domain:{d}" for d in domains]
     if source != AUTHOR and (lens.speaks_stance(source) or source in _candidates(rules)):
         return None  # a candidate's own words: stance, not projection
-    band = rules.cue_by_id[cue_id].band
-    direction, direction_trace = _direction(
-        rules, lens, text, (start, end), cue_id, cue, tuple(domains), outcome
-    )
+    consequence = _consequence(rules, text, (start, end), cue_id, cue, tuple(domains), outcome)
+    direction, direction_trace = lens.direction_step.decide(consequence)
     trace += [*direction_trace, source_rule]
     ctx.paragraph_condition = outcome
     if outcome != "any":
         ctx.discourse_condition = outcome
-    return Statement(
+    statement = Statement(
         sentence=" ".join(text.split()),
         sentence_span=(s.start, s.end),
         condition=outcome,
         domains=tuple(domains),
         direction=direction,
-        likelihood=band,
+        likelihood=(band := rules.cue_by_id[cue_id].band),
         probability=lens.band_probability(band),
         cue=Span(s.start + cue.start(), s.start + cue.end(), cue.group()),
         condition_phrase=phrase,
@@ -264,6 +267,9 @@ def _statement(
         source_phrase="",
         rules=tuple(trace),
     )
+    if ctx.consequences is not None:
+        ctx.consequences.append((statement, consequence))
+    return statement
 
 
 def _context_outcome(
@@ -304,18 +310,16 @@ def _domains(rules: KoreanRules, text: str, start: int, end: int) -> list[str]:
     return sorted(counts, key=lambda d: (-counts[d], first[d]))[:3]
 
 
-def _direction(
+def _consequence(
     rules: KoreanRules,
-    lens: Lens,
     text: str,
     segment: tuple[int, int],
     cue_id: str,
     cue: re.Match[str],
     domains: tuple[str, ...],
     outcome: str,
-) -> tuple[str, list[str]]:
-    """The lens's direction step, the one English uses, over what a Korean segment gives
-    it: its effect-theme pairs (lens `ko.effects` x `ko.themes`: "관세 부담이 줄어" is
+) -> Consequence:
+    """What the lens's direction step, the one English uses, sees of a Korean segment: its effect-theme pairs (lens `ko.effects` x `ko.themes`: "관세 부담이 줄어" is
     favourable), then the impact terms outside them (a negation right after a term flips
     it: Korean negates after the verb, 흔들리지 않), whether the cue lowers a chance, the
     domains and the outcome.
@@ -334,8 +338,7 @@ def _direction(
         if start <= m.start() < end and not cue_word(m, cue, spec.names_event) and not inside_pair:
             negated = bool(rules.negators.search(text[m.end() : m.end() + 6]))
             impact.append((1 if sign == "+" else -1, negated, m.group()))
-    consequence = Consequence(text[start:end], (), tuple(impact), lowering, domains, outcome, language="ko")
-    return lens.direction_step.decide(consequence)
+    return Consequence(text[start:end], (), tuple(impact), lowering, domains, outcome, language="ko")
 
 
 def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following: str = "") -> tuple[str, str]:

@@ -20,11 +20,13 @@ from pathlib import Path
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.analyze import statements_with_consequences
+from scenariodesk.analyze_ko import extract_korean
 from scenariodesk.direction import LOWERING_BANDS, SIGN_VALUES, SIGNS, Consequence, features, lexical
 from scenariodesk.evaluate import Item, collapse, load_gold
 from scenariodesk.ingest import IngestError, read_documents
 from scenariodesk.learned import packaged_model
 from scenariodesk.lens import Lens
+from scenariodesk.models import Document, Statement
 
 LANGUAGE = "en"  # the language whose words the model learns (recorded in the model file)
 
@@ -52,15 +54,15 @@ def examples(
         for g in gold:
             by_doc.setdefault(g.doc, []).append(g)
         for path, document in read_documents([corpus], lens):
-            if isinstance(document, IngestError) or document.language != LANGUAGE:
-                continue  # the model learns English words; other languages use its shared part
+            if isinstance(document, IngestError) or document.language not in ("en", "ko"):
+                continue
             name = Path(path).name
             items = by_doc.get(name, [])
             if not items:
                 continue
             if on_doc:
                 on_doc(name)
-            found = statements_with_consequences(document, lens)
+            found = _consequences(document, lens)
             group = f"{corpus}/{name}"
             for g in items:
                 match = next(
@@ -70,9 +72,24 @@ def examples(
                         if st.condition == g.condition and _same(collapse(st.sentence), g.sentence)
                     ),
                     None,
-                ) or _standalone(g, lens)
-                out.append(Example(group, features(match, vocab), g.direction))
+                )
+                if match is None and document.language != LANGUAGE:
+                    continue  # a Korean sentence is not read on its own (the splitter is English)
+                out.append(Example(group, features(match or _standalone(g, lens), vocab), g.direction))
     return out
+
+
+def _consequences(document: Document, lens: Lens) -> list[tuple[Statement, Consequence]]:
+    """Each statement the analyzer finds in `document` with what its direction step saw.
+    Korean statements teach the model what every language shares (the signs of the
+    lens's terms, domains, outcome, cue), which is all a structural model learns: on
+    seeds + train, held out by article, they lowered the English log-loss 0.757 -> 0.739
+    at C 0.3 (accuracy 0.683 -> 0.693)."""
+    if document.language == "ko":
+        found: list[tuple[Statement, Consequence]] = []
+        extract_korean(document, lens, consequences=found)
+        return found
+    return statements_with_consequences(document, lens)
 
 
 def _standalone(g: Item, lens: Lens) -> Consequence:

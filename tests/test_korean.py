@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from scenariodesk.analyze import analyze_document
@@ -511,3 +513,36 @@ def test_a_korean_headline_ending_on_a_verbal_noun_asserts_it(lens):
 )
 def test_korean_outcome_phrasings_name_their_outcome(lens, text, outcome):
     assert [s.condition for s in ko(lens, text)] == [outcome]
+
+
+def test_korean_gold_statements_train_the_shared_part_of_the_direction_model(tmp_path, lens):
+    """A Korean article's gold statements become training examples with what the
+    direction step saw of them (the signs of the lens's Korean terms, domain, outcome):
+    the structural model learns them beside English ones."""
+    from scenariodesk.train import examples
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ko.txt").write_text(KO)
+    gold = tmp_path / "gold.jsonl"
+    sentence = KO.split("\n\n")[1].strip()
+    gold.write_text(
+        json.dumps(
+            {
+                "doc": "ko.txt",
+                "sentence": sentence,
+                "condition": "trump",
+                "domains": ["cost_sharing"],
+                "direction": "-",
+                "likelihood": "likely",
+                "cue": "것으로 보인다",
+                "source": "author",
+            },
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+    (example,) = examples([(gold, corpus)], lens)
+    assert example.label == "-"
+    assert example.features.get("domain:cost_sharing") and example.features.get("condition:trump")
+    assert any(k.startswith("impact:") for k in example.features)  # the lens's Korean terms
