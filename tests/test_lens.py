@@ -159,6 +159,31 @@ def test_branches_grouped_by_their_second_letter_keep_their_order():
     ]
 
 
+def test_where_rules_of_every_kind_match_at_one_place_the_one_listed_first_wins():
+    """Rules that open with one letter, with one of several ("(is|are) …"), or with
+    letters that cannot be told (a top-level |) are dispatched apart for speed; at any
+    place the rule listed first that matches there still wins, with its span, and the
+    match it yields carries that rule's own groups."""
+    from scenariodesk.lens.patterns import compile_matcher
+
+    rules = [
+        ("either", "is likely|are likely"),  # cannot be told: tried everywhere
+        ("several", "(is|are) (likely|set) to"),
+        ("single", "is set to"),
+        ("later", "(am|is) set"),
+    ]
+    matcher = compile_matcher(rules)
+    found = [
+        (name, m.group(), m.groups())
+        for name, m in matcher.finditer("It is likely to. It is set to. I am set.")
+    ]
+    assert found == [
+        ("either", "is likely", ()),
+        ("several", "is set to", ("is", "set")),
+        ("later", "am set", ("am",)),
+    ]
+
+
 def test_the_more_specific_domain_term_wins_where_two_match(lens):
     """'peace initiative' (inter-Korean) over 'peace' (threat): longest term first."""
     found = [

@@ -1,5 +1,5 @@
-"""Lens patterns compiled for speed: word-edged phrases, and one alternation of named
-groups per rule list (`Matcher`)."""
+"""Lens patterns compiled for speed: word-edged phrases, and one alternation per rule
+list (`Matcher`) that finds where a rule matches, the rule then told at that place."""
 
 from __future__ import annotations
 
@@ -276,11 +276,13 @@ def compile_matcher(
     edges: bool = True,
     longest_first: bool = False,
 ) -> Matcher:
-    """One alternation of named groups, built for speed: the leading word-edge check is
-    hoisted out of the branches, and branches that start with a letter are grouped by it
-    behind a one-character lookahead (and, in a large group, by their second letter),
-    so at each word start the engine tries only the branches that can match there (~20x
-    faster on the domain terms than a flat list).
+    """One uncaptured alternation, built for speed: the leading word-edge check is
+    hoisted out of the branches, and branches are grouped by the letters they can start
+    with behind a one-character lookahead (a branch that can open with several letters
+    copied under each; letter groups bucketed; a large group split by second letter), so
+    at each word start the engine tries only the branches that can match there (~20x
+    faster on the domain terms than a flat list; no capturing group per branch, another
+    ~40%: `Matcher` tells the rule after the match).
     Branches keep their order within a group (with `longest_first`, the longer pattern
     first: where two match at one place the more specific wins, "peace initiative" over
     "peace"); the others come first."""
