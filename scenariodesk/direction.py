@@ -206,16 +206,18 @@ Pairs = list[tuple[str, str, int]]
 def consequence_pairs(c: Consequence, vocab: DirectionVocabulary) -> Pairs:
     """The consequence's effect-theme pairs, less those read inside an open impact term
     ("a double-edged sword" is the open term, not "double" applied to "edge") and those
-    whose effect word belongs to a phrase the lens reads as a whole ("pay far more for
-    U.S. troops" is the phrase "pay far more", not "more" troops; "come under strain" is
-    not the alliance "coming")."""
+    whose effect or theme word belongs to a phrase the lens reads as a whole ("pay far
+    more for U.S. troops" is the phrase "pay far more", not "more" troops; "come under
+    strain" is not the alliance "coming"; "face a tougher investment climate" is the
+    climate, not "facing" investment)."""
     pairs = effect_pairs(c.tokens, vocab, c.parsed)
     inside = [term for sign, _, term in c.impact if sign == 0]
     phrases = [{lemma(w) for w in term.split()} for sign, _, term in c.impact if sign and " " in term]
     return [
         p
         for p in pairs
-        if not any(p[0] in t and p[1] in t for t in inside) and not any(p[0] in words for words in phrases)
+        if not any(p[0] in t and p[1] in t for t in inside)
+        and not any(p[0] in words or p[1] in words for words in phrases)
     ]
 
 
