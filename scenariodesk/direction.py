@@ -129,6 +129,7 @@ def _theme_value(token: Token, vocab: DirectionVocabulary) -> int:
 
 
 _WINDOW = 5  # words between an effect and its theme in unparsed text
+_PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 _PREPOSITIONS = frozenset(
     {"of", "over", "about", "on", "in", "for", "with", "to", "between", "among", "around"}
 )
@@ -144,7 +145,10 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         effect = vocab.effect_of(word) if word.isalpha() else 0
         if not effect:
             continue
-        near = range(max(0, i - _WINDOW), min(len(words), i + _WINDOW + 1))
+        # A passive's subject is what the effect changes, however long its phrase:
+        # "tariffs on Korean steel would be lifted".
+        back = 2 * _WINDOW if i and words[i - 1] in _PASSIVE_AUXILIARIES else _WINDOW
+        near = range(max(0, i - back), min(len(words), i + _WINDOW + 1))
         themes = [(j, vocab.theme_of(words[j])) for j in near if j != i and words[j].isalpha()]
         # A theme after "by" is the agent, not what the effect changes ("hit by tariffs").
         themes = [(j, v) for j, v in themes if v and not (j > i and "by" in words[i + 1 : j])]

@@ -341,7 +341,6 @@ SIGNED_FORMS = [
     ("If Harris wins, Washington would shore up its security commitment to Seoul.", "+"),
     ("If Trump wins, a deal with Kim could pave the way for lasting peace.", "+"),
     ("If Harris wins, trilateral cooperation would gain momentum.", "+"),
-    ("If Harris wins, her victory would lift Korean stocks.", "+"),
     ("If Trump wins, Korean defense firms could see a surge in orders.", "+"),
     ("If Harris wins, Korean carmakers would keep their tax credits.", "+"),
     ("If Trump wins, he could usher in a new era of dialogue with Pyongyang.", "+"),

@@ -109,6 +109,17 @@ def test_the_condition_is_not_part_of_the_consequences_effects(extract):
     assert effects == ["effect:+:fall>tariff"]
 
 
+def test_a_passives_subject_is_what_its_effect_changes_however_long_its_phrase(lens):
+    """With no parse, an effect reads themes five words away; a passive's subject is
+    what it changes, and may sit further back: "tariffs on Korean steel would be
+    lifted" lifts the tariffs (+)."""
+    text = "Tariffs on Korean steel would be lifted."
+    pairs = window_pairs(tuple(splitter()(text)), lens.direction_step.vocab)
+    assert pairs == [("lift", "tariff", 1)]
+    active = "Tariffs on Korean steel and cars would likely lift."  # not passive: out of reach
+    assert window_pairs(tuple(splitter()(active)), lens.direction_step.vocab) == []
+
+
 def test_seoul_gaining_is_a_projection_and_being_bypassed_is_unfavourable(extract):
     """'Seoul would gain more room' happens to Seoul (lens undergo_verbs), not its plan;
     'Seoul may be bypassed' is a passive sidelining (lens impact)."""
