@@ -747,6 +747,61 @@ def test_ways_of_attributing_a_projection_name_its_source(extract, text, source)
     assert [st.source for st in statements] == [source], [st.rules for st in statements]
 
 
+# Reporting verbs, settings, appositives and unnamed attributions of news copy: a person
+# introduced earlier is named in full, a body by its name, "analysts" is the author.
+MORE_ATTRIBUTION_FORMS = [
+    ("Cha told reporters that a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("Cha told Yonhap News Agency that a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("A Trump win could hurt Korean exporters, Cha told reporters.", "Victor Cha"),
+    ("A Trump win could hurt Korean exporters, Cha noted.", "Victor Cha"),
+    ("A Trump win, Cha warned, could hurt Korean exporters.", "Victor Cha"),
+    ("Cha warned that a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("Cha predicted a Trump win would hurt Korean exporters.", "Victor Cha"),
+    ("Cha believes a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("Cha expects a Trump win to hurt Korean exporters.", "Victor Cha"),
+    ("Park, for his part, said a Trump win could hurt Korean exporters.", "Park Won-gon"),
+    (
+        "Park Won-gon, a professor at Ewha Womans University, said a Trump win could hurt Korean exporters.",
+        "Park Won-gon",
+    ),
+    ('"A Trump win could hurt Korean exporters," Park said in an interview.', "Park Won-gon"),
+    ('"A Trump win could hurt Korean exporters," said Park, who teaches at Ewha.', "Park Won-gon"),
+    (
+        "In an interview with The Korea Herald, Park said a Trump win could hurt Korean exporters.",
+        "Park Won-gon",
+    ),
+    ("Speaking at a seminar, Park said a Trump win could hurt Korean exporters.", "Park Won-gon"),
+    ("The Bank of Korea said a Trump win could hurt Korean exporters.", "Bank of Korea"),
+    (
+        "The Korea Development Institute warned that a Trump win could hurt Korean exporters.",
+        "Korea Development Institute",
+    ),
+    (
+        "A report by the Hyundai Research Institute said a Trump win could hurt Korean exporters.",
+        "Hyundai Research Institute",
+    ),
+    ("Analysts said a Trump win could hurt Korean exporters.", "author"),
+    ("Many experts believe a Trump win could hurt Korean exporters.", "author"),
+    ("Some observers warn that a Trump win could hurt Korean exporters.", "author"),
+    ("Officials here fear a Trump win could hurt Korean exporters.", "author"),
+    ("It is widely expected that a Trump win could hurt Korean exporters.", "author"),
+    ("A Trump win could hurt Korean exporters, analysts say.", "author"),
+    ("Industry insiders say a Trump win could hurt Korean exporters.", "author"),
+    ("According to Park, a Trump win could hurt Korean exporters.", "Park Won-gon"),
+    ("Park's view is that a Trump win could hurt Korean exporters.", "Park Won-gon"),
+    ("Cha, who served in the Bush White House, said a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("Asked about the election, Cha said a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("Cha, however, said a Trump win could hurt Korean exporters.", "Victor Cha"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), MORE_ATTRIBUTION_FORMS)
+def test_reporting_verbs_settings_and_unnamed_attributions_name_the_right_source(extract, text, source):
+    earlier = "Victor Cha has studied Korea for decades. Park Won-gon teaches at Ewha Womans University. "
+    statements = extract(earlier + text, date="2024-09-01")
+    assert [st.source for st in statements] == [source], [st.rules for st in statements]
+
+
 @pytest.mark.parametrize(
     ("text", "domains"),
     [
