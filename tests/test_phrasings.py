@@ -621,6 +621,43 @@ def test_ways_of_saying_whoever_wins_are_any_outcome(extract, text):
     assert [st.condition for st in statements] == ["trump", "any"], [st.rules for st in statements]
 
 
+# The outcome a sentence projects under, said every way news copy says it: a term, an
+# inverted conditional, a party's administration, the office, and whoever wins.
+OUTCOME_FORMS = [
+    ("A second Trump term could hurt Korean exporters.", "trump"),
+    ("Trump 2.0 could hurt Korean exporters.", "trump"),
+    ("A Harris White House would likely keep tariffs on Korean goods low.", "harris"),
+    ("Should the former president return, Korean exporters could suffer.", "trump"),
+    ("Were Trump to win, Korean exporters could suffer.", "trump"),
+    ("In the event of a Trump victory, Korean exporters could suffer.", "trump"),
+    ("With Trump back in the Oval Office, Korean exporters could suffer.", "trump"),
+    ("If the vice president prevails, the alliance would likely stay strong.", "harris"),
+    ("A Republican administration could impose new tariffs on Korean cars.", "trump"),
+    ("Under a Democratic administration, the alliance would likely stay strong.", "harris"),
+    ("If Harris takes the White House, the alliance would likely stay strong.", "harris"),
+    ("If Trump recaptures the presidency, Korean exporters could suffer.", "trump"),
+    ("A Trump restoration could hurt Korean exporters.", "trump"),
+    ("Should Harris be elected, the alliance would likely stay strong.", "harris"),
+    ("If Trump returns to power, Korean exporters could suffer.", "trump"),
+    ("A Harris win would likely keep the alliance strong.", "harris"),
+    ("Once Trump is back in office, Korean exporters could suffer.", "trump"),
+    ("If the Republican nominee wins, Korean exporters could suffer.", "trump"),
+    ("If Democrats hold the White House, the alliance would likely stay strong.", "harris"),
+    ("Whichever candidate prevails, Washington will expect Seoul to spend more on defense.", "any"),
+    ("No matter who occupies the White House next year, tariffs on Korean goods are likely to rise.", "any"),
+    ("Whoever takes office in January, the alliance will remain strong.", "any"),
+    ("Regardless of who wins the presidency, Korean exporters could face higher tariffs.", "any"),
+    ("Either candidate would likely press Seoul on China.", "any"),
+    ("Both candidates are expected to keep pressure on Pyongyang.", "any"),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome"), OUTCOME_FORMS)
+def test_ways_of_naming_an_outcome_give_its_condition(extract, text, outcome):
+    statements = extract(text, date="2024-09-01")
+    assert [st.condition for st in statements] == [outcome], [st.rules for st in statements]
+
+
 def test_either_way_after_a_named_outcome_is_that_outcome(extract):
     """ "Either way" points back at any two alternatives, not only the election's: a
     sentence that names its outcome keeps it."""
