@@ -442,6 +442,42 @@ def test_common_likelihood_phrasings_read_as_their_band(extract, clause, band):
     assert st.likelihood == band, st.rules
 
 
+# More of ICD-203's neighbours, whole sentences around "… on Korean cars …".
+MORE_CUE_FORMS = [
+    ("higher tariffs", " are a real possibility", "even_chance"),
+    ("higher tariffs", " are all but certain", "almost_certain"),
+    ("higher tariffs", " are a safe bet", "very_likely"),
+    ("higher tariffs", " are in the cards", "likely"),
+    ("tariffs", " could well rise", "even_chance"),
+    ("tariffs", " may well rise", "even_chance"),
+    ("Washington is poised to raise tariffs", "", "likely"),
+    ("Washington looks set to raise tariffs", "", "likely"),
+    ("there is a good chance that tariffs", " will rise", "likely"),
+    ("there is a slim chance that tariffs", " will fall", "very_unlikely"),
+    ("tariffs", " probably won't fall", "likely"),
+    ("it is conceivable that tariffs", " will rise", "even_chance"),
+    ("tariffs", " are bound to rise", "very_likely"),
+    ("tariffs", " are almost certain to rise", "almost_certain"),
+    ("tariffs", " are highly unlikely to fall", "very_unlikely"),
+    ("tariffs", " are expected to rise", "likely"),
+    ("tariffs", " will almost certainly rise", "almost_certain"),
+    ("tariffs", " are likely to rise", "likely"),
+    ("tariffs", " would rise", "very_likely"),
+    ("tariffs", " might rise", "even_chance"),
+    ("tariffs", " are unlikely to fall", "unlikely"),
+    ("it is doubtful that tariffs", " will fall", "unlikely"),
+    ("tariffs", " are sure to rise", "almost_certain"),
+    ("tariffs", " are very likely to rise", "very_likely"),
+    ("the odds are that tariffs", " will rise", "likely"),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "band"), MORE_CUE_FORMS)
+def test_more_likelihood_phrasings_read_as_their_band(extract, before, after, band):
+    (st,) = extract(f"If Trump wins, {before} on Korean cars{after}.", date="2024-09-01")
+    assert st.likelihood == band, st.rules
+
+
 def test_an_adjective_looming_is_no_cue(extract):
     text = "Of the fights looming over Trump's second term, trade is the sharpest."
     assert extract(text, date="2024-09-01") == []
