@@ -775,6 +775,37 @@ def test_past_judgments_present_observations_and_stance_are_not_projections(extr
     assert [st.sentence for st in statements] == [LEAD.strip()], [st.rules for st in statements]
 
 
+# Sentences with a cue word that project nothing: past acts and past expectations,
+# schedules, present standing, advice, questions, open wonder.
+NO_STATEMENT = [
+    "In 2019, Trump would often praise Kim Jong-un at rallies.",
+    "During his first term, Trump threatened to pull U.S. troops out of Korea.",
+    "Trump has said he would meet Kim again.",
+    "Harris will visit Seoul next week, the White House said.",
+    "The election will be held on Nov. 5.",
+    "Seoul should prepare for every scenario, the editorial said.",
+    "Korea must diversify its export markets whoever wins.",
+    "Trump's tariffs in 2018 hit Korean washing machines.",
+    "Four years ago, analysts expected Trump to withdraw troops, which he did not do.",
+    "The ministry will hold a briefing on the election on Friday.",
+    "Seoul has been bracing for a Trump return for months.",
+    "Trump currently leads in the polls in several swing states.",
+    "Harris is expected to speak at the convention on Thursday.",
+    "The forum will discuss what a Trump win could mean for Korea.",
+    "It remains to be seen what a Trump win would mean for the alliance.",
+    "What would a Trump win mean for Korean exporters?",
+    "Would Harris keep the tariffs in place?",
+    "Korea needs to prepare for higher tariffs if Trump wins.",
+    "Trump was expected to sign the deal in Hanoi in 2019.",
+    "Officials will monitor the election closely.",
+]
+
+
+@pytest.mark.parametrize("text", NO_STATEMENT)
+def test_schedules_past_acts_advice_and_questions_give_no_statement(extract, text):
+    assert extract(text, date="2024-09-01") == []
+
+
 @pytest.mark.parametrize("text", STILL_PROJECTIONS)
 def test_reported_and_future_forms_of_those_tenses_still_project(extract, text):
     statements = extract(LEAD + text, date="2024-09-01")
