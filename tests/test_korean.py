@@ -546,3 +546,41 @@ def test_korean_gold_statements_train_the_shared_part_of_the_direction_model(tmp
     assert example.label == "-"
     assert example.features.get("domain:cost_sharing") and example.features.get("condition:trump")
     assert any(k.startswith("impact:") for k in example.features)  # the lens's Korean terms
+
+
+# How Korean copy attributes an outlook (ANNOTATION-ko, Source): a person by name without
+# title or affiliation, a body the lens knows by its English name, one it does not as
+# written, and "업계에서는 … 관측이 나온다" to the author.
+KO_SOURCES = [
+    (
+        "최강 아산정책연구원 원장은 “트럼프가 재선되면 방위비 분담금 인상 압박이 거세질 것”이라고 말했다.",
+        "최강",
+    ),
+    ("박원곤 이화여대 교수는 트럼프 2기에 한미 통상 마찰이 커질 것으로 내다봤다.", "박원곤"),
+    ("김흥규 아주대 교수는 해리스가 당선되면 한미 동맹이 안정될 것이라고 전망했다.", "김흥규"),
+    ("한국무역협회는 보고서에서 트럼프가 당선되면 대미 수출이 줄어들 수 있다고 분석했다.", "한국무역협회"),
+    ("산업연구원은 트럼프 2기 관세 정책으로 자동차 수출이 감소할 가능성이 크다고 밝혔다.", "산업연구원"),
+    (
+        "외교부 당국자는 “누가 당선되든 한미 동맹은 굳건할 것”이라고 강조했다.",
+        "South Korean Ministry of Foreign Affairs",
+    ),
+    ("업계에서는 트럼프가 재집권하면 반도체 보조금이 축소될 수 있다는 관측이 나온다.", "author"),
+    ("외교가에서는 트럼프 2기에 북미 정상회담이 재개될 가능성이 거론된다.", "author"),
+    (
+        "일각에서는 해리스 행정부가 들어서면 대북 정책이 바이든 정부와 비슷할 것이라는 전망이 나온다.",
+        "author",
+    ),
+    ("전문가들은 트럼프가 당선되면 주한미군 감축 논의가 불거질 수 있다고 지적했다.", "author"),
+    ("국정원은 트럼프 2기에 북한이 핵실험을 할 가능성이 있다고 보고했다.", "National Intelligence Service"),
+    (
+        "통일연구원은 트럼프가 재선되면 남북 관계가 더 경색될 수 있다고 분석했다.",
+        "Korea Institute for National Unification",
+    ),
+    ("빅터 차 CSIS 한국석좌는 “트럼프가 당선되면 김정은과의 정상회담을 추진할 것”이라고 말했다.", "빅터 차"),
+    ("신범철 전 국방부 차관은 트럼프 2기에 방위비 협상이 다시 열릴 가능성이 높다고 말했다.", "신범철"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), KO_SOURCES)
+def test_korean_ways_of_attributing_an_outlook_name_its_source(lens, text, source):
+    assert [st.source for st in ko(lens, text)] == [source]
