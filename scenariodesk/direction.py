@@ -135,14 +135,32 @@ _PREPOSITIONS = frozenset(
 )
 
 
+_RELATIVES = frozenset({"which", "who", "whose"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
+
+
+def _described(words: list[str]) -> set[int]:
+    """The word indices of a comma-set relative clause with no modal, which describes a
+    noun rather than projecting an event ("trilateral coordination, which withered over
+    the past four years, is likely to return"): with no parse, as `_background` on one."""
+    inside: set[int] = set()
+    for i in range(len(words) - 1):
+        if words[i] == "," and words[i + 1] in _RELATIVES:
+            end = next((j for j in range(i + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
+            if not _MODALS.intersection(words[i + 2 : end]):
+                inside.update(range(i + 2, end))
+    return inside
+
+
 def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
     """Effect-theme pairs in text with no parse: an effect word and the nearest valued
     theme within five words, in either order ("resume talks", "tariffs could rise"),
     never an agent after "by"; a negator just before the effect flips it."""
     words = [t.lower_ for t in tokens]
+    described = _described(words)
     pairs = []
     for i, word in enumerate(words):
-        effect = vocab.effect_of(word) if word.isalpha() else 0
+        effect = vocab.effect_of(word) if word.isalpha() and i not in described else 0
         if not effect:
             continue
         # A passive's subject is what the effect changes, however long its phrase:

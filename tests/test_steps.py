@@ -120,6 +120,19 @@ def test_a_passives_subject_is_what_its_effect_changes_however_long_its_phrase(l
     assert window_pairs(tuple(splitter()(active)), lens.direction_step.vocab) == []
 
 
+def test_a_comma_set_relative_clause_describes_and_projects_nothing_without_a_modal(lens):
+    """With no parse, a ", which …," clause with no modal describes its noun (what
+    happened to it), so its effect words pair with nothing; one with a modal is still
+    the projection, as on the parse."""
+    vocab = lens.direction_step.vocab
+    described = "Trilateral coordination, which withered over the past four years, is likely to return."
+    assert not [p for p in window_pairs(tuple(splitter()(described)), vocab) if p[0] == "wither"]
+    stated = "Trilateral coordination withered over the past four years."
+    assert window_pairs(tuple(splitter()(stated)), vocab) == [("wither", "coordination", -1)]
+    modal = "He would welcome the push, which could give cooperation fresh momentum."
+    assert ("fresh", "momentum", 1) in window_pairs(tuple(splitter()(modal)), vocab)
+
+
 def test_seoul_gaining_is_a_projection_and_being_bypassed_is_unfavourable(extract):
     """'Seoul would gain more room' happens to Seoul (lens undergo_verbs), not its plan;
     'Seoul may be bypassed' is a passive sidelining (lens impact)."""
