@@ -326,7 +326,7 @@ class _Extractor:
         if source != AUTHOR and lens.speaks_stance(source):
             return None  # a candidate's or campaign's own words: stance, not projection
         spec = lens.cue_by_id[cue_id]
-        if spec.band == "very_likely" and own_plan(s, cue_m.start(), lens):
+        if spec.band == "very_likely" and own_plan(s, cue_m.start(), lens, source):
             return None  # "Seoul will prepare ...": the subject country's own plan
         rules.append(speaker_rule)
         probability = spec.probability if spec.probability is not None else lens.band_probability(spec.band)

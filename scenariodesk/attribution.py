@@ -16,8 +16,15 @@ from scenariodesk.sentences import Sentence, inside
 _APPOSITIVE_BEFORE = re.compile(r",[^,]*,$")
 
 
-def own_plan(s: Sentence, cue_start: int, lens: Lens) -> bool:
-    """Is the subject of the cue's verb the subject country's own government?"""
+_SPEAKERS_OWN = re.compile(
+    r"(we|i|(his|her|its|our|my) (government|administration|ministry|office))", re.IGNORECASE
+)
+
+
+def own_plan(s: Sentence, cue_start: int, lens: Lens, speaker: str = "") -> bool:
+    """Is the subject of the cue's verb the subject country's own government? Also when a
+    speaker who is (`own_side_actors`) says "we" or "his government" ("Whoever wins, we
+    will deepen our alliance," the presidential office said)."""
     doc = s.parsed
     if doc is None:
         return False
@@ -30,6 +37,8 @@ def own_plan(s: Sentence, cue_start: int, lens: Lens) -> bool:
     for child in verb.children:
         if child.dep_ == "nsubj":
             subject = chunk(child).text
+            if speaker in lens.own_side_actors and _SPEAKERS_OWN.fullmatch(subject):
+                return True
             return subject.lower() in lens.own_side or _speaks_for_subject(subject, lens)
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return False

@@ -801,6 +801,16 @@ NO_STATEMENT = [
 ]
 
 
+# Seoul's own plans said by Seoul's own voices (ANNOTATION convention 5): "we" or "his
+# government" in the words of the presidential office, a ministry or the president.
+NO_STATEMENT += [
+    '"Whoever wins, we will deepen our alliance with the United States," the presidential office said.',
+    "President Yoon said his government would work with whoever wins to strengthen the alliance.",
+    '"We will keep working closely with Washington whoever wins," a foreign ministry spokesperson said.',
+    "Seoul will strengthen its cooperation with Washington regardless of the outcome, the ministry said.",
+]
+
+
 @pytest.mark.parametrize("text", NO_STATEMENT)
 def test_schedules_past_acts_advice_and_questions_give_no_statement(extract, text):
     assert extract(text, date="2024-09-01") == []
