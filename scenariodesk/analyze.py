@@ -374,6 +374,8 @@ class _Extractor:
         domains = pick_domains(f, segment, self._described.get(s.start, ()))
         if domains:
             ctx.paragraph_domains = domains
+        elif self.lens.outside_domains.search(s.text, segment.start, segment.end):
+            return None  # "Democrats could lose the House": no domain's matter (convention 6)
         elif ctx.paragraph_domains:
             domains = ctx.paragraph_domains
             rules.append("domain:paragraph-context")

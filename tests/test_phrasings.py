@@ -769,6 +769,26 @@ STILL_PROJECTIONS = [
 LEAD = "If Trump wins, tariffs on Korean cars could rise. "
 
 
+# A domestic political consequence after a paragraph about trade (ANNOTATION convention
+# 6): no domain of its own, so it does not take the paragraph's.
+DOMESTIC_POLITICS = [
+    "If Biden stays in the race, Democrats could lose the House.",
+    "If Harris wins, she would be the first woman to hold the office.",
+    "A Trump win could deepen divisions within the Republican Party.",
+    "If Trump loses, he is likely to contest the result.",
+    "If Harris wins, Democrats would probably keep the Senate.",
+    "Whoever wins, turnout is expected to be high.",
+    "If Trump wins, his running mate would likely play a big role in the White House.",
+]
+
+
+@pytest.mark.parametrize("text", DOMESTIC_POLITICS)
+def test_a_domestic_political_consequence_takes_no_domain_from_its_paragraph(extract, text):
+    lead = "If Trump wins, tariffs on Korean cars could rise sharply. "
+    statements = extract(lead + text, date="2024-09-01")
+    assert [st.sentence for st in statements] == [lead.strip()], [st.rules for st in statements]
+
+
 @pytest.mark.parametrize("text", NOT_PROJECTIONS)
 def test_past_judgments_present_observations_and_stance_are_not_projections(extract, text):
     statements = extract(LEAD + text, date="2024-09-01")

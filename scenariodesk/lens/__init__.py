@@ -156,17 +156,15 @@ class Lens:
     def cue_by_id(self) -> dict[str, Cue]:
         return {c.id: c for c in self.model.cues}
 
-    def cue_applies(self, cue_id: str, headline: bool) -> bool:
-        return self.cue_by_id[cue_id].applies(headline)
-
     @cached_property
     def undergo_verbs(self) -> frozenset[str]:
         return frozenset(v.lower() for v in self.model.undergo_verbs)
 
     @cached_property
     def non_projections(self) -> Matcher:
-        rules = [(r.id, r.pattern) for r in self.model.non_projections]
-        return compile_matcher(rules, where="non_projections")
+        return compile_matcher(
+            [(r.id, r.pattern) for r in self.model.non_projections], where="non_projections"
+        )
 
     @cached_property
     def non_projection_scope(self) -> dict[str, str]:
@@ -242,9 +240,12 @@ class Lens:
         )
 
     @cached_property
+    def outside_domains(self) -> re.Pattern[str]:
+        return compile_matcher([("", p) for p in self.model.outside_domains], where="outside_domains").regex
+
+    @cached_property
     def generic_impact(self) -> re.Pattern[str]:
-        rules = [("generic", p) for p in self.model.generic_impact]
-        return compile_matcher(rules, where="generic_impact").regex
+        return compile_matcher([("", p) for p in self.model.generic_impact], where="generic_impact").regex
 
     @cached_property
     def own_side_terms(self) -> re.Pattern[str]:
@@ -485,7 +486,7 @@ def load_lens(path: str | Path | None = None) -> Lens:
 _COMPILED = (  # noqa: SIM905 (a word list, kept short)
     "cues non_projections conditions election_terms domains weak_domains continuations contrast"
     " clause_breaks playbook signposts facts impact reporting boilerplate_drop boilerplate_footer"
-    " candidate_names negators own_side_terms korean"
+    " candidate_names negators own_side_terms generic_impact outside_domains korean"
 ).split()
 _KEYS = {
     "contrast": "contrast_markers",

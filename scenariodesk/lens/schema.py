@@ -302,6 +302,10 @@ class LensModel(_Strict):
     # "bad news for Seoul"): a projection that names no domain is then a generic impact
     # statement (ANNOTATION convention 7) whose domain is the article's theme.
     generic_impact: list[Pattern] = []
+    # Matters outside every domain ("Democrats could lose the House"): a consequence that
+    # names one and no domain term is left out, not completed from the context's domains
+    # (ANNOTATION convention 6).
+    outside_domains: list[Pattern] = []
     undergo_verbs: list[str] = []
     # Words too common in this lens's articles to tell one projected event from another
     # (the region's and the office's names), left out when developments are grouped.
