@@ -821,6 +821,13 @@ NO_STATEMENT = [
 ]
 
 
+# Expectations in the past perfect are past (convention 5).
+NO_STATEMENT += [
+    "Trump's summit with Kim had been expected to produce a deal, but it collapsed in Hanoi.",
+    "Trump had been likely to meet Kim again before the pandemic intervened.",
+]
+
+
 # Seoul's own plans said by Seoul's own voices (ANNOTATION convention 5): "we" or "his
 # government" in the words of the presidential office, a ministry or the president.
 NO_STATEMENT += [
