@@ -291,9 +291,8 @@ def compile_matcher(
     # those that open with one of several ("(is|are) set to"), then those that open with
     # that letter alone, by second letter. Two branches of different letters never
     # match at one place, so the rules' order holds at every place.
-    several: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
+    front: list[tuple[str, tuple[str, re.Pattern[str], str]]] = []  # (first letters or "", entry)
     single: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
-    anywhere: list[tuple[str, re.Pattern[str], str]] = []
     seconds: dict[str, list[str]] = {}
     order = sorted(range(len(rules)), key=lambda i: -len(rules[i][1])) if longest_first else range(len(rules))
     for i in order:
@@ -315,21 +314,15 @@ def compile_matcher(
         if whole and first.isalnum() and not optional:
             single.setdefault(first, []).append(entry)
             seconds.setdefault(first, []).append(_second_letter(pattern))
-        elif whole and (letters := _first_letters(pattern)):  # "(if|when|should) …"
-            for letter in letters:
-                several.setdefault(letter, []).append(entry)
-        else:
-            for group in several.values():
-                group.append(entry)
-            anywhere.append(entry)
+        else:  # "(if|when|should) …" opens with one of several letters, "a|b" with any
+            front.append((_first_letters(pattern) if whole else "", entry))
+    anywhere = [e for letters, e in front if not letters]
     by_letter: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
     keyed: dict[str, str] = {}
-    for key in sorted(set(single) | set(several)):
-        # rules whose letters are unknown and come after this letter's first one are in
-        # `several` already; those before it go first
-        earlier = [e for e in anywhere if e not in several.get(key, [])]
-        entries = by_letter[key] = [*earlier, *several.get(key, []), *single.get(key, [])]
-        head = "|".join(e[2] for e in entries[: len(entries) - len(single.get(key, []))])
+    for key in sorted(set(single) | {c for letters, _ in front for c in letters}):
+        first = [e for letters, e in front if not letters or key in letters]
+        by_letter[key] = [*first, *single.get(key, [])]
+        head = "|".join(e[2] for e in first)
         tail = _by_second_letter([e[2] for e in single.get(key, [])], seconds.get(key, []))
         keyed[key] = f"(?=[{key}{key.upper()}])(?:{'|'.join(x for x in (head, tail) if x)})"
     parts = _bucketed(keyed) + (["|".join(e[2] for e in anywhere)] if anywhere else [])
