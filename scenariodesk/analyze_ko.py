@@ -319,7 +319,8 @@ def _consequence(
     domains: tuple[str, ...],
     outcome: str,
 ) -> Consequence:
-    """What the lens's direction step, the one English uses, sees of a Korean segment: its effect-theme pairs (lens `ko.effects` x `ko.themes`: "관세 부담이 줄어" is
+    """What the lens's direction step, the one English uses, sees of a Korean segment:
+    its effect-theme pairs (lens `ko.effects` x `ko.themes`: "관세 부담이 줄어" is
     favourable), then the impact terms outside them (a negation right after a term flips
     it: Korean negates after the verb, 흔들리지 않), whether the cue lowers a chance, the
     domains and the outcome.
