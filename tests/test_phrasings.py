@@ -507,6 +507,24 @@ def test_an_assessment_of_an_outcome_is_a_projection(extract):
     assert (st.condition, st.likelihood) == ("trump", "likely")
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Analysts foresee a rocky patch for the alliance if Trump wins.", "author"),
+        (
+            "Park Won-gon predicts tougher cost-sharing talks under a second Trump administration.",
+            "Park Won-gon",
+        ),
+        ("Most economists anticipate higher tariffs on Korean steel if Trump wins.", "author"),
+    ],
+)
+def test_a_verb_of_foresight_with_a_noun_is_a_likely_projection(extract, text, source):
+    """Convention 10's "expected" family takes a noun as well as a clause: "X predicts
+    tougher talks" is X's projection, band likely."""
+    (st,) = extract(text, date="2024-09-01")
+    assert (st.condition, st.likelihood, st.source) == ("trump", "likely", source)
+
+
 def test_an_attitude_to_a_noun_that_is_no_outcome_is_not(extract):
     text = "A growing share of Americans now view the North's arsenal as a direct danger."
     assert extract(text, date="2024-09-01") == []
@@ -813,6 +831,8 @@ NO_STATEMENT = [
     "Harris is expected to speak at the convention on Thursday.",
     "The forum will discuss what a Trump win could mean for Korea.",
     "It remains to be seen what a Trump win would mean for the alliance.",
+    "Nobody can predict how a Trump administration would handle the alliance.",
+    "It is hard to foresee what Trump would do about the troops.",
     "What would a Trump win mean for Korean exporters?",
     "Would Harris keep the tariffs in place?",
     "Korea needs to prepare for higher tariffs if Trump wins.",
