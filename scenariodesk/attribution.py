@@ -80,9 +80,22 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
     inherits = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")  # "..., saying"
     if not subjects and inherits and tok.head is not tok:
         subjects = [t for t in tok.head.children if t.dep_ == "nsubj"]
+    if not subjects and tok.tag_ == "VBG":
+        # a gerund the sentence's subject speaks through: "His comments amount to calling
+        # Kim a thug and saying he would …"
+        up = next((a for a in tok.ancestors if a.dep_ not in ("conj", "pcomp", "prep")), None)
+        subjects = [t for t in up.children if t.dep_ == "nsubj"] if up is not None else []
     if not subjects:
         return None
-    return document_owner(subjects[0], lens) or subjects[0]
+    return document_owner(subjects[0], lens) or _speech_owner(subjects[0], lens) or subjects[0]
+
+
+def _speech_owner(noun, lens: Lens):  # type: ignore[no-untyped-def]
+    """The possessor of a speech noun that speaks ("Cha's remarks suggested that …",
+    lens `speech_nouns`), or None."""
+    if noun.lower_ not in lens.speech_nouns:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def document_owner(noun, lens: Lens):  # type: ignore[no-untyped-def]
@@ -278,7 +291,7 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     """Resolve the subject of a reporting verb: a pronoun to the last person named, an
     alias to its actor, a proper name (surnames completed from earlier full names), or
     an unnamed attribution ("experts said") to the author."""
-    if token.lower_ in ("he", "she"):
+    if token.lower_ in ("he", "she", "his", "her"):  # "his remarks suggest …": see _speech_owner
         person = ctx.last_person
         if person and person.startswith("candidate:"):
             outcome = person.split(":", 1)[1]

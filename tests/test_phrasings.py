@@ -919,6 +919,7 @@ MORE_ATTRIBUTION_FORMS = [
     ("Cha warned that a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("Cha predicted a Trump win would hurt Korean exporters.", "Victor Cha"),
     ("Cha believes a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("Cha's remarks suggested that a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("Cha expects a Trump win to hurt Korean exporters.", "Victor Cha"),
     ("Park, for his part, said a Trump win could hurt Korean exporters.", "Park Won-gon"),
     (
@@ -954,6 +955,17 @@ MORE_ATTRIBUTION_FORMS = [
     ("Asked about the election, Cha said a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("Cha, however, said a Trump win could hurt Korean exporters.", "Victor Cha"),
 ]
+
+
+def test_a_candidates_remarks_spoken_through_a_gerund_are_stance(extract):
+    """ "His comments amount to … saying he would …": the possessor of the speech noun
+    speaks through the gerund, and a candidate's own words project nothing."""
+    text = (
+        "Under Biden, the alliance could be restored. Biden has said little on Pyongyang. His comments so far "
+        "amount to calling Kim a thug and saying he would sit down with Kim only if Pyongyang first agreed "
+        "to scale back its arsenal."
+    )
+    assert [st.sentence[:5] for st in extract(text, date="2020-09-01")] == ["Under"]
 
 
 @pytest.mark.parametrize(("text", "source"), MORE_ATTRIBUTION_FORMS)
