@@ -459,7 +459,13 @@ class _Extractor:
                     for key in keys:
                         ctx.quote_speakers[key] = ahead[:2]
                     return (*ahead[:2], "source:quotation")
-        introduced = introduced_speaker(self._sentences[index - 1] if index else None, s, self.lens, ctx)
+        introduced = introduced_speaker(
+            self._sentences[index - 1] if index else None,
+            s,
+            self.lens,
+            ctx,
+            self._sentences[: max(0, index - 1)],
+        )
         if introduced is not None:
             for key in keys:
                 ctx.quote_speakers[key] = introduced

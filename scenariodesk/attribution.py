@@ -6,8 +6,10 @@ subject country's own plan rather than a projection."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from scenariodesk.discourse import Context
+from scenariodesk import nlp as pipelines
+from scenariodesk.discourse import Context, full_name
 from scenariodesk.lens import Lens
 from scenariodesk.models import AUTHOR
 from scenariodesk.nlp import lemma_forms
@@ -195,16 +197,48 @@ def attribution(
 
 
 def introduced_speaker(
-    before: Sentence | None, s: Sentence, lens: Lens, ctx: Context
+    before: Sentence | None, s: Sentence, lens: Lens, ctx: Context, earlier: Sequence[Sentence] = ()
 ) -> tuple[str, str] | None:
     """(speaker, phrase) a bare quotation takes from the sentence before it when that one
     names someone speaking ("Park Won-gon, a professor at Ewha, spoke at a forum. "If
     Trump wins, …""; ANNOTATION convention 11). A sentence with a reporting verb is parsed
     already; one without has no speaker to give."""
-    if before is None or before.parsed is None or before.paragraph < s.paragraph - 1 or before.quotes:
+    if before is None or before.paragraph < s.paragraph - 1 or before.quotes:
         return None
-    found = attribution(before, lens, ctx)
-    return found[:2] if found is not None and found[0] != AUTHOR else None
+    if before.parsed is not None:
+        found = attribution(before, lens, ctx)
+        if found is not None:
+            return found[:2] if found[0] != AUTHOR else None
+    return _introduced_person(before, lens, ctx, earlier)
+
+
+def _introduced_person(
+    before: Sentence, lens: Lens, ctx: Context, earlier: Sequence[Sentence]
+) -> tuple[str, str] | None:
+    """The named person a sentence with no reporting verb is about, whose words a bare
+    quotation right after it gives ("Victor Cha, a Korea expert at CSIS, was blunt.
+    "Trump will …""): the subject of its main verb, when that subject is a name."""
+    # Parsed here and not kept: the sentence's own statements keep what they were read on.
+    doc = before.parsed if before.parsed is not None else pipelines.parser()(before.text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subjects = [t for t in root.children if t.dep_ == "nsubj"] if root is not None else []
+    if not subjects:
+        return None
+    subject = subjects[0]
+    words = chunk(subject, lens.organization_heads)
+    speaker, phrase, rule = who(subject, lens, ctx, words.text, "")
+    # A person, not a country or a body acting ("North Korea tested a missile"): one
+    # described beside the name ("Victor Cha, a Korea expert at CSIS"), titled
+    # ("Professor Kim"), or named in full earlier in the article ("Moon" after "Moon
+    # Chung-in, a former special adviser, …").
+    if not rule.endswith((":named", ":surname")):
+        return None
+    if " " not in speaker:
+        speaker = full_name(speaker, list(earlier), lens) or ""
+        return (speaker, phrase) if speaker else None
+    described = any(c.dep_ == "appos" for c in subject.children)
+    titled = any(w.lower_ in lens.titles for w in words if w.i < subject.i)
+    return (speaker, phrase) if described or titled else None
 
 
 _SETTING = frozenset({"at", "in", "during", "before", "after", "with"})  # prepositions of a speech's setting

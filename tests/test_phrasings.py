@@ -155,7 +155,18 @@ DOMAIN_FORMS = [
     ("If Trump wins, sales of FA-50 fighters could grow.", "defense_industry"),
     ("If Trump wins, HD Hyundai could build warships for the U.S. Navy.", "defense_industry"),
     ("If Trump wins, Korean defense contractors could gain new customers.", "defense_industry"),
+    ("If Harris wins, Korean battery makers would keep their subsidies.", "trade"),
+    ("If Trump wins, tariffs on electric vehicles could rise.", "trade"),
+    ("If Trump wins, Korean solar panel makers could lose their tax credits.", "trade"),
+    ("If Trump wins, a sell-off in Korean equities could follow.", "trade"),
 ]
+
+
+def test_an_air_defense_battery_is_no_industry(extract):
+    (st,) = extract(
+        "If Trump wins, China could retaliate against the planned THAAD battery in Korea.", date="2024-09-01"
+    )
+    assert "trade" not in st.domains, st.rules
 
 
 @pytest.mark.parametrize(("text", "domain"), DOMAIN_FORMS)
@@ -378,6 +389,9 @@ SIGNED_FORMS = [
     ("Under Harris, extended deterrence would probably be bolstered further.", "+"),
     ("A Trump win could open a door to dialogue with Pyongyang.", "+"),
     ("A Harris presidency would give Seoul a reliable partner.", "+"),
+    ("If Harris wins, North Korea policy could be put on the back burner.", "-"),
+    ("If Harris wins, North Korea policy would take a back seat to Ukraine.", "-"),
+    ("If Trump wins, he could undercut the alliance.", "-"),
 ]
 
 
@@ -783,6 +797,7 @@ STILL_PROJECTIONS = [
     "Trump is likely going to raise tariffs on Korean cars.",
     "Trump would probably see the alliance as a burden and demand more money.",
     "A Trump administration is likely to watch Seoul's trade surplus and raise tariffs.",
+    "A Trump presidency probably means higher tariffs on Korean steel.",  # what it entails
 ]
 LEAD = "If Trump wins, tariffs on Korean cars could rise. "
 
@@ -966,6 +981,26 @@ def test_a_candidates_remarks_spoken_through_a_gerund_are_stance(extract):
         "to scale back its arsenal."
     )
     assert [st.sentence[:5] for st in extract(text, date="2020-09-01")] == ["Under"]
+
+
+# A bare quotation after a sentence about a named person who says nothing there ("X was
+# blunt.") is that person's; not after a country or body acting, nor an undescribed name.
+INTRODUCED_BEFORE_A_QUOTE = [
+    ('Victor Cha, a Korea expert at CSIS, was blunt. "Trump will pull troops out."', "Victor Cha"),
+    ('Professor Kim Sung-han was more cautious. "Trump could pull troops out."', "Kim Sung-han"),
+    (
+        'Park Won-gon teaches at Ewha Womans University. Park sees it differently. "Trump could pull troops out."',
+        "Park Won-gon",
+    ),
+    ('North Korea tested a missile on Monday. "Trump could pull troops out."', "author"),
+    ('Beijing was watching closely. "Trump could pull troops out."', "author"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), INTRODUCED_BEFORE_A_QUOTE)
+def test_a_bare_quote_is_the_person_the_sentence_before_introduces(extract, text, source):
+    statements = extract(text, date="2024-09-01")
+    assert [st.source for st in statements] == [source], [st.rules for st in statements]
 
 
 @pytest.mark.parametrize(("text", "source"), MORE_ATTRIBUTION_FORMS)
