@@ -248,6 +248,7 @@ class _Extractor:
                 if st is not None:
                     emitted = True
                     yield st
+        ctx.previous_named = (s.paragraph, tuple(dict.fromkeys(named_here)))
         if conditions and not emitted:
             ctx.paragraph_condition = conditions[-1][0]
         if conditions and conditions[-1][0] != "any":

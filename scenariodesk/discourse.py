@@ -33,6 +33,8 @@ class Context:
     quote_speakers: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     last_quote_speaker: tuple[str, str] | None = None
     names: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
+    # (paragraph, candidates) the sentence just read named, for an anaphor opening the next
+    previous_named: tuple[int, tuple[str, ...]] = (-1, ())
     cycle: int | None = None  # the article's election cycle, for its candidates' aliases
 
 
@@ -106,7 +108,8 @@ def condition_of(
 ) -> tuple[str | None, Span | None, str]:
     """The outcome a segment's consequence depends on, the phrase that names it and the
         rule that chose it: the segment's outcome phrase, else a candidate the sentence names
-        (two named as one subject: any), else the paragraph's, a headline's, the election's
+        (two named as one subject: any), else the one named just before an anaphor ("That
+        could …"), else the paragraph's, a headline's, the election's
     (any), a pronoun's candidate, the article's topic, the text's last, the winner's."""
     if segment.condition is not None:
         outcome, rule, m = segment.condition
@@ -124,6 +127,12 @@ def condition_of(
             return "any", None, "condition:any:candidates-together"
         outcome = named[0][1]
         return outcome, None, f"condition:{outcome}:named"
+    paragraph, before = ctx.previous_named
+    if len(before) == 1 and paragraph == s.paragraph and lens.anaphors.search(s.folded):
+        # "Trump has vowed to slap tariffs on all imports. That could hit Korean carmakers
+        # hard.": the plan of the candidate named just before, whatever the paragraph's
+        # outcome so far
+        return before[0], None, f"condition:{before[0]}:anaphor"
     if ctx.paragraph_condition:
         return ctx.paragraph_condition, None, "condition:paragraph-context"
     if s.headline and ctx.topic is None:

@@ -720,6 +720,24 @@ OUTCOME_FORMS = [
 ]
 
 
+# An anaphor refers back to the candidate the sentence before named, even in a paragraph
+# about the other one so far.
+ANAPHORA = [
+    (
+        "Trump, for his part, has vowed to slap tariffs on all imports. That could hit Korean exporters.",
+        "trump",
+    ),
+    ("Trump wants Seoul to pay far more for U.S. troops. Such a demand would strain the alliance.", "trump"),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome"), ANAPHORA)
+def test_an_anaphor_takes_the_candidate_named_just_before(extract, text, outcome):
+    lead = "If Harris wins, the alliance would stay steady. "
+    statements = extract(lead + text, date="2024-09-01")
+    assert [st.condition for st in statements] == ["harris", outcome], [st.rules for st in statements]
+
+
 @pytest.mark.parametrize(("text", "outcome"), OUTCOME_FORMS)
 def test_ways_of_naming_an_outcome_give_its_condition(extract, text, outcome):
     statements = extract(text, date="2024-09-01")

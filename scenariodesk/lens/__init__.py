@@ -27,15 +27,7 @@ from scenariodesk.lens.patterns import (
     spelled,
     who_matcher,
 )
-from scenariodesk.lens.schema import (
-    BANDS,
-    Cue,
-    Cycle,
-    Fact,
-    LensError,
-    LensModel,
-    Outcome,
-)
+from scenariodesk.lens.schema import BANDS, Cue, Cycle, Fact, LensError, LensModel, Outcome
 from scenariodesk.lens.version import analysis_code_version
 from scenariodesk.nlp import word_forms
 
@@ -257,6 +249,12 @@ class Lens:
     @cached_property
     def continuations(self) -> re.Pattern[str]:
         return re.compile(rf"^\W*(?:{alternatives(self.model.continuations)})", re.IGNORECASE)
+
+    @cached_property
+    def anaphors(self) -> re.Pattern[str]:
+        return re.compile(
+            rf"^\W*(?:(?:but|and|yet|still)\W+)?(?:{alternatives(self.model.anaphors)})", re.IGNORECASE
+        )
 
     @cached_property
     def clause_breaks(self) -> re.Pattern[str]:
@@ -484,7 +482,7 @@ def load_lens(path: str | Path | None = None) -> Lens:
 # The compiled attributes load_lens builds at once, and the lens key behind each one
 # whose name differs, for error messages.
 _COMPILED = (  # noqa: SIM905 (a word list, kept short)
-    "cues non_projections conditions election_terms domains weak_domains continuations contrast"
+    "cues non_projections conditions election_terms domains weak_domains continuations anaphors contrast"
     " clause_breaks playbook signposts facts impact reporting boilerplate_drop boilerplate_footer"
     " candidate_names negators own_side_terms generic_impact outside_domains korean"
 ).split()
