@@ -492,6 +492,22 @@ def test_more_likelihood_phrasings_read_as_their_band(extract, before, after, ba
     assert st.likelihood == band, st.rules
 
 
+# The present tense with an outcome as its subject asserts the consequence ("A Trump
+# victory opens the door to …"), as "means" and "faces" do.
+PRESENT_UNDER_AN_OUTCOME = [
+    "A Trump victory opens the door to higher tariffs on Korean cars.",
+    "A Harris administration promises steadier cost-sharing talks.",
+    "A Trump return is a risk for Korean exporters.",
+    "A Trump win poses a threat to the alliance.",
+]
+
+
+@pytest.mark.parametrize("text", PRESENT_UNDER_AN_OUTCOME)
+def test_the_present_tense_under_an_outcome_asserts_the_consequence(extract, text):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.likelihood == "very_likely", st.rules
+
+
 def test_an_adjective_looming_is_no_cue(extract):
     text = "Of the fights looming over Trump's second term, trade is the sharpest."
     assert extract(text, date="2024-09-01") == []
