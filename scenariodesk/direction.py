@@ -64,13 +64,33 @@ class DirectionVocabulary:
     (`nlp.lemma_forms`: "rose" is a form of "rise")."""
 
     def __init__(
-        self, effects: dict[str, list[str]], themes: dict[str, list[str]], negators: Iterable[str]
+        self,
+        effects: dict[str, list[str]],
+        themes: dict[str, list[str]],
+        negators: Iterable[str],
+        adversaries: dict[str, list[str]] | None = None,
+        own_side: Iterable[str] = (),
     ) -> None:
         self.effect: dict[str, int] = {w: 1 for w in effects["up"]} | {w: -1 for w in effects["down"]}
         self.theme: dict[str, int] = {w: 1 for w in themes["favourable"]} | {
             w: -1 for w in themes["unfavourable"]
         }
+        self.relations = frozenset(themes.get("relations", ()))
+        self.adversary = {w.lower(): a for a, words in (adversaries or {}).items() for w in words}
+        self.own_side = frozenset(w.lower() for w in own_side)
         self.negators = frozenset(negators)
+
+    def between_adversaries(self, words: Sequence[str], at: int) -> bool:
+        """A relation ("ties", "support") held between two of the subject's adversaries:
+        two of them named within `_WINDOW` words around it and none of the subject's side
+        ("Moscow could deepen its military ties with Pyongyang", not "Seoul's ties with
+        Beijing")."""
+        if not self.adversary or not {f for f in lemma_forms(words[at])} & self.relations:
+            return False
+        near = words[max(0, at - _WINDOW - 1) : at + _WINDOW + 2]
+        if any(w in self.own_side for w in near):
+            return False
+        return len({self.adversary[w] for w in near if w in self.adversary}) >= 2
 
     def effect_of(self, word: str) -> int:
         return next((self.effect[f] for f in lemma_forms(word) if f in self.effect), 0)
@@ -184,6 +204,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
                 if head and _PREPOSITIONS.intersection(words[h + 1 : j]):
                     j, value = h, head
                     break
+        if value > 0 and vocab.between_adversaries(words, j):
+            value = -1
         negated = any(w in vocab.negators or w == "n't" for w in words[max(0, i - 3) : i])
         pairs.append((lemma(word), lemma(words[j]), effect * value * (-1 if negated else 1)))
     return pairs
@@ -197,6 +219,8 @@ def effect_pairs(
     if not parsed:
         return window_pairs(tokens, vocab)
     pairs = []
+    words = [t.lower_ for t in tokens]
+    position = {t.i: k for k, t in enumerate(tokens)}
     for tok in tokens:
         effect = vocab.effect_of(tok.text)
         if not effect or _background(tok):
@@ -216,6 +240,8 @@ def effect_pairs(
             themes = [tok.head]
         for theme in themes:
             value = _theme_value(theme, vocab)
+            if value > 0 and theme.i in position and vocab.between_adversaries(words, position[theme.i]):
+                value = -1
             if value:
                 sign = effect * value * (-1 if _negated(tok, vocab) else 1)
                 pairs.append((lemma(tok.text), lemma(theme.text), sign))
@@ -247,11 +273,8 @@ def flat_impact(c: Consequence, pairs: Pairs) -> list[tuple[int, bool, str]]:
     """The impact terms that count beside the pairs: not a theme a pair reads in context
     ("tariffs would fall"). Leaving out more (a pair's effect word, any theme where
     pairs exist) held out worse on train: the model uses the agreement."""
-    return [
-        (sign, negated, term)
-        for sign, negated, term in c.impact
-        if lemma(term) not in {theme for _, theme, _ in pairs}
-    ]
+    themes = {theme for _, theme, _ in pairs}
+    return [(sign, negated, term) for sign, negated, term in c.impact if lemma(term) not in themes]
 
 
 def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = None) -> dict[str, float]:

@@ -395,6 +395,22 @@ SIGNED_FORMS = [
 ]
 
 
+# A relation the subject values is against it when two of its adversaries hold it.
+RELATIONS = [
+    ("If Trump wins, Moscow could deepen its military ties with Pyongyang.", "-"),
+    ("If Trump wins, Beijing and Moscow may expand their cooperation with Pyongyang.", "-"),
+    ("If Trump wins, Seoul could deepen its ties with Beijing and Pyongyang.", "+"),
+    ("If Trump wins, Washington could deepen its ties with Seoul.", "+"),
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), RELATIONS)
+def test_a_relation_between_two_adversaries_is_unfavourable(extract, text, sign):
+    (st,) = extract(text, date="2024-09-01")
+    pairs = {r.split(":")[1] for r in st.rules if r.startswith("effect:")}
+    assert pairs == {sign}, st.rules
+
+
 @pytest.mark.parametrize(("text", "sign"), SIGNED_FORMS)
 def test_the_lens_gives_evidence_of_a_plain_consequences_sign(extract, text, sign):
     (st,) = extract(text, date="2024-09-01")
@@ -490,22 +506,6 @@ MORE_CUE_FORMS = [
 def test_more_likelihood_phrasings_read_as_their_band(extract, before, after, band):
     (st,) = extract(f"If Trump wins, {before} on Korean cars{after}.", date="2024-09-01")
     assert st.likelihood == band, st.rules
-
-
-# The present tense with an outcome as its subject asserts the consequence ("A Trump
-# victory opens the door to …"), as "means" and "faces" do.
-PRESENT_UNDER_AN_OUTCOME = [
-    "A Trump victory opens the door to higher tariffs on Korean cars.",
-    "A Harris administration promises steadier cost-sharing talks.",
-    "A Trump return is a risk for Korean exporters.",
-    "A Trump win poses a threat to the alliance.",
-]
-
-
-@pytest.mark.parametrize("text", PRESENT_UNDER_AN_OUTCOME)
-def test_the_present_tense_under_an_outcome_asserts_the_consequence(extract, text):
-    (st,) = extract(text, date="2024-09-01")
-    assert st.likelihood == "very_likely", st.rules
 
 
 def test_an_adjective_looming_is_no_cue(extract):

@@ -86,7 +86,13 @@ class Lens:
         """The direction step this lens chooses: the learned model when it names one that
         exists, else the effect x theme rules."""
         spec = self.model.direction
-        vocab = DirectionVocabulary(spec.effects.model_dump(), spec.themes.model_dump(), spec.negators)
+        vocab = DirectionVocabulary(
+            spec.effects.model_dump(),
+            spec.themes.model_dump(),
+            spec.negators,
+            spec.adversaries,
+            spec.own_side,
+        )
         return DirectionStep(vocab, spec.model)
 
     @property

@@ -159,6 +159,9 @@ class Effects(_Strict):
 class Themes(_Strict):
     favourable: list[str] = []  # lemmas of what the subject values (talks, alliance)
     unfavourable: list[str] = []  # lemmas of what harms it (tariffs, tensions)
+    # Relations the subject values between its friends and harms between its adversaries
+    # ("Moscow could deepen its military ties with Pyongyang"; see `adversaries`).
+    relations: list[str] = []
 
 
 class DirectionSpec(_Strict):
@@ -172,6 +175,11 @@ class DirectionSpec(_Strict):
     themes: Themes = Themes()
     negators: list[str] = ["not", "never", "no", "n't", "neither", "nor"]
     model: str | None = None
+    # The subject's adversaries, each by the words that name it, and the words that name
+    # the subject's side: a relation theme with two adversaries named around it and none
+    # of the subject's side is unfavourable.
+    adversaries: dict[str, list[str]] = {}
+    own_side: list[str] = []
 
 
 class ArticleDomain(_Strict):
