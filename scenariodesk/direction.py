@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -79,6 +80,11 @@ class DirectionVocabulary:
         self.adversary = {w.lower(): a for a, words in (adversaries or {}).items() for w in words}
         self.own_side = frozenset(w.lower() for w in own_side)
         self.negators = frozenset(negators)
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> DirectionVocabulary:
+        """From the lens's `direction` section (schema.DirectionSpec, dumped)."""
+        return cls(spec["effects"], spec["themes"], spec["negators"], spec["adversaries"], spec["own_side"])
 
     def between_adversaries(self, words: Sequence[str], at: int) -> bool:
         """A relation ("ties", "support") held between two of the subject's adversaries:

@@ -86,13 +86,7 @@ class Lens:
         """The direction step this lens chooses: the learned model when it names one that
         exists, else the effect x theme rules."""
         spec = self.model.direction
-        vocab = DirectionVocabulary(
-            spec.effects.model_dump(),
-            spec.themes.model_dump(),
-            spec.negators,
-            spec.adversaries,
-            spec.own_side,
-        )
+        vocab = DirectionVocabulary.from_spec(spec.model_dump())
         return DirectionStep(vocab, spec.model)
 
     @property
