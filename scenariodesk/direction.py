@@ -76,6 +76,7 @@ class DirectionVocabulary:
         self.theme: dict[str, int] = {w: 1 for w in themes["favourable"]} | {
             w: -1 for w in themes["unfavourable"]
         }
+        self.made = {w: -1 for w in effects.get("harder", ())} | {w: 1 for w in effects.get("easier", ())}
         self.relations = frozenset(themes.get("relations", ()))
         self.adversary = {w.lower(): a for a, words in (adversaries or {}).items() for w in words}
         self.own_side = frozenset(w.lower() for w in own_side)
@@ -217,13 +218,35 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     return pairs
 
 
+_MAKE = frozenset({"make", "makes", "making", "made"})
+_MADE_SPAN = 12  # words from "make" to "harder"
+
+
+def made_pairs(words: Sequence[str], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
+    """ "make X harder" lowers X, "make X easier" raises it: the valued theme nearest the
+    comparative between the two ("Moscow's backing will make a summit with Kim much
+    harder" lowers the summit; "make it harder for Seoul" names no theme)."""
+    pairs = []
+    for i, word in enumerate(words):
+        effect = vocab.made.get(word, 0)
+        start = next((k for k in range(i - 1, max(-1, i - _MADE_SPAN - 1), -1) if words[k] in _MAKE), None)
+        if not effect or start is None:
+            continue
+        themes = [(j, vocab.theme_of(words[j])) for j in range(i - 1, start, -1) if words[j].isalpha()]
+        j, value = next(((j, v) for j, v in themes if v), (0, 0))
+        if value:
+            pairs.append((f"make-{word}", lemma(words[j]), effect * value))
+    return pairs
+
+
 def effect_pairs(
     tokens: Sequence[Token], vocab: DirectionVocabulary, parsed: bool = True
 ) -> list[tuple[str, str, int]]:
     """(effect lemma, theme lemma, sign) for every effect word applied to a valued theme:
-    on the dependency parse when there is one, else by word window."""
+    on the dependency parse when there is one, else by word window; and "make X harder"."""
+    made = made_pairs([t.lower_ for t in tokens], vocab)
     if not parsed:
-        return window_pairs(tokens, vocab)
+        return _made_over(window_pairs(tokens, vocab), made)
     pairs = []
     words = [t.lower_ for t in tokens]
     position = {t.i: k for k, t in enumerate(tokens)}
@@ -251,7 +274,16 @@ def effect_pairs(
             if value:
                 sign = effect * value * (-1 if _negated(tok, vocab) else 1)
                 pairs.append((lemma(tok.text), lemma(theme.text), sign))
-    return pairs
+    return _made_over(pairs, made)
+
+
+def _made_over(
+    pairs: list[tuple[str, str, int]], made: list[tuple[str, str, int]]
+) -> list[tuple[str, str, int]]:
+    """The pairs, where "make X harder" decides X ("make a new summit harder" is not a new
+    summit)."""
+    held = {theme for _, theme, _ in made}
+    return [p for p in pairs if p[1] not in held] + made
 
 
 Pairs = list[tuple[str, str, int]]

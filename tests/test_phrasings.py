@@ -392,6 +392,10 @@ SIGNED_FORMS = [
     ("If Harris wins, North Korea policy could be put on the back burner.", "-"),
     ("If Harris wins, North Korea policy would take a back seat to Ukraine.", "-"),
     ("If Trump wins, he could undercut the alliance.", "-"),
+    ("If Trump wins, the cost-sharing talks could be put on ice.", "-"),
+    ("If Trump wins, Korean exporters would have a hard time in the U.S. market.", "-"),
+    ("If Trump wins, Moscow's backing will make new talks with Kim much harder.", "-"),
+    ("If Harris wins, closer coordination will make trilateral drills easier.", "+"),
 ]
 
 

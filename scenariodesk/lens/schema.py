@@ -154,6 +154,9 @@ class Impact(_Strict):
 class Effects(_Strict):
     up: list[str] = []  # lemmas that raise, start or keep what they apply to
     down: list[str] = []  # lemmas that lower, end or remove it
+    # "make X harder" lowers X, "make X easier" raises it: the words after "make"
+    harder: list[str] = []
+    easier: list[str] = []
 
 
 class Themes(_Strict):
