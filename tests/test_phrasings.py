@@ -159,6 +159,9 @@ DOMAIN_FORMS = [
     ("If Trump wins, tariffs on electric vehicles could rise.", "trade"),
     ("If Trump wins, Korean solar panel makers could lose their tax credits.", "trade"),
     ("If Trump wins, a sell-off in Korean equities could follow.", "trade"),
+    # the subject's own nuclear armament is the alliance's matter, not the North's threat
+    ("If Trump wins, calls in Seoul for a homegrown nuclear arsenal will grow louder.", "alliance"),
+    ("Under Harris, Seoul's push for nuclear weapons would likely lose steam.", "alliance"),
 ]
 
 
