@@ -515,6 +515,30 @@ def test_more_likelihood_phrasings_read_as_their_band(extract, before, after, ba
     assert st.likelihood == band, st.rules
 
 
+# Idioms of expectation in op-eds and columns, with the band their words carry.
+IDIOMATIC_CUES = [
+    ("Don't be surprised if a second Trump administration demands more for U.S. troops.", "likely"),
+    ("It would not be surprising if Trump pulled some troops out of Korea.", "likely"),
+    ("It would come as no surprise if Trump raised tariffs on Korean cars.", "likely"),
+    ("The likeliest outcome under Harris is continuity in the alliance.", "likely"),
+    ("Look for Harris to keep pressing Seoul and Tokyo to work together.", "likely"),
+    ("Count on Trump to demand a bigger share of the cost of U.S. troops.", "likely"),
+    ("One can easily imagine Trump meeting Kim again for a summit.", "even_chance"),
+    ("Trump, if elected, is almost sure to reopen the cost-sharing deal.", "almost_certain"),
+]
+
+
+@pytest.mark.parametrize(("text", "band"), IDIOMATIC_CUES)
+def test_idioms_of_expectation_read_as_their_band(extract, text, band):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.likelihood == band, st.rules
+
+
+def test_a_negated_surprise_does_not_negate_the_event(extract):
+    (st,) = extract("It would not be surprising if Trump pulled some troops out of Korea.", date="2024-09-01")
+    assert st.direction == "-", st.rules
+
+
 def test_an_adjective_looming_is_no_cue(extract):
     text = "Of the fights looming over Trump's second term, trade is the sharpest."
     assert extract(text, date="2024-09-01") == []
