@@ -22,11 +22,15 @@ def body_word(word: str, rules: KoreanRules) -> bool:
     )
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)$")
+
+
 def body(subject: str, rules: KoreanRules) -> str | None:
     """The body a speaker's phrase names, as written: its last body word ("한국경제연구원은"
     -> 한국경제연구원; "미국 헤리티지재단" -> 헤리티지재단)."""
     bodies = [w for w in subject.split() if body_word(w, rules) and not w.endswith("의")]
-    return bodies[-1] if bodies else None
+    # without the abbreviation in brackets beside it: "한국개발연구원(KDI)" -> 한국개발연구원
+    return _BRACKETED.sub("", bodies[-1]) or bodies[-1] if bodies else None
 
 
 def names_someone(phrase: str, rules: KoreanRules) -> bool:

@@ -217,6 +217,11 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         # a body the lens does not know speaks as written (ANNOTATION-ko)
         ("트럼프가 당선되면 관세 압박이 커질 것이라고 한국경제연구원은 내다봤다.", "한국경제연구원"),
         ("미 국무부는 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.", "국무부"),
+        # without the abbreviation in brackets beside its name
+        (
+            "한국개발연구원(KDI)은 보고서에서 트럼프 당선 시 한국의 대미 수출이 감소할 수 있다고 밝혔다.",
+            "한국개발연구원",
+        ),
         # name, affiliation, title: the name however Kiwi reads it (최강 is also a noun)
         ('최강 아산정책연구원 원장은 "해리스가 당선되면 한미일 협력이 유지될 것"이라고 말했다.', "최강"),
         # a title fused with its body ("국정원장") and a "former" before it
@@ -435,6 +440,8 @@ KO_SIGNED_FORMS = [
     ("트럼프가 재집권하면 북한의 도발이 잦아질 수 있다.", "-"),
     ("트럼프가 재집권하면 한국의 대북 정책 입지가 좁아질 수 있다.", "-"),
     ("트럼프가 재집권하면 북러 군사협력이 심화될 수 있다.", "-"),
+    ("해리스가 당선되면 북핵 문제가 후순위로 밀릴 것으로 예상된다.", "-"),
+    ("해리스가 당선되면 대북 정책이 뒷전으로 밀릴 수 있다.", "-"),
 ]
 
 
