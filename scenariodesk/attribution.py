@@ -212,12 +212,27 @@ def introduced_speaker(
     return _introduced_person(before, lens, ctx, earlier)
 
 
+_OPENING_NAME = re.compile(r"\W*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(\s*,)?")
+
+
 def _introduced_person(
     before: Sentence, lens: Lens, ctx: Context, earlier: Sequence[Sentence]
 ) -> tuple[str, str] | None:
     """The named person a sentence with no reporting verb is about, whose words a bare
     quotation right after it gives ("Victor Cha, a Korea expert at CSIS, was blunt.
     "Trump will …""): the subject of its main verb, when that subject is a name."""
+    # Only a sentence opening on a name can: described after a comma, titled, or a
+    # surname named in full before (checked on the text, so that others are not parsed).
+    opening = _OPENING_NAME.match(before.text)
+    if opening is None:
+        return None
+    run = opening.group(1).split()
+    if not (
+        opening.group(2)
+        or any(w.lower() in lens.titles for w in run)
+        or (len(run) == 1 and full_name(run[0], list(earlier), lens))
+    ):
+        return None
     # Parsed here and not kept: the sentence's own statements keep what they were read on.
     doc = before.parsed if before.parsed is not None else pipelines.parser()(before.text)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
