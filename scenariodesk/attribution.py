@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from scenariodesk import nlp as pipelines
 from scenariodesk.discourse import Context, full_name
 from scenariodesk.lens import Lens
@@ -227,6 +229,8 @@ def _introduced_person(
     if opening is None:
         return None
     run = opening.group(1).split()
+    if run[0].lower() in STOP_WORDS or lens.candidate_names.regex.search(opening.group(1)):
+        return None  # "The …", "But …"; a candidate introducing a quote is not its speaker
     if not (
         opening.group(2)
         or any(w.lower() in lens.titles for w in run)

@@ -229,8 +229,10 @@ def made_pairs(words: Sequence[str], vocab: DirectionVocabulary) -> list[tuple[s
     pairs = []
     for i, word in enumerate(words):
         effect = vocab.made.get(word, 0)
+        if not effect:
+            continue
         start = next((k for k in range(i - 1, max(-1, i - _MADE_SPAN - 1), -1) if words[k] in _MAKE), None)
-        if not effect or start is None:
+        if start is None:
             continue
         themes = [(j, vocab.theme_of(words[j])) for j in range(i - 1, start, -1) if words[j].isalpha()]
         j, value = next(((j, v) for j, v in themes if v), (0, 0))
