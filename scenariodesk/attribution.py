@@ -203,8 +203,8 @@ def introduced_speaker(
 ) -> tuple[str, str] | None:
     """(speaker, phrase) a bare quotation takes from the sentence before it when that one
     names someone speaking ("Park Won-gon, a professor at Ewha, spoke at a forum. "If
-    Trump wins, …""; ANNOTATION convention 11). A sentence with a reporting verb is parsed
-    already; one without has no speaker to give."""
+    Trump wins, …""; ANNOTATION convention 11), or, with no reporting verb, is about a
+    named person (see `_introduced_person`); `earlier` are the sentences before that one."""
     if before is None or before.paragraph < s.paragraph - 1 or before.quotes:
         return None
     if before.parsed is not None:

@@ -92,7 +92,7 @@ class DirectionVocabulary:
         two of them named within `_WINDOW` words around it and none of the subject's side
         ("Moscow could deepen its military ties with Pyongyang", not "Seoul's ties with
         Beijing")."""
-        if not self.adversary or not {f for f in lemma_forms(words[at])} & self.relations:
+        if not self.adversary or self.relations.isdisjoint(lemma_forms(words[at])):
             return False
         near = words[max(0, at - _WINDOW - 1) : at + _WINDOW + 2]
         if any(w in self.own_side for w in near):
@@ -246,11 +246,11 @@ def effect_pairs(
 ) -> list[tuple[str, str, int]]:
     """(effect lemma, theme lemma, sign) for every effect word applied to a valued theme:
     on the dependency parse when there is one, else by word window; and "make X harder"."""
-    made = made_pairs([t.lower_ for t in tokens], vocab)
+    words = [t.lower_ for t in tokens]
+    made = made_pairs(words, vocab)
     if not parsed:
         return _made_over(window_pairs(tokens, vocab), made)
     pairs = []
-    words = [t.lower_ for t in tokens]
     position = {t.i: k for k, t in enumerate(tokens)}
     for tok in tokens:
         effect = vocab.effect_of(tok.text)

@@ -30,7 +30,9 @@ def body(subject: str, rules: KoreanRules) -> str | None:
     -> 한국경제연구원; "미국 헤리티지재단" -> 헤리티지재단)."""
     bodies = [w for w in subject.split() if body_word(w, rules) and not w.endswith("의")]
     # without the abbreviation in brackets beside it: "한국개발연구원(KDI)" -> 한국개발연구원
-    return _BRACKETED.sub("", bodies[-1]) or bodies[-1] if bodies else None
+    if not bodies:
+        return None
+    return _BRACKETED.sub("", bodies[-1]) or bodies[-1]
 
 
 def names_someone(phrase: str, rules: KoreanRules) -> bool:
