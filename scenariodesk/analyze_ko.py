@@ -332,12 +332,12 @@ def _consequence(
     start = max([start, *reason])
     spec = rules.cue_by_id[cue_id]
     lowering = spec.band in LOWERING_BANDS
-    pairs = rules.effect_pairs(text, start, end, lambda m: cue_word(m, cue, spec.names_event))
+    pairs = rules.effect_pairs(text, start, end, lambda m: cue_word(m, cue, spec.names_event), cue.start())
     impact = [(sign, negated, words) for sign, negated, words, _ in pairs]
     for sign, m in rules.impact.finditer(text):
         inside_pair = any(a <= m.start() < b or a < m.end() <= b for *_, (a, b) in pairs)
         if start <= m.start() < end and not cue_word(m, cue, spec.names_event) and not inside_pair:
-            negated = bool(rules.negators.search(text[m.end() : m.end() + 6]))
+            negated = rules.negated_after(text, m.end(), cue.start())
             impact.append((1 if sign == "+" else -1, negated, m.group()))
     return Consequence(text[start:end], (), tuple(impact), lowering, domains, outcome, language="ko")
 

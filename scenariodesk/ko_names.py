@@ -27,8 +27,10 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)$")
 
 def body(subject: str, rules: KoreanRules) -> str | None:
     """The body a speaker's phrase names, as written: its last body word ("한국경제연구원은"
-    -> 한국경제연구원; "미국 헤리티지재단" -> 헤리티지재단)."""
-    bodies = [w for w in subject.split() if body_word(w, rules) and not w.endswith("의")]
+    -> 한국경제연구원; "미국 헤리티지재단" -> 헤리티지재단; "미국 CNN" -> CNN, by its initials)."""
+    bodies = [
+        w for w in subject.split() if (body_word(w, rules) and not w.endswith("의")) or _ACRONYM_NAME.match(w)
+    ]
     # without the abbreviation in brackets beside it: "한국개발연구원(KDI)" -> 한국개발연구원
     if not bodies:
         return None
@@ -49,7 +51,7 @@ def person(subject: str, rules: KoreanRules) -> str | None:
     로버트 매닝; "조셉 윤 전 대북정책특별대표" -> 조셉 윤; "민 연구원" -> 민, a surname the
     caller completes): the run of proper nouns (Kiwi's NNP) that are neither a body (…대,
     …연구원) nor a title nearest the phrase's end, where a name stands before its title."""
-    words = subject.split()
+    words = _head_apart(subject.split(), rules)
     proper = {t.form for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP"}
     # Kiwi reads a name by its context and can split it ("대해 박원곤 교수" -> 박 + 원 +
     # 곤): the words just before the title count when Kiwi reads them alone as one name.
@@ -76,8 +78,19 @@ def person(subject: str, rules: KoreanRules) -> str | None:
             )
             return f"{given} {word}".strip()
     return _proper_run(words, proper, rules) or _proper_run(
-        words, {w for w in words if _alone_a_name(w)}, rules
+        words, {w for w in words if _alone_a_name(w)} - rules.places, rules
     )
+
+
+def _head_apart(words: list[str], rules: KoreanRules) -> list[str]:
+    """A body's head written onto its name as two words ("최강 아산정책연구원장" -> 최강
+    아산정책연구원 장, lens `ko.heads`), so that the name before it reads as before a body
+    and its title."""
+    last = words[-1] if words else ""
+    for head in rules.heads:
+        if last.endswith(head) and body_word(last[: -len(head)], rules):
+            return [*words[:-1], last[: -len(head)], head]
+    return words
 
 
 def _before_affiliation(words: list[str], rules: KoreanRules) -> set[str]:
@@ -85,7 +98,12 @@ def _before_affiliation(words: list[str], rules: KoreanRules) -> set[str]:
     word before the run of bodies and titles that ends the phrase, where the name stands
     however Kiwi reads it (최강 is also a common noun)."""
     j = len(words) - 2
-    while j > 0 and (body_word(words[j], rules) or is_title(words[j], rules) or _an_actor(words[j], rules)):
+    while j > 0 and (
+        body_word(words[j], rules)
+        or is_title(words[j], rules)
+        or _an_actor(words[j], rules)
+        or words[j] in rules.places
+    ):
         j -= 1
     word = words[j]
     if j == len(words) - 2 or not _KOREAN_NAME.match(word):
@@ -133,6 +151,7 @@ def full_name_before(surname: str, earlier: list[str], rules: KoreanRules) -> st
 
 
 _ACRONYM = re.compile(r"\([^)]*\)$")
+_ACRONYM_NAME = re.compile(r"^[A-Z]{2,6}$")  # "CNN", "CSIS": a body by its initials
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 _HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
 _KOREAN_NAME = re.compile(r"^[가-힣]{2,4}$")

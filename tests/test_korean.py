@@ -321,6 +321,11 @@ def test_a_generic_negotiation_word_counts_only_where_no_domain_term_does(lens, 
         ("바이든이 당선되면 북미 협상의 앞날은 밝다고 보기 어렵다.", "+"),
         # The reason clause (…내건 만큼) is why; the event is a troop cut (−), unlikely.
         ("바이든이 당선되면 동맹 복원을 내건 만큼 주한미군 감축 카드가 다시 등장할 가능성은 희박하다.", "-"),
+        # the cue's own negation (리는 없다) lowers the chance; it does not flip the event
+        ("바이든이 당선되면 주한미군을 완전히 철수할 리는 없다.", "-"),
+        ("바이든이 당선되면 한국산 제품 관세가 인상될 리는 없다.", "-"),
+        # an amount between a theme and its effect (lens `ko.quantities`)
+        ("바이든이 당선되면 한국 경제성장률이 0.5%포인트 낮아질 수 있다.", "-"),
     ],
 )
 def test_direction_reads_the_event_not_the_cue_or_the_reason(lens, text, direction):
@@ -358,6 +363,13 @@ KO_CUE_TABLE = [
     ("방위비 협상에서 양보할 여지가 거의 없다", "very_unlikely"),
     ("방위비 압박이 커질 가능성이 전혀 없다", "almost_no_chance"),
     ("방위비 협상 조기 타결은 불가능하다", "almost_no_chance"),
+    # the same cues with other words, negated or as a lowering judgement
+    ("방위비 압박이 커질 개연성이 크다", "likely"),
+    ("방위비 압박이 커지는 것이 유력하다", "likely"),
+    ("방위비 압박이 커질 가능성은 크지 않다", "unlikely"),
+    ("방위비 협상이 타결될 가능성은 높지 않다", "unlikely"),
+    ("방위비 협상이 타결되기는 쉽지 않을 것이다", "unlikely"),
+    ("주한미군을 완전히 철수할 리는 없다", "almost_no_chance"),
 ]
 
 
@@ -585,6 +597,26 @@ KO_SOURCES = [
     ),
     ("빅터 차 CSIS 한국석좌는 “트럼프가 당선되면 김정은과의 정상회담을 추진할 것”이라고 말했다.", "빅터 차"),
     ("신범철 전 국방부 차관은 트럼프 2기에 방위비 협상이 다시 열릴 가능성이 높다고 말했다.", "신범철"),
+    # a body's head written onto its name; a title ending in 보좌관 after a place
+    ("최강 아산정책연구원장은 트럼프가 당선되면 북한이 도발을 자제할 수 있다고 분석했다.", "최강"),
+    (
+        "존 볼턴 전 백악관 국가안보보좌관은 트럼프가 재집권하면 주한미군 철수를 추진할 수 있다고 주장했다.",
+        "존 볼턴",
+    ),
+    # a country by its one-syllable abbreviation is no part of a name
+    (
+        "빅터 차 미 전략국제문제연구소(CSIS) 한국석좌는 트럼프 2기에 북미 대화가 재개될 수 있다고 내다봤다.",
+        "빅터 차",
+    ),
+    # the press: a paper or agency by its name, a channel by its initials ("보도했다")
+    ("니혼게이자이신문은 트럼프가 당선되면 방위비 증액 요구가 거세질 것이라고 보도했다.", "니혼게이자이신문"),
+    ("로이터통신은 트럼프 재집권 시 한국 반도체 기업들이 관세 타격을 받을 수 있다고 전했다.", "로이터통신"),
+    ("미국 CNN은 해리스가 당선되면 한미일 협력이 유지될 것이라고 보도했다.", "CNN"),
+    # an outlook the speaker put out ("…라는 전망을 내놨다"), a view with an adjective
+    ("김재천 서강대 교수는 트럼프 2기에 방위비 증액 요구가 커질 것이라는 전망을 내놨다.", "김재천"),
+    ("트럼프가 당선되면 북미 정상회담이 다시 열릴 것이라는 게 전문가들의 공통된 시각이다.", "author"),
+    # no holder of the view: the candidate the outlook names is not its speaker
+    ("트럼프가 당선되면 북미 정상회담이 다시 열릴 것이라는 게 공통된 시각이다.", "author"),
 ]
 
 

@@ -72,10 +72,12 @@ class KoreanRules:
             **plain,
         )
         self.negators = re.compile("|".join(f"(?:{p})" for p in spec.impact.negators) or r"(?!x)x")
+        self.quantities = re.compile("|".join(f"(?:{p})" for p in spec.quantities) or r"(?!x)x")
         self.reason_endings = re.compile("|".join(f"(?:{p})" for p in spec.reason_endings) or r"(?!x)x")
         self.actors = {alias: name for name, aliases in spec.actors.items() for alias in aliases}
         self.titles = frozenset(spec.titles)
         self.title_endings = tuple(spec.title_endings)
+        self.heads = tuple(spec.heads)
         self.body_endings = tuple(spec.body_endings)
         self.body_short_endings = dict(spec.body_short_endings)
         words = "|".join(map(re.escape, spec.pronouns)) or r"(?!x)x"
@@ -93,15 +95,27 @@ class KoreanRules:
             **plain,
         )
 
+    def _gap(self, text: str, start: int, end: int) -> bool:
+        """Whether a theme ending at `start` is close enough to an effect at `end` to be its
+        theme: at most PAIR_GAP characters apart, an amount between them aside."""
+        return end - start <= PAIR_GAP or len(self.quantities.sub("", text[start:end])) <= PAIR_GAP
+
+    def negated_after(self, text: str, at: int, cue_start: int) -> bool:
+        """A negation right after a term at `at` flips it (Korean negates after the verb:
+        흔들리지 않), unless it is the cue's, which lowers a chance and keeps the event's
+        sign ("철수할 리는 없다", convention 9): the window stops where a cue after it starts."""
+        until = min(at + 6, cue_start if cue_start >= at else len(text))
+        return bool(self.negators.search(text[at:until]))
+
     def effect_pairs(
-        self, text: str, start: int, end: int, skip: Callable[[re.Match[str]], bool]
+        self, text: str, start: int, end: int, skip: Callable[[re.Match[str]], bool], cue_start: int = -1
     ) -> list[tuple[int, bool, str, tuple[int, int]]]:
         """(sign, negated, words, span) for each effect stem in [start, end) whose theme
         comes just before it (Korean puts the verb last: "수출이 늘어", "관세 부담이 줄어"):
         the nearest theme ending at most PAIR_GAP characters before the effect, with the
         themes compounded before it ("관세 부담"). The sign is the theme's value times the
-        effect's; a negation right after the effect flips it
-        (늘어나지 않). `skip` leaves out an effect that is the cue's own word."""
+        effect's; a negation right after the effect flips it (늘어나지 않, see
+        `negated_after`). `skip` leaves out an effect that is the cue's own word."""
         themes = [
             (m, 1 if v == "+" else -1) for v, m in self.themes.finditer(text) if start <= m.start() < end
         ]
@@ -109,7 +123,9 @@ class KoreanRules:
         for sign, m in self.effects.finditer(text):
             if not start <= m.start() < end or skip(m):
                 continue
-            before = [(t, v) for t, v in themes if t.end() <= m.start() and m.start() - t.end() <= PAIR_GAP]
+            before = [
+                (t, v) for t, v in themes if t.end() <= m.start() and self._gap(text, t.end(), m.start())
+            ]
             if not before:
                 continue
             theme, value = max(before, key=lambda tv: tv[0].end())
@@ -117,7 +133,7 @@ class KoreanRules:
             # A compound theme is one theme: "관세 부담" is the burden of tariffs.
             while compound := [t for t, _ in themes if first - 1 <= t.end() <= first and t.start() < first]:
                 first = compound[0].start()
-            negated = bool(self.negators.search(text[m.end() : m.end() + 6]))
+            negated = self.negated_after(text, m.end(), cue_start)
             effect = 1 if sign == "+" else -1
             pairs.append((value * effect, negated, text[first : m.end()], (first, m.end())))
         return pairs

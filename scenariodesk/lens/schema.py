@@ -224,6 +224,9 @@ class KoreanSpec(_Strict):
     titles: list[str] = []
     # A word ending in one of these is a title too ("선임연구위원", "전 국방부 장관").
     title_endings: list[str] = []
+    # A body's head written onto its name ("아산정책연구원장": the 장 of 아산정책연구원): the
+    # name before it is a person's, as before "아산정책연구원 원장".
+    heads: list[str] = []
     # A word ending in one of these names a body, not a person ("통일연구원", "서울대");
     # `body_short_endings` only on words of at least so many syllables (박지원 is a name).
     body_endings: list[str] = []
@@ -245,6 +248,9 @@ class KoreanSpec(_Strict):
     # pair's sign is the theme's value times the effect's ("관세 부담이 줄어" favourable).
     effects: Effects = Effects()
     themes: Themes = Themes()
+    # An amount between a theme and its effect does not part them ("성장률이 0.5%포인트
+    # 낮아", "수출이 최대 20% 줄어").
+    quantities: list[Pattern] = []
 
 
 class Boilerplate(_Strict):
