@@ -52,7 +52,8 @@ def person(subject: str, rules: KoreanRules) -> str | None:
     caller completes): the run of proper nouns (Kiwi's NNP) that are neither a body (…대,
     …연구원) nor a title nearest the phrase's end, where a name stands before its title."""
     words = _head_apart(subject.split(), rules)
-    proper = {t.form for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP"}
+    # Kiwi may read a foreign name as one token with its space ("마이클 오핸런").
+    proper = {w for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP" for w in t.form.split()}
     # Kiwi reads a name by its context and can split it ("대해 박원곤 교수" -> 박 + 원 +
     # 곤): the words just before the title count when Kiwi reads them alone as one name.
     proper |= {w for w in words[-3:-1] if _alone_a_name(w)}

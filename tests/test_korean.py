@@ -370,6 +370,7 @@ KO_CUE_TABLE = [
     ("방위비 협상이 타결될 가능성은 높지 않다", "unlikely"),
     ("방위비 협상이 타결되기는 쉽지 않을 것이다", "unlikely"),
     ("주한미군을 완전히 철수할 리는 없다", "almost_no_chance"),
+    ("방위비 협상은 쉽지 않을 것이다", "unlikely"),
 ]
 
 
@@ -422,6 +423,11 @@ KO_DOMAIN_FORMS = [
     ("트럼프가 재집권하면 한화오션이 미 해군 함정 정비 사업을 따낼 수 있다.", "defense_industry"),
     ("트럼프가 재집권하면 국내 조선업계가 수혜를 볼 수 있다.", "defense_industry"),
     ("트럼프가 재집권하면 한국의 자체 핵무장론이 힘을 얻을 수 있다.", "alliance"),
+    # the relationship itself, by the two countries' names or "with the US"
+    ("트럼프 2기에 한미 갈등이 커질 수 있다.", "alliance"),
+    ("트럼프가 재집권하면 한·미 관계가 시험대에 오를 수 있다.", "alliance"),
+    ("트럼프가 재집권하면 미국과의 관계가 삐걱거릴 수 있다.", "alliance"),
+    ("트럼프가 재집권하면 미군 주둔 규모가 바뀔 수 있다.", "troops"),
 ]
 
 
@@ -597,6 +603,12 @@ KO_SOURCES = [
     ),
     ("빅터 차 CSIS 한국석좌는 “트럼프가 당선되면 김정은과의 정상회담을 추진할 것”이라고 말했다.", "빅터 차"),
     ("신범철 전 국방부 차관은 트럼프 2기에 방위비 협상이 다시 열릴 가능성이 높다고 말했다.", "신범철"),
+    # a foreign name Kiwi reads as one token, space and all; a party is a body
+    (
+        "브루킹스연구소의 마이클 오핸런 선임연구원은 트럼프가 당선되면 북미 대화가 재개될 수 있다고 말했다.",
+        "마이클 오핸런",
+    ),
+    ("위성락 더불어민주당 의원은 트럼프 2기에 한미 갈등이 커질 수 있다고 말했다.", "위성락"),
     # a body's head written onto its name; a title ending in 보좌관 after a place
     ("최강 아산정책연구원장은 트럼프가 당선되면 북한이 도발을 자제할 수 있다고 분석했다.", "최강"),
     (
