@@ -77,6 +77,7 @@ class DirectionVocabulary:
             w: -1 for w in themes["unfavourable"]
         }
         self.made = {w: -1 for w in effects.get("harder", ())} | {w: 1 for w in effects.get("easier", ())}
+        self.acquire = frozenset(effects.get("acquire", ()))
         self.relations = frozenset(themes.get("relations", ()))
         self.adversary = {w.lower(): a for a, words in (adversaries or {}).items() for w in words}
         self.own_side = frozenset(w.lower() for w in own_side)
@@ -98,6 +99,45 @@ class DirectionVocabulary:
         if any(w in self.own_side for w in near):
             return False
         return len({self.adversary[w] for w in near if w in self.adversary}) >= 2
+
+    def held_by_adversary(self, effect: Token, theme: Token) -> bool:
+        """A valued theme an adversary holds or comes to hold: its possessor ("Kim's
+        leverage"), the effect's recipient ("hand Kim a win") or, for an effect of
+        acquiring (lens `direction.effects.acquire`), its subject ("Pyongyang would gain
+        leverage", "Moscow is likely to win concessions")."""
+        if not self.adversary:
+            return False
+        holders = [c for c in theme.children if c.dep_ == "poss"]
+        holders += [c for c in effect.children if c.dep_ == "dative"]
+        if self.acquire.intersection(lemma_forms(effect.lower_)):
+            subjects = [c for c in effect.children if c.dep_ in _SUBJECTS]
+            if not subjects and effect.dep_ in ("xcomp", "conj"):
+                subjects = [c for c in effect.head.children if c.dep_ in _SUBJECTS]
+            holders += subjects
+        for holder in holders:
+            words = {holder.lower_} | {c.lower_ for c in holder.children if c.dep_ == "compound"}
+            if words & self.adversary.keys() and not words & self.own_side:
+                return True
+        return False
+
+    def held_in_window(self, words: Sequence[str], effect: int, theme: int) -> bool:
+        """`held_by_adversary` on text with no parse: an adversary's possessive up to three
+        words before the theme ("Kim's leverage", "North Korea's bargaining position"), or
+        for an effect of acquiring, an adversary the nearest named party before it within
+        the clause ("Pyongyang is likely to gain leverage")."""
+        if not self.adversary:
+            return False
+        for k in range(theme - 1, max(0, theme - 4), -1):
+            if words[k] in ("'s", "’s") and k and words[k - 1] in self.adversary:
+                return True
+        if not self.acquire.intersection(lemma_forms(words[effect])):
+            return False
+        for k in range(effect - 1, max(-1, effect - 7), -1):
+            if words[k] in _CLAUSE_EDGES:
+                return False
+            if words[k] in self.adversary or words[k] in self.own_side:
+                return words[k] in self.adversary
+        return False
 
     def effect_of(self, word: str) -> int:
         return next((self.effect[f] for f in lemma_forms(word) if f in self.effect), 0)
@@ -163,6 +203,7 @@ _PREPOSITIONS = frozenset(
 
 
 _RELATIVES = frozenset({"which", "who", "whose"})
+_CLAUSE_EDGES = frozenset({",", ";", ":", "if", "that", "while", "but", "and", "when", "as"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
 
 
@@ -211,7 +252,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
                 if head and _PREPOSITIONS.intersection(words[h + 1 : j]):
                     j, value = h, head
                     break
-        if value > 0 and vocab.between_adversaries(words, j):
+        if value > 0 and (vocab.between_adversaries(words, j) or vocab.held_in_window(words, i, j)):
             value = -1
         negated = any(w in vocab.negators or w == "n't" for w in words[max(0, i - 3) : i])
         pairs.append((lemma(word), lemma(words[j]), effect * value * (-1 if negated else 1)))
@@ -271,7 +312,10 @@ def effect_pairs(
             themes = [tok.head]
         for theme in themes:
             value = _theme_value(theme, vocab)
-            if value > 0 and theme.i in position and vocab.between_adversaries(words, position[theme.i]):
+            if value > 0 and (
+                (theme.i in position and vocab.between_adversaries(words, position[theme.i]))
+                or vocab.held_by_adversary(tok, theme)
+            ):
                 value = -1
             if value:
                 sign = effect * value * (-1 if _negated(tok, vocab) else 1)

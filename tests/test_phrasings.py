@@ -411,6 +411,28 @@ RELATIONS = [
 ]
 
 
+# What the subject values is against it in an adversary's hands: its possessive, or the
+# subject of an effect of acquiring (lens `direction.effects.acquire`); the same words
+# held by the subject's side stay favourable. Parsed (a reporting verb) and not.
+HELD = [
+    ("If Trump wins, Pyongyang would gain leverage over Seoul in any future talks.", "-"),
+    ("If Trump wins, Pyongyang would gain leverage over Seoul, analysts said.", "-"),
+    ("If Trump wins, Kim's leverage would grow considerably.", "-"),
+    ("If Trump wins, Kim's leverage would grow considerably, analysts said.", "-"),
+    ("If Trump wins, Beijing would likely gain influence and leverage in the region.", "-"),
+    ("If Trump wins, Seoul could gain leverage in the cost-sharing talks.", "+"),
+    ("If Trump wins, Seoul could gain leverage in the cost-sharing talks, analysts said.", "+"),
+    ("If Harris wins, Seoul's leverage would grow.", "+"),
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), HELD)
+def test_a_valued_theme_held_by_an_adversary_is_unfavourable(extract, text, sign):
+    (st,) = extract(text, date="2024-09-01")
+    pairs = {r.split(":")[1] for r in st.rules if r.startswith("effect:")}
+    assert pairs == {sign}, st.rules
+
+
 @pytest.mark.parametrize(("text", "sign"), RELATIONS)
 def test_a_relation_between_two_adversaries_is_unfavourable(extract, text, sign):
     (st,) = extract(text, date="2024-09-01")

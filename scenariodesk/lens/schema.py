@@ -157,6 +157,9 @@ class Effects(_Strict):
     # "make X harder" lowers X, "make X easier" raises it: the words after "make"
     harder: list[str] = []
     easier: list[str] = []
+    # Effects whose subject comes to hold the theme ("Pyongyang would gain leverage"): a
+    # valued theme an adversary holds is against the subject (see `adversaries`).
+    acquire: list[str] = []
 
 
 class Themes(_Strict):
