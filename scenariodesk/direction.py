@@ -121,10 +121,9 @@ class DirectionVocabulary:
         return False
 
     def held_in_window(self, words: Sequence[str], effect: int, theme: int) -> bool:
-        """`held_by_adversary` on text with no parse: an adversary's possessive up to three
-        words before the theme ("Kim's leverage", "North Korea's bargaining position"), or
-        for an effect of acquiring, an adversary the nearest named party before it within
-        the clause ("Pyongyang is likely to gain leverage")."""
+        """`held_by_adversary` with no parse: an adversary's possessive up to three words
+        before the theme ("Kim's leverage"), or before an effect of acquiring, an adversary
+        the nearest party named in its clause ("Pyongyang is likely to gain leverage")."""
         if not self.adversary:
             return False
         for k in range(theme - 1, max(0, theme - 4), -1):
