@@ -121,6 +121,28 @@ def test_extract_two_outcomes_in_one_sentence_gives_two_statements(extract):
     assert statements[1].condition_phrase.text == "if Trump wins"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("If Trump returns, a summit with Kim could lower tensions.", "If Trump returns"),
+        ("Should Trump come back, tariffs on Korean cars would likely rise.", "Should Trump come back"),
+        (
+            "If Trump returns to office, tariffs on Korean cars would likely rise.",
+            "If Trump returns to office",
+        ),
+    ],
+)
+def test_a_bare_return_before_a_comma_is_the_outcome_phrase(extract, text, phrase):
+    """The outcome phrase is cut from the consequence ("returns" is no event of it)."""
+    (st,) = extract(text, date=PRE_2024)
+    assert st.condition == "trump"
+    assert st.condition_phrase.text == phrase
+    assert not any(
+        r.startswith("effect:") and ">" in r and r.split(":")[2].startswith(("return", "come"))
+        for r in st.rules
+    )
+
+
 ATTRIBUTIONS = [
     pytest.param(
         '"If Trump is re-elected, he will push for a summit with Kim early on," said Victor Cha, a Korea chair at CSIS.',

@@ -49,11 +49,19 @@ class WhoMatcher:
     def finditer(self, text: str):  # type: ignore[no-untyped-def]
         for rule, m in self.matcher.finditer(text):
             if rule in self.by_outcome:
-                found = next((o for o, r in self.by_outcome[rule] if r.fullmatch(m.group())), None)
+                # matched in the text, not the match alone: a template may end on a
+                # lookahead ("if {who} returns" before a comma)
+                found = next((o for o, r in self.by_outcome[rule] if _ends_at(r, m)), None)
                 if found is None:
                     continue
                 rule = f"{found}:{rule.split(':', 1)[1]}"
             yield rule, m
+
+
+def _ends_at(pattern: re.Pattern[str], m: re.Match[str]) -> bool:
+    """Whether `pattern` matches the text from where `m` starts to where it ends."""
+    own = pattern.match(m.string, m.start())
+    return own is not None and own.end() == m.end()
 
 
 _PLAIN_WORD = re.compile(r"(?:^|(?<= ))([a-z]{3,})(?= |$|\(\?!)")  # a word, or one a lookahead qualifies
