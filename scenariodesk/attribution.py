@@ -113,11 +113,14 @@ def document_owner(noun, lens: Lens):  # type: ignore[no-untyped-def]
 
 
 def _frame_speaker(tok, lens: Lens):  # type: ignore[no-untyped-def]
-    """The speaker of a framing phrase: "in Cha's view" (a speech noun after "in", its
-    possessor), "as Cha put it" (the subject of "put it" after "as")."""
+    """The speaker of a framing phrase: "in Cha's view", "in the view of Victor Cha" (a
+    speech noun after "in", its possessor or its "of"), "as Cha put it" (the subject of
+    "put it" after "as")."""
     if tok.lower_ in lens.speech_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in":
         # a name ("In his statement, Cha said …" leaves the speaker to the verb)
-        return next((c for c in tok.children if c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS")), None)
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        return next((c for c in owners if c.tag_ in ("NNP", "NNPS")), None)
     marks = {(c.dep_, c.lower_) for c in tok.children}
     if tok.lower_ in ("put", "puts") and {("dobj", "it"), ("mark", "as")} <= marks:
         return next((c for c in tok.children if c.dep_ == "nsubj"), None)

@@ -24,6 +24,7 @@ from scenariodesk.lens.patterns import (
     alternatives,
     compile_matcher,
     phrase_regex,
+    speech_nouns,
     spelled,
     who_matcher,
 )
@@ -334,9 +335,8 @@ class Lens:
 
     @cached_property
     def speech_noun_terms(self) -> re.Pattern[str]:
-        """A possessor before a speech noun ("Trump's suggestion"), for parsing the sentence."""
-        nouns = "|".join(map(re.escape, self.model.speech_nouns)) or r"(?!x)x"
-        return re.compile(rf"(?:'s|’s|\b(?:his|her|their))\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.IGNORECASE)
+        """A speech noun's holder, for parsing the sentence (`patterns.speech_nouns`)."""
+        return speech_nouns(self.model.speech_nouns)
 
     @cached_property
     def titles(self) -> set[str]:

@@ -393,3 +393,11 @@ def who_matcher(
         j = counts[outcome] = counts.get(outcome, -1) + 1
         rules.append((f"{outcome}:phrase{j}", phrase))
     return WhoMatcher(compile_matcher(rules, where=where), by_outcome)
+
+
+def speech_nouns(nouns: list[str]) -> re.Pattern[str]:
+    """A possessor before a speech noun ("Trump's suggestion", "his view") or its "of"
+    after it ("in the view of Victor Cha")."""
+    words = "|".join(map(re.escape, nouns)) or r"(?!x)x"
+    owned = rf"(?:'s|’s|\b(?:his|her|their))\s+(?:[\w-]+\s+)?(?:{words})\b"
+    return re.compile(rf"{owned}|\bin\s+the\s+(?:{words})\s+of\b", re.IGNORECASE)
