@@ -528,6 +528,17 @@ MORE_CUE_FORMS = [
     ("tariffs", " are sure to rise", "almost_certain"),
     ("tariffs", " are very likely to rise", "very_likely"),
     ("the odds are that tariffs", " will rise", "likely"),
+    # the chances judged, and negated or qualified likelihood words
+    ("the chances that tariffs", " will fall are slim", "very_unlikely"),
+    ("the odds of lower tariffs", " look remote", "very_unlikely"),
+    ("prospects for lower tariffs", " remain dim", "very_unlikely"),
+    ("the odds are against lower tariffs", "", "unlikely"),
+    ("tariffs", " are not likely to fall", "unlikely"),
+    ("whether tariffs would fall", " is far from certain", "unlikely"),
+    ("there is a distinct possibility that tariffs", " will rise", "likely"),
+    ("there is a slight chance that tariffs", " will fall", "very_unlikely"),
+    ("there is no way tariffs", " will fall", "almost_no_chance"),
+    ("tariffs", " are apt to rise", "likely"),
 ]
 
 
