@@ -495,6 +495,30 @@ CUE_FORMS = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        (
+            "A Trump win could raise tariffs on Korean cars, as the president-elect is expected to favor protection.",
+            "even_chance",
+        ),
+        (
+            "A Trump win could raise tariffs on Korean cars, as he is expected to favor protection.",
+            "even_chance",
+        ),
+        (
+            "A Trump win could raise tariffs on Korean cars, as well as quotas that are expected to bite.",
+            "likely",
+        ),
+    ],
+)
+def test_a_reason_clause_after_a_comma_and_as_does_not_give_the_likelihood(extract, text, band):
+    """Convention 9: the likelihood is the first, main consequence's; ", as the … is
+    expected to" gives its reason (a clause break), not a cue of higher rank in its clause."""
+    (st,) = extract(text, date="2024-09-01")
+    assert st.likelihood == band, st.rules
+
+
 @pytest.mark.parametrize(("clause", "band"), CUE_FORMS)
 def test_common_likelihood_phrasings_read_as_their_band(extract, clause, band):
     (st,) = extract(f"If Trump wins, {clause} on Korean cars.", date="2024-09-01")
