@@ -174,6 +174,9 @@ def clauses(
     ]
 
 
+_RELATIVE_MODAL = re.compile(r"\w \b(that|which|who)\s+$", re.IGNORECASE)
+
+
 def pick_cue(f: Features, segment: Segment, lens: Lens) -> tuple[str, re.Match[str]] | None:
     """The likelihood of the first, main consequence: the first cue of the segment, unless
     a cue of higher rank stands in the same clause ("would be the possibility of" reads as
@@ -186,6 +189,13 @@ def pick_cue(f: Features, segment: Segment, lens: Lens) -> tuple[str, re.Match[s
     ]
     if not cues:
         return None
+    # A modal opening a relative clause describes a noun ("missiles that could one day
+    # reach the mainland, and any new administration will be forced to …"): a cue outside
+    # one comes first.
+    main = [
+        (r, m) for r, m in cues if not _RELATIVE_MODAL.search(m.string, max(0, m.start() - 12), m.start())
+    ]
+    cues = main or cues
     first_rule, first = cues[0]
     text = first.string
     clause_end = segment.end

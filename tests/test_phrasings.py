@@ -519,6 +519,24 @@ def test_a_reason_clause_after_a_comma_and_as_does_not_give_the_likelihood(extra
     assert st.likelihood == band, st.rules
 
 
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        (
+            "Whoever wins will face missiles that could one day reach the U.S. mainland, and Seoul will"
+            " demand stronger deterrence.",
+            "very_likely",
+        ),
+        ("Whoever wins, Pyongyang could test a missile that will reach the U.S. mainland.", "even_chance"),
+    ],
+)
+def test_a_modal_opening_a_relative_clause_is_not_the_main_cue(extract, text, band):
+    """ "missiles that could …" describes the missiles; the main consequence's cue comes
+    first, and a relative clause's cue stays where no other cue stands."""
+    statements = extract(text, date="2024-09-01")
+    assert [st.likelihood for st in statements] == [band], [st.rules for st in statements]
+
+
 @pytest.mark.parametrize(("clause", "band"), CUE_FORMS)
 def test_common_likelihood_phrasings_read_as_their_band(extract, clause, band):
     (st,) = extract(f"If Trump wins, {clause} on Korean cars.", date="2024-09-01")
