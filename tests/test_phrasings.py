@@ -523,8 +523,8 @@ def test_a_reason_clause_after_a_comma_and_as_does_not_give_the_likelihood(extra
     ("text", "band"),
     [
         (
-            "Whoever wins will face missiles that could one day reach the U.S. mainland, and Seoul will"
-            " demand stronger deterrence.",
+            "The North is building missiles that could one day reach the U.S. mainland, and whoever wins"
+            " will be forced to respond.",
             "very_likely",
         ),
         ("Whoever wins, Pyongyang could test a missile that will reach the U.S. mainland.", "even_chance"),
