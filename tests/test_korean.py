@@ -609,6 +609,8 @@ KO_SOURCES = [
         "마이클 오핸런",
     ),
     ("위성락 더불어민주당 의원은 트럼프 2기에 한미 갈등이 커질 수 있다고 말했다.", "위성락"),
+    # a researcher's title that ends like an institute (전문연구원), in a said-as sentence
+    ("김양팽 산업연구원 전문연구원은 트럼프 재집권 시 반도체 관세가 부과될 수 있다고 말했다.", "김양팽"),
     # a body's head written onto its name; a title ending in 보좌관 after a place
     ("최강 아산정책연구원장은 트럼프가 당선되면 북한이 도발을 자제할 수 있다고 분석했다.", "최강"),
     (
