@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.analyze_ko import extract_korean
-from scenariodesk.attribution import attribution, descriptions, introduced_speaker, own_plan
+from scenariodesk.attribution import attribution, descriptions, introduced_speaker, own_plan, view_named_after
 from scenariodesk.clauses import (
     Features,
     Segment,
@@ -437,6 +437,12 @@ class _Extractor:
             if name:  # "Cha said" after "Victor Cha, a professor …, has long studied …"
                 ctx.names[found[0].lower()] = name
                 found = (name, *found[1:])
+        if found is not None and found[2].endswith(":pronoun-unresolved") and index:
+            # "Kim Hyun-wook, a professor at …, sees trouble ahead. "…," he said."
+            before = self._sentences[index - 1]
+            introduced = introduced_speaker(before, s, self.lens, ctx, self._sentences[: index - 1])
+            if introduced is not None:
+                found = (introduced[0], found[1], found[2].replace("unresolved", "introduced"))
         if found is not None:
             if found[0] != AUTHOR:
                 ctx.last_person = found[0]
@@ -460,6 +466,12 @@ class _Extractor:
                     for key in keys:
                         ctx.quote_speakers[key] = ahead[:2]
                     return (*ahead[:2], "source:quotation")
+        after = self._sentences[index + 1] if index + 1 < len(self._sentences) else None
+        named = view_named_after(after, self.lens, ctx) if after and after.paragraph == s.paragraph else None
+        if named is not None:  # '"…." That was the view of Kim Hyun-wook, a professor at …'
+            for key in keys:
+                ctx.quote_speakers[key] = named
+            return (*named, "source:view-after")
         introduced = introduced_speaker(
             self._sentences[index - 1] if index else None,
             s,

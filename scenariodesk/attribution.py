@@ -343,6 +343,9 @@ def chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ign
     return token.doc[start : end + 1]
 
 
+_OWNER = re.compile(r"^(?:[\w.]+\s+){0,2}[\w.]+['’]s\s+")
+
+
 def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
     """Resolve the subject of a reporting verb: a pronoun to the last person named, an
     alias to its actor, a proper name (surnames completed from earlier full names), or
@@ -363,7 +366,15 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     if candidate:  # "The former president said he would …": the candidate's own words
         return candidate, phrase, f"{rule}:candidate-alias"
     bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    alias = lens.actor_aliases.get(text.lower()) or lens.actor_aliases.get(bare.lower())
+    owned = _OWNER.sub("", bare)  # "Seoul's Foreign Ministry" is the Foreign Ministry
+    alias = next(
+        (
+            lens.actor_aliases[k]
+            for k in (text.lower(), bare.lower(), owned.lower())
+            if k in lens.actor_aliases
+        ),
+        None,
+    )
     if alias:
         return alias, phrase, f"{rule}:actor"
     # Names are proper nouns ("Experts say" is not); a romanized given name's lowercase
@@ -411,3 +422,20 @@ def proper_name(text: str, lens: Lens) -> str | None:
     while run and run[0].lower() == "the":
         run.pop(0)
     return " ".join(run) or None
+
+
+def view_named_after(following: Sentence, lens: Lens, ctx: Context) -> tuple[str, str] | None:
+    """(speaker, phrase) of a bare quotation from the sentence after it that says whose
+    view it was ("… ." That was the view of Kim Hyun-wook, a professor at …"), a speech
+    noun of the lens after "That/This was the"; a name completed from earlier ones."""
+    nouns = "|".join(map(re.escape, sorted(lens.speech_nouns)))
+    m = re.match(
+        rf"\W*(?:that|this|such)\s+(?:is|was|'s)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{nouns})\s+of\s+(?P<who>[^,.;:]+)",
+        following.text,
+        re.IGNORECASE,
+    )
+    name = proper_name(m.group("who"), lens) if m else None
+    if name is None:
+        return None
+    name = lens.actor_aliases.get(name.lower()) or ctx.names.get(name.lower(), name)
+    return name, m.group().strip()  # type: ignore[union-attr]

@@ -1061,6 +1061,34 @@ ATTRIBUTION_FORMS = [
 ]
 
 
+# Across sentences: a pronoun for the person the sentence before described, a view named
+# after the quotation, a body by its owner's name.
+ATTRIBUTION_ACROSS = [
+    (
+        'Kim Hyun-wook, a professor at the Korea National Diplomatic Academy, sees trouble ahead. "If'
+        ' Trump wins, the cost-sharing talks will turn ugly," he said.',
+        "Kim Hyun-wook",
+    ),
+    (
+        '"If Trump wins, the cost-sharing talks will turn ugly." That was the view of Kim Hyun-wook, a'
+        " professor at the Korea National Diplomatic Academy.",
+        "Kim Hyun-wook",
+    ),
+    (
+        "Seoul's Foreign Ministry, however, believes the alliance would survive a Trump presidency.",
+        "South Korean Ministry of Foreign Affairs",
+    ),
+    # no one described before the pronoun: the author's, as before
+    ('Trade worries are growing. "If Trump wins, tariffs will rise," he said.', "author"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ATTRIBUTION_ACROSS)
+def test_attribution_across_sentences_names_the_source(extract, text, source):
+    statements = extract(text, date="2024-09-01")
+    assert [st.source for st in statements] == [source], [st.rules for st in statements]
+
+
 @pytest.mark.parametrize(("text", "source"), ATTRIBUTION_FORMS)
 def test_ways_of_attributing_a_projection_name_its_source(extract, text, source):
     statements = extract("Victor Cha has studied Korea for decades. " + text, date="2024-09-01")
