@@ -507,8 +507,10 @@ CUE_FORMS = [
             "even_chance",
         ),
         (
+            # "as well as" joins objects, not a reason; the cue in the relative clause
+            # describes the quotas: the main consequence's "could" stands
             "A Trump win could raise tariffs on Korean cars, as well as quotas that are expected to bite.",
-            "likely",
+            "even_chance",
         ),
     ],
 )
