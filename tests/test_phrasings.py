@@ -399,6 +399,9 @@ SIGNED_FORMS = [
     ("If Trump wins, Korean exporters would have a hard time in the U.S. market.", "-"),
     ("If Trump wins, Moscow's backing will make new talks with Kim much harder.", "-"),
     ("If Harris wins, closer coordination will make trilateral drills easier.", "+"),
+    ("Under Trump, Washington may go it alone on North Korea talks.", "-"),
+    ("If Trump wins, Washington could act unilaterally on the troop presence.", "-"),
+    ("A Harris administration would likely consult Seoul closely before any summit with Kim.", "+"),
 ]
 
 
