@@ -251,6 +251,10 @@ class _Extractor:
         ctx.previous_named = (s.paragraph, tuple(dict.fromkeys(named_here)))
         if conditions and not emitted:
             ctx.paragraph_condition = conditions[-1][0]
+        elif not conditions and len(set(named_here)) == 1 and self._excluded(s):
+            # a question about one outcome opens what follows: "What would a second Trump
+            # term mean for Seoul? For one, the cost-sharing talks would be reopened."
+            ctx.paragraph_condition = named_here[0]
         if conditions and conditions[-1][0] != "any":
             ctx.discourse_condition = conditions[-1][0]
         yield from self._extras(s, f, ctx, conditions, source)

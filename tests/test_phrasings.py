@@ -855,7 +855,24 @@ ANAPHORA = [
         "trump",
     ),
     ("Trump wants Seoul to pay far more for U.S. troops. Such a demand would strain the alliance.", "trump"),
+    # the anaphor opens the reported clause
+    (
+        "Trump has floated pulling troops out of Korea. Analysts say the move would weaken deterrence.",
+        "trump",
+    ),
+    (
+        "Trump has floated pulling troops out of Korea. Experts warned that such a move would hurt the alliance.",
+        "trump",
+    ),
 ]
+
+
+def test_a_question_about_one_outcome_opens_the_paragraph_that_answers_it(extract):
+    text = "What would a second Trump term mean for Seoul? For one, the cost-sharing talks would be reopened."
+    statements = extract(text, date="2024-09-01")
+    assert [(st.condition, st.sentence) for st in statements] == [
+        ("trump", "For one, the cost-sharing talks would be reopened.")
+    ]
 
 
 @pytest.mark.parametrize(("text", "outcome"), ANAPHORA)

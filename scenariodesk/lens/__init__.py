@@ -253,9 +253,11 @@ class Lens:
 
     @cached_property
     def anaphors(self) -> re.Pattern[str]:
-        return re.compile(
-            rf"^\W*(?:(?:but|and|yet|still)\W+)?(?:{alternatives(self.model.anaphors)})", re.IGNORECASE
-        )
+        """An anaphor opening the sentence, or its reported clause ("Analysts say the move
+        would …")."""
+        said = rf"(?:[\w'’.-]+\s+){{1,4}}?(?:{alternatives(self.model.reporting_verbs)})\s+(?:that\s+)?"
+        anaphor = alternatives(self.model.anaphors)
+        return re.compile(rf"^\W*(?:(?:but|and|yet|still)\W+)?(?:{said})?(?:{anaphor})", re.IGNORECASE)
 
     @cached_property
     def clause_breaks(self) -> re.Pattern[str]:
