@@ -210,7 +210,10 @@ def _statement(
     inside = [(r, m) for r, m in cues if start <= m.start() < end] or cues[-1:]
     if not inside:
         return None
-    # The first, main consequence's cue (convention 9): the first of the highest rank.
+    # The first, main consequence's cue (convention 9): the first of the highest rank in
+    # the first clause that has one ("…추진될 것이라며 …쉽지 않을 것이라고": 추진될 것).
+    brk = rules.clause_breaks.search(s.text, inside[0][1].end())
+    inside = [(r, m) for r, m in inside if brk is None or m.start() < brk.start()] or inside
     top = max(rules.cue_by_id[r].rank for r, _ in inside)
     cue_id, cue = next((r, m) for r, m in inside if rules.cue_by_id[r].rank == top)
     trace = [f"cue:{cue_id}"]

@@ -374,6 +374,24 @@ KO_CUE_TABLE = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        (
+            '박원곤 교수는 "트럼프가 당선되면 정상회담이 다시 추진될 것"이라며 "다만 비핵화 협상은 쉽지 않을 것"이라고 내다봤다.',
+            "very_likely",
+        ),
+        ("트럼프가 당선되면 관세가 오를 것이라며 수출이 줄어들 가능성이 크다고 분석했다.", "very_likely"),
+        ("트럼프가 당선되면 동맹은 약화되겠지만 방위비 협상은 쉽지 않을 것이다.", "very_likely"),
+    ],
+)
+def test_the_first_clause_gives_the_likelihood(lens, text, band):
+    """Convention 9: the first, main consequence's cue, not a stronger one after a
+    connective that ends its clause (lens `ko.clause_breaks`: 라며, 지만 …)."""
+    (st,) = ko(lens, text)
+    assert st.likelihood == band, st.rules
+
+
 @pytest.mark.parametrize(("clause", "band"), KO_CUE_TABLE)
 def test_the_korean_cue_table_reads_as_conjugated(lens, clause, band):
     """A syllable fuses its ending ("확실시되" + ㄴ다 = 확실시된다), so the lens's cues

@@ -213,6 +213,9 @@ class KoreanSpec(_Strict):
     any_phrases: list[Pattern] = []
     election_terms: list[Pattern] = []
     contrast_after: list[Pattern] = []
+    # Connectives that end a consequence's clause ("…할 것이라며 …", "…되겠지만 …"): the
+    # first clause's cue gives the likelihood (convention 9: the first, main consequence).
+    clause_breaks: list[Pattern] = []
     cues: list[Cue] = []
     non_projections: list[Pattern] = []
     reporting_verbs: Pattern = "(말했|밝혔)"
