@@ -212,7 +212,7 @@ def _statement(
         return None
     # The first, main consequence's cue (convention 9): the first of the highest rank in
     # the first clause that has one ("…추진될 것이라며 …쉽지 않을 것이라고": 추진될 것).
-    brk = rules.clause_breaks.search(s.text, inside[0][1].end())
+    brk = rules.clause_breaks.search(s.text, inside[0][1].start())
     inside = [(r, m) for r, m in inside if brk is None or m.start() < brk.start()] or inside
     top = max(rules.cue_by_id[r].rank for r, _ in inside)
     cue_id, cue = next((r, m) for r, m in inside if rules.cue_by_id[r].rank == top)
