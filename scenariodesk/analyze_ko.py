@@ -205,17 +205,10 @@ def _statement(
 ) -> Statement | None:
     if condition is not None:
         cues = [(r, m) for r, m in cues if not condition[2].start() <= m.start() < condition[2].end()]
-    # A clause without a predicate of its own shares the sentence's last one ("클린턴이
-    # 당선되면 공조가 두터워지는 반면, 트럼프가 승리하면 … 가능성이 거론된다").
-    inside = [(r, m) for r, m in cues if start <= m.start() < end] or cues[-1:]
-    if not inside:
+    chosen = _main_cue(s.text, rules, [(r, m) for r, m in cues if start <= m.start() < end] or cues[-1:])
+    if chosen is None:
         return None
-    # The first, main consequence's cue (convention 9): the first of the highest rank in
-    # the first clause that has one ("…추진될 것이라며 …쉽지 않을 것이라고": 추진될 것).
-    brk = rules.clause_breaks.search(s.text, inside[0][1].start())
-    inside = [(r, m) for r, m in inside if brk is None or m.start() < brk.start()] or inside
-    top = max(rules.cue_by_id[r].rank for r, _ in inside)
-    cue_id, cue = next((r, m) for r, m in inside if rules.cue_by_id[r].rank == top)
+    cue_id, cue = chosen
     trace = [f"cue:{cue_id}"]
     text = s.text
     if condition is not None:
@@ -273,6 +266,20 @@ def _statement(
     if ctx.consequences is not None:
         ctx.consequences.append((statement, consequence))
     return statement
+
+
+def _main_cue(text: str, rules: KoreanRules, inside: list) -> tuple | None:  # type: ignore[type-arg]
+    """The first, main consequence's cue (convention 9) among a segment's: the first of
+    the highest rank in the first clause that has one ("…추진될 것이라며 …쉽지 않을
+    것이라고": 추진될 것). A clause without a predicate of its own shares the sentence's
+    last one (the caller passes it: "클린턴이 당선되면 공조가 두터워지는 반면, 트럼프가
+    승리하면 … 가능성이 거론된다")."""
+    if not inside:
+        return None
+    brk = rules.clause_breaks.search(text, inside[0][1].start())
+    inside = [(r, m) for r, m in inside if brk is None or m.start() < brk.start()] or inside
+    top = max(rules.cue_by_id[r].rank for r, _ in inside)
+    return next((r, m) for r, m in inside if rules.cue_by_id[r].rank == top)
 
 
 def _context_outcome(
