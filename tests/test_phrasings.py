@@ -461,6 +461,9 @@ OPEN_FORMS = [
     "If Trump wins, his return would be a mixed blessing for the alliance.",
     "If Trump wins, a deal with Kim could alter the alliance.",
     "If Trump wins, his choices will shape the future of the talks with Pyongyang.",
+    "Whoever wins, the result will greatly affect the alliance.",
+    "If Trump wins, his return will ripple through the Korean economy.",
+    "Whoever wins the White House will set the tone for the alliance over the next four years.",
 ]
 
 
