@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -424,16 +425,20 @@ def proper_name(text: str, lens: Lens) -> str | None:
     return " ".join(run) or None
 
 
+@lru_cache(maxsize=8)
+def _view_of(nouns: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(nouns)))
+    return re.compile(
+        rf"\W*(?:that|this|such)\s+(?:is|was|'s)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{words})\s+of\s+(?P<who>[^,.;:]+)",
+        re.IGNORECASE,
+    )
+
+
 def view_named_after(following: Sentence, lens: Lens, ctx: Context) -> tuple[str, str] | None:
     """(speaker, phrase) of a bare quotation from the sentence after it that says whose
     view it was ("… ." That was the view of Kim Hyun-wook, a professor at …"), a speech
     noun of the lens after "That/This was the"; a name completed from earlier ones."""
-    nouns = "|".join(map(re.escape, sorted(lens.speech_nouns)))
-    m = re.match(
-        rf"\W*(?:that|this|such)\s+(?:is|was|'s)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{nouns})\s+of\s+(?P<who>[^,.;:]+)",
-        following.text,
-        re.IGNORECASE,
-    )
+    m = _view_of(lens.speech_nouns).match(following.text)
     name = proper_name(m.group("who"), lens) if m else None
     if name is None:
         return None
