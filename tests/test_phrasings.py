@@ -589,6 +589,17 @@ MORE_CUE_FORMS = [
     ("there is a slight chance that tariffs", " will fall", "very_unlikely"),
     ("there is no way tariffs", " will fall", "almost_no_chance"),
     ("tariffs", " are apt to rise", "likely"),
+    # idioms of odds
+    ("higher tariffs", " are a foregone conclusion", "almost_certain"),
+    ("there's a decent chance tariffs", " will rise", "likely"),
+    ("it's a coin flip whether tariffs", " will rise", "even_chance"),
+    ("it's a toss-up whether tariffs", " will rise", "even_chance"),
+    ("lower tariffs", " are a long shot", "very_unlikely"),
+    ("higher tariffs", " cannot be excluded", "even_chance"),
+    ("tariffs", " seem destined to rise", "likely"),
+    ("it is questionable whether tariffs", " will fall", "unlikely"),
+    ("lower tariffs", " are all but ruled out", "very_unlikely"),
+    ("lower tariffs", " are out of the question", "almost_no_chance"),
 ]
 
 
