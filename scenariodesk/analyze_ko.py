@@ -348,7 +348,7 @@ def _consequence(
         inside_pair = any(a <= m.start() < b or a < m.end() <= b for *_, (a, b) in pairs)
         if start <= m.start() < end and not cue_word(m, cue, spec.names_event) and not inside_pair:
             negated = rules.negated_after(text, m.end(), cue.start())
-            impact.append((1 if sign == "+" else -1, negated, m.group()))
+            impact.append(({"+": 1, "-": -1}.get(sign, 0), negated, m.group()))
     return Consequence(text[start:end], (), tuple(impact), lowering, domains, outcome, language="ko")
 
 

@@ -335,6 +335,21 @@ def test_direction_reads_the_event_not_the_cue_or_the_reason(lens, text, directi
     assert st.direction == direction, st.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "트럼프가 당선되면 선거 결과가 한미 동맹에 새로운 변수로 작용할 가능성이 크다.",
+        "해리스가 당선되면 대북 정책에 큰 변화는 없을 것이다.",
+        "트럼프가 당선되면 미국은 대북 정책에서 어떤 선택지도 배제하지 않을 것이다.",
+    ],
+)
+def test_an_effect_open_either_way_is_no_sign(lens, text):
+    """A new variable, a change or every option kept (lens `ko.impact.open`): the
+    consequence's direction is unclear, `0` (ANNOTATION: mixed/unclear)."""
+    (st,) = ko(lens, text)
+    assert st.direction == "0", st.rules
+
+
 # ANNOTATION-ko's cue table, each cue as a sentence would conjugate it.
 KO_CUE_TABLE = [
     ("방위비 압박이 커질 것이 확실하다", "almost_certain"),

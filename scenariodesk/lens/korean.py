@@ -68,7 +68,9 @@ class KoreanRules:
             **plain,
         )
         self.impact = compile_matcher(
-            [("+", t) for t in spec.impact.favourable] + [("-", t) for t in spec.impact.unfavourable],
+            [("+", t) for t in spec.impact.favourable]
+            + [("-", t) for t in spec.impact.unfavourable]
+            + [("0", t) for t in spec.impact.open],
             where="ko.impact",
             **plain,
         )

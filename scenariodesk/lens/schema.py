@@ -201,6 +201,7 @@ class ArticleDomain(_Strict):
 class KoreanImpact(_Strict):
     favourable: list[Pattern] = []
     unfavourable: list[Pattern] = []
+    open: list[Pattern] = []  # effects that could go either way ("새로운 변수", "선택지")
     negators: list[Pattern] = []
 
 
