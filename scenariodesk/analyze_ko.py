@@ -343,10 +343,18 @@ def _consequence(
     spec = rules.cue_by_id[cue_id]
     lowering = spec.band in LOWERING_BANDS
     pairs = rules.effect_pairs(text, start, end, lambda m: cue_word(m, cue, spec.names_event), cue.start())
-    impact = [(sign, negated, words) for sign, negated, words, _ in pairs]
+    # "…인상을 밀어붙였던 트럼프 대통령과는 결이 다를 것": what comes before is the other
+    # side's, not the consequence (lens `ko.unlike`)
+    unlike = next((m.start() for m in rules.unlike.finditer(text, start, end)), -1)
+    impact = [(sign, negated, words) for sign, negated, words, span in pairs if span[1] > unlike]
     for sign, m in rules.impact.finditer(text):
         inside_pair = any(a <= m.start() < b or a < m.end() <= b for *_, (a, b) in pairs)
-        if start <= m.start() < end and not cue_word(m, cue, spec.names_event) and not inside_pair:
+        if (
+            unlike < m.start()
+            and start <= m.start() < end
+            and not cue_word(m, cue, spec.names_event)
+            and not inside_pair
+        ):
             negated = rules.negated_after(text, m.end(), cue.start())
             impact.append(({"+": 1, "-": -1}.get(sign, 0), negated, m.group()))
     return Consequence(text[start:end], (), tuple(impact), lowering, domains, outcome, language="ko")

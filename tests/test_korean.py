@@ -321,6 +321,11 @@ def test_a_generic_negotiation_word_counts_only_where_no_domain_term_does(lens, 
         ("바이든이 당선되면 북미 협상의 앞날은 밝다고 보기 어렵다.", "+"),
         # The reason clause (…내건 만큼) is why; the event is a troop cut (−), unlikely.
         ("바이든이 당선되면 동맹 복원을 내건 만큼 주한미군 감축 카드가 다시 등장할 가능성은 희박하다.", "-"),
+        # what the consequence differs from is the other side's (lens `ko.unlike`)
+        (
+            "바이든이 당선되면 방위비 인상을 밀어붙이고 주한미군 감축까지 입에 올렸던 트럼프 대통령과는 결이 다를 것으로 보인다.",
+            "+",
+        ),
         # a reason clause ending "…이어서," is why, not the consequence: the new variable is open
         (
             "바이든이 당선되면 북·러 군사 협력이 심각한 시점이어서, 선거 결과가 한미 동맹에 새로운 변수로 작용할 것이다.",

@@ -76,6 +76,7 @@ class KoreanRules:
         )
         self.negators = re.compile("|".join(f"(?:{p})" for p in spec.impact.negators) or r"(?!x)x")
         self.quantities = re.compile("|".join(f"(?:{p})" for p in spec.quantities) or r"(?!x)x")
+        self.unlike = re.compile("|".join(f"(?:{p})" for p in spec.unlike) or r"(?!x)x")
         self.reason_endings = re.compile("|".join(f"(?:{p})" for p in spec.reason_endings) or r"(?!x)x")
         self.actors = {alias: name for name, aliases in spec.actors.items() for alias in aliases}
         self.titles = frozenset(spec.titles)

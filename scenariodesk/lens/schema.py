@@ -249,6 +249,9 @@ class KoreanSpec(_Strict):
     # Endings that close a reason clause ("…을 내건 만큼", "…때문에"): what comes before
     # is why, not the consequence whose direction is judged.
     reason_endings: list[Pattern] = []
+    # What the consequence differs from ("…을 입에 올렸던 트럼프 대통령과는 결이 다를 것"):
+    # the terms before it describe the other side, not the consequence.
+    unlike: list[Pattern] = []
     weak_domains: dict[str, list[Pattern]] = {}  # domain id -> terms counted only when no term matches
     impact: KoreanImpact = KoreanImpact()
     # Effect stems (늘어, 축소) after a theme (수출, 관세) within a few characters: the
