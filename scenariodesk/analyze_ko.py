@@ -6,7 +6,7 @@ a quotative ending (…라고 말했다), so the steps differ where the language
 
 1. sentences from Kiwi's splitter (a line break always ends one);
 2. outcome phrases, cues, domain and impact terms matched without word edges;
-3. the cue of a clause is its last one of the highest rank (the main predicate);
+3. the cue is the first of the highest rank in the first clause that has one;
 4. the speaker is the proper noun(s) Kiwi tags before the title and the topic particle
    of the clause that carries the reporting verb ("국가안보전략연구원 민지석 선임연구원은
    …고 내다봤다" -> 민지석); a surname with a title ("민 연구원은") or "그는" takes the last
@@ -155,7 +155,7 @@ def _sentence(
     source, source_rule = _source(text, ctx, rules, lens, following)
     for outcome, _ in names:
         ctx.last_candidate = outcome
-    term_domains = _domains(rules, text, 0, len(text))
+    term_domains = rules.domains_in(text, 0, len(text))
     if term_domains and not ctx.paragraph_domains:
         ctx.paragraph_domains = term_domains
     advice = [m.span() for m in rules.non_projections.finditer(text)]
@@ -205,6 +205,8 @@ def _statement(
 ) -> Statement | None:
     if condition is not None:
         cues = [(r, m) for r, m in cues if not condition[2].start() <= m.start() < condition[2].end()]
+    # A clause without a predicate of its own shares the sentence's last one ("클린턴이
+    # 당선되면 공조가 두터워지는 반면, 트럼프가 승리하면 … 가능성이 거론된다").
     chosen = _main_cue(s.text, rules, [(r, m) for r, m in cues if start <= m.start() < end] or cues[-1:])
     if chosen is None:
         return None
@@ -227,7 +229,7 @@ def _statement(
     if ctx.winner and outcome != ctx.winner and condition is None:
         outcome = ctx.winner
         trace.append("condition:winner-after-election")
-    domains = _domains(rules, text, start, end)
+    domains = rules.domains_in(text, start, end)
     if domains:
         ctx.paragraph_domains = domains
     elif ctx.paragraph_domains:
@@ -269,11 +271,8 @@ def _statement(
 
 
 def _main_cue(text: str, rules: KoreanRules, inside: list) -> tuple | None:  # type: ignore[type-arg]
-    """The first, main consequence's cue (convention 9) among a segment's: the first of
-    the highest rank in the first clause that has one ("…추진될 것이라며 …쉽지 않을
-    것이라고": 추진될 것). A clause without a predicate of its own shares the sentence's
-    last one (the caller passes it: "클린턴이 당선되면 공조가 두터워지는 반면, 트럼프가
-    승리하면 … 가능성이 거론된다")."""
+    """The first, main consequence's cue (convention 9): the first of the highest rank in
+    the first clause that has one ("…추진될 것이라며 …쉽지 않을 것이라고": 추진될 것)."""
     if not inside:
         return None
     brk = rules.clause_breaks.search(text, inside[0][1].start())
@@ -307,19 +306,6 @@ def _candidates(rules: KoreanRules) -> set[str]:
     return {name for names in rules.spec.names.values() for name in names}
 
 
-def _domains(rules: KoreanRules, text: str, start: int, end: int) -> list[str]:
-    """The domains whose terms the segment holds, most hits first (at most three); the
-    weak terms ("협상": any negotiation) count only when no term matches."""
-    hits = [(d, m.start()) for d, m in rules.domains.finditer(text) if start <= m.start() < end]
-    if not hits:
-        hits = [(d, m.start()) for d, m in rules.weak_domains.finditer(text) if start <= m.start() < end]
-    counts = Counter(d for d, _ in hits)
-    first: dict[str, int] = {}
-    for d, at in hits:
-        first.setdefault(d, at)
-    return sorted(counts, key=lambda d: (-counts[d], first[d]))[:3]
-
-
 def _consequence(
     rules: KoreanRules,
     text: str,
@@ -329,22 +315,18 @@ def _consequence(
     domains: tuple[str, ...],
     outcome: str,
 ) -> Consequence:
-    """What the lens's direction step, the one English uses, sees of a Korean segment:
-    its effect-theme pairs (lens `ko.effects` x `ko.themes`: "관세 부담이 줄어" is
-    favourable), then the impact terms outside them (a negation right after a term flips
-    it: Korean negates after the verb, 흔들리지 않), whether the cue lowers a chance, the
-    domains and the outcome.
-    A term inside the cue is the likelihood's word, not the event's ("밝다고 보기
-    어렵다": 어렵 is the cue; unless the lens says the cue names the event), and a reason clause before the consequence is not it ("동맹 복원을 내건
-    만큼 …": lens `ko.reason_endings`)."""
+    """What the direction step (English's) sees of a Korean segment: its effect-theme
+    pairs ("관세 부담이 줄어" favourable), then the impact terms outside them (negated by
+    a negation right after: 흔들리지 않), the cue's lowering, domains and outcome. Not the
+    cue's own words ("밝다고 보기 어렵다"), a reason clause before (`ko.reason_endings`:
+    "동맹 복원을 내건 만큼 …") nor the other side's (`ko.unlike`)."""
     start, end = segment
     reason = [m.end() for m in rules.reason_endings.finditer(text, start, cue.start())]
     start = max([start, *reason])
     spec = rules.cue_by_id[cue_id]
     lowering = spec.band in LOWERING_BANDS
     pairs = rules.effect_pairs(text, start, end, lambda m: cue_word(m, cue, spec.names_event), cue.start())
-    # "…인상을 밀어붙였던 트럼프 대통령과는 결이 다를 것": what comes before is the other
-    # side's, not the consequence (lens `ko.unlike`)
+    # "…인상을 밀어붙였던 트럼프 대통령과는 결이 다를 것"
     unlike = next((m.start() for m in rules.unlike.finditer(text, start, end)), -1)
     impact = [(sign, negated, words) for sign, negated, words, span in pairs if span[1] > unlike]
     for sign, m in rules.impact.finditer(text):

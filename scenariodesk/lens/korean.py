@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from scenariodesk.lens.patterns import compile_matcher
@@ -98,6 +99,18 @@ class KoreanRules:
             where="ko.themes",
             **plain,
         )
+
+    def domains_in(self, text: str, start: int, end: int) -> list[str]:
+        """The domains whose terms [start, end) holds, most hits first (at most three); the
+        weak terms ("협상": any negotiation) count only when no term matches."""
+        hits = [(d, m.start()) for d, m in self.domains.finditer(text) if start <= m.start() < end]
+        if not hits:
+            hits = [(d, m.start()) for d, m in self.weak_domains.finditer(text) if start <= m.start() < end]
+        counts = Counter(d for d, _ in hits)
+        first: dict[str, int] = {}
+        for d, at in hits:
+            first.setdefault(d, at)
+        return sorted(counts, key=lambda d: (-counts[d], first[d]))[:3]
 
     def _gap(self, text: str, start: int, end: int) -> bool:
         """Whether a theme ending at `start` is close enough to an effect at `end` to be its
