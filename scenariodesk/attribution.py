@@ -123,8 +123,11 @@ def _frame_speaker(tok, lens: Lens):  # type: ignore[no-untyped-def]
         owners += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
         return next((c for c in owners if c.tag_ in ("NNP", "NNPS")), None)
     marks = {(c.dep_, c.lower_) for c in tok.children}
-    if tok.lower_ in ("put", "puts") and {("dobj", "it"), ("mark", "as")} <= marks:
-        return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.lower_ in ("put", "puts") and ("dobj", "it") in marks:
+        # "as Cha put it", or "Cha put it bluntly: …" (a colon after the phrase)
+        after = next((t for t in tok.doc[tok.i + 1 :] if t.dep_ not in ("dobj", "advmod")), None)
+        if ("mark", "as") in marks or (after is not None and after.text == ":"):
+            return next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return None
 
 

@@ -1079,6 +1079,7 @@ ATTRIBUTION_FORMS = [
     ("According to Victor Cha, a Trump win could hurt Korean exporters.", "Victor Cha"),
     ('"A Trump win could hurt Korean exporters," said Cha.', "Victor Cha"),
     ("As Cha put it, a Trump win could hurt Korean exporters.", "Victor Cha"),
+    ("Victor Cha put it bluntly: a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("In Cha's view, a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("A Trump win could hurt Korean exporters, in Cha's view.", "Victor Cha"),
     ("In the view of Victor Cha, a Trump win could hurt Korean exporters.", "Victor Cha"),
