@@ -429,15 +429,8 @@ HELD = [
 ]
 
 
-@pytest.mark.parametrize(("text", "sign"), HELD)
-def test_a_valued_theme_held_by_an_adversary_is_unfavourable(extract, text, sign):
-    (st,) = extract(text, date="2024-09-01")
-    pairs = {r.split(":")[1] for r in st.rules if r.startswith("effect:")}
-    assert pairs == {sign}, st.rules
-
-
-@pytest.mark.parametrize(("text", "sign"), RELATIONS)
-def test_a_relation_between_two_adversaries_is_unfavourable(extract, text, sign):
+@pytest.mark.parametrize(("text", "sign"), RELATIONS + HELD)
+def test_what_the_subject_values_is_unfavourable_in_adversaries_hands(extract, text, sign):
     (st,) = extract(text, date="2024-09-01")
     pairs = {r.split(":")[1] for r in st.rules if r.startswith("effect:")}
     assert pairs == {sign}, st.rules
