@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from scenariodesk import nlp
 from scenariodesk.clauses import cue_word
 from scenariodesk.direction import LOWERING_BANDS, Consequence
-from scenariodesk.ko_names import body, full_name_before, is_title, names_someone, person
+from scenariodesk.ko_names import body, full_name_before, is_title, names_someone, person, unbracketed
 from scenariodesk.lens import KoreanRules, Lens
 from scenariodesk.models import Analysis, Document, Span, Statement
 
@@ -402,6 +402,7 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
     """(source, rule) named by a speaker's phrase: a person before a title, whatever body
     their affiliation names ("신범철 전 국방부 차관" -> 신범철), else a lens actor
     ("국방부는" -> its canonical name), else an unnamed group or a person."""
+    subject = unbracketed(subject, rules)
     words = subject.split()
     if words and is_title(words[-1], rules):
         someone = person(subject, rules)

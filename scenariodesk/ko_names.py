@@ -139,6 +139,22 @@ def is_title(word: str, rules: KoreanRules) -> bool:
     return word in rules.titles or word.endswith(rules.title_endings)
 
 
+def unbracketed(subject: str, rules: KoreanRules) -> str:
+    """A speaker's phrase with its brackets read: an affiliation and title set in
+    brackets after a name is apposition ("김재천(서강대 교수)" -> 김재천 서강대 교수); any
+    other bracket is left aside: a romanized name, initials, a party or a caption's place
+    ("빅터 차(Victor Cha)", "(KDI)", "(국민의힘)", "(가운데)")."""
+
+    def read(m: re.Match[str]) -> str:
+        words = m.group(1).split()
+        return f" {m.group(1)} " if words and is_title(words[-1], rules) else " "
+
+    return " ".join(_IN_BRACKETS.sub(read, subject).split())
+
+
+_IN_BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
 def full_name_before(surname: str, earlier: list[str], rules: KoreanRules) -> str | None:
     """The full name a bare surname with a title stands for ("유 장관은" -> 유경민), from
     the latest earlier sentence that names someone of that surname before a title, also

@@ -678,6 +678,28 @@ KO_SOURCES = [
     ("트럼프가 당선되면 북미 정상회담이 다시 열릴 것이라는 게 전문가들의 공통된 시각이다.", "author"),
     # no holder of the view: the candidate the outlook names is not its speaker
     ("트럼프가 당선되면 북미 정상회담이 다시 열릴 것이라는 게 공통된 시각이다.", "author"),
+    # affiliation and title in brackets after the name; a romanized name in brackets
+    ("김재천(서강대 교수)은 트럼프가 재집권하면 방위비 압박이 커질 것이라고 말했다.", "김재천"),
+    (
+        "빅터 차(Victor Cha) 전략국제문제연구소 한국석좌는 트럼프가 재집권하면 북미 대화가 재개될 것이라고 말했다.",
+        "빅터 차",
+    ),
+    # banks, brokerages and agencies are bodies; economists, analysts, governors and
+    # editorial writers are titles; a column "wrote"
+    (
+        "수미 테리 전 미 중앙정보국(CIA) 분석관은 트럼프가 재집권하면 주한미군 철수를 추진할 수 있다고 말했다.",
+        "수미 테리",
+    ),
+    ("이창용 한국은행 총재는 트럼프 2기에 관세 인상으로 수출이 둔화될 수 있다고 말했다.", "이창용"),
+    (
+        "박상현 하이투자증권 애널리스트는 트럼프가 재집권하면 반도체 관세 우려가 커질 것이라고 분석했다.",
+        "박상현",
+    ),
+    (
+        "김영익 하나금융연구소 수석이코노미스트는 트럼프가 당선되면 원화 약세가 심화될 수 있다고 전망했다.",
+        "김영익",
+    ),
+    ("김진 중앙일보 논설위원은 트럼프가 재집권하면 방위비 압박이 거세질 것이라고 썼다.", "김진"),
 ]
 
 
