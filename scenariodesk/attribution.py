@@ -269,6 +269,7 @@ def _introduced_person(
 
 _SETTING = frozenset({"at", "in", "during", "before", "after", "with"})  # prepositions of a speech's setting
 _CLAUSES = frozenset({"ccomp", "acl", "relcl", "advcl"})
+_DESCRIBING = frozenset({"prep", "appos", "acl", "relcl"})  # what follows a speaker's noun
 
 
 def descriptions(s: Sentence, lens: Lens) -> list[tuple[int, int]]:
@@ -298,6 +299,18 @@ def descriptions(s: Sentence, lens: Lens) -> list[tuple[int, int]]:
                 if sub:
                     spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
             continue
+        speaking = (
+            tok.dep_ in ("nsubj", "dobj")
+            and tok.head.tag_.startswith("VB")
+            and lens.reporting.regex.fullmatch(tok.head.text) is not None
+        )
+        if speaking and tok.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+            # where a speaker works or what they know, after the noun that names them
+            # ("said a former U.S. ambassador to China", "said Cho Han-bum of the Korea
+            # Institute for National Unification", "experts on China say …")
+            for mod in (c for c in tok.children if c.dep_ in _DESCRIBING and c.i > tok.i):
+                sub = list(mod.subtree)
+                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
         if tok.tag_ not in ("NNP", "NNPS") or not (
             tok.dep_ in ("nsubj", "nsubjpass", "dobj")
             or (tok.dep_ == "pobj" and tok.head.head.lower_ == "according")

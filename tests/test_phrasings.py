@@ -685,13 +685,30 @@ def test_regardless_of_the_outcome_is_any_outcome_but_not_of_other_things(extrac
     assert [s.condition for s in extract(text, date="2024-09-01")] != ["any"]
 
 
-def test_the_speakers_description_names_no_domain(extract):
+@pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        (
+            "Lee Min-ho, a scholar at China's Zhengfa University, said Trump could pull U.S. troops out of Korea.",
+            ("troops",),
+        ),
+        # a speaker after the verb, by name with where they work, or by what they are
+        (
+            "If Trump wins, a summit with Kim Jong Un is likely, said Cho Han-bum of the Korea Institute for"
+            " National Unification.",
+            ("nk_diplomacy",),
+        ),
+        (
+            "A Trump victory would revive talks with Pyongyang, said a former U.S. ambassador to China.",
+            ("nk_diplomacy",),
+        ),
+        ("Experts on China say a Trump win would reopen the cost-sharing deal.", ("cost_sharing",)),
+    ],
+)
+def test_the_speakers_description_names_no_domain(extract, text, domains):
     """Convention: domains are what the consequence is about, not where its speaker works."""
-    text = (
-        "Lee Min-ho, a scholar at China's Zhengfa University, said Trump could pull U.S. troops out of Korea."
-    )
     (st,) = extract(text, date="2024-09-01")
-    assert st.domains == ("troops",) and st.source == "Lee Min-ho"
+    assert st.domains == domains
 
 
 def test_pressure_on_an_adversary_is_not_unfavourable_for_the_subject(extract):
