@@ -711,6 +711,18 @@ def test_the_speakers_description_names_no_domain(extract, text, domains):
     assert st.domains == domains
 
 
+@pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        ("If Trump wins, Seoul's trust in Washington's commitment could erode.", {"alliance"}),
+        ("If Trump wins, Seoul may have to pay far more for the troops.", {"cost_sharing", "troops"}),
+    ],
+)
+def test_the_alliance_by_trust_and_commitment_and_cost_sharing_by_paying_more(extract, text, domains):
+    (st,) = extract(text, date="2024-09-01")
+    assert set(st.domains) == domains
+
+
 def test_pressure_on_an_adversary_is_not_unfavourable_for_the_subject(extract):
     """Pressure on Seoul is unfavourable; pressure Washington puts on Pyongyang or Beijing
     is not, by itself (the lens's impact term says whom it must not be aimed at)."""
