@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from scenariodesk.direction import Consequence, RuleDirection, effect_pairs, window_pairs
+from scenariodesk.direction import Consequence, RuleDirection
+from scenariodesk.effects import effect_pairs, window_pairs
 from scenariodesk.lens import load_lens
 from scenariodesk.nlp import lemma, lemma_forms, parser, splitter, word_forms
 

@@ -1,0 +1,295 @@
+"""Effect × theme pairs: how a consequence's event moves something the subject values.
+
+An effect (general English in the lens: what raises, starts or keeps vs. lowers, ends or
+removes) applied to a theme (what the lens values for the subject): "resume talks" is
++1 × +1, "raise tariffs" +1 × −1, "cut tariffs" −1 × −1; a negation flips it. Found on the
+dependency parse when the statement has one, else by a word window; "make X harder"
+lowers X. `direction.py` turns the pairs into features and decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from spacy.tokens import Token
+
+from scenariodesk.nlp import lemma, lemma_forms
+
+# Dependency labels under which a verb's theme stands.
+_OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
+_SUBJECTS = ("nsubj",)
+
+
+class DirectionVocabulary:
+    """The lens's effect and theme lemmas; a word matches through any of its lemma forms
+    (`nlp.lemma_forms`: "rose" is a form of "rise")."""
+
+    def __init__(
+        self,
+        effects: dict[str, list[str]],
+        themes: dict[str, list[str]],
+        negators: Iterable[str],
+        adversaries: dict[str, list[str]] | None = None,
+        own_side: Iterable[str] = (),
+    ) -> None:
+        self.effect: dict[str, int] = {w: 1 for w in effects["up"]} | {w: -1 for w in effects["down"]}
+        self.theme: dict[str, int] = {w: 1 for w in themes["favourable"]} | {
+            w: -1 for w in themes["unfavourable"]
+        }
+        self.made = {w: -1 for w in effects.get("harder", ())} | {w: 1 for w in effects.get("easier", ())}
+        self.acquire = frozenset(effects.get("acquire", ()))
+        self.relations = frozenset(themes.get("relations", ()))
+        self.adversary = {w.lower(): a for a, words in (adversaries or {}).items() for w in words}
+        self.own_side = frozenset(w.lower() for w in own_side)
+        self.negators = frozenset(negators)
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> DirectionVocabulary:
+        """From the lens's `direction` section (schema.DirectionSpec, dumped)."""
+        return cls(spec["effects"], spec["themes"], spec["negators"], spec["adversaries"], spec["own_side"])
+
+    def between_adversaries(self, words: Sequence[str], at: int) -> bool:
+        """A relation ("ties", "support") held between two of the subject's adversaries:
+        two of them named within `_WINDOW` words around it and none of the subject's side
+        ("Moscow could deepen its military ties with Pyongyang", not "Seoul's ties with
+        Beijing")."""
+        if not self.adversary or self.relations.isdisjoint(lemma_forms(words[at])):
+            return False
+        near = words[max(0, at - _WINDOW - 1) : at + _WINDOW + 2]
+        if any(w in self.own_side for w in near):
+            return False
+        return len({self.adversary[w] for w in near if w in self.adversary}) >= 2
+
+    def held_by_adversary(self, effect: Token, theme: Token) -> bool:
+        """A valued theme an adversary holds or comes to hold: its possessor ("Kim's
+        leverage"), the effect's recipient ("hand Kim a win") or, for an effect of
+        acquiring (lens `direction.effects.acquire`), its subject ("Pyongyang would gain
+        leverage", "Moscow is likely to win concessions")."""
+        if not self.adversary:
+            return False
+        holders = [c for c in theme.children if c.dep_ == "poss"]
+        holders += [c for c in effect.children if c.dep_ == "dative"]
+        if self.acquire.intersection(lemma_forms(effect.lower_)):
+            subjects = [c for c in effect.children if c.dep_ in _SUBJECTS]
+            if not subjects and effect.dep_ in ("xcomp", "conj"):
+                subjects = [c for c in effect.head.children if c.dep_ in _SUBJECTS]
+            holders += subjects
+        for holder in holders:
+            words = {holder.lower_} | {c.lower_ for c in holder.children if c.dep_ == "compound"}
+            if words & self.adversary.keys() and not words & self.own_side:
+                return True
+        return False
+
+    def held_in_window(self, words: Sequence[str], effect: int, theme: int) -> bool:
+        """`held_by_adversary` with no parse: an adversary's possessive up to three words
+        before the theme ("Kim's leverage"), or before an effect of acquiring, an adversary
+        the nearest party named in its clause ("Pyongyang is likely to gain leverage")."""
+        if not self.adversary:
+            return False
+        for k in range(theme - 1, max(0, theme - 4), -1):
+            if words[k] in ("'s", "’s") and k and words[k - 1] in self.adversary:
+                return True
+        if not self.acquire.intersection(lemma_forms(words[effect])):
+            return False
+        for k in range(effect - 1, max(-1, effect - 7), -1):
+            if words[k] in _CLAUSE_EDGES:
+                return False
+            if words[k] in self.adversary or words[k] in self.own_side:
+                return words[k] in self.adversary
+        return False
+
+    def effect_of(self, word: str) -> int:
+        return next((self.effect[f] for f in lemma_forms(word) if f in self.effect), 0)
+
+    def theme_of(self, word: str) -> int:
+        return next((self.theme[f] for f in lemma_forms(word) if f in self.theme), 0)
+
+
+def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
+    """A negation on the verb or its auxiliaries ("won't disappear", "not reopen"), or on
+    its subject ("neither outcome would end the alliance", "no president would ...")."""
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ in vocab.negators:
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ in vocab.negators for d in child.children
+        ):
+            return True
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp") and head is not token:
+        return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def _background(token: Token) -> bool:
+    """Inside a clause that describes a noun instead of projecting an event: a relative or
+    participial modifier with no modal ("projects frozen by sanctions", "capitals that
+    doubt the guarantee"). An infinitive ("efforts to resume talks") or a modal relative
+    ("…, which could give cooperation fresh momentum") is still the projection."""
+    for t in (token, *token.ancestors):
+        if t.dep_ in ("relcl", "acl"):
+            return not any(c.tag_ in ("MD", "TO") for c in t.children)
+    return False
+
+
+def _theme_value(token: Token, vocab: DirectionVocabulary) -> int:
+    """The value of a noun phrase's head, or of a compound/modifier naming the theme
+    ("troop presence", "tariff benefits")."""
+    value = vocab.theme_of(token.text)
+    if value:
+        return value
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss"):
+            value = vocab.theme_of(child.text)
+            if value:
+                return value
+    # "the return of summitry", "an increase in tariffs"
+    for child in token.children:
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    value = vocab.theme_of(obj.text)
+                    if value:
+                        return value
+    return 0
+
+
+_WINDOW = 5  # words between an effect and its theme in unparsed text
+_PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+_PREPOSITIONS = frozenset(
+    {"of", "over", "about", "on", "in", "for", "with", "to", "between", "among", "around"}
+)
+
+
+_RELATIVES = frozenset({"which", "who", "whose"})
+_CLAUSE_EDGES = frozenset({",", ";", ":", "if", "that", "while", "but", "and", "when", "as"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
+
+
+def _described(words: list[str]) -> set[int]:
+    """The word indices of a comma-set relative clause with no modal, which describes a
+    noun rather than projecting an event ("trilateral coordination, which withered over
+    the past four years, is likely to return"): with no parse, as `_background` on one."""
+    inside: set[int] = set()
+    for i in range(len(words) - 1):
+        if words[i] == "," and words[i + 1] in _RELATIVES:
+            end = next((j for j in range(i + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
+            if not _MODALS.intersection(words[i + 2 : end]):
+                inside.update(range(i + 2, end))
+    return inside
+
+
+def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
+    """Effect-theme pairs in text with no parse: an effect word and the nearest valued
+    theme within five words, in either order ("resume talks", "tariffs could rise"),
+    never an agent after "by"; a negator just before the effect flips it."""
+    words = [t.lower_ for t in tokens]
+    described = _described(words)
+    pairs = []
+    for i, word in enumerate(words):
+        effect = vocab.effect_of(word) if word.isalpha() and i not in described else 0
+        if not effect:
+            continue
+        # A passive's subject is what the effect changes, however long its phrase:
+        # "tariffs on Korean steel would be lifted".
+        back = 2 * _WINDOW if i and words[i - 1] in _PASSIVE_AUXILIARIES else _WINDOW
+        near = range(max(0, i - back), min(len(words), i + _WINDOW + 1))
+        themes = [(j, vocab.theme_of(words[j])) for j in near if j != i and words[j].isalpha()]
+        # A theme after "by" is the agent, not what the effect changes ("hit by tariffs").
+        themes = [(j, v) for j, v in themes if v and not (j > i and "by" in words[i + 1 : j])]
+        if not themes:
+            continue
+        # The nearest; at equal distance the one after the effect, its object ("the
+        # dispute could disrupt exports").
+        j, value = min(themes, key=lambda jv: (abs(jv[0] - i), jv[0] < i))
+        if j < i:
+            # Before the effect, a theme in a prepositional phrase modifies an earlier one,
+            # the head of the subject: "uncertainty over the alliance could deepen", "the
+            # cost of stationing troops could rise".
+            for h in range(max(0, i - 2 * _WINDOW), j):
+                head = vocab.theme_of(words[h]) if words[h].isalpha() else 0
+                if head and _PREPOSITIONS.intersection(words[h + 1 : j]):
+                    j, value = h, head
+                    break
+        if value > 0 and (vocab.between_adversaries(words, j) or vocab.held_in_window(words, i, j)):
+            value = -1
+        negated = any(w in vocab.negators or w == "n't" for w in words[max(0, i - 3) : i])
+        pairs.append((lemma(word), lemma(words[j]), effect * value * (-1 if negated else 1)))
+    return pairs
+
+
+_MAKE = frozenset({"make", "makes", "making", "made"})
+_MADE_SPAN = 12  # words from "make" to "harder"
+
+
+def made_pairs(words: Sequence[str], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
+    """ "make X harder" lowers X, "make X easier" raises it: the valued theme nearest the
+    comparative between the two ("Moscow's backing will make a summit with Kim much
+    harder" lowers the summit; "make it harder for Seoul" names no theme)."""
+    pairs = []
+    for i, word in enumerate(words):
+        effect = vocab.made.get(word, 0)
+        if not effect:
+            continue
+        start = next((k for k in range(i - 1, max(-1, i - _MADE_SPAN - 1), -1) if words[k] in _MAKE), None)
+        if start is None:
+            continue
+        themes = [(j, vocab.theme_of(words[j])) for j in range(i - 1, start, -1) if words[j].isalpha()]
+        j, value = next(((j, v) for j, v in themes if v), (0, 0))
+        if value:
+            pairs.append((f"make-{word}", lemma(words[j]), effect * value))
+    return pairs
+
+
+def effect_pairs(
+    tokens: Sequence[Token], vocab: DirectionVocabulary, parsed: bool = True
+) -> list[tuple[str, str, int]]:
+    """(effect lemma, theme lemma, sign) for every effect word applied to a valued theme:
+    on the dependency parse when there is one, else by word window; and "make X harder"."""
+    words = [t.lower_ for t in tokens]
+    made = made_pairs(words, vocab)
+    if not parsed:
+        return _made_over(window_pairs(tokens, vocab), made)
+    pairs = []
+    position = {t.i: k for k, t in enumerate(tokens)}
+    for tok in tokens:
+        effect = vocab.effect_of(tok.text)
+        if not effect or _background(tok):
+            continue
+        themes: list[Token] = []
+        if tok.tag_.startswith("VB") or tok.tag_ == "MD":
+            themes = [c for c in tok.children if c.dep_ in _OBJECTS]
+            if not themes:  # intransitive change: "tensions rise", "talks resume"
+                themes = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            if not themes and tok.dep_ in ("xcomp", "conj"):
+                themes = [c for c in tok.head.children if c.dep_ in _SUBJECTS]
+        elif tok.tag_.startswith("NN"):  # "a return to summitry", "an increase in tariffs"
+            themes = [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            if not themes and tok.head.tag_.startswith("NN"):
+                themes = [tok.head]
+        elif tok.tag_.startswith("JJ") and tok.head.tag_.startswith("NN"):  # "higher tariffs"
+            themes = [tok.head]
+        for theme in themes:
+            value = _theme_value(theme, vocab)
+            if value > 0 and (
+                (theme.i in position and vocab.between_adversaries(words, position[theme.i]))
+                or vocab.held_by_adversary(tok, theme)
+            ):
+                value = -1
+            if value:
+                sign = effect * value * (-1 if _negated(tok, vocab) else 1)
+                pairs.append((lemma(tok.text), lemma(theme.text), sign))
+    return _made_over(pairs, made)
+
+
+def _made_over(
+    pairs: list[tuple[str, str, int]], made: list[tuple[str, str, int]]
+) -> list[tuple[str, str, int]]:
+    """The pairs, where "make X harder" decides X ("make a new summit harder" is not a new
+    summit)."""
+    held = {theme for _, theme, _ in made}
+    return [p for p in pairs if p[1] not in held] + made
+
+
+Pairs = list[tuple[str, str, int]]
