@@ -77,10 +77,13 @@ def consequence_pairs(c: Consequence, vocab: DirectionVocabulary) -> Pairs:
 
 def flat_impact(c: Consequence, pairs: Pairs) -> list[tuple[int, bool, str]]:
     """The impact terms that count beside the pairs: not a theme a pair reads in context
-    ("tariffs would fall"). Leaving out more (a pair's effect word, any theme where
-    pairs exist) held out worse on train: the model uses the agreement."""
-    themes = {theme for _, theme, _ in pairs}
-    return [(sign, negated, term) for sign, negated, term in c.impact if lemma(term) not in themes]
+    ("tariffs would fall"), nor the inner event of a nested pair ("block any withdrawal
+    of troops": the withdrawal is what is blocked). Leaving out more (a pair's effect
+    word, any theme where pairs exist) held out worse on train: the model uses the
+    agreement."""
+    read = {theme for _, theme, _ in pairs}
+    read |= {e.split("-", 1)[1] for e, _, _ in pairs if "-" in e and not e.startswith("make-")}
+    return [(sign, negated, term) for sign, negated, term in c.impact if lemma(term) not in read]
 
 
 def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = None) -> dict[str, float]:

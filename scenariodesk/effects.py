@@ -39,6 +39,7 @@ class DirectionVocabulary:
         }
         self.made = {w: -1 for w in effects.get("harder", ())} | {w: 1 for w in effects.get("easier", ())}
         self.acquire = frozenset(effects.get("acquire", ()))
+        self.events = frozenset(effects.get("events", ()))
         self.relations = frozenset(themes.get("relations", ()))
         self.adversary = {w.lower(): a for a, words in (adversaries or {}).items() for w in words}
         self.own_side = frozenset(w.lower() for w in own_side)
@@ -133,17 +134,17 @@ def _background(token: Token) -> bool:
     return False
 
 
-def _theme_value(token: Token, vocab: DirectionVocabulary) -> int:
+def _theme_value(token: Token, vocab: DirectionVocabulary) -> tuple[int, Token]:
     """The value of a noun phrase's head, or of a compound/modifier naming the theme
-    ("troop presence", "tariff benefits")."""
+    ("troop presence", "tariff benefits"), with the word that has it."""
     value = vocab.theme_of(token.text)
     if value:
-        return value
+        return value, token
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod", "poss"):
             value = vocab.theme_of(child.text)
             if value:
-                return value
+                return value, child
     # "the return of summitry", "an increase in tariffs"
     for child in token.children:
         if child.dep_ == "prep":
@@ -151,8 +152,8 @@ def _theme_value(token: Token, vocab: DirectionVocabulary) -> int:
                 if obj.dep_ == "pobj":
                     value = vocab.theme_of(obj.text)
                     if value:
-                        return value
-    return 0
+                        return value, obj
+    return 0, token
 
 
 _WINDOW = 5  # words between an effect and its theme in unparsed text
@@ -186,7 +187,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     never an agent after "by"; a negator just before the effect flips it."""
     words = [t.lower_ for t in tokens]
     described = _described(words)
-    pairs = []
+    found: list[tuple[int, int, int, int]] = []  # (effect, theme, effect x negation, sign)
     for i, word in enumerate(words):
         effect = vocab.effect_of(word) if word.isalpha() and i not in described else 0
         if not effect:
@@ -199,6 +200,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # A theme after "by" is the agent, not what the effect changes ("hit by tariffs").
         themes = [(j, v) for j, v in themes if v and not (j > i and "by" in words[i + 1 : j])]
         if not themes:
+            found.append((i, -1, effect * (-1 if _negated_before(words, i, vocab) else 1), 0))
             continue
         # The nearest; at equal distance the one after the effect, its object ("the
         # dispute could disrupt exports").
@@ -214,9 +216,50 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
                     break
         if value > 0 and (vocab.between_adversaries(words, j) or vocab.held_in_window(words, i, j)):
             value = -1
-        negated = any(w in vocab.negators or w == "n't" for w in words[max(0, i - 3) : i])
-        pairs.append((lemma(word), lemma(words[j]), effect * value * (-1 if negated else 1)))
-    return pairs
+        acting = effect * (-1 if _negated_before(words, i, vocab) else 1)
+        found.append((i, j, acting, acting * value))
+    return _nested(found, words, vocab)
+
+
+def _negated_before(words: Sequence[str], i: int, vocab: DirectionVocabulary) -> bool:
+    return any(w in vocab.negators or w == "n't" for w in words[max(0, i - 3) : i])
+
+
+def _nested(
+    found: list[tuple[int, int, int, int]], words: Sequence[str], vocab: DirectionVocabulary
+) -> list[tuple[str, str, int]]:
+    """(effect, theme, sign) from (effect index, theme index or -1, effect x negation,
+    sign): where an effect reaches its theme through an event on that theme (a noun of
+    lens `direction.effects.events`), or has no theme of its own but such an event
+    follows it within the window, the event is what it changes: "block any withdrawal of
+    troops" is -1 x (-1 x +1),
+    "resist any sharp drawdown of the 28,500 troops" likewise, "the odds of a troop
+    drawdown will rise" +1 x (-1 x +1); the inner pair is then part of the outer (its
+    effect named "block-withdrawal"). After "to" the outer word is an intention or an
+    attempt ("seek to reduce troops", "threaten to withdraw troops"): the inner event
+    alone is the pair."""
+    paired = {i: (j, sign) for i, j, _, sign in found if j >= 0}
+    # the noun as written ("cuts", not "cutting": "end up cutting troops" is no event)
+    events = {k for k in paired if words[k] in vocab.events or words[k].removesuffix("s") in vocab.events}
+    out: dict[int, tuple[str, str, int]] = {}
+    inner: set[int] = set()
+    for i, j, acting, sign in found:
+        if j >= 0 and any(
+            paired[k][0] == j and min(i, j) < k < max(i, j) and words[k - 1] == "to" for k in paired
+        ):
+            continue  # "seek to reduce the troops": the intention's event speaks
+        if j >= 0:
+            k = next((k for k in events if paired[k][0] == j and min(i, j) < k < max(i, j)), None)
+        else:  # no theme of its own: the next effect that has one, within the window
+            k = next((k for k in range(i + 1, min(len(words), i + _WINDOW + 1)) if k in events), None)
+        if k is None:
+            if j >= 0:
+                out[i] = (lemma(words[i]), lemma(words[j]), sign)
+        elif words[k - 1] != "to":
+            theme, inner_sign = paired[k]
+            out[i] = (f"{lemma(words[i])}-{lemma(words[k])}", lemma(words[theme]), acting * inner_sign)
+            inner.add(k)
+    return [pair for i, pair in sorted(out.items()) if i not in inner]
 
 
 _MAKE = frozenset({"make", "makes", "making", "made"})
@@ -252,6 +295,8 @@ def effect_pairs(
     if not parsed:
         return _made_over(window_pairs(tokens, vocab), made)
     pairs = []
+    at: list[int] = []  # the effect token of each pair
+    inner: set[int] = set()  # events another effect applies to
     position = {t.i: k for k, t in enumerate(tokens)}
     for tok in tokens:
         effect = vocab.effect_of(tok.text)
@@ -271,16 +316,38 @@ def effect_pairs(
         elif tok.tag_.startswith("JJ") and tok.head.tag_.startswith("NN"):  # "higher tariffs"
             themes = [tok.head]
         for theme in themes:
-            value = _theme_value(theme, vocab)
+            value, _ = _theme_value(theme, vocab)
             if value > 0 and (
                 (theme.i in position and vocab.between_adversaries(words, position[theme.i]))
                 or vocab.held_by_adversary(tok, theme)
             ):
                 value = -1
-            if value:
-                sign = effect * value * (-1 if _negated(tok, vocab) else 1)
-                pairs.append((lemma(tok.text), lemma(theme.text), sign))
-    return _made_over(pairs, made)
+            if not value:
+                continue
+            sign = effect * value * (-1 if _negated(tok, vocab) else 1)
+            if _an_event(theme, vocab) and theme is not tok:
+                # "block any withdrawal of troops": the verb applies to the event, whose
+                # own pair is then part of this one
+                _, word = _theme_value(theme, vocab)
+                pairs.append(
+                    (
+                        f"{lemma(tok.text)}-{lemma(theme.text)}",
+                        lemma(word.text),
+                        sign * vocab.effect_of(theme.text),
+                    )
+                )
+                at.append(tok.i)
+                inner.add(theme.i)
+                continue
+            pairs.append((lemma(tok.text), lemma(theme.text), sign))
+            at.append(tok.i)
+    return _made_over([p for p, i in zip(pairs, at, strict=True) if i not in inner], made)
+
+
+def _an_event(token: Token, vocab: DirectionVocabulary) -> bool:
+    """A noun of lens `direction.effects.events` as written ("withdrawal", "cuts")."""
+    word = token.lower_
+    return token.tag_.startswith("NN") and (word in vocab.events or word.removesuffix("s") in vocab.events)
 
 
 def _made_over(

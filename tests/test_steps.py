@@ -102,6 +102,31 @@ def test_effects_on_the_parse_read_negated_subjects_and_skip_background_clauses(
         assert effect_pairs(tokens, lens.direction_step.vocab, parsed=True) == []
 
 
+NESTED = [
+    (
+        "Congress would resist any sharp drawdown of the 28,500 troops stationed there.",
+        [("resist-drawdown", "troop", 1)],
+    ),
+    ("Lawmakers would block any withdrawal of American troops.", [("block-withdrawal", "troop", 1)]),
+    ("The odds of a troop drawdown will rise.", [("rise-drawdown", "troop", -1)]),
+    # after "to", an intention: the event alone
+    ("He would seek to reduce the troops.", [("reduce", "troop", -1)]),
+    # a verb form is no event: "end up damaging" is the damage
+    ("That could end up damaging the alliance.", [("damage", "alliance", -1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "pairs"), NESTED)
+def test_an_effect_on_an_event_applies_to_the_events_theme(lens, text, pairs):
+    """An effect applied to an event noun (lens `direction.effects.events`: withdrawal,
+    drawdown, reduction …) changes the event: blocking a withdrawal keeps the troops;
+    with no parse and on the parse alike."""
+    vocab = lens.direction_step.vocab
+    assert [p for p in window_pairs(tuple(splitter()(text)), vocab) if p[0] != "end"] == pairs
+    parsed = effect_pairs(tuple(parser()(text)), vocab, parsed=True)
+    assert not {p[2] for p in parsed} - {p[2] for p in pairs}, parsed
+
+
 def test_the_condition_is_not_part_of_the_consequences_effects(extract):
     """ "If Harris wins, tariffs would fall": 'wins' is the condition, not an effect on
     tariffs; the pair that reads the theme in context supersedes its flat impact term."""

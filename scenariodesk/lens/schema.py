@@ -160,6 +160,17 @@ class Effects(_Strict):
     # Effects whose subject comes to hold the theme ("Pyongyang would gain leverage"): a
     # valued theme an adversary holds is against the subject (see `adversaries`).
     acquire: list[str] = []
+    # Nouns among `up`/`down` that name the change as an event ("a withdrawal of troops"):
+    # another effect applied to one applies to its event ("block any withdrawal of
+    # troops" keeps the troops; "the odds of a drawdown will rise" lowers them).
+    events: list[str] = []
+
+    @model_validator(mode="after")
+    def _events_are_effects(self) -> Effects:
+        unknown = sorted(set(self.events) - set(self.up) - set(self.down))
+        if unknown:
+            raise ValueError(f"events not listed in up or down: {', '.join(unknown)}")
+        return self
 
 
 class Themes(_Strict):
