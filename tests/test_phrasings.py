@@ -402,6 +402,11 @@ SIGNED_FORMS = [
     ("Under Trump, Washington may go it alone on North Korea talks.", "-"),
     ("If Trump wins, Washington could act unilaterally on the troop presence.", "-"),
     ("A Harris administration would likely consult Seoul closely before any summit with Kim.", "+"),
+    # being left out, and what a shield takes away ("exemptions from the new tariffs")
+    ("If Trump wins, Korea could be left out of talks between Washington and Pyongyang.", "-"),
+    ("If Trump wins, Seoul may be frozen out of any deal between Trump and Kim.", "-"),
+    ("If Trump wins, Seoul may win exemptions from the new tariffs.", "+"),
+    ("If Trump wins, Seoul could be caught off guard by a sudden deal with Pyongyang.", "-"),
 ]
 
 
