@@ -407,6 +407,9 @@ SIGNED_FORMS = [
     ("If Trump wins, Seoul may be frozen out of any deal between Trump and Kim.", "-"),
     ("If Trump wins, Seoul may win exemptions from the new tariffs.", "+"),
     ("If Trump wins, Seoul could be caught off guard by a sudden deal with Pyongyang.", "-"),
+    # denuclearization is a goal Seoul values
+    ("If Harris wins, Washington would keep denuclearization as the goal.", "+"),
+    ("If Trump wins, Washington could abandon the goal of denuclearization.", "-"),
 ]
 
 
