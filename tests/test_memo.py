@@ -162,3 +162,11 @@ def test_memo_title_names_the_cycle_and_the_corpus(train_memos):
 def test_memo_quotes_a_quotation_once(html):
     for doubled in ('“"', '"”', "““", "””"):
         assert doubled not in html
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_memo_counts_are_singular_for_one(memo, fmt):
+    """ "1 statement from 1 source", never "1 statements from 1 sources", in every section."""
+    text = render_memo(memo, fmt)
+    assert "from 1 source" in text
+    assert not re.search(r"\b1 (statements|sources|developments)\b", text)

@@ -57,8 +57,22 @@ def test_api_matrix_is_the_page_data(client):
     cost = rows["trump"]["cells"][domains.index("cost_sharing")]
     assert cost["statements"] >= 4 and cost["net_direction"] < 0
     page = client.get("/?cycle=all").text
-    assert 'href="/cells/trump/cost_sharing"' in page
+    assert 'href="/cells/trump/cost_sharing?cycle=all"' in page
     assert f"{cost['net_direction']:+.2f}" in page
+
+
+def test_pages_count_one_statement_and_one_source_in_the_singular(client):
+    data = client.get("/api/v1/matrix").json()  # the latest cycle, as the cell page
+    domains = [d["id"] for d in data["domains"]]
+    single = next(
+        (r["outcome"], domains[i])
+        for r in data["rows"]
+        for i, c in enumerate(r["cells"])
+        if c and c["statements"] == 1 and c["sources"] == 1
+    )
+    page = client.get(f"/cells/{single[0]}/{single[1]}").text
+    assert "1 statement from 1 source." in page
+    assert "1 statements" not in client.get("/?cycle=all").text
 
 
 def test_api_statements_filters_and_pagination(client):
@@ -81,7 +95,7 @@ def test_api_statements_filters_and_pagination(client):
 
 
 def test_api_cell_splits_by_direction(client):
-    data = client.get("/api/v1/cells/biden/cost_sharing").json()
+    data = client.get("/api/v1/cells/biden/cost_sharing?cycle=2020").json()
     assert data["favourable"] and not data["unfavourable"]
     assert all("cost_sharing" in s["domains"] for s in data["favourable"])
     assert client.get("/api/v1/cells/sanders/alliance").status_code == 404
@@ -340,9 +354,22 @@ def test_the_matrix_shows_one_cycle_with_its_candidates_and_its_own_totals(clien
 
 
 def test_a_cells_header_follows_its_filters(client):
-    every = client.get("/api/v1/cells/trump/cost_sharing").json()
+    every = client.get("/api/v1/cells/trump/cost_sharing?cycle=all").json()
     one_cycle = client.get("/api/v1/cells/trump/cost_sharing?cycle=2024").json()
     assert one_cycle["cell"]["statements"] == one_cycle["total"] < every["cell"]["statements"]
+
+
+def test_a_cell_shows_the_cycle_its_matrix_shows(client):
+    """With no cycle asked, a cell is the latest cycle's, as the matrix is: the same
+    figures in the header, the matrix and the statements below."""
+    matrix = client.get("/api/v1/matrix").json()
+    domains = [d["id"] for d in matrix["domains"]]
+    trump = next(r for r in matrix["rows"] if r["outcome"] == "trump")
+    for domain, cell in zip(domains, trump["cells"], strict=True):
+        if cell:
+            data = client.get(f"/api/v1/cells/trump/{domain}").json()
+            assert data["cycle"] == matrix["cycle"]
+            assert data["cell"]["statements"] == cell["statements"] == data["total"]
 
 
 def test_developments_page_lists_each_development_with_its_statements(client):

@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 
 from scenariodesk.render.registry import renderer
-from scenariodesk.render.text import DIRECTION_WORDS, md_escape
+from scenariodesk.render.text import DIRECTION_WORDS, md_escape, plural
 
 
 @cache
@@ -21,6 +21,7 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = md_escape
     env.filters["refs"] = lambda ns: "".join(f"[{n}]" for n in ns)
     env.filters["unquoted"] = unquoted
+    env.filters["plural"] = plural
     env.globals["direction_words"] = DIRECTION_WORDS
     return env
 

@@ -20,7 +20,7 @@ from scenariodesk.developments import developments_of
 from scenariodesk.ingest import MAX_BYTES
 from scenariodesk.lens import Lens, load_lens
 from scenariodesk.models import StatementFilter
-from scenariodesk.render import render_text
+from scenariodesk.render import plural, render_text
 from scenariodesk.schemas import MatrixOut, StatementsPage
 from scenariodesk.store import Store, damaged_message
 from scenariodesk.web import views
@@ -63,6 +63,7 @@ def create_app(
     )
     package = resources.files("scenariodesk.web")
     templates = Jinja2Templates(directory=str(package.joinpath("templates")))
+    templates.env.filters["plural"] = plural
     templates.env.globals.update(
         highlight=views.highlight,
         heat_style=views.heat_style,
@@ -98,9 +99,9 @@ def _filters(
     date_to: str | None = None,
     min_probability: str | None = None,
     document_id: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
-    cycle: Annotated[str | None, Query(pattern=r"^(\d{4})?$")] = None,
+    cycle: CycleParam = None,
 ) -> StatementFilter:
-    """Filters from the query string; empty form fields mean "any"."""
+    """Filters from the query string; empty form fields mean "any" (a cycle "all" too)."""
     for name, value in (("date_from", date_from), ("date_to", date_to)):
         if value and not _DATE.match(value):
             raise HTTPException(400, f"{name} must be a date like 2024-10-28 (got {value!r})")
@@ -120,7 +121,7 @@ def _filters(
         date_to=date_to or None,
         min_probability=probability,
         document_id=document_id,
-        cycle=int(cycle) if cycle else None,
+        cycle=int(cycle) if cycle and cycle != "all" else None,
     )
 
 
@@ -189,6 +190,7 @@ def _pages(app: FastAPI, site: _Site) -> None:
         f: Annotated[StatementFilter, Depends(_filters)],
         offset: Offset = 0,
     ) -> HTMLResponse:
+        f = views.cell_cycle(s, lens, f, asked="cycle" in request.query_params)
         return page(request, "cell.html", data=views.cell_data(s, lens, outcome, domain, f, offset))
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
@@ -246,13 +248,17 @@ def _api(app: FastAPI, site: _Site) -> None:
         "/api/v1/cells/{outcome}/{domain}", tags=["matrix"], summary="One cell's statements, by direction"
     )
     def api_cell(
+        request: Request,
         outcome: str,
         domain: str,
         s: StoreDep,
         f: Annotated[StatementFilter, Depends(_filters)],
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        return views.cell_data(s, lens, outcome, domain, f, offset)
+        """One cell of one cycle's matrix: `cycle` a year, or "all"; default the latest."""
+        return views.cell_data(
+            s, lens, outcome, domain, views.cell_cycle(s, lens, f, "cycle" in request.query_params), offset
+        )
 
     @app.get(
         "/api/v1/statements",

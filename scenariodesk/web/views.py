@@ -82,6 +82,13 @@ def heat_style(cell: dict[str, Any] | None) -> str:
 CELL_PAGE = 100  # statements per cell page, strongest first
 
 
+def cell_cycle(store: Store, lens: Lens, filters: StatementFilter, asked: bool) -> StatementFilter:
+    """A cell shows the cycle its matrix shows: unless a cycle is `asked` for, the latest
+    in the store (as the matrix page), not every cycle's statements under a header of
+    the latest's figures."""
+    return filters if asked else replace(filters, cycle=pick_cycle(store, lens, None))
+
+
 def cell_data(
     store: Store, lens: Lens, outcome: str, domain: str, filters: StatementFilter, offset: int = 0
 ) -> dict[str, Any]:
