@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from scenariodesk.memo import build_memo, render_memo, write_memo
+from scenariodesk.render.memo import unquoted
 from scenariodesk.store import Store
 
 SECTIONS = [
@@ -170,3 +171,26 @@ def test_memo_counts_are_singular_for_one(memo, fmt):
     text = render_memo(memo, fmt)
     assert "from 1 source" in text
     assert not re.search(r"\b1 (statements|sources|developments)\b", text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ('"If Biden wins, talks will resume."', "If Biden wins, talks will resume."),
+        # a quotation inside the sentence keeps its closing mark, set as a quotation
+        # within a quotation
+        (
+            'A government official said, "Neither side is expected to negotiate as before."',
+            "A government official said, ‘Neither side is expected to negotiate as before.’",
+        ),
+        ("It said the deal would “reset” ties.", "It said the deal would ‘reset’ ties."),
+        # the last sentence of a quotation that opened before it
+        ('They would settle it right away."', "They would settle it right away."),
+        (
+            '"Trump will come to the table with a number in mind',
+            "Trump will come to the table with a number in mind",
+        ),
+    ],
+)
+def test_memo_quotes_drop_only_the_sentences_own_quotation_marks(sentence, shown):
+    assert unquoted(sentence) == shown

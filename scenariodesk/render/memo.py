@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -31,8 +32,27 @@ _QUOTE_MARKS = "\"“”'‘’"
 
 def unquoted(sentence: str) -> str:
     """A sentence to set inside the memo's own quotation marks: the quote marks that open
-    or close it dropped (a quotation sentence would otherwise read “"If Biden …”)."""
-    return sentence.strip().strip(_QUOTE_MARKS).strip()
+    or close it dropped (a quotation sentence would otherwise read “"If Biden …”), but
+    not the closing mark of a quotation inside it (“An official said, "Even if …."”)."""
+    text = sentence.strip()
+    opened = text[:1] in _QUOTE_MARKS
+    text = text.lstrip(_QUOTE_MARKS).strip()
+    if text[-1:] in _QUOTE_MARKS and (opened or not _balanced(text)):
+        text = text.rstrip(_QUOTE_MARKS).strip()
+    return _inner(text)
+
+
+def _inner(text: str) -> str:
+    """Double quotation marks inside the memo's own set as single ones, as a quotation
+    within a quotation is (“An official said, ‘Even if …’”)."""
+    marks = iter("‘’" * (text.count('"') // 2) + "‘" * (text.count('"') % 2))
+    text = re.sub('"', lambda _: next(marks), text)
+    return text.replace("“", "‘").replace("”", "’")
+
+
+def _balanced(text: str) -> bool:
+    """Whether the double quotation marks in `text` pair up."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 @renderer("memo", "html")
