@@ -216,7 +216,7 @@ def _stated(dev: Development, members: dict[int, StoredStatement]) -> str | None
     for text in [*(st.quotable for st in found), *(st.sentence for st in found)]:
         text = text.strip()
         if text and reads_as_sentence(text):
-            return text if text[-1] in ".?!" else text.rstrip(",;:") + "."
+            return text if text.rstrip("'\"’”")[-1:] in (".", "?", "!") else text.rstrip(",;:") + "."
     return None
 
 

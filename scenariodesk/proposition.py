@@ -52,7 +52,33 @@ def proposition(text: str, cue: tuple[int, int], condition: tuple[int, int] | No
     kept = _LEADING.sub("", kept).strip(_EDGES)
     if len(kept.split()) < MIN_WORDS or not (start <= cue[0] and cue[1] <= end):
         kept = " ".join(text.split()).strip(_EDGES)
+    kept = _closed(kept, text)
     return kept[:1].upper() + kept[1:]
+
+
+_OPENS = {
+    "'": re.compile(r"(?:^|(?<=[\s(]))'(?=\w)"),
+    "‘": re.compile("‘"),
+    '"': re.compile(r'(?:^|(?<=[\s(]))"(?=\w)'),
+    "“": re.compile("“"),
+}
+_CLOSES = {"'": "'", "‘": "’", '"': '"', "“": "”"}
+
+
+def _closed(kept: str, text: str) -> str:
+    """`kept` with the closing quotation mark its edges lost, where a quotation opened
+    inside it runs to its end ("… the principles of 'China containment' and 'emphasis on
+    alliances.'"): the mark as the sentence has it after the kept words."""
+    for opening, pattern in _OPENS.items():
+        closing = _CLOSES[opening]
+        opened = len(pattern.findall(kept))
+        closed = len(re.findall(rf"(?<=[\w.,!?]){re.escape(closing)}(?!\w)", kept))
+        if opened > closed:
+            flat = " ".join(text.split())
+            at = flat.find(kept)
+            if at >= 0 and flat[at + len(kept) :].lstrip(".,;:!?").startswith(closing):
+                return kept + closing
+    return kept
 
 
 def _without(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str:

@@ -140,7 +140,11 @@ def _assert_summary_reads_as_prose(memo):
         first = line.split()[0].strip("\"'“‘").lower()
         assert first not in AUXILIARIES, line  # never a bare auxiliary
         assert line[0].isupper() or line[0] in "\"'“‘", line
-        assert line[-1] in ".?!", line  # never cut inside a word or an abbreviation
+        # never cut inside a word or an abbreviation; a quotation it ends in is closed
+        assert line.rstrip("'\"’”")[-1] in ".?!", line
+        assert line.count('"') % 2 == 0 and len(re.findall(r"(?:^|\s)'\w", line)) <= line.count(
+            "' "
+        ) + line.endswith("'"), line
         assert reads_as_sentence(line), line  # a verb with its subject
 
 
