@@ -22,10 +22,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from scenariodesk import nlp
+from scenariodesk import ko_names, nlp
 from scenariodesk.clauses import cue_word
 from scenariodesk.direction import LOWERING_BANDS, Consequence
-from scenariodesk.ko_names import body, full_name_before, is_title, names_someone, person, unbracketed
+from scenariodesk.ko_names import body, full_name_before, is_title, names_someone, person
 from scenariodesk.lens import KoreanRules, Lens
 from scenariodesk.models import Analysis, Document, Span, Statement
 
@@ -59,6 +59,7 @@ class _Context:
     discourse_domains: list[str] = field(default_factory=list)
     last_candidate: str | None = None
     last_speaker: str | None = None
+    speaker_phrase: str = ""  # the sentence's speaker as written (its words name no domain)
     names: dict[str, str] = field(default_factory=dict)  # surname or last word -> full name
     earlier: list[str] = field(default_factory=list)  # the sentences read so far
     # For training (train.py): each statement with what the direction step saw of it.
@@ -152,10 +153,12 @@ def _sentence(
             outcome = (names[0][0] if names else None) or ctx.last_candidate or ctx.topic or ""
         if outcome and (outcome == "any" or ctx.allowed is None or outcome in ctx.allowed):
             conditions.append((outcome, rule, m))
+    ctx.speaker_phrase = ""
     source, source_rule = _source(text, ctx, rules, lens, following)
+    described = ko_names.described_spans(text, ctx.speaker_phrase)
     for outcome, _ in names:
         ctx.last_candidate = outcome
-    term_domains = rules.domains_in(text, 0, len(text))
+    term_domains = rules.domains_in(text, 0, len(text), described)
     if term_domains and not ctx.paragraph_domains:
         ctx.paragraph_domains = term_domains
     advice = [m.span() for m in rules.non_projections.finditer(text)]
@@ -229,7 +232,7 @@ def _statement(
     if ctx.winner and outcome != ctx.winner and condition is None:
         outcome = ctx.winner
         trace.append("condition:winner-after-election")
-    domains = rules.domains_in(text, start, end)
+    domains = rules.domains_in(text, start, end, ko_names.described_spans(text, ctx.speaker_phrase))
     if domains:
         ctx.paragraph_domains = domains
     elif ctx.paragraph_domains:
@@ -402,7 +405,8 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
     """(source, rule) named by a speaker's phrase: a person before a title, whatever body
     their affiliation names ("신범철 전 국방부 차관" -> 신범철), else a lens actor
     ("국방부는" -> its canonical name), else an unnamed group or a person."""
-    subject = unbracketed(subject, rules)
+    ctx.speaker_phrase = subject
+    subject = ko_names.unbracketed(subject, rules)
     words = subject.split()
     if words and is_title(words[-1], rules):
         someone = person(subject, rules)

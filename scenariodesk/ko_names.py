@@ -139,6 +139,22 @@ def is_title(word: str, rules: KoreanRules) -> bool:
     return word in rules.titles or word.endswith(rules.title_endings)
 
 
+def described_spans(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Where `text` describes its speaker rather than the outlook: the speaker's phrase as
+    written and a setting right after it ("김재천 한미경제연구소 연구위원은", "워싱턴
+    한미경제연구소(KEI) 토론회에서"): their words name no domain."""
+    at = text.find(phrase) if phrase else -1
+    if at < 0:
+        return []
+    end = at + len(phrase)
+    setting = _SETTING.match(text, end)
+    return [(at, setting.end() if setting else end)]
+
+
+# the particle after the speaker, and up to four words ending in 에서 before the outlook
+_SETTING = re.compile(r"(?:은|는|이|가|도)?(?:\s+[^\s“\"”]+){0,3}?\s+[^\s“\"”]+에서(?=\s)")
+
+
 def unbracketed(subject: str, rules: KoreanRules) -> str:
     """A speaker's phrase with its brackets read: an affiliation and title set in
     brackets after a name is apposition ("김재천(서강대 교수)" -> 김재천 서강대 교수); any

@@ -706,3 +706,27 @@ KO_SOURCES = [
 @pytest.mark.parametrize(("text", "source"), KO_SOURCES)
 def test_korean_ways_of_attributing_an_outlook_name_its_source(lens, text, source):
     assert [st.source for st in ko(lens, text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        # the speaker's affiliation and title name no domain
+        (
+            "김재천 한미경제연구소 연구위원은 트럼프가 재집권하면 주한미군이 감축될 수 있다고 말했다.",
+            ("troops",),
+        ),
+        (
+            "김흥규 아주대 미중정책연구소장은 해리스가 당선되면 한미 동맹이 안정될 것이라고 말했다.",
+            ("alliance",),
+        ),
+        # nor where the speaker spoke
+        (
+            '하워스 전 차관보는 워싱턴 한미경제연구소(KEI) 토론회에서 "트럼프가 당선되면 방위비 분담금 증액을 요구할 것"이라고 말했다.',
+            ("cost_sharing",),
+        ),
+    ],
+)
+def test_the_korean_speakers_description_names_no_domain(lens, text, domains):
+    (st,) = ko(lens, text)
+    assert st.domains == domains

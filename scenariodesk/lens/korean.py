@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from scenariodesk.lens.patterns import compile_matcher
 from scenariodesk.lens.schema import KoreanSpec
@@ -100,12 +100,19 @@ class KoreanRules:
             **plain,
         )
 
-    def domains_in(self, text: str, start: int, end: int) -> list[str]:
-        """The domains whose terms [start, end) holds, most hits first (at most three); the
-        weak terms ("협상": any negotiation) count only when no term matches."""
-        hits = [(d, m.start()) for d, m in self.domains.finditer(text) if start <= m.start() < end]
+    def domains_in(
+        self, text: str, start: int, end: int, described: Sequence[tuple[int, int]] = ()
+    ) -> list[str]:
+        """The domains whose terms [start, end) holds, most hits first (at most three), none
+        inside `described` (the speaker's own words: "한미경제연구소 연구위원은"); the weak
+        terms ("협상": any negotiation) count only when no term matches."""
+
+        def inside(m: re.Match[str]) -> bool:
+            return start <= m.start() < end and not any(a <= m.start() < b for a, b in described)
+
+        hits = [(d, m.start()) for d, m in self.domains.finditer(text) if inside(m)]
         if not hits:
-            hits = [(d, m.start()) for d, m in self.weak_domains.finditer(text) if start <= m.start() < end]
+            hits = [(d, m.start()) for d, m in self.weak_domains.finditer(text) if inside(m)]
         counts = Counter(d for d, _ in hits)
         first: dict[str, int] = {}
         for d, at in hits:
