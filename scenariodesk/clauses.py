@@ -25,7 +25,7 @@ class Features:
     domains: list[tuple[str, re.Match[str]]]
     impact: list[tuple[str, re.Match[str]]]
     reporting: list[re.Match[str]]
-    election: bool
+    election: frozenset[str]  # "election" (the vote, its result) and/or "winner" (its government)
     needs_parse: bool
     signposts: list[Signpost] = field(default_factory=list)  # lemma signposts to check on the parse
 
@@ -72,7 +72,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     ]
     names = list(lens.candidate_names_for(year).finditer(text))
     domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
-    election = any(True for _ in lens.election_terms.finditer(text))
+    election = frozenset(kind for kind, _ in lens.election_terms.finditer(text))
     impact = []
     if cues:  # headlines are title case: every word looks like a name there
         impact = [(sign, m) for sign, m in lens.impact.finditer(text) if s.headline or not in_name(text, m)]

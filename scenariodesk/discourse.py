@@ -137,6 +137,9 @@ def condition_of(
         return ctx.paragraph_condition, None, "condition:paragraph-context"
     if s.headline and ctx.topic is None:
         return "any", None, "condition:any:headline"
+    if f.election == {"winner"} and ctx.topic:
+        # "The new administration would …" in an article about one candidate: theirs
+        return ctx.topic, None, "condition:winner-term-topic"
     if f.election:
         return "any", None, "condition:any:election-timed"
     pronouns = [m for outcome, m in f.names if outcome == "pronoun"]

@@ -277,6 +277,22 @@ def test_a_party_names_its_cycles_candidate(extract, text, date, condition):
     assert [st.condition for st in extract(text, date=date)] == [condition]
 
 
+def test_the_new_administration_is_the_articles_candidates_else_any_outcome(extract):
+    """ "The new administration" in a new paragraph of an article about one candidate is
+    that candidate's; where the text weighs two, any outcome's."""
+    about_trump = extract(
+        "If Trump wins, the alliance could be tested. If he is re-elected, tariffs could rise.\n\n"
+        "The new administration would likely demand far more for the troops.",
+        title="What a second Trump term means for Seoul",
+    )
+    assert about_trump[-1].condition == "trump"
+    both = extract(
+        "Trump would test the alliance. Harris would keep it.\n\n"
+        "The next president will face a more dangerous North Korea."
+    )
+    assert both[-1].condition == "any"
+
+
 def test_explicit_condition_is_not_overridden_after_the_election(extract):
     text = (
         "If Harris had won, the alliance would have stayed on course. "

@@ -208,7 +208,9 @@ class Lens:
 
     @cached_property
     def election_terms(self) -> Matcher:
-        return compile_matcher([("election", t) for t in self.model.election_terms], where="election_terms")
+        rules = [("election", t) for t in self.model.election_terms]
+        rules += [("winner", t) for t in self.model.winner_terms]
+        return compile_matcher(rules, where="election_terms")
 
     @cached_property
     def domains(self) -> Matcher:

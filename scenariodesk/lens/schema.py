@@ -330,6 +330,9 @@ class LensModel(_Strict):
     outcomes: list[Outcome] = Field(min_length=1)
     condition_templates: list[Pattern]
     election_terms: list[Pattern] = []
+    # The winner's government ("the new administration", "the next president"): in an
+    # article about one candidate, that candidate's; else, as an election term, any outcome.
+    winner_terms: list[Pattern] = []
     cycles: list[Cycle] = []
     prior: dict[str, float] = {}
     bands: dict[Literal[BANDS], tuple[float, float]]  # type: ignore[valid-type]
