@@ -25,6 +25,7 @@ from scenariodesk.attribution import attribution, descriptions, introduced_speak
 from scenariodesk.clauses import (
     Features,
     Segment,
+    about_a_third_party,
     clauses,
     consequence,
     find_features,
@@ -323,7 +324,7 @@ class _Extractor:
             condition = ctx.winner
             rules.append("condition:winner-after-election")
         domains = self._domains(s, f, ctx, segment, condition, rules, speaker_rule)
-        if domains is None:
+        if domains is None or about_a_third_party(s.text, segment.start, cue_m.start(), lens):
             return None
         rules.extend(f"domain:{d}" for d in domains)
         seen = consequence(s, f, segment, cue, lens, domains, condition)

@@ -1286,3 +1286,21 @@ def test_an_intransitive_effect_reads_the_head_of_its_subject_not_its_modifier(e
     assert not any(r.startswith("effect:") and not r.startswith(f"effect:{sign}:") for r in st.rules), (
         st.rules
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("If Trump wins, Europe could face higher tariffs.", False),
+        ("If Trump wins, Japan may have to pay more for U.S. troops stationed there.", False),
+        ("If Trump wins, U.S. inflation could rise.", False),
+        # the subject's own, or a third party beside it
+        ("If Trump wins, Korea may have to pay more for U.S. troops stationed there.", True),
+        ("If Trump wins, Japan and South Korea may have to pay more for U.S. troops.", True),
+        ("If Trump wins, Japan could go nuclear, and Seoul could follow.", True),
+    ],
+)
+def test_a_consequence_for_a_third_country_is_not_the_subjects(extract, text, found):
+    """Lens `third_parties`: what happens to another country, in a sentence naming
+    nothing of South Korea's, is not a scenario for Seoul."""
+    assert bool(extract(text, date="2024-09-01")) is found

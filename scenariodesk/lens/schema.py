@@ -347,6 +347,11 @@ class LensModel(_Strict):
     # names one and no domain term is left out, not completed from the context's domains
     # (ANNOTATION convention 6).
     outside_domains: list[Pattern] = []
+    # Countries and economies other than the subject's: a consequence whose subject one of
+    # them is, in a sentence that names nothing of the subject (`subject_terms`), is theirs
+    # ("Europe could face higher tariffs", "Japan may have to pay more for U.S. troops").
+    third_parties: list[Pattern] = []
+    subject_terms: list[Pattern] = []
     undergo_verbs: list[str] = []
     # Words too common in this lens's articles to tell one projected event from another
     # (the region's and the office's names), left out when developments are grouped.
