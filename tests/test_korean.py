@@ -369,6 +369,7 @@ KO_CUE_TABLE = [
     ("방위비 압박이 커질 가능성이 매우 높다", "very_likely"),
     ("방위비 압박이 커질 것으로 보인다", "likely"),
     ("방위비 압박이 커질 것으로 전망된다", "likely"),
+    ("방위비 압박이 커질 것으로 우려된다", "likely"),  # "is feared to": the 것으로 … family
     ("방위비 압박이 커질 가능성이 크다", "likely"),
     ("방위비 압박이 커질 듯하다", "likely"),
     # a headline's clipped endings
