@@ -620,6 +620,9 @@ IDIOMATIC_CUES = [
     ("Count on Trump to demand a bigger share of the cost of U.S. troops.", "likely"),
     ("One can easily imagine Trump meeting Kim again for a summit.", "even_chance"),
     ("Trump, if elected, is almost sure to reopen the cost-sharing deal.", "almost_certain"),
+    ("If Trump wins, there is every reason to expect tariffs on Korean steel.", "likely"),
+    ("If Trump wins, Seoul is in for a rough ride on trade.", "very_likely"),
+    ("If Trump wins, Korean exporters are in for a shock.", "very_likely"),
 ]
 
 
