@@ -67,8 +67,8 @@ def with_article_domain(statements: tuple[Statement, ...], lens: Lens) -> tuple[
     """Each statement with its article's theme (lens `article_domain`): a generic one
     that names no domain takes the domain most of the article's statements name (and is
     dropped when none does, or the lens has no `article_domain`); a narrow one naming
-    fewer than `up_to` domains takes it when at least `share` of the statements name it.
-    Ties go to the domain named first."""
+    fewer than `up_to` domains, none of them `self_contained`, takes it when at least
+    `share` of the statements name it. Ties go to the domain named first."""
     spec = lens.model.article_domain
     counts = Counter(d for st in statements for d in dict.fromkeys(st.domains))
     if spec is None or not counts:
@@ -77,7 +77,8 @@ def with_article_domain(statements: tuple[Statement, ...], lens: Lens) -> tuple[
     shared = held >= spec.share * len(statements)
     out = []
     for st in statements:
-        if not st.domains or (shared and theme not in st.domains and len(st.domains) < spec.up_to):
+        narrow = len(st.domains) < spec.up_to and not spec.self_contained.intersection(st.domains)
+        if not st.domains or (shared and theme not in st.domains and narrow):
             st = replace(st, domains=(*st.domains, theme), rules=(*st.rules, f"domain:article:{theme}"))
         out.append(st)
     return tuple(out)

@@ -211,6 +211,29 @@ def test_a_narrow_statement_takes_its_articles_theme(extract):
     assert "domain:article:defense_industry" in last.rules
 
 
+DIPLOMACY_STORY = (
+    "If Biden wins, he would likely resume working-level talks with Pyongyang.\n\n"
+    "A Biden administration could also seek a freeze through negotiations with the North.\n\n"
+    "Under Biden, Pyongyang might fire off a missile early in his term."
+)
+
+
+def test_the_articles_theme_does_not_join_a_self_contained_domain(extract):
+    """Lens `article_domain.self_contained`: the North's missile launch in a piece on
+    Biden's diplomacy is the threat alone."""
+    *_, last = extract(DIPLOMACY_STORY, date="2020-09-01")
+    assert last.domains == ("nk_threat",), last.rules
+
+
+def test_an_unknown_self_contained_domain_is_a_lens_error(lens):
+    from scenariodesk.lens.schema import ArticleDomain
+
+    spec = lens.model.model_dump()
+    spec["article_domain"] = ArticleDomain(self_contained=frozenset({"weather"})).model_dump()
+    with pytest.raises(ValueError, match="article_domain.self_contained: unknown domain 'weather'"):
+        type(lens.model).model_validate(spec)
+
+
 def test_the_article_theme_is_the_lenss_choice(lens):
     from scenariodesk.analyze import extract_statements
     from scenariodesk.lens import Lens

@@ -207,6 +207,10 @@ class ArticleDomain(_Strict):
 
     share: float = Field(0.55, gt=0, le=1)
     up_to: int = Field(2, ge=1, le=3)
+    # Domains a statement is wholly about when it names one: the article's theme does not
+    # join it ("Pyongyang might fire off a missile early in Biden's term" in a piece on
+    # Biden's diplomacy is the North's threat, not its diplomacy too).
+    self_contained: frozenset[str] = frozenset()
 
 
 class KoreanImpact(_Strict):
@@ -425,6 +429,11 @@ class LensModel(_Strict):
         domain_ids = [d.id for d in self.domains]
         if len(set(domain_ids)) != len(domain_ids):
             raise ValueError(f"domains: duplicate id in {domain_ids}")
+        if self.article_domain is not None:
+            for did in sorted(self.article_domain.self_contained - set(domain_ids)):
+                raise ValueError(
+                    f"article_domain.self_contained: unknown domain {did!r} (known: {domain_ids})"
+                )
         for i, sign in enumerate(self.signposts):
             if sign.outcome not in ids:
                 raise ValueError(f"signposts.{i}: unknown outcome {sign.outcome!r} (known: {ids})")
