@@ -1307,3 +1307,20 @@ def test_a_consequence_for_a_third_country_is_not_the_subjects(extract, text, fo
     """Lens `third_parties`: what happens to another country, in a sentence naming
     nothing of South Korea's, is not a scenario for Seoul."""
     assert bool(extract(text, date="2024-09-01")) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("If Trump wins, he could pressure North Korea to give up its nuclear weapons.", "nk_diplomacy"),
+        (
+            "If Trump wins, Kim could agree to freeze his nuclear program for sanctions relief.",
+            "nk_diplomacy",
+        ),
+        ("If Trump wins, North Korea could test more nuclear weapons.", "nk_threat"),
+        ("If Trump wins, Pyongyang may expand its nuclear arsenal.", "nk_threat"),
+    ],
+)
+def test_weapons_negotiated_away_are_diplomacy_and_weapons_built_a_threat(extract, text, domain):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.domains == (domain,), st.rules
