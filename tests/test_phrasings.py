@@ -1324,3 +1324,24 @@ def test_a_consequence_for_a_third_country_is_not_the_subjects(extract, text, fo
 def test_weapons_negotiated_away_are_diplomacy_and_weapons_built_a_threat(extract, text, domain):
     (st,) = extract(text, date="2024-09-01")
     assert st.domains == (domain,), st.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        # "trades X for Y" is a bargain, not commerce
+        (
+            "If Trump wins, that could open the way to a limited deal that trades partial sanctions relief"
+            " for the dismantling of the Yongbyon nuclear complex.",
+            ("nk_diplomacy",),
+        ),
+        ("If Trump wins, Korean trade surpluses could draw fire.", ("trade",)),
+        (
+            "If Trump wins, Seoul could strain its ties with China, its largest trading partner.",
+            ("china", "trade"),
+        ),
+    ],
+)
+def test_trade_is_commerce_not_a_bargain(extract, text, domains):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.domains == domains, st.rules
