@@ -44,8 +44,6 @@ __all__ = [
 ]
 
 DEFAULT_LENS = "us-election-korea"
-
-
 OWN_ROLES = frozenset({"government", "leader"})  # actor roles that speak for the subject
 
 
@@ -87,8 +85,7 @@ class Lens:
         """The direction step this lens chooses: the learned model when it names one that
         exists, else the effect x theme rules."""
         spec = self.model.direction
-        vocab = DirectionVocabulary.from_spec(spec.model_dump())
-        return DirectionStep(vocab, spec.model)
+        return DirectionStep(DirectionVocabulary.from_spec(spec.model_dump()), spec.model)
 
     @property
     def name(self) -> str:
@@ -209,7 +206,7 @@ class Lens:
     @cached_property
     def election_terms(self) -> Matcher:
         rules = [("election", t) for t in self.model.election_terms]
-        rules += [("winner", t) for t in self.model.winner_terms]
+        rules += [("winner", t) for t in self.model.winner_terms]  # the lens's winner_terms
         return compile_matcher(rules, where="election_terms")
 
     @cached_property
