@@ -106,6 +106,12 @@ class DirectionVocabulary:
     def theme_of(self, word: str) -> int:
         return next((self.theme[f] for f in lemma_forms(word) if f in self.theme), 0)
 
+    def is_event(self, word: str) -> bool:
+        """A noun of `events` as written ("withdrawal", "cuts"; not "cutting": "end up
+        cutting troops" is no event)."""
+        word = word.lower()
+        return word in self.events or word.removesuffix("s") in self.events
+
 
 def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
     """A negation on the verb or its auxiliaries ("won't disappear", "not reopen"), or on
@@ -239,8 +245,7 @@ def _nested(
     attempt ("seek to reduce troops", "threaten to withdraw troops"): the inner event
     alone is the pair."""
     paired = {i: (j, sign) for i, j, _, sign in found if j >= 0}
-    # the noun as written ("cuts", not "cutting": "end up cutting troops" is no event)
-    events = {k for k in paired if words[k] in vocab.events or words[k].removesuffix("s") in vocab.events}
+    events = {k for k in paired if vocab.is_event(words[k])}
     out: dict[int, tuple[str, str, int]] = {}
     inner: set[int] = set()
     for i, j, acting, sign in found:
@@ -316,7 +321,7 @@ def effect_pairs(
         elif tok.tag_.startswith("JJ") and tok.head.tag_.startswith("NN"):  # "higher tariffs"
             themes = [tok.head]
         for theme in themes:
-            value, _ = _theme_value(theme, vocab)
+            value, word = _theme_value(theme, vocab)
             if value > 0 and (
                 (theme.i in position and vocab.between_adversaries(words, position[theme.i]))
                 or vocab.held_by_adversary(tok, theme)
@@ -325,10 +330,9 @@ def effect_pairs(
             if not value:
                 continue
             sign = effect * value * (-1 if _negated(tok, vocab) else 1)
-            if _an_event(theme, vocab) and theme is not tok:
+            if theme.tag_.startswith("NN") and vocab.is_event(theme.text) and theme is not tok:
                 # "block any withdrawal of troops": the verb applies to the event, whose
                 # own pair is then part of this one
-                _, word = _theme_value(theme, vocab)
                 pairs.append(
                     (
                         f"{lemma(tok.text)}-{lemma(theme.text)}",
@@ -342,12 +346,6 @@ def effect_pairs(
             pairs.append((lemma(tok.text), lemma(theme.text), sign))
             at.append(tok.i)
     return _made_over([p for p, i in zip(pairs, at, strict=True) if i not in inner], made)
-
-
-def _an_event(token: Token, vocab: DirectionVocabulary) -> bool:
-    """A noun of lens `direction.effects.events` as written ("withdrawal", "cuts")."""
-    word = token.lower_
-    return token.tag_.startswith("NN") and (word in vocab.events or word.removesuffix("s") in vocab.events)
 
 
 def _made_over(
