@@ -437,15 +437,19 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
 
 
 def _last_titled_person(ctx: _Context, rules: KoreanRules) -> str | None:
-    """The person last named with a title as a sentence's topic, speaking or not ("김재천
-    서강대 교수는 토론회에서 발제를 맡았다. 그는 …라고 말했다")."""
+    """The person last named with a title, speaking or not, whatever their particle ("김재천
+    서강대 교수는 토론회에서 발제를 맡았다. 그는 …", "김 교수에게 영향을 물었다. 그는 …")."""
     for text in reversed(ctx.earlier):
         bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
-        for m in reversed(list(_TOPIC.finditer(bare))):
-            phrase = m.group(1) or m.group(3)
+        for m in reversed(list(_NAMED.finditer(bare))):
+            phrase = m.group(1)
             if is_title(phrase.split()[-1], rules):
                 name = person(phrase, rules)
-                if name and not any(alias in name for alias in rules.actors):
+                if (
+                    name
+                    and not any(alias in name for alias in rules.actors)
+                    and name not in _candidates(rules)
+                ):
                     return _named(name, ctx)
     return None
 
@@ -469,6 +473,7 @@ _PHRASE = r"([^\s,.]+?(?:\s+[^\s,.]+?){0,6}?)"
 _SUBJECT = re.compile(_PHRASE + r"(은|는|이|가)(?:\s+역시)?\s")
 _ALSO = re.compile(_PHRASE + r"도\s")
 _TOPIC = re.compile(_PHRASE + r"(은|는)(?:\s+역시)?\s|" + _PHRASE + r"\s+역시\s")
+_NAMED = re.compile(_PHRASE + r"(은|는|이|가|에게|께|을|를|와|과|도)\s")
 
 
 def _subject_phrases(

@@ -248,6 +248,25 @@ def test_korean_speaker_forms(lens, text, speaker):
     assert [s.source for s in ko(lens, text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a view announced before its quotation ("X의 분석은 이렇다")
+        (
+            '박원곤 이화여대 교수의 분석은 이렇다.\n\n"트럼프가 재집권하면 북미 정상회담이 열릴 가능성이 크다."',
+            "박원곤",
+        ),
+        # "그는" after a person named with a title under any particle
+        (
+            '김재천 서강대 교수에게 트럼프 재집권의 영향을 물었다.\n\n그는 "방위비 압박이 커질 것"이라고 답했다.',
+            "김재천",
+        ),
+    ],
+)
+def test_a_speaker_introduced_in_the_sentence_before(lens, text, speaker):
+    assert [s.source for s in ko(lens, text)] == [speaker]
+
+
 def test_a_bare_quotation_takes_the_speaker_the_next_sentence_names(lens):
     text = (
         '김재천 서강대 교수는 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.\n\n'
