@@ -96,14 +96,21 @@ def _without(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str
 
 
 def _clause(text: str, cue: tuple[int, int], lens: Lens) -> tuple[int, int]:
-    """The stretch between the clause breaks around the cue."""
+    """The stretch between the clause breaks around the cue. A break word that opens the
+    clause ("Because X has treated Y as Z, a second Trump administration is very likely
+    to …") opens a subordinate clause that runs to the comma before the cue."""
     start, end = 0, len(text)
+    opens = False
     for m in lens.clause_breaks.finditer(text):
         if m.end() <= cue[0]:
+            opens = m.group()[:1].isalpha() and not text[start : m.start()].strip(_EDGES)
             start = m.end()
         elif m.start() >= cue[1]:
             end = m.start()
             break
+    comma = text.rfind(",", start, cue[0])
+    if opens and comma >= 0:
+        start = comma + 1
     return start, end
 
 

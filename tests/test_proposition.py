@@ -26,6 +26,13 @@ def _prop(lens, text, cue, condition=None):
             "If President Trump is re-elected",
             "Denuclearization talks are likely to resume",
         ),
+        (  # a reason clause opening the sentence runs to its comma, and goes
+            "Because the Trump White House has treated the nuclear standoff as a domestic political"
+            " asset, a second Trump administration is very likely to seek a third summit.",
+            "very likely",
+            "a second Trump administration",
+            "A second Trump administration is very likely to seek a third summit.",
+        ),
         (  # a noun-phrase condition is the subject: it stays
             "Biden presidency could expedite cost-sharing talks",
             "could",
