@@ -27,6 +27,7 @@ _SUBORDINATORS = re.compile(
 _LEADING = re.compile(
     r"^[\s\W]*?(?:(?:and|so|then|thus|in short|first of all|first|second|third|fourth|finally),?\s+)*", re.I
 )
+_RELATIVE_BEFORE = re.compile(r"\b(who|which)\s+(\w+\s+)?$", re.IGNORECASE)  # "who (still) thinks"
 _TAG = re.compile(r"^\s*\[[^\]]{1,80}\]\s*")  # a column tag: "[US elections and Korea] ..."
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
 _DOUBLE_MARK = re.compile(r",\s*([,.;:!?])")
@@ -147,8 +148,13 @@ def _without_attribution(
             if quotes or commas:
                 end = min(end, cue[1] + (quotes[0] if quotes else commas[-1]))
                 break
-        elif m.end() <= cue[0] and not _SUBORDINATORS.match(text[start : m.start()]):
-            # (not when the verb sits in a condition: "If Seoul says ..., Biden will ...")
+        elif (
+            m.end() <= cue[0]
+            and not _SUBORDINATORS.match(text[start : m.start()])
+            and not _RELATIVE_BEFORE.search(text, start, m.start())
+        ):
+            # (not when the verb sits in a condition: "If Seoul says ..., Biden will ...",
+            # nor in a relative clause of the subject: "Anyone who thinks ... is going to")
             rest = text[m.end() : cue[0]]
             opening = re.search(r"[\"“]|\bthat\b|:", rest)
             skip = opening.end() if opening else (re.match(r"\s*,?", rest).end())  # type: ignore[union-attr]

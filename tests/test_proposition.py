@@ -33,6 +33,14 @@ def _prop(lens, text, cue, condition=None):
             "a second Trump administration",
             "A second Trump administration is very likely to seek a third summit.",
         ),
+        (  # a reporting verb in a relative clause of the subject is no attribution
+            "Anyone on the Trump team who thinks the Hanoi offer can be put back on the table is"
+            " going to be disappointed.",
+            "is going to",
+            None,
+            "Anyone on the Trump team who thinks the Hanoi offer can be put back on the table is"
+            " going to be disappointed.",
+        ),
         (  # a noun-phrase condition is the subject: it stays
             "Biden presidency could expedite cost-sharing talks",
             "could",
