@@ -9,11 +9,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from scenariodesk.direction import LOWERING_BANDS, SIGN_VALUES, Consequence
 from scenariodesk.lens import Lens
-from scenariodesk.lens.patterns import alternatives
 from scenariodesk.lens.schema import Signpost
 from scenariodesk.sentences import MAX_PARSED, Sentence, inside
 from scenariodesk.signposts import lemma_candidates
@@ -301,8 +299,8 @@ def about_a_third_party(text: str, start: int, cue_at: int, lens: Lens) -> bool:
     """Whether the consequence's subject, right before the cue, is another country and the
     sentence names nothing of the subject's (lens `third_parties`, `subject_terms`): "If
     Trump wins, Europe could face higher tariffs" is Europe's."""
-    third, subject = _third_party_patterns(lens)
-    if third is None or subject.search(text):
+    third, subject = lens.third_parties
+    if not lens.model.third_parties or subject.search(text):
         return False
     m = third.search(text, start, cue_at)
     # a country after a preposition is no subject ("cooperation with Japan would deepen")
@@ -312,16 +310,3 @@ def about_a_third_party(text: str, start: int, cue_at: int, lens: Lens) -> bool:
 _PREPOSITION_BEFORE = re.compile(
     r"\b(with|to|of|in|for|between|and|on|from|against|toward|towards|over|by|than|like)\s*$", re.I
 )
-
-
-@lru_cache(maxsize=8)
-def _third_party_patterns(lens: Lens) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
-    spec = lens.model
-    if not spec.third_parties:
-        return None, re.compile(r"(?!x)x")
-    lead = r"(?:(?:the|a|an|[\w-]+-armed|[\w-]+-based)\s+){0,2}"
-    # the subject just before the cue: "Europe could", "a nuclear-armed Japan would",
-    # "Japan's economy may"
-    third = re.compile(rf"{lead}(?:{alternatives(spec.third_parties)})(?:['’]s)?(?:\s+[\w-]+)?\s*$", re.I)
-    names = [*spec.subject_terms, *(re.escape(t) for t in spec.own_side)]
-    return third, re.compile(rf"\b(?:{alternatives(names)})", re.I)

@@ -51,6 +51,7 @@ BAD_LENSES = [
         id="unknown-outcome-in-cycle",
     ),
     pytest.param("just a string", ["mapping"], id="not-a-mapping"),
+    pytest.param({"third_parties": ["japan("]}, ["third_parties"], id="bad-third-party-pattern"),
 ]
 
 

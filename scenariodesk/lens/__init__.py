@@ -26,6 +26,7 @@ from scenariodesk.lens.patterns import (
     phrase_regex,
     speech_nouns,
     spelled,
+    third_party_patterns,
     who_matcher,
 )
 from scenariodesk.lens.schema import BANDS, Cue, Cycle, Fact, LensError, LensModel, Outcome
@@ -105,9 +106,7 @@ class Lens:
 
     @cached_property
     def labels(self) -> dict[str, str]:
-        out = {o.id: o.label for o in self.model.outcomes}
-        out.update({d.id: d.label for d in self.model.domains})
-        return out
+        return {o.id: o.label for o in self.model.outcomes} | {d.id: d.label for d in self.model.domains}
 
     def default_prior(self, cycle: int | None = None) -> dict[str, float]:
         """The lens's prior over outcomes, or every named outcome equally likely; for a
@@ -152,9 +151,8 @@ class Lens:
 
     @cached_property
     def non_projections(self) -> Matcher:
-        return compile_matcher(
-            [(r.id, r.pattern) for r in self.model.non_projections], where="non_projections"
-        )
+        rules = [(r.id, r.pattern) for r in self.model.non_projections]
+        return compile_matcher(rules, where="non_projections")
 
     @cached_property
     def non_projection_scope(self) -> dict[str, str]:
@@ -226,14 +224,18 @@ class Lens:
     @cached_property
     def own_side_actors(self) -> frozenset[str]:
         """Canonical names of the subject country's government bodies and leaders."""
-        subject = self.model.subject
-        return frozenset(
-            a.name for a in self.model.actors if a.affiliation == subject and a.role in OWN_ROLES
-        )
+        own = (a for a in self.model.actors if a.affiliation == self.model.subject and a.role in OWN_ROLES)
+        return frozenset(a.name for a in own)
 
     @cached_property
     def outside_domains(self) -> re.Pattern[str]:
         return compile_matcher([("", p) for p in self.model.outside_domains], where="outside_domains").regex
+
+    @cached_property
+    def third_parties(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Another country as a consequence's subject, and the subject's own names."""
+        spec = self.model
+        return third_party_patterns(spec.third_parties, spec.subject_terms, spec.own_side)
 
     @cached_property
     def generic_impact(self) -> re.Pattern[str]:
@@ -480,12 +482,11 @@ def load_lens(path: str | Path | None = None) -> Lens:
     return lens
 
 
-# The compiled attributes load_lens builds at once, and the lens key behind each one
-# whose name differs, for error messages.
+# What load_lens compiles at once, and the lens key behind each whose name differs (errors).
 _COMPILED = (  # noqa: SIM905 (a word list, kept short)
     "cues non_projections conditions election_terms domains weak_domains continuations anaphors contrast"
     " clause_breaks playbook signposts facts impact reporting boilerplate_drop boilerplate_footer"
-    " candidate_names negators own_side_terms generic_impact outside_domains korean"
+    " candidate_names negators own_side_terms generic_impact outside_domains korean third_parties"
 ).split()
 _KEYS = {
     "contrast": "contrast_markers",

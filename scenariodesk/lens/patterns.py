@@ -401,3 +401,14 @@ def speech_nouns(nouns: list[str]) -> re.Pattern[str]:
     words = "|".join(map(re.escape, nouns)) or r"(?!x)x"
     owned = rf"(?:'s|’s|\b(?:his|her|their))\s+(?:[\w-]+\s+)?(?:{words})\b"
     return re.compile(rf"{owned}|\bin\s+the\s+(?:{words})\s+of\b", re.IGNORECASE)
+
+
+def third_party_patterns(
+    third_parties: list[str], subject_terms: list[str], own_side: list[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(another country as the subject right before a cue: "Europe could", "a
+    nuclear-armed Japan would", "Japan's economy may"; the words naming the subject's own)."""
+    lead = r"(?:(?:the|a|an|[\w-]+-armed|[\w-]+-based)\s+){0,2}"
+    third = re.compile(rf"{lead}(?:{alternatives(third_parties)})(?:['’]s)?(?:\s+[\w-]+)?\s*$", re.I)
+    names = [*subject_terms, *(re.escape(t) for t in own_side)]
+    return third, re.compile(rf"\b(?:{alternatives(names)})", re.I)
