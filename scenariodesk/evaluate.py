@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scenariodesk.lens import Lens
+
+DIRECTIONS = ("+", "-", "0")
 
 
 @dataclass(frozen=True)
@@ -157,11 +160,20 @@ def score(gold: Iterable[Item], predicted: Iterable[Item], lens: Lens) -> dict[s
     tp, fp, fn = len(pairs), len(spurious), len(missed)
 
     d_tp = d_fp = d_fn = 0
+    per_domain: dict[str, Counter[str]] = {}
     for g, p in pairs:
         gs, ps = set(g.domains), set(p.domains)
         d_tp += len(gs & ps)
         d_fp += len(ps - gs)
         d_fn += len(gs - ps)
+        for domain in gs | ps:
+            per_domain.setdefault(domain, Counter())[
+                "tp" if domain in gs & ps else "fp" if domain in ps else "fn"
+            ] += 1
+    confusion = {a: {b: 0 for b in DIRECTIONS} for a in DIRECTIONS}
+    for g, p in pairs:
+        if g.direction in confusion and p.direction in confusion:
+            confusion[g.direction][p.direction] += 1
 
     def canonical(name: str) -> str:
         return lens.actor_aliases.get(name.lower(), name).lower()
@@ -170,10 +182,18 @@ def score(gold: Iterable[Item], predicted: Iterable[Item], lens: Lens) -> dict[s
     midpoint = lens.band_probability
     return {
         "detection": _prf(tp, fp, fn) | {"tp": tp, "fp": fp, "fn": fn},
-        "domains": _prf(d_tp, d_fp, d_fn),
+        "domains": _prf(d_tp, d_fp, d_fn)
+        | {
+            "per_domain": {
+                d: _prf(c["tp"], c["fp"], c["fn"])
+                | {"gold": c["tp"] + c["fn"], "predicted": c["tp"] + c["fp"]}
+                for d, c in sorted(per_domain.items())
+            }
+        },
         "direction": {
             "accuracy": _ratio(sum(g.direction == p.direction for g, p in pairs), n),
             "n": n,
+            "confusion": confusion,  # gold direction -> predicted direction -> statements
         },
         "likelihood": {
             "accuracy": _ratio(sum(g.likelihood == p.likelihood for g, p in pairs), n),

@@ -183,6 +183,19 @@ def test_cli_eval_json_has_the_contract_keys(runner, seed_dir, gold_path):
     assert set(data) == {"detection", "domains", "direction", "likelihood", "source", "missed", "spurious"}
     assert set(data["detection"]) == {"precision", "recall", "f1", "tp", "fp", "fn"}
     assert set(data["likelihood"]) == {"accuracy", "mae", "n"}
+    assert set(data["direction"]) == {"accuracy", "n", "confusion"}
+    assert set(data["domains"]) == {"precision", "recall", "f1", "per_domain"}
+
+
+def test_cli_eval_text_shows_where_domains_and_direction_are_lost(runner, seed_dir, gold_path):
+    result = run(runner, "eval", "--gold", gold_path, "--corpus", seed_dir)
+    lines = result.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if "gold \\ predicted" in line)
+    rows = [line.split() for line in lines[header + 1 : header + 4]]
+    assert [row[0] for row in rows] == ["+", "-", "0"]
+    matched = int(next(line for line in lines if line.startswith("direction")).split("(n ")[1].rstrip(")"))
+    assert sum(int(v) for row in rows for v in row[1:]) == matched
+    assert any(line.split()[:1] == ["nk_diplomacy"] and len(line.split()) == 6 for line in lines)
 
 
 def test_cli_demo_prints_matrix_with_citations(runner, tmp_path):

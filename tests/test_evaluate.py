@@ -44,11 +44,35 @@ def test_score_fields_over_matched_pairs(lens):
         _item("S2.", direction="+", likelihood="even_chance"),
     ]
     r = score(gold, predicted, lens)
-    assert r["domains"] == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667}
+    assert (r["domains"]["precision"], r["domains"]["recall"], r["domains"]["f1"]) == (0.6667, 0.6667, 0.6667)
     assert r["direction"]["accuracy"] == 0.5
     assert r["likelihood"]["accuracy"] == 0.5
     assert r["likelihood"]["mae"] == round(abs(0.675 - 0.875) / 2, 4)
     assert r["source"]["accuracy"] == 1.0
+
+
+def test_score_breaks_domains_and_directions_down_as_figures(lens):
+    # Figures a held-out set may be read by (no sentence): each domain's P/R/F1 with its
+    # gold and predicted counts, and gold direction against predicted direction.
+    gold = [
+        _item("S1.", domains=("alliance", "troops"), direction="-"),
+        _item("S2.", domains=("alliance",), direction="+"),
+        _item("S3.", domains=("trade",), direction="-"),
+    ]
+    predicted = [
+        _item("S1.", domains=("alliance",), direction="+"),
+        _item("S2.", domains=("alliance", "china"), direction="+"),
+        _item("S3.", domains=("trade",), direction="0"),
+    ]
+    r = score(gold, predicted, lens)
+    per = r["domains"]["per_domain"]
+    assert per["alliance"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "gold": 2, "predicted": 2}
+    assert (per["troops"]["recall"], per["troops"]["gold"], per["troops"]["predicted"]) == (0.0, 1, 0)
+    assert (per["china"]["precision"], per["china"]["gold"], per["china"]["predicted"]) == (0.0, 0, 1)
+    confusion = r["direction"]["confusion"]
+    assert confusion["-"] == {"+": 1, "-": 0, "0": 1}
+    assert confusion["+"] == {"+": 1, "-": 0, "0": 0}
+    assert sum(sum(row.values()) for row in confusion.values()) == r["direction"]["n"] == 3
 
 
 def test_score_counts_a_repeated_prediction_once(lens):
