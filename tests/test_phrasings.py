@@ -162,7 +162,37 @@ DOMAIN_FORMS = [
     # the subject's own nuclear armament is the alliance's matter, not the North's threat
     ("If Trump wins, calls in Seoul for a homegrown nuclear arsenal will grow louder.", "alliance"),
     ("Under Harris, Seoul's push for nuclear weapons would likely lose steam.", "alliance"),
+    # the North's threat in the words of escalation, not only its weapons' names
+    ("If Harris wins, her hard line could raise tensions with Pyongyang.", "nk_threat"),
+    ("If Trump wins, tensions with North Korea could flare again.", "nk_threat"),
+    ("If Trump wins, North Korea may keep building weapons.", "nk_threat"),
+    ("If Harris wins, North Korea may keep developing its missiles.", "nk_threat"),
+    ("If Harris wins, Pyongyang could test the new administration's resolve.", "nk_threat"),
+    ("If Harris wins, Pyongyang could stage a show of force.", "nk_threat"),
+    ("If Harris wins, North Korea is likely to provoke the new administration.", "nk_threat"),
+    ("If Trump wins, Pyongyang could lash out with a provocative act.", "nk_threat"),
+    ("If Trump wins, the North could expand its nuclear stockpile.", "nk_threat"),
+    ("If Trump wins, Kim Jong-un might resume long-range launches.", "nk_threat"),
+    ("If Harris wins, Pyongyang's nuclear threat would keep growing.", "nk_threat"),
+    ("If Trump wins, the risk of a military confrontation on the peninsula could rise.", "nk_threat"),
+    ("If Trump wins, the two Koreas could be back on the brink of war.", "nk_threat"),
+    ("If Trump wins, fire and fury rhetoric could return.", "nk_threat"),
+    ("If Harris wins, the security situation on the Korean Peninsula could deteriorate.", "nk_threat"),
+    ("If Trump wins, Pyongyang could become bolder.", "nk_threat"),
+    ("If Harris wins, the North might step up its military pressure on Seoul.", "nk_threat"),
 ]
+
+# The North's weapons as what diplomacy would freeze or remove are the talks' matter.
+DIPLOMACY_NOT_THREAT = [
+    "If Harris wins, she may settle for a verifiable freeze of the North's arsenal.",
+    "If Trump wins, he would seek another summit to disarm a nuclear-armed rogue state.",
+]
+
+
+@pytest.mark.parametrize("text", DIPLOMACY_NOT_THREAT)
+def test_weapons_diplomacy_would_remove_are_no_threat(extract, text):
+    (st,) = extract(text, date="2024-09-01")
+    assert "nk_diplomacy" in st.domains and "nk_threat" not in st.domains, st.rules
 
 
 def test_an_air_defense_battery_is_no_industry(extract):
