@@ -219,6 +219,45 @@ DOMAIN_FORMS = [
     ("If Trump wins, Washington could treat Seoul as a client rather than a partner.", "alliance"),
     ("If Trump wins, the mutual defense treaty could be called into question.", "alliance"),
     ("If Trump wins, South Korea could seek nuclear weapons of its own.", "alliance"),
+    # China's rivalry, Russia's ties, the cost and trade and arms vocabulary
+    ("If Trump wins, North Korean troops could keep fighting in Kursk.", "russia"),
+    ("If Trump wins, Pyongyang could send more soldiers to help Russia.", "russia"),
+    ("If Trump wins, Russian troops could hold on to occupied Ukraine.", "russia"),
+    ("If Trump wins, Chinese troops could mass near Taiwan.", "china"),
+    ("If Trump wins, Seoul could be asked to pay more for the 28,500 U.S. troops.", "cost_sharing"),
+    ("If Trump wins, Seoul may be pressed to choose between Washington and Beijing.", "china"),
+    ("If Trump wins, Beijing could punish Korean companies.", "china"),
+    ("If Trump wins, a U.S.-China trade war could hurt Korean exporters.", "china"),
+    ("If Harris wins, Washington would keep rallying allies against Beijing.", "china"),
+    ("If Trump wins, Seoul's relations with China could sour.", "china"),
+    ("If Trump wins, Washington could ask Seoul to help contain China.", "china"),
+    ("If Trump wins, Korea may be caught between the two superpowers.", "china"),
+    ("If Trump wins, great-power rivalry in Asia could intensify.", "china"),
+    ("If Trump wins, Xi Jinping may gain influence over Pyongyang.", "china"),
+    ("If Trump wins, Moscow and Pyongyang could deepen their military cooperation.", "russia"),
+    ("If Trump wins, the Kremlin may supply Pyongyang with advanced technology.", "russia"),
+    ("If Trump wins, a ceasefire in Ukraine could free Russia to help North Korea.", "russia"),
+    ("If Trump wins, Putin could reward Kim with fighter jets.", "russia"),
+    ("If Trump wins, Korean carmakers may have to move production to America.", "trade"),
+    ("If Trump wins, the won could plunge.", "trade"),
+    ("If Trump wins, a universal tariff could slow Korea's growth.", "trade"),
+    ("If Trump wins, Samsung may have to expand its plant in Texas.", "trade"),
+    ("If Trump wins, Korea's trade surplus with the U.S. could come under fire.", "trade"),
+    ("If Trump wins, Korean chip makers could face new restrictions.", "trade"),
+    ("If Trump wins, Seoul may have to spend far more on its own defense.", "cost_sharing"),
+    ("If Trump wins, he could demand a fivefold increase in Seoul's payment.", "cost_sharing"),
+    ("If Trump wins, the special measures agreement could be torn up.", "cost_sharing"),
+    ("If Trump wins, he may ask Seoul to foot the bill for U.S. forces.", "cost_sharing"),
+    ("If Trump wins, Korean firms could repair U.S. Navy ships.", "defense_industry"),
+    ("If Trump wins, Poland may buy more Korean tanks.", "defense_industry"),
+    ("If Trump wins, demand for Korean artillery shells could grow.", "defense_industry"),
+    ("If Trump wins, Korea's arms exports to Europe could surge.", "defense_industry"),
+    ("If Trump wins, he may exchange letters with Kim again.", "nk_diplomacy"),
+    ("If Trump wins, he could offer Kim a deal.", "nk_diplomacy"),
+    ("If Trump wins, he might invite Kim to the White House.", "nk_diplomacy"),
+    ("If Harris wins, she would insist on complete denuclearization.", "nk_diplomacy"),
+    ("If Trump wins, a nuclear freeze could be on the table.", "nk_diplomacy"),
+    ("If Trump wins, Pyongyang could get relief from sanctions.", "nk_diplomacy"),
 ]
 
 # The North's weapons as what diplomacy would freeze or remove are the talks' matter.
@@ -226,6 +265,20 @@ DIPLOMACY_NOT_THREAT = [
     "If Harris wins, she may settle for a verifiable freeze of the North's arsenal.",
     "If Trump wins, he would seek another summit to disarm a nuclear-armed rogue state.",
 ]
+
+
+# Other countries' soldiers are not U.S. Forces Korea.
+OTHER_TROOPS = [
+    "If Trump wins, North Korean troops could keep fighting in Kursk.",
+    "If Trump wins, Russian troops could hold on to occupied Ukraine.",
+    "If Trump wins, Chinese troops could mass near Taiwan.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_TROOPS)
+def test_other_countries_troops_are_no_usfk(extract, text):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.domains and "troops" not in st.domains, st.rules
 
 
 @pytest.mark.parametrize("text", DIPLOMACY_NOT_THREAT)
