@@ -258,6 +258,37 @@ DOMAIN_FORMS = [
     ("If Harris wins, she would insist on complete denuclearization.", "nk_diplomacy"),
     ("If Trump wins, a nuclear freeze could be on the table.", "nk_diplomacy"),
     ("If Trump wins, Pyongyang could get relief from sanctions.", "nk_diplomacy"),
+    # escalation and the arsenal's growth; the alliance as a partner to rely on
+    ("If Trump wins, North Korea could feel free to test more weapons.", "nk_threat"),
+    ("If Trump wins, Pyongyang's nuclear program would keep advancing.", "nk_threat"),
+    ("If Harris wins, Kim could respond with hostility.", "nk_threat"),
+    ("If Trump wins, the North's arsenal would keep growing unchecked.", "nk_threat"),
+    ("If Harris wins, North Korea may resume artillery drills near the border.", "nk_threat"),
+    ("If Trump wins, a repeat of the 2017 war scare is possible.", "nk_threat"),
+    ("If Trump wins, the risk of miscalculation on the peninsula could grow.", "nk_threat"),
+    ("If Trump wins, North Korea could become a permanent nuclear power.", "nk_threat"),
+    ("If Harris wins, the North could launch a satellite.", "nk_threat"),
+    ("If Trump wins, Pyongyang would likely refrain from provocations.", "nk_threat"),
+    ("If Trump wins, Kim might halt his weapons tests.", "nk_threat"),
+    ("If Trump wins, Kim could feel emboldened to attack.", "nk_threat"),
+    ("If Harris wins, a military clash in the Yellow Sea could happen.", "nk_threat"),
+    ("If Trump wins, North Korea's nuclear status would become a fait accompli.", "nk_threat"),
+    ("If Trump wins, Seoul could go nuclear.", "alliance"),
+    ("If Trump wins, public support in Korea for nuclear armament could surge.", "alliance"),
+    ("If Trump wins, the U.S. security guarantee could lose credibility.", "alliance"),
+    ("If Harris wins, Washington would stay a dependable partner.", "alliance"),
+    ("If Trump wins, the relationship with Washington could be rocky.", "alliance"),
+    ("If Trump wins, Seoul would face an unreliable ally.", "alliance"),
+    ("If Trump wins, cooperation among Washington, Seoul and Tokyo could fray.", "alliance"),
+    ("If Harris wins, the Camp David framework would endure.", "alliance"),
+    ("If Trump wins, South Koreans could lose faith in the United States.", "alliance"),
+    ("If Trump wins, Washington may scale back its defense commitment to Korea.", "alliance"),
+    ("If Harris wins, ties between Seoul and Washington would remain strong.", "alliance"),
+    ("If Trump wins, anti-American sentiment in Korea could rise.", "alliance"),
+    ("If Trump wins, Seoul could be abandoned by its protector.", "alliance"),
+    ("If Trump wins, the war in Ukraine could end on Moscow's terms.", "russia"),
+    ("If Trump wins, Russia could transfer missile technology to Pyongyang.", "russia"),
+    ("If Trump wins, sanctions on Russia could be lifted.", "russia"),
 ]
 
 # The North's weapons as what diplomacy would freeze or remove are the talks' matter.
@@ -265,6 +296,12 @@ DIPLOMACY_NOT_THREAT = [
     "If Harris wins, she may settle for a verifiable freeze of the North's arsenal.",
     "If Trump wins, he would seek another summit to disarm a nuclear-armed rogue state.",
 ]
+
+
+# Sanctions on another country are not the North Korea talks' matter.
+def test_sanctions_on_another_country_are_no_talks_with_the_north(extract):
+    (st,) = extract("If Trump wins, sanctions on Russia could be lifted.", date="2024-09-01")
+    assert "russia" in st.domains and "nk_diplomacy" not in st.domains, st.rules
 
 
 # Other countries' soldiers are not U.S. Forces Korea.
