@@ -758,6 +758,10 @@ MORE_CUE_FORMS = [
     ("higher tariffs", " cannot be excluded", "even_chance"),
     ("tariffs", " seem destined to rise", "likely"),
     ("it is questionable whether tariffs", " will fall", "unlikely"),
+    # a chance raised, not judged: a possibility
+    ("his win raises the odds of new tariffs", "", "even_chance"),
+    ("his win increases the chances of higher tariffs", "", "even_chance"),
+    ("his win heightens the risk of higher tariffs", "", "even_chance"),
     ("lower tariffs", " are all but ruled out", "very_unlikely"),
     ("lower tariffs", " are out of the question", "almost_no_chance"),
 ]
