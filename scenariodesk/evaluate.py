@@ -159,22 +159,6 @@ def score(gold: Iterable[Item], predicted: Iterable[Item], lens: Lens) -> dict[s
     spurious = [preds[i] for i in sorted(unmatched)]
     tp, fp, fn = len(pairs), len(spurious), len(missed)
 
-    d_tp = d_fp = d_fn = 0
-    per_domain: dict[str, Counter[str]] = {}
-    for g, p in pairs:
-        gs, ps = set(g.domains), set(p.domains)
-        d_tp += len(gs & ps)
-        d_fp += len(ps - gs)
-        d_fn += len(gs - ps)
-        for domain in gs | ps:
-            per_domain.setdefault(domain, Counter())[
-                "tp" if domain in gs & ps else "fp" if domain in ps else "fn"
-            ] += 1
-    confusion = {a: {b: 0 for b in DIRECTIONS} for a in DIRECTIONS}
-    for g, p in pairs:
-        if g.direction in confusion and p.direction in confusion:
-            confusion[g.direction][p.direction] += 1
-
     def canonical(name: str) -> str:
         return lens.actor_aliases.get(name.lower(), name).lower()
 
@@ -182,18 +166,11 @@ def score(gold: Iterable[Item], predicted: Iterable[Item], lens: Lens) -> dict[s
     midpoint = lens.band_probability
     return {
         "detection": _prf(tp, fp, fn) | {"tp": tp, "fp": fp, "fn": fn},
-        "domains": _prf(d_tp, d_fp, d_fn)
-        | {
-            "per_domain": {
-                d: _prf(c["tp"], c["fp"], c["fn"])
-                | {"gold": c["tp"] + c["fn"], "predicted": c["tp"] + c["fp"]}
-                for d, c in sorted(per_domain.items())
-            }
-        },
+        "domains": _domain_figures(pairs),
         "direction": {
             "accuracy": _ratio(sum(g.direction == p.direction for g, p in pairs), n),
             "n": n,
-            "confusion": confusion,  # gold direction -> predicted direction -> statements
+            "confusion": _confusion(pairs),
         },
         "likelihood": {
             "accuracy": _ratio(sum(g.likelihood == p.likelihood for g, p in pairs), n),
@@ -215,6 +192,32 @@ def score(gold: Iterable[Item], predicted: Iterable[Item], lens: Lens) -> dict[s
             != (set(p.domains), p.direction, p.likelihood, canonical(p.source))
         ],
     }
+
+
+def _domain_figures(pairs: list[tuple[Item, Item]]) -> dict[str, Any]:
+    """Micro-averaged P/R/F1 of the matched pairs' domain sets, and each domain's own with
+    how many statements gold and prediction give it."""
+    counts: dict[str, Counter[str]] = {}
+    for g, p in pairs:
+        gs, ps = set(g.domains), set(p.domains)
+        for domain in gs | ps:
+            kind = "tp" if domain in gs & ps else "fp" if domain in ps else "fn"
+            counts.setdefault(domain, Counter())[kind] += 1
+    total: Counter[str] = sum(counts.values(), Counter())
+    per_domain = {
+        d: _prf(c["tp"], c["fp"], c["fn"]) | {"gold": c["tp"] + c["fn"], "predicted": c["tp"] + c["fp"]}
+        for d, c in sorted(counts.items())
+    }
+    return _prf(total["tp"], total["fp"], total["fn"]) | {"per_domain": per_domain}
+
+
+def _confusion(pairs: list[tuple[Item, Item]]) -> dict[str, dict[str, int]]:
+    """Gold direction -> predicted direction -> matched statements."""
+    table = {a: dict.fromkeys(DIRECTIONS, 0) for a in DIRECTIONS}
+    for g, p in pairs:
+        if g.direction in table and p.direction in table:
+            table[g.direction][p.direction] += 1
+    return table
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
