@@ -40,6 +40,10 @@ class DirectionVocabulary:
         self.made = {w: -1 for w in effects.get("harder", ())} | {w: 1 for w in effects.get("easier", ())}
         self.acquire = frozenset(effects.get("acquire", ()))
         self.events = frozenset(effects.get("events", ()))
+        self.copulas = frozenset(effects.get("copulas", ()))
+        self.states = {w: 1 for w in effects.get("states_up", ())} | {
+            w: -1 for w in effects.get("states_down", ())
+        }
         self.relations = frozenset(themes.get("relations", ()))
         self.adversary = {w.lower(): a for a, words in (adversaries or {}).items() for w in words}
         self.own_side = frozenset(w.lower() for w in own_side)
@@ -106,6 +110,18 @@ class DirectionVocabulary:
     def theme_of(self, word: str) -> int:
         return next((self.theme[f] for f in lemma_forms(word) if f in self.theme), 0)
 
+    def links_a_state(self, words: Sequence[str], i: int) -> bool:
+        """`words[i]` is a copula (lens `direction.effects.copulas`) with a state of the
+        effect vocabulary within the next three words: "remain (largely) frozen", "stay
+        low", "keep the border closed"."""
+        if self.copulas.isdisjoint(lemma_forms(words[i])):
+            return False
+        return any(w.isalpha() and self.state_of(w) for w in words[i + 1 : i + 4])
+
+    def state_of(self, word: str) -> int:
+        """The effect of a word as a copula's complement: any effect, or a state word."""
+        return self.effect_of(word) or self.states.get(word.lower(), 0)
+
     def is_event(self, word: str) -> bool:
         """A noun of `events` as written ("withdrawal", "cuts"; not "cutting": "end up
         cutting troops" is no event)."""
@@ -127,6 +143,14 @@ def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
     if token.dep_ in ("xcomp", "ccomp") and head is not token:
         return any(c.dep_ == "neg" for c in head.children)
     return False
+
+
+def _links_a_state(token: Token, vocab: DirectionVocabulary) -> bool:
+    """A copula whose complement is a state of the effect vocabulary ("remain frozen",
+    "leave its arsenal intact"): the state, not the copula, is the effect."""
+    if vocab.copulas.isdisjoint(lemma_forms(token.lower_)):
+        return False
+    return any(c.dep_ in ("acomp", "oprd") and vocab.state_of(c.text) for c in token.children)
 
 
 def _background(token: Token) -> bool:
@@ -195,12 +219,16 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     described = _described(words)
     found: list[tuple[int, int, int, int]] = []  # (effect, theme, effect x negation, sign)
     for i, word in enumerate(words):
-        effect = vocab.effect_of(word) if word.isalpha() and i not in described else 0
-        if not effect:
-            continue
-        # A passive's subject is what the effect changes, however long its phrase:
-        # "tariffs on Korean steel would be lifted".
-        back = 2 * _WINDOW if i and words[i - 1] in _PASSIVE_AUXILIARIES else _WINDOW
+        linked = i > 0 and any(vocab.links_a_state(words, k) for k in range(max(0, i - 3), i))
+        effect = 0
+        if word.isalpha() and i not in described:
+            effect = vocab.state_of(word) if linked else vocab.effect_of(word)
+        if not effect or vocab.links_a_state(words, i):
+            continue  # "talks would remain frozen": the state is the effect
+        # A passive's subject is what the effect changes, however long its phrase
+        # ("tariffs on Korean steel would be lifted"), and so is a state's ("talks with
+        # Pyongyang would probably remain frozen").
+        back = 2 * _WINDOW if linked or (i and words[i - 1] in _PASSIVE_AUXILIARIES) else _WINDOW
         near = range(max(0, i - back), min(len(words), i + _WINDOW + 1))
         themes = [(j, vocab.theme_of(words[j])) for j in near if j != i and words[j].isalpha()]
         # A theme after "by" is the agent, not what the effect changes ("hit by tariffs").
@@ -304,11 +332,16 @@ def effect_pairs(
     inner: set[int] = set()  # events another effect applies to
     position = {t.i: k for k, t in enumerate(tokens)}
     for tok in tokens:
-        effect = vocab.effect_of(tok.text)
-        if not effect or _background(tok):
+        state = tok.dep_ in ("acomp", "oprd")
+        effect = vocab.state_of(tok.text) if state else vocab.effect_of(tok.text)
+        if not effect or _background(tok) or _links_a_state(tok, vocab):
             continue
         themes: list[Token] = []
-        if tok.tag_.startswith("VB") or tok.tag_ == "MD":
+        if state:  # "talks would remain frozen"
+            themes = [c for c in tok.head.children if c.dep_ == "dobj"] or [
+                c for c in tok.head.children if c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass"
+            ]
+        elif tok.tag_.startswith("VB") or tok.tag_ == "MD":
             themes = [c for c in tok.children if c.dep_ in _OBJECTS]
             if not themes:  # intransitive change: "tensions rise", "talks resume"
                 themes = [c for c in tok.children if c.dep_ in _SUBJECTS]

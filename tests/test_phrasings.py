@@ -596,6 +596,31 @@ HELD = [
 ]
 
 
+# A copula links the theme to a state, which is the effect (lens `direction.effects.copulas`,
+# `states_up`, `states_down`); a state word elsewhere is no effect ("Korean firms").
+STATES = [
+    ("If Harris wins, talks with Pyongyang would probably remain frozen.", "-"),
+    ("If Harris wins, talks with Pyongyang would probably remain frozen, analysts said.", "-"),
+    ("If Harris wins, tariffs on Korean goods would likely stay low.", "+"),
+    ("If Harris wins, tariffs on Korean goods would likely stay low, analysts said.", "+"),
+    ("If Harris wins, the alliance would stay strong.", "+"),
+    ("If Trump wins, the channel with Pyongyang could stay shut.", "-"),
+    ("If Trump wins, military tensions on the peninsula could remain high.", "-"),
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), STATES)
+def test_a_state_a_copula_links_is_the_effect(extract, text, sign):
+    (st,) = extract(text, date="2024-09-01")
+    pairs = {r.split(":")[1] for r in st.rules if r.startswith("effect:")}
+    assert pairs == {sign}, st.rules
+
+
+def test_a_state_word_outside_a_copula_is_no_effect(extract):
+    (st,) = extract("If Trump wins, the investment climate for Korean firms would worsen.", date="2024-09-01")
+    assert not [r for r in st.rules if r.startswith("effect:")], st.rules
+
+
 @pytest.mark.parametrize(("text", "sign"), RELATIONS + HELD)
 def test_what_the_subject_values_is_unfavourable_in_adversaries_hands(extract, text, sign):
     (st,) = extract(text, date="2024-09-01")

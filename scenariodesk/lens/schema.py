@@ -164,6 +164,13 @@ class Effects(_Strict):
     # another effect applied to one applies to its event ("block any withdrawal of
     # troops" keeps the troops; "the odds of a drawdown will rise" lowers them).
     events: list[str] = []
+    # Verbs that link a theme to a state ("talks would remain frozen", "tariffs would stay
+    # low", "leave the arsenal intact"): where a state follows (of `up`/`down`, or of
+    # `states_up`/`states_down`, adjectives that are an effect only there: "stay high" but
+    # not "high-stakes"), the state is the effect and the verb's own is not.
+    copulas: list[str] = []
+    states_up: list[str] = []
+    states_down: list[str] = []
 
     @model_validator(mode="after")
     def _events_are_effects(self) -> Effects:
