@@ -304,6 +304,25 @@ def test_sanctions_on_another_country_are_no_talks_with_the_north(extract):
     assert "russia" in st.domains and "nk_diplomacy" not in st.domains, st.rules
 
 
+# Allies in Europe, NATO's or Ukraine's are not the ROK-US alliance; Asia's include Seoul.
+OTHER_ALLIES = [
+    ("If Trump wins, European allies could face tariffs too, hurting Korean exporters.", False),
+    ("If Trump wins, NATO allies may buy more Korean weapons.", False),
+    ("If Trump wins, U.S. allies in Europe could turn to Korean arms makers.", False),
+    (
+        "If Trump wins, Ukraine's allies may lose heart, and Russia could deepen its ties with Pyongyang.",
+        False,
+    ),
+    ("If Trump wins, Washington's Asian allies could be left to fend for themselves.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "ours"), OTHER_ALLIES)
+def test_other_alliances_are_not_the_subjects(extract, text, ours):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.domains and ("alliance" in st.domains) == ours, st.rules
+
+
 # Other countries' soldiers are not U.S. Forces Korea.
 OTHER_TROOPS = [
     "If Trump wins, North Korean troops could keep fighting in Kursk.",
