@@ -157,12 +157,15 @@ _SETTING = re.compile(r"(?:은|는|이|가|도)?(?:\s+[^\s“\"”]+){0,3}?\s+[^
 
 def unbracketed(subject: str, rules: KoreanRules) -> str:
     """A speaker's phrase with its brackets read: an affiliation and title set in
-    brackets after a name is apposition ("김재천(서강대 교수)" -> 김재천 서강대 교수); any
-    other bracket is left aside: a romanized name, initials, a party or a caption's place
-    ("빅터 차(Victor Cha)", "(KDI)", "(국민의힘)", "(가운데)")."""
+    brackets after a name is apposition ("김재천(서강대 교수)" -> 김재천 서강대 교수); a
+    lens actor's initials stay ("(CSIS)", `KoreanRules.actors`); any other bracket is left
+    aside: a romanized name, other initials, a party or a caption's place ("빅터
+    차(Victor Cha)", "(KDI)", "(국민의힘)", "(가운데)")."""
 
     def read(m: re.Match[str]) -> str:
         words = m.group(1).split()
+        if f"({m.group(1)})" in rules.actors:
+            return f" ({m.group(1)}) "
         return f" {m.group(1)} " if words and is_title(words[-1], rules) else " "
 
     return " ".join(_IN_BRACKETS.sub(read, subject).split())

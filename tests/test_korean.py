@@ -720,6 +720,16 @@ KO_SOURCES = [
         "김영익",
     ),
     ("김진 중앙일보 논설위원은 트럼프가 재집권하면 방위비 압박이 거세질 것이라고 썼다.", "김진"),
+    # a body the English lens knows by its initials in brackets is its canonical name; the
+    # kind of body before a name is no name
+    (
+        "미국 싱크탱크 전략국제문제연구소(CSIS)는 보고서에서 트럼프 2기에는 한미동맹이 흔들릴 수 있다고 분석했다.",
+        "Center for Strategic and International Studies",
+    ),
+    (
+        "미국 싱크탱크 헤리티지재단은 트럼프가 재선되면 방위비 분담금 인상을 요구할 것이라고 전망했다.",
+        "헤리티지재단",
+    ),
 ]
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from scenariodesk.lens.patterns import compile_matcher
-from scenariodesk.lens.schema import KoreanSpec
+from scenariodesk.lens.schema import Actor, KoreanSpec
 
 # "{ㄹ}" in a Korean pattern: any syllable ending in ㄹ, the future adnominal ending
 # -(으)ㄹ ("할 것이다", "클 것이다", "볼 것이다"), written once instead of listing syllables.
@@ -18,6 +18,7 @@ RIEUL_FINAL = (
 )
 
 
+_INITIALS = re.compile(r"[A-Z]{2,6}")  # an acronym alias: "CSIS", "KIDA"
 PAIR_GAP = 4  # characters between a theme and its effect: a particle and a space ("이 ")
 
 
@@ -29,7 +30,7 @@ class KoreanRules:
     """The lens's Korean section, compiled: matchers without word edges (a particle
     follows its word directly: 트럼프가, 동맹은)."""
 
-    def __init__(self, spec: KoreanSpec) -> None:
+    def __init__(self, spec: KoreanSpec, actors: Iterable[Actor] = ()) -> None:
         self.spec = spec
         plain = {"edges": False}
         self.names = compile_matcher(
@@ -80,6 +81,11 @@ class KoreanRules:
         self.unlike = re.compile("|".join(f"(?:{p})" for p in spec.unlike) or r"(?!x)x")
         self.reason_endings = re.compile("|".join(f"(?:{p})" for p in spec.reason_endings) or r"(?!x)x")
         self.actors = {alias: name for name, aliases in spec.actors.items() for alias in aliases}
+        # The English lens's actors by their initials in brackets, as Korean text writes
+        # them beside a body's name ("전략국제문제연구소(CSIS)"): one source across languages.
+        self.actors |= {
+            f"({a})": actor.name for actor in actors for a in actor.aliases if _INITIALS.fullmatch(a)
+        }
         self.titles = frozenset(spec.titles)
         self.title_endings = tuple(spec.title_endings)
         self.heads = tuple(spec.heads)
@@ -88,7 +94,7 @@ class KoreanRules:
         words = "|".join(map(re.escape, spec.pronouns)) or r"(?!x)x"
         self.pronoun = re.compile(rf"(^|\s)({words})(는|은|가)\s")
         self.unnamed = tuple(spec.unnamed)
-        self.places = frozenset(spec.places)
+        self.places = frozenset(spec.places) | frozenset(spec.kinds)
         self.effects = compile_matcher(
             [("+", t) for t in spec.effects.up] + [("-", t) for t in spec.effects.down],
             where="ko.effects",

@@ -267,6 +267,9 @@ class KoreanSpec(_Strict):
     # Places Kiwi reads as proper nouns that are never part of a person's name ("빅터 차
     # 미국 전략국제문제연구소 한국석좌" -> 빅터 차).
     places: list[str] = []
+    # Kinds of body written before a body's name, never a name themselves ("미국 싱크탱크
+    # 헤리티지재단" -> 헤리티지재단); read as places are.
+    kinds: list[str] = []
     domains: dict[str, list[Pattern]] = {}  # domain id -> terms
     # Endings that close a reason clause ("…을 내건 만큼", "…때문에"): what comes before
     # is why, not the consequence whose direction is judged.
