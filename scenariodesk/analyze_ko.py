@@ -59,6 +59,7 @@ class _Context:
     discourse_domains: list[str] = field(default_factory=list)
     last_candidate: str | None = None
     last_speaker: str | None = None
+    spoke: str | None = None  # who the sentence before reports as speaking, if anyone
     speaker_phrase: str = ""  # the sentence's speaker as written (its words name no domain)
     names: dict[str, str] = field(default_factory=dict)  # surname or last word -> full name
     earlier: list[str] = field(default_factory=list)  # the sentences read so far
@@ -155,6 +156,7 @@ def _sentence(
             conditions.append((outcome, rule, m))
     ctx.speaker_phrase = ""
     source, source_rule = _source(text, ctx, rules, lens, following)
+    ctx.spoke = None if source == AUTHOR else source
     described = ko_names.described_spans(text, ctx.speaker_phrase)
     for outcome, _ in names:
         ctx.last_candidate = outcome
@@ -367,6 +369,8 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
                 return _speaker(named_next.group("who"), ctx, rules, "source:next-sentence")
             if ctx.last_speaker:
                 return ctx.last_speaker, "source:previous-quotation"
+        if ctx.spoke and rules.said_so.search(bare):  # "… 거세질 것이라는 설명이다."
+            return ctx.spoke, "source:said-so"
         according = rules.according_to.search(bare)
         if according:  # "박원곤 이화여대 교수에 따르면 …"
             return _speaker(according.group("who"), ctx, rules, "source:according-to")
@@ -445,11 +449,7 @@ def _last_titled_person(ctx: _Context, rules: KoreanRules) -> str | None:
             phrase = m.group(1)
             if is_title(phrase.split()[-1], rules):
                 name = person(phrase, rules)
-                if (
-                    name
-                    and not any(alias in name for alias in rules.actors)
-                    and name not in _candidates(rules)
-                ):
+                if name and name not in _candidates(rules) and not any(a in name for a in rules.actors):
                     return _named(name, ctx)
     return None
 

@@ -733,6 +733,35 @@ KO_SOURCES = [
 ]
 
 
+# A sentence that calls itself the view of the speaker just before ("…라는 설명이다",
+# "…라는 것이다", "…는 지적이다", lens `ko.said_so`); with no speaker before, the author's.
+SAID_SO = [
+    (
+        "김재천 서강대 교수는 미국 대선의 영향이 크다고 말했다. "
+        "트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것이라는 설명이다.",
+        "김재천",
+    ),
+    (
+        "김재천 서강대 교수는 미국 대선의 영향이 크다고 말했다. "
+        "트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것이라는 것이다.",
+        "김재천",
+    ),
+    (
+        "한국국방연구원은 보고서에서 대선의 파장이 클 것이라고 분석했다. 트럼프 2기에는 주한미군 감축 논의가 본격화될 수 있다는 분석이다.",
+        "Korea Institute for Defense Analyses",
+    ),
+    (
+        "미국 대선이 한 달 앞으로 다가왔다. 트럼프가 재선되면 방위비 분담금 인상 요구가 거세질 것이라는 지적이다.",
+        "author",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), SAID_SO)
+def test_a_view_called_the_speakers_before_is_theirs(lens, text, source):
+    assert [st.source for st in ko(lens, text)] == [source]
+
+
 @pytest.mark.parametrize(("text", "source"), KO_SOURCES)
 def test_korean_ways_of_attributing_an_outlook_name_its_source(lens, text, source):
     assert [st.source for st in ko(lens, text)] == [source]

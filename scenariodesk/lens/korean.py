@@ -57,6 +57,7 @@ class KoreanRules:
         self.said_as = re.compile(
             rf"(?P<who>[^\s,.]+(?:\s+[^\s,.]+){{0,4}}?)\s*(?:{spec.said_as or never})\W*$"
         )
+        self.said_so = re.compile(rf"(?:{spec.said_so or never})\W*$")
         self.according_to = re.compile(
             rf"(?P<who>[^\s,.]+(?:\s+[^\s,.]+){{0,4}}?)\s*(?:{spec.according_to or never})"
         )

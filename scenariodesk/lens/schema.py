@@ -249,6 +249,9 @@ class KoreanSpec(_Strict):
     according_to: Pattern | None = None
     # A sentence ending "…는 게 X의 분석이다": X is its source (checked before reporting verbs).
     said_as: Pattern | None = None
+    # A sentence that ends by calling itself the view of the speaker before ("…커질 것이라는
+    # 설명이다", "…라는 것이다"): that speaker's, else the author's.
+    said_so: Pattern | None = None
     speaker_lines: list[Pattern] = []  # captions naming the next speaker: a (?P<name>...) group
     titles: list[str] = []
     # A word ending in one of these is a title too ("선임연구위원", "전 국방부 장관").
