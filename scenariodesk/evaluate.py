@@ -73,7 +73,9 @@ def load_gold(path: str | Path) -> list[Item]:
 def score_corpus(
     gold: str | Path, corpus: str | Path, lens: Lens, on_error: Callable[[str], None] | None = None
 ) -> dict[str, Any]:
-    """Ingest `corpus` into a throw-away store, analyze it and score it against `gold`."""
+    """Ingest `corpus` into a throw-away store, analyze it and score it against `gold`.
+    `on_error` hears of every file that could not be read and every document that could
+    not be analyzed (its statements are then missing from the figures)."""
     import tempfile
 
     from scenariodesk.models import StatementFilter
@@ -91,6 +93,9 @@ def score_corpus(
             if on_error:
                 on_error(message)
         analyze_store(store, lens)
+        for _, path, reason in store.analysis_failures():
+            if on_error:
+                on_error(f"{_relative(path, root)}: could not be analyzed ({reason})")
         predicted = [
             Item(
                 doc=_relative(r.document.path, root),

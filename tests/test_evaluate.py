@@ -84,3 +84,23 @@ def test_score_counts_a_repeated_prediction_once(lens):
 def test_score_source_aliases_resolve(lens):
     r = score([_item("S.", source="National Intelligence Service")], [_item("S.", source="NIS")], lens)
     assert r["source"]["accuracy"] == 1.0
+
+
+def test_score_corpus_names_a_document_analysis_could_not_read(lens, seed_dir, gold_path, monkeypatch):
+    # A document whose analysis fails loses its statements from the figures: the user
+    # must hear which one and why, not read lower figures in silence.
+    from scenariodesk import analyze
+    from scenariodesk.evaluate import score_corpus
+
+    walk = analyze._Extractor.walk
+
+    def failing(self, document, *args):
+        if "000_" in document.path:
+            raise ValueError("boom")
+        return walk(self, document, *args)
+
+    monkeypatch.setattr(analyze._Extractor, "walk", failing)
+    heard: list[str] = []
+    result = score_corpus(gold_path, seed_dir, lens, on_error=heard.append)
+    assert len(heard) == 1 and heard[0].startswith("000_") and "ValueError: boom" in heard[0]
+    assert result["detection"]["fn"] > 0
