@@ -5,6 +5,7 @@ subject country's own plan rather than a projection."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -76,7 +77,7 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
         # "Harris is expected to …" reports no one's words; "lawmakers were told by the
         # NIS that …" the agent's
         return agents[0] if agents else None
-    subjects = [t for t in tok.children if t.dep_ == "nsubj"]
+    subjects = [t for t in tok.children if t.dep_ == "nsubj"] or _trailing_speaker(tok)
     inverted = _inverted_subject(tok)
     if inverted is not None and (not subjects or any(c.dep_ == "mark" for c in tok.children)):
         # "…, warned Kim Hyun-wook, a professor …": the name after a comma-led verb, also
@@ -144,6 +145,27 @@ def _speech_holder(tok, child, lens: Lens):  # type: ignore[no-untyped-def]
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
         return None
     return next((c for c in tok.children if c.dep_ == "poss"), None)
+
+
+def _trailing_speaker(tok) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The name commas set before a reporting verb with no subject of its own, where the
+    parser hung it elsewhere ("…, Victor Cha of CSIS told reporters", "…, Kim Hyun-wook,
+    president of the academy, said"): the proper name that opens the words after the
+    last comma, or a bare name between two commas before a description."""
+    doc = tok.doc
+    edges = [t.i for t in doc[: tok.i] if t.text == ","][-3:]
+    spans = [(a + 1, b) for a, b in zip(edges, [*edges[1:], tok.i], strict=False)][::-1]
+    for k, (start, end) in enumerate(spans[:3]):
+        name = list(itertools.takewhile(_in_a_name, doc[start:end]))
+        if name and (k == 0 or len(name) == end - start):
+            return [max((t for t in name if t.tag_ != "HYPH"), key=lambda t: t.i)]
+    return []
+
+
+def _in_a_name(t) -> bool:  # type: ignore[no-untyped-def]
+    """A proper noun, a hyphen, or the syllable after a hyphen ("Hyun-wook": "wook" is
+    often read as a common noun)."""
+    return t.tag_ in ("NNP", "NNPS", "HYPH") or (t.i > 0 and t.doc[t.i - 1].tag_ == "HYPH" and t.is_alpha)
 
 
 def _inverted_subject(tok):  # type: ignore[no-untyped-def]
@@ -445,7 +467,7 @@ def proper_name(text: str, lens: Lens) -> str | None:
 def _view_of(nouns: frozenset[str]) -> re.Pattern[str]:
     words = "|".join(map(re.escape, sorted(nouns)))
     return re.compile(
-        rf"\W*(?:that|this|such)\s+(?:is|was|'s)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{words})\s+of\s+(?P<who>[^,.;:]+)",
+        rf"\W*(?:that|this|such|those|these)\s+(?:is|was|'s|are|were)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{words})\s+of\s+(?P<who>[^,.;:]+)",
         re.IGNORECASE,
     )
 

@@ -220,6 +220,7 @@ DOMAIN_FORMS = [
     ("If Trump wins, the mutual defense treaty could be called into question.", "alliance"),
     ("If Trump wins, South Korea could seek nuclear weapons of its own.", "alliance"),
     # China's rivalry, Russia's ties, the cost and trade and arms vocabulary
+    ("If Trump wins, he will likely demand more money from Seoul.", "cost_sharing"),
     ("If Trump wins, North Korean troops could keep fighting in Kursk.", "russia"),
     ("If Trump wins, Pyongyang could send more soldiers to help Russia.", "russia"),
     ("If Trump wins, Russian troops could hold on to occupied Ukraine.", "russia"),
@@ -1335,6 +1336,18 @@ ATTRIBUTION_FORMS = [
         " Association.",
         "Korea International Trade Association",
     ),
+    # a name commas set before a trailing reporting verb the parser hung elsewhere; a
+    # present-tense inverted verb
+    (
+        "If Trump wins, he will likely demand more money from Seoul, Victor Cha of CSIS told reporters.",
+        "Victor Cha",
+    ),
+    (
+        "The alliance could be strained under Trump, Kim Hyun-wook, president of the Korea National"
+        " Diplomatic Academy, told The Korea Times.",
+        "Kim Hyun-wook",
+    ),
+    ("A Trump win could strain the alliance, suggests Sue Mi Terry, a former CIA analyst.", "Sue Mi Terry"),
 ]
 
 
@@ -1348,6 +1361,11 @@ ATTRIBUTION_ACROSS = [
     ),
     (
         '"If Trump wins, the cost-sharing talks will turn ugly." That was the view of Kim Hyun-wook, a'
+        " professor at the Korea National Diplomatic Academy.",
+        "Kim Hyun-wook",
+    ),
+    (
+        '"If Trump wins, the cost-sharing talks will turn ugly." Those were the words of Kim Hyun-wook, a'
         " professor at the Korea National Diplomatic Academy.",
         "Kim Hyun-wook",
     ),
