@@ -419,7 +419,8 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     # Names are proper nouns ("Experts say" is not); a romanized given name's lowercase
     # half ("Hyun-wook") is tagged as a common noun, so any proper noun in the chunk counts.
     proper = any(t.tag_ in ("NNP", "NNPS") for t in words)
-    name = proper_name(text, lens) if proper else None
+    # (without an owner's possessive before it: "Ewha's Park Won-gon" is Park Won-gon)
+    name = (proper_name(owned, lens) or proper_name(text, lens)) if proper else None
     if name is None:
         return AUTHOR, phrase, f"{rule}:unnamed"
     canonical = lens.actor_aliases.get(name.lower())

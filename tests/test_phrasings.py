@@ -1348,6 +1348,8 @@ ATTRIBUTION_FORMS = [
         "Kim Hyun-wook",
     ),
     ("A Trump win could strain the alliance, suggests Sue Mi Terry, a former CIA analyst.", "Sue Mi Terry"),
+    # an owner's possessive before a person's name is the affiliation, not the name
+    ("Ewha's Park Won-gon predicted that Trump would demand more money from Seoul.", "Park Won-gon"),
 ]
 
 
