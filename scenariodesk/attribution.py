@@ -419,8 +419,10 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     # Names are proper nouns ("Experts say" is not); a romanized given name's lowercase
     # half ("Hyun-wook") is tagged as a common noun, so any proper noun in the chunk counts.
     proper = any(t.tag_ in ("NNP", "NNPS") for t in words)
-    # (without an owner's possessive before it: "Ewha's Park Won-gon" is Park Won-gon)
-    name = (proper_name(owned, lens) or proper_name(text, lens)) if proper else None
+    name = proper_name(text, lens) if proper else None
+    unowned = proper_name(owned, lens) if proper and owned != bare else None
+    if unowned and len(unowned.split()) > 1:
+        name = unowned  # an owner before a full name: "Ewha's Park Won-gon" (not "Moody's Analytics")
     if name is None:
         return AUTHOR, phrase, f"{rule}:unnamed"
     canonical = lens.actor_aliases.get(name.lower())
