@@ -221,6 +221,9 @@ DOMAIN_FORMS = [
     ("If Trump wins, South Korea could seek nuclear weapons of its own.", "alliance"),
     # China's rivalry, Russia's ties, the cost and trade and arms vocabulary
     ("If Trump wins, he will likely demand more money from Seoul.", "cost_sharing"),
+    ("If Trump wins, Washington could pull its troops out of Korea.", "troops"),
+    ("If Trump wins, the U.S. could pull out of South Korea altogether.", "troops"),
+    ("If Harris wins, lower energy prices could help Korean manufacturers.", "trade"),
     ("If Trump wins, North Korean troops could keep fighting in Kursk.", "russia"),
     ("If Trump wins, Pyongyang could send more soldiers to help Russia.", "russia"),
     ("If Trump wins, Russian troops could hold on to occupied Ukraine.", "russia"),
@@ -324,8 +327,12 @@ def test_other_alliances_are_not_the_subjects(extract, text, ours):
     assert st.domains and ("alliance" in st.domains) == ours, st.rules
 
 
-# Other countries' soldiers are not U.S. Forces Korea.
+# Other countries' soldiers are not U.S. Forces Korea, nor is pulling out of a treaty,
+# a market or the WTO.
 OTHER_TROOPS = [
+    "If Trump wins, the U.S. could pull out of the free trade agreement with Korea.",
+    "If Trump wins, Washington may pull out of the WTO.",
+    "If Trump wins, foreign investors could pull out of Korean markets.",
     "If Trump wins, North Korean troops could keep fighting in Kursk.",
     "If Trump wins, Russian troops could hold on to occupied Ukraine.",
     "If Trump wins, Chinese troops could mass near Taiwan.",
