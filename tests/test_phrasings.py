@@ -223,7 +223,6 @@ DOMAIN_FORMS = [
     ("If Trump wins, he will likely demand more money from Seoul.", "cost_sharing"),
     ("If Trump wins, Washington could pull its troops out of Korea.", "troops"),
     ("If Trump wins, the U.S. could pull out of South Korea altogether.", "troops"),
-    ("If Harris wins, lower energy prices could help Korean manufacturers.", "trade"),
     ("If Trump wins, North Korean troops could keep fighting in Kursk.", "russia"),
     ("If Trump wins, Pyongyang could send more soldiers to help Russia.", "russia"),
     ("If Trump wins, Russian troops could hold on to occupied Ukraine.", "russia"),
