@@ -199,7 +199,7 @@ def test_condition_and_domains_carry_across_paragraphs(extract):
 ARMS_STORY = (
     "If Trump wins, Korean arms exports to Europe are likely to grow.\n\n"
     "A Trump victory could also open the U.S. market to Korean shipbuilders.\n\n"
-    "Under Trump, European allies would probably keep buying Korean."
+    "Under Trump, Asian allies would probably keep buying Korean."
 )
 
 
