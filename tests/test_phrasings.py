@@ -1476,6 +1476,20 @@ def test_a_bare_quote_is_the_person_the_sentence_before_introduces(extract, text
     assert [st.source for st in statements] == [source], [st.rules for st in statements]
 
 
+def test_a_characterization_is_its_speakers_words(extract):
+    # "…, calling it X": a speech act; the candidate's own words are stance (convention 4)
+    own = (
+        "Former President Donald Trump tore into the CHIPS Act in a podcast interview, calling it a"
+        " terrible bargain that handed billions to companies that would not bring their best"
+        " technology to America."
+    )
+    assert extract(own) == []
+    (st,) = extract(
+        "Victor Cha criticized Trump's tariff plan, calling it a move that would hurt Korean exporters if Trump wins."
+    )
+    assert st.source == "Victor Cha", st.rules
+
+
 def test_an_owners_possessive_before_a_persons_name_is_no_part_of_it(extract):
     (st,) = extract("Ewha's Park Won-gon predicted that Trump would demand more money from Seoul.")
     assert st.source == "Park Won-gon", st.rules
