@@ -151,9 +151,9 @@ def build_memo(
         "simulation": _simulation_data(result, labels),
         "simulation_figure": _simulation_figure(result, labels),
         "developments": len(developments),
-        "playbook": _playbook(store, lens, refs),
-        "signposts": _signposts(store, lens, refs),
-        "facts": _facts(store, lens, refs),
+        "playbook": _playbook(store, lens, refs, cycle),
+        "signposts": _signposts(store, lens, refs, cycle),
+        "facts": _facts(store, lens, refs, cycle),
         "references": refs.items,
     }
 
@@ -241,10 +241,10 @@ def _domain_sections(matrix: Matrix, labels: dict[str, str], refs: _References) 
     return domains
 
 
-def _playbook(store: Store, lens: Lens, refs: _References) -> list[dict[str, Any]]:
+def _playbook(store: Store, lens: Lens, refs: _References, cycle: int | None) -> list[dict[str, Any]]:
     labels = lens.labels
     playbook: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for rec in store.recommendations():
+    for rec in store.recommendations(cycle):
         n = refs.cite_finding(rec, rec.source)
         key = (rec.outcome, rec.domains[0] if rec.domains else "general")
         playbook.setdefault(key, []).append({"ref": n, "sentence": rec.sentence, "source": rec.source})
@@ -260,9 +260,9 @@ def _playbook(store: Store, lens: Lens, refs: _References) -> list[dict[str, Any
     ]
 
 
-def _signposts(store: Store, lens: Lens, refs: _References) -> list[dict[str, Any]]:
+def _signposts(store: Store, lens: Lens, refs: _References, cycle: int | None) -> list[dict[str, Any]]:
     hits: dict[str, list[dict[str, Any]]] = {}
-    for hit in store.signpost_reports():
+    for hit in store.signpost_reports(cycle=cycle):
         n = refs.cite_finding(hit, "author")
         hits.setdefault(hit.signpost, []).append(
             {"ref": n, "match": hit.match, "date": hit.date, "outlet": hit.outlet}
@@ -273,9 +273,9 @@ def _signposts(store: Store, lens: Lens, refs: _References) -> list[dict[str, An
     ]
 
 
-def _facts(store: Store, lens: Lens, refs: _References) -> list[dict[str, Any]]:
+def _facts(store: Store, lens: Lens, refs: _References, cycle: int | None) -> list[dict[str, Any]]:
     claims: dict[str, list[dict[str, Any]]] = {}
-    for claim in store.fact_claims():
+    for claim in store.fact_claims(cycle):
         n = refs.cite_finding(claim, claim.source)
         claims.setdefault(claim.fact, []).append({"ref": n, **asdict(claim)})
     return [{**f.model_dump(), "claims": claims.get(f.id, [])} for f in lens.model.facts]

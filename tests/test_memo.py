@@ -164,6 +164,21 @@ def test_memo_title_names_the_cycle_and_the_corpus(train_memos):
         assert "sources" in memo["subtitle"] or "source" in memo["subtitle"]
 
 
+def test_a_cycles_memo_cites_only_that_cycles_findings(seeded_db, lens):
+    # The playbook, signposts and fact check of a cycle's memo come from that election's
+    # articles, like its matrix: a 2020 recommendation is no advice for 2024.
+    with Store(seeded_db) as store:
+        cycles = store.cycles()
+        assert len(cycles) >= 2
+        for year in cycles:
+            memo = build_memo(store, lens, runs=200, cycle=year)
+            played = {e["sentence"] for g in memo["playbook"] for e in g["entries"]}
+            assert played == {r.sentence for r in store.recommendations(year)}
+            assert len(played) < len(store.recommendations())
+            watched = sum(len(s["hits"]) for s in memo["signposts"] if s.get("hits"))
+            assert watched == len(store.signpost_reports(cycle=year))
+
+
 def test_memo_quotes_a_quotation_once(html):
     for doubled in ('“"', '"”', "““", "””"):
         assert doubled not in html

@@ -235,14 +235,14 @@ class Store:
         return search.search(self.db, query, where, limit=limit)
 
     # findings
-    def recommendations(self) -> list[StoredRecommendation]:
-        return findings.recommendations(self.db)
+    def recommendations(self, cycle: int | None = None) -> list[StoredRecommendation]:
+        return findings.recommendations(self.db, cycle)
 
-    def signpost_reports(self, *, unalerted: bool = False) -> list[SignpostReport]:
-        return findings.signpost_reports(self.db, unalerted=unalerted)
+    def signpost_reports(self, *, unalerted: bool = False, cycle: int | None = None) -> list[SignpostReport]:
+        return findings.signpost_reports(self.db, unalerted=unalerted, cycle=cycle)
 
-    def fact_claims(self) -> list[StoredFactClaim]:
-        return findings.fact_claims(self.db)
+    def fact_claims(self, cycle: int | None = None) -> list[StoredFactClaim]:
+        return findings.fact_claims(self.db, cycle)
 
     # tracking
     def record_cycle(self, year: int, winner: str, note: str, citation: str) -> None:

@@ -26,11 +26,17 @@ def _finding(row: Any) -> dict[str, Any]:
     }
 
 
-def recommendations(db: Database) -> list[StoredRecommendation]:
-    """Every recommendation, in document order."""
+def _in_cycle(cycle: int | None, joiner: str = "WHERE") -> tuple[str, tuple[int, ...]]:
+    """The SQL condition (and its parameter) that keeps one election cycle's documents."""
+    return (f" {joiner} d.cycle = ?", (cycle,)) if cycle is not None else ("", ())
+
+
+def recommendations(db: Database, cycle: int | None = None) -> list[StoredRecommendation]:
+    """Every recommendation (of one election cycle's documents), in document order."""
+    where, params = _in_cycle(cycle)
     sql = (
         f"SELECT r.*, {_PROVENANCE} FROM recommendations r JOIN documents d ON d.id = r.document_id"
-        " ORDER BY r.document_id, r.sentence_start"
+        f"{where} ORDER BY r.document_id, r.sentence_start"
     )
     return [
         StoredRecommendation(
@@ -40,29 +46,35 @@ def recommendations(db: Database) -> list[StoredRecommendation]:
             rule=r["rule"],
             source=r["source"],
         )
-        for r in db.execute(sql)
+        for r in db.execute(sql, params)
     ]
 
 
-def signpost_reports(db: Database, *, unalerted: bool = False) -> list[SignpostReport]:
-    """Signpost reports; with `unalerted`, only those no alert has been recorded for."""
+def signpost_reports(
+    db: Database, *, unalerted: bool = False, cycle: int | None = None
+) -> list[SignpostReport]:
+    """Signpost reports (of one election cycle's documents); with `unalerted`, only those
+    no alert has been recorded for."""
     where = (
         f" WHERE NOT EXISTS (SELECT 1 FROM alerts a WHERE a.key = {SIGNPOST_ALERT_KEY})" if unalerted else ""
     )
+    in_cycle, params = _in_cycle(cycle, "AND" if where else "WHERE")
     sql = (
         f"SELECT h.*, {SIGNPOST_ALERT_KEY} AS alert_key, {_PROVENANCE} FROM signpost_hits h"
-        f" JOIN documents d ON d.id = h.document_id{where} ORDER BY h.signpost, d.date, h.document_id"
+        f" JOIN documents d ON d.id = h.document_id{where}{in_cycle} ORDER BY h.signpost, d.date, h.document_id"
     )
     return [
         SignpostReport(**_finding(r), signpost=r["signpost"], match=r["match"], alert_key=r["alert_key"])
-        for r in db.execute(sql)
+        for r in db.execute(sql, params)
     ]
 
 
-def fact_claims(db: Database) -> list[StoredFactClaim]:
+def fact_claims(db: Database, cycle: int | None = None) -> list[StoredFactClaim]:
+    """Every checked numeric claim (of one election cycle's documents)."""
+    where, params = _in_cycle(cycle)
     sql = (
         f"SELECT c.*, {_PROVENANCE} FROM fact_claims c JOIN documents d ON d.id = c.document_id"
-        " ORDER BY c.fact, c.document_id, c.sentence_start"
+        f"{where} ORDER BY c.fact, c.document_id, c.sentence_start"
     )
     return [
         StoredFactClaim(
@@ -73,5 +85,5 @@ def fact_claims(db: Database) -> list[StoredFactClaim]:
             source=r["source"],
             verdict=r["verdict"],
         )
-        for r in db.execute(sql)
+        for r in db.execute(sql, params)
     ]
