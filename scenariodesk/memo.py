@@ -199,7 +199,7 @@ def _summary(
     for outcome, devs in chosen.items():
         points = []
         for dev in devs:
-            stated = _stated(dev, members)
+            stated = _stated(dev, members, lens)
             if stated is not None and len(points) < SUMMARY_PER_OUTCOME:
                 points.append(_point(dev, stated, lens, cite))
         if points:
@@ -207,17 +207,31 @@ def _summary(
     return blocks
 
 
-def _stated(dev: Development, members: dict[int, StoredStatement]) -> str | None:
+def _stated(dev: Development, members: dict[int, StoredStatement], lens: Lens) -> str | None:
     """The first proposition of the development (its representative first) that parses as
     a sentence with a subject and a verb, ending with its full stop; else its first whole
-    sentence that does."""
+    sentence that does. One that opens with an anaphor ("This isolation could …", lens
+    `anaphors`) only where no other does: a summary line is read out of its article."""
     order = [dev.representative, *(i for i in dev.statements if i != dev.representative)]
     found = [members[i].statement for i in order if i in members]
-    for text in [*(st.quotable for st in found), *(st.sentence for st in found)]:
-        text = text.strip()
+    texts = [t.strip() for t in (*(st.quotable for st in found), *(st.sentence for st in found))]
+    for text in sorted(texts, key=lambda t: _leans_on_context(t, lens)):  # stable: order kept
         if text and reads_as_sentence(text):
             return text if text.rstrip("'\"’”")[-1:] in (".", "?", "!") else text.rstrip(",;:") + "."
     return None
+
+
+# Pronouns that open a sentence by pointing back at the one before it ("Its outcome will
+# reshape …", "They would …"): closed-class English, beside the lens's own `anaphors`.
+_POINTING_BACK = frozenset(
+    ["it", "its", "they", "their", "them", "these", "those", "he", "his", "she", "her"]
+)
+
+
+def _leans_on_context(text: str, lens: Lens) -> bool:
+    """A text that opens by pointing back at its article ("This isolation …", "Its …")."""
+    first = text.split(maxsplit=1)[0].strip("\"'“‘").lower() if text.strip() else ""
+    return bool(lens.anaphors.match(text)) or first in _POINTING_BACK
 
 
 def _domain_sections(matrix: Matrix, labels: dict[str, str], refs: _References) -> list[dict[str, Any]]:

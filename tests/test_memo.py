@@ -213,3 +213,32 @@ def test_memo_counts_are_singular_for_one(memo, fmt):
 )
 def test_memo_quotes_drop_only_the_sentences_own_quotation_marks(sentence, shown):
     assert unquoted(sentence) == shown
+
+
+@pytest.mark.parametrize(
+    ("representative", "other", "stated"),
+    [
+        (
+            "This isolation could weaken the alliance.",
+            "A second Trump term could weaken the alliance.",
+            "A second Trump term could weaken the alliance.",
+        ),
+        (
+            "Its outcome will reshape diplomacy in the region.",
+            "The election will reshape diplomacy in the region.",
+            "The election will reshape diplomacy in the region.",
+        ),
+        # where every text leans on its article, the representative's still stands
+        ("It would strain the alliance.", "They could strain the alliance.", "It would strain the alliance."),
+    ],
+)
+def test_a_summary_line_does_not_open_by_pointing_back(lens, representative, other, stated):
+    from types import SimpleNamespace
+
+    from scenariodesk.memo import _stated
+
+    def member(text):
+        return SimpleNamespace(statement=SimpleNamespace(quotable=text, sentence=text))
+
+    dev = SimpleNamespace(representative=1, statements=(1, 2))
+    assert _stated(dev, {1: member(representative), 2: member(other)}, lens) == stated
