@@ -217,13 +217,14 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     never an agent after "by"; a negator just before the effect flips it."""
     words = [t.lower_ for t in tokens]
     described = _described(words)
+    copulas = {k for k, w in enumerate(words) if w.isalpha() and vocab.links_a_state(words, k)}
     found: list[tuple[int, int, int, int]] = []  # (effect, theme, effect x negation, sign)
     for i, word in enumerate(words):
-        linked = i > 0 and any(vocab.links_a_state(words, k) for k in range(max(0, i - 3), i))
+        linked = not copulas.isdisjoint(range(i - 3, i))
         effect = 0
         if word.isalpha() and i not in described:
             effect = vocab.state_of(word) if linked else vocab.effect_of(word)
-        if not effect or vocab.links_a_state(words, i):
+        if not effect or i in copulas:
             continue  # "talks would remain frozen": the state is the effect
         # A passive's subject is what the effect changes, however long its phrase
         # ("tariffs on Korean steel would be lifted"), and so is a state's ("talks with
