@@ -219,6 +219,14 @@ DOMAIN_FORMS = [
     ("If Trump wins, Washington could treat Seoul as a client rather than a partner.", "alliance"),
     ("If Trump wins, the mutual defense treaty could be called into question.", "alliance"),
     ("If Trump wins, South Korea could seek nuclear weapons of its own.", "alliance"),
+    # a nuclear North Korea and the threat it poses
+    ("If Harris wins, Pyongyang's nuclear and missile programs would continue to advance.", "nk_threat"),
+    ("If Trump wins, Kim could test a hydrogen bomb.", "nk_threat"),
+    ("If Trump wins, Seoul would have to live with a nuclear-armed North Korea.", "nk_threat"),
+    ("If Harris wins, the threat from North Korea would keep growing.", "nk_threat"),
+    ("If Trump wins, a nuclear North Korea could become permanent.", "nk_threat"),
+    ("If Harris wins, North Korea may launch more cruise missiles.", "nk_threat"),
+    ("If Trump wins, North Korea's weapons programs would go on unchecked.", "nk_threat"),
     # China's rivalry, Russia's ties, the cost and trade and arms vocabulary
     ("If Trump wins, he will likely demand more money from Seoul.", "cost_sharing"),
     ("If Trump wins, Washington could pull its troops out of Korea.", "troops"),
