@@ -210,8 +210,9 @@ def _summary(
 def _stated(dev: Development, members: dict[int, StoredStatement], lens: Lens) -> str | None:
     """The first proposition of the development (its representative first) that parses as
     a sentence with a subject and a verb, ending with its full stop; else its first whole
-    sentence that does. One that opens with an anaphor ("This isolation could …", lens
-    `anaphors`) only where no other does: a summary line is read out of its article."""
+    sentence that does. One that reads out of place in a summary (`_leans_on_context`:
+    "This isolation could …", "I heard …", a title-case headline) only where no other
+    does: a summary line is read out of its article."""
     order = [dev.representative, *(i for i in dev.statements if i != dev.representative)]
     found = [members[i].statement for i in order if i in members]
     texts = [t.strip() for t in (*(st.quotable for st in found), *(st.sentence for st in found))]
@@ -222,16 +223,23 @@ def _stated(dev: Development, members: dict[int, StoredStatement], lens: Lens) -
 
 
 # Pronouns that open a sentence by pointing back at the one before it ("Its outcome will
-# reshape …", "They would …"): closed-class English, beside the lens's own `anaphors`.
+# reshape …", "They would …") or at its speaker ("I heard …"): closed-class English,
+# beside the lens's own `anaphors`.
 _POINTING_BACK = frozenset(
     ["it", "its", "they", "their", "them", "these", "those", "he", "his", "she", "her"]
+    + ["i", "we", "my", "our", "us"]
 )
 
 
 def _leans_on_context(text: str, lens: Lens) -> bool:
-    """A text that opens by pointing back at its article ("This isolation …", "Its …")."""
-    first = text.split(maxsplit=1)[0].strip("\"'“‘").lower() if text.strip() else ""
-    return bool(lens.anaphors.match(text)) or first in _POINTING_BACK
+    """A text that opens by pointing back at its article or its speaker ("This isolation
+    …", "Its …", "I heard …"), or a headline in title case ("A Second-Term Trump Would
+    Keep Trying …"), which a summary line should not be where another text says it."""
+    words = text.split()
+    first = words[0].strip("\"'“‘").lower() if words else ""
+    long = [w for w in words if len(w.strip("\"'“‘,.")) > 3]
+    headline = len(long) >= 4 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+    return bool(lens.anaphors.match(text)) or first in _POINTING_BACK or headline
 
 
 def _domain_sections(matrix: Matrix, labels: dict[str, str], refs: _References) -> list[dict[str, Any]]:

@@ -228,6 +228,16 @@ def test_memo_quotes_drop_only_the_sentences_own_quotation_marks(sentence, shown
             "The election will reshape diplomacy in the region.",
             "The election will reshape diplomacy in the region.",
         ),
+        (
+            "I heard that he is going to go for a fourth summit right away.",
+            "Trump would likely seek a fourth summit right away.",
+            "Trump would likely seek a fourth summit right away.",
+        ),
+        (
+            "A Second-Term Trump Would Keep Trying to Talk to North Korea.",
+            "Talks between the heads of the U.S. and North Korea are likely to resume.",
+            "Talks between the heads of the U.S. and North Korea are likely to resume.",
+        ),
         # where every text leans on its article, the representative's still stands
         ("It would strain the alliance.", "They could strain the alliance.", "It would strain the alliance."),
     ],
