@@ -115,10 +115,9 @@ def _first_letters(pattern: str) -> str:
     """The letters a pattern that opens with a group can start with ("(if|when|should) …"
     -> "iws", "(?:north korea|n\\. ?korea) policy" -> "n", nested groups too): each
     alternative must open with a letter or such a group, an optional group counting with
-    what follows it ("(the )?Republican" -> "rt"); "" when it cannot be told simply."""
-    if _alternatives_at_top(pattern):
-        return ""
-    letters = _leading_letters(pattern)
+    what follows it ("(the )?Republican" -> "rt"); a pattern of alternatives ("chances
+    are|odds are" -> "co") the letters of each; "" when it cannot be told simply."""
+    letters = _leading_letters(f"(?:{pattern})" if _alternatives_at_top(pattern) else pattern)
     return "".join(sorted(letters)) if letters else ""
 
 
@@ -130,6 +129,8 @@ def _leading_letters(pattern: str) -> set[str] | None:
         end = _closing(pattern, 0)
         return None if end is None else _leading_letters(pattern[end + 1 :])
     first = pattern[:1]
+    if pattern.startswith("\\d") and pattern[2:3] not in ("?", "*", "{"):
+        return set("0123456789")
     if _plain_start(first) and pattern[1:2] not in ("?", "*", "{"):
         return {first.lower()}
     found = _group_letters(pattern, 0)
@@ -161,8 +162,8 @@ def _closing(pattern: str, at: int) -> int | None:
 
 def _plain_start(ch: str) -> bool:
     """A character a pattern can open with literally: a letter of any script (matching
-    is case-insensitive), a digit, an apostrophe ("'ll")."""
-    return ch.isalnum() or ch == "'"
+    is case-insensitive), a digit, an apostrophe ("'ll", "’re")."""
+    return ch.isalnum() or ch in "'’"
 
 
 def _group_letters(pattern: str, at: int) -> tuple[set[str], int] | None:
@@ -178,7 +179,13 @@ def _group_letters(pattern: str, at: int) -> tuple[set[str], int] | None:
         if i <= skip_to:
             continue
         if expect:
+            if pattern.startswith(("(?<!", "(?<="), i):  # matches no character
+                skip_to = _closing(pattern, i) or len(pattern)
+                continue
             expect = False
+            if pattern.startswith("\\d", i) and pattern[i + 2 : i + 3] not in ("?", "*", "{"):
+                letters.update("0123456789")
+                continue
             if ch == "(":
                 inner = _group_letters(pattern, i)
                 if inner is None or pattern[inner[1] + 1 : inner[1] + 2] == "{":
@@ -310,7 +317,10 @@ def compile_matcher(
                 f"{where}: pattern {pattern!r} begins or ends with a space; word edges are added"
                 " around every pattern, so it would never match inside a sentence"
             )
-        fragment = f"{pattern_body(pattern, plural=plural, forms=forms)}" + ("(?![\\w])" if edges else "")
+        body = pattern_body(pattern, plural=plural, forms=forms)
+        if _alternatives_at_top(body):  # the word edge closes every alternative
+            body = f"(?:{body})"
+        fragment = body + ("(?![\\w])" if edges else "")
         try:
             own = re.compile(fragment, re.IGNORECASE)
         except re.error as exc:
@@ -322,8 +332,8 @@ def compile_matcher(
         if whole and first.isalnum() and not optional:
             single.setdefault(first, []).append(entry)
             seconds.setdefault(first, []).append(_second_letter(pattern))
-        else:  # "(if|when|should) …" opens with one of several letters, "a|b" with any
-            front.append((_first_letters(pattern) if whole else "", entry))
+        else:  # "(if|when|should) …" or "a|b" opens with one of several letters
+            front.append((_first_letters(pattern), entry))
     anywhere = [e for letters, e in front if not letters]
     by_letter: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
     keyed: dict[str, str] = {}
