@@ -430,7 +430,7 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
             return name, "source:actor"
     if any(word in subject for word in rules.unnamed):
         return AUTHOR, "source:unnamed"
-    name = person(subject, rules)
+    name = None if ko_names.ends_in_body(words, rules) else person(subject, rules)
     if name is not None:
         return _named(name, ctx), rule
     named_body = body(subject, rules)

@@ -34,7 +34,39 @@ def body(subject: str, rules: KoreanRules) -> str | None:
     # without the abbreviation in brackets beside it: "한국개발연구원(KDI)" -> 한국개발연구원
     if not bodies:
         return None
-    return _BRACKETED.sub("", bodies[-1]) or bodies[-1]
+    last = _BRACKETED.sub("", bodies[-1]) or bodies[-1]
+    return _named_before(subject.split(), bodies[-1], rules) or last
+
+
+def ends_in_body(words: list[str], rules: KoreanRules) -> bool:
+    """A speaker's phrase ending in a body names the body ("세종 연구소는"), not a person
+    whose name a word of it looks like ("세종")."""
+    return bool(words) and body_word(words[-1], rules) and not words[-1].endswith("의")
+
+
+def _named_before(words: list[str], last: str, rules: KoreanRules) -> str | None:
+    """A body written in several words whose last is only the kind of body it is
+    ("헤리티지 재단", "아시아 연구소"): its name is that word with the words before it, back
+    to a place, a kind, a title or a word with a particle ("미국 헤리티지 재단" ->
+    헤리티지 재단, as "미국 헤리티지재단" -> 헤리티지재단); None for any other body."""
+    if last not in rules.body_endings or is_title(last, rules) or last not in words:
+        return None
+    at = len(words) - 1 - words[::-1].index(last)
+    start = at
+    while start > 0 and _name_word(words[start - 1], rules):
+        start -= 1
+    return " ".join(words[start : at + 1]) if start < at else None
+
+
+def _name_word(word: str, rules: KoreanRules) -> bool:
+    """A word that can be part of a body's name: Hangul or Latin letters, no particle of
+    possession, not a place, kind, title or body of its own."""
+    return (
+        bool(_NAME_PART.match(word))
+        and word not in rules.places
+        and not is_title(word, rules)
+        and not body_word(word, rules)
+    )
 
 
 def names_someone(phrase: str, rules: KoreanRules) -> bool:
@@ -189,5 +221,6 @@ def full_name_before(surname: str, earlier: list[str], rules: KoreanRules) -> st
 _ACRONYM = re.compile(r"\([^)]*\)$")
 _ACRONYM_NAME = re.compile(r"^[A-Z]{2,6}$")  # "CNN", "CSIS": a body by its initials
 _HANGUL_WORD = re.compile(r"[가-힣]+")
+_NAME_PART = re.compile(r"^(?:[가-힣]+|[A-Za-z][A-Za-z.&-]*)$")
 _HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
 _KOREAN_NAME = re.compile(r"^[가-힣]{2,4}$")

@@ -730,6 +730,20 @@ KO_SOURCES = [
         "미국 싱크탱크 헤리티지재단은 트럼프가 재선되면 방위비 분담금 인상을 요구할 것이라고 전망했다.",
         "헤리티지재단",
     ),
+    # a body written in words, the last only its kind, is named by them all, not by its
+    # kind ("재단") nor by a name-like word in it ("세종"); a place or kind before it is not
+    # part of the name; a person before a title stays the person
+    ("세종 연구소는 트럼프가 재선되면 방위비 분담금 압박이 커질 것으로 전망했다.", "세종 연구소"),
+    (
+        "미국 헤리티지 재단은 트럼프 2기 행정부가 방위비 분담금 인상을 요구할 것으로 전망했다.",
+        "헤리티지 재단",
+    ),
+    ("미국 싱크탱크 랜드 연구소는 트럼프가 재선되면 주한미군 감축 가능성이 높다고 분석했다.", "랜드 연구소"),
+    ("국제 위기 그룹은 트럼프 2기 행정부에서 북한의 도발이 늘어날 수 있다고 경고했다.", "국제 위기 그룹"),
+    (
+        "헤리티지 재단 브루스 클링너 선임연구원은 트럼프가 당선되면 주한미군 감축을 추진할 가능성이 높다고 말했다.",
+        "브루스 클링너",
+    ),
 ]
 
 
