@@ -237,6 +237,15 @@ BAD_LENSES = [
         },
         "cues: patterns do not combine",
     ),
+    (
+        {
+            "cues": [
+                {"id": "a", "pattern": "will", "band": "likely"},
+                {"id": "b", "pattern": "(?i)may", "band": "likely"},
+            ]
+        },
+        "cues: patterns do not combine",
+    ),
 ]
 
 

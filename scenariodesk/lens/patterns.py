@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 
 class PatternError(ValueError):
@@ -21,11 +22,20 @@ class Matcher:
     rule matches, and the rule is then told by trying, at that place only, the rules'
     own regexes in the alternation's order for the place's first letter. The first that
     matches is the one the alternation took, with the same span; its match object, with
-    the rule's own groups, is the one yielded."""
+    the rule's own groups, is the one yielded.
 
-    regex: re.Pattern[str]
+    The alternation is compiled when first used: each rule's own regex is compiled (and
+    so checked) at once, but the alternation over hundreds of them takes most of a lens's
+    load time, which a command that never matches them (`matrix`, `brief`, an English
+    corpus's Korean rules) need not pay."""
+
+    source: str  # the alternation
     by_letter: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # in the alternation's order
     anywhere: tuple[tuple[str, re.Pattern[str]], ...]  # rules whose first letters are unknown
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
 
     def finditer(self, text: str):  # type: ignore[no-untyped-def]
         for m in self.regex.finditer(text):
@@ -347,12 +357,37 @@ def compile_matcher(
     # A match starts at a word's edge, or at an apostrophe: a contraction ("'ll", "'s")
     # follows its word directly.
     edge = rf"(?:(?<![\w{re.escape(joined)}])|(?='))" if edges else ""
-    regex = re.compile(edge + "(?:" + ("|".join(parts) or r"(?!x)x") + ")", re.IGNORECASE)
+    _one_group_name_per_rule(rules, where)
     return Matcher(
-        regex,
+        edge + "(?:" + ("|".join(parts) or r"(?!x)x") + ")",
         {k: tuple((name, own) for name, own, _ in v) for k, v in by_letter.items()},
         tuple((name, own) for name, own, _ in anywhere),
     )
+
+
+def _one_group_name_per_rule(rules: list[tuple[str, str]], where: str) -> None:
+    """Rules valid alone clash in one alternation by naming a group alike (the
+    alternation keeps named groups) or by a flag for the whole expression ("(?i)"), which
+    only the start of one may set: refused at load, as a bad pattern is, not when the
+    alternation is first compiled."""
+    owner: dict[str, str] = {}
+    for _, pattern in rules:
+        if _GLOBAL_FLAGS.search(pattern):
+            raise PatternError(
+                f"{where}: patterns do not combine: {pattern!r} sets a flag for the whole"
+                " expression; scope it to a group, as in (?i:...)"
+            )
+        for name in set(_GROUP_NAME.findall(pattern)):
+            if name in owner and owner[name] != pattern:
+                raise PatternError(
+                    f"{where}: patterns do not combine: {owner[name]!r} and {pattern!r}"
+                    f" both name a group {name!r}"
+                )
+            owner[name] = pattern
+
+
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
 def _bucketed(keyed: dict[str, str]) -> list[str]:
