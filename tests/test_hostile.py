@@ -401,6 +401,33 @@ def _open_store(path):
     Store(path).close()
 
 
+def test_a_store_waits_out_a_lock_while_switching_to_wal():
+    """Switching a new file to WAL can answer "database is locked" at once, without the
+    busy timeout, while another process creates the same store (seen in about one round
+    in thirty of six processes): opening waits and tries again, and still fails on any
+    other error."""
+    import sqlite3
+
+    from scenariodesk.store.db import _wal
+
+    class Busy:
+        def __init__(self, failures, message="database is locked"):
+            self.failures, self.message, self.calls = failures, message, 0
+
+        def execute(self, sql):
+            self.calls += 1
+            if self.calls <= self.failures:
+                raise sqlite3.OperationalError(self.message)
+
+    conn = Busy(3)
+    _wal(conn)
+    assert conn.calls == 4
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+        _wal(Busy(1, "disk I/O error"))
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _wal(Busy(10**6), patience=0.05)
+
+
 def test_processes_creating_one_database_at_once_all_succeed(tmp_path):
     import multiprocessing as mp
 

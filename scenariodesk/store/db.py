@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -44,6 +45,24 @@ def pyformat_placeholders(sql: str) -> str:
     return "".join(out)
 
 
+def _wal(conn: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Put the database in WAL mode. Switching the journal mode can answer "database is
+    locked" at once, without waiting out the busy timeout, while another process creates
+    or switches the same file (three processes opening one new store at once): wait and
+    try again, for as long as the timeout would have waited."""
+    deadline = time.monotonic() + patience
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 class Database:
     """`execute`, `executemany`, `begin`, `close` on SQLite or PostgreSQL."""
 
@@ -61,7 +80,7 @@ class Database:
             # and use it in another; a Store is still never used by two threads at once.
             self.conn = sqlite3.connect(target, timeout=30, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            _wal(self.conn)
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.integrity_errors = (sqlite3.IntegrityError,)
