@@ -209,6 +209,15 @@ def test_memo_counts_are_singular_for_one(memo, fmt):
             '"Trump will come to the table with a number in mind',
             "Trump will come to the table with a number in mind",
         ),
+        # a quotation that closes before its attribution keeps both its marks
+        (
+            '"A freeze would lock in a nuclear-armed North Korea," said Ahn Byung-joo.',
+            "‘A freeze would lock in a nuclear-armed North Korea,’ said Ahn Byung-joo.",
+        ),
+        ('"Talks will resume," he said, "and soon."', "‘Talks will resume,’ he said, ‘and soon.’"),
+        ("“Seoul’s leverage will grow,” she said.", "‘Seoul’s leverage will grow,’ she said."),
+        ("“Seoul’s leverage will grow.”", "Seoul’s leverage will grow."),
+        ("“Seoul’s leverage won't grow.", "Seoul’s leverage won't grow."),
     ],
 )
 def test_memo_quotes_drop_only_the_sentences_own_quotation_marks(sentence, shown):

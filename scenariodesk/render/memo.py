@@ -28,18 +28,28 @@ def _environment() -> jinja2.Environment:
 
 
 _QUOTE_MARKS = "\"“”'‘’"
+# a quotation mark, not an apostrophe (one between two letters: "Seoul’s", "don't")
+_MARK = re.compile(r"[\"“”‘]|(?<![^\W\d_])['’]|['’](?![^\W\d_])")
 
 
 def unquoted(sentence: str) -> str:
     """A sentence to set inside the memo's own quotation marks: the quote marks that open
-    or close it dropped (a quotation sentence would otherwise read “"If Biden …”), but
-    not the closing mark of a quotation inside it (“An official said, "Even if …."”)."""
+    or close it dropped where they are its own, that is where they enclose all of it or
+    open or close a quotation that runs on into another sentence (a quotation sentence
+    would otherwise read “"If Biden …”); any other mark kept as a quotation within a
+    quotation (“An official said, ‘Even if ….’”, “‘A freeze … next door to us,’ said Ahn”)."""
     text = sentence.strip()
-    opened = text[:1] in _QUOTE_MARKS
-    text = text.lstrip(_QUOTE_MARKS).strip()
-    if text[-1:] in _QUOTE_MARKS and (opened or not _balanced(text)):
-        text = text.rstrip(_QUOTE_MARKS).strip()
-    return _inner(text)
+    opened, closed = text[:1] in _QUOTE_MARKS, len(text) > 1 and text[-1:] in _QUOTE_MARKS
+    inside = len(_MARK.findall(text, 1, len(text) - 1))
+    if opened and closed and not inside:  # the whole sentence is one quotation
+        text = text[1:-1]
+    elif opened and not closed and not inside:  # it opens a quotation that runs on
+        text = text[1:]
+    elif closed and not opened and not inside:  # it closes a quotation opened before it
+        text = text[:-1]
+    elif closed and not opened and not _balanced(text):
+        text = text[:-1]  # closes one from before and holds a quotation of its own
+    return _inner(text.strip())
 
 
 def _inner(text: str) -> str:
