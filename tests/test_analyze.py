@@ -106,6 +106,14 @@ NOT_STATEMENTS = [
     ),
     pytest.param("A second Trump term could reshape the domestic political landscape.", id="no-domain"),
     pytest.param("Many in Seoul would like to see a Trump summit with Kim again.", id="third-party-wish"),
+    # a wish hedged by an adverb: the adverb is no likelihood cue of its own
+    pytest.param(
+        "If Trump wins, Koreans would probably want to see a more traditional view of the alliance.",
+        id="hedged-wish",
+    ),
+    pytest.param(
+        "Under Harris, Seoul would certainly prefer to keep the alliance as it is.", id="hedged-preference"
+    ),
 ]
 
 
