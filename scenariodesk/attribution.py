@@ -452,11 +452,13 @@ def _candidate_named(text: str, lens: Lens, ctx: Context) -> str | None:
 def proper_name(text: str, lens: Lens) -> str | None:
     """The trailing run of capitalized words that are not titles ("CSIS President and CEO
     John Hamre" -> "John Hamre"; "Korea Institute for National Unification" keeps its
-    "for"), or None for a common noun phrase ("some experts")."""
+    "for"; an initial its period), or None for a common noun phrase ("some experts")."""
     words = text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").split()
     run: list[str] = []
     for i in range(len(words) - 1, -1, -1):
-        clean = words[i].strip(",.;:'\"’")
+        clean = words[i].strip(",;:'\"’")
+        if not _INITIALS.match(clean):  # a middle initial keeps its period: "Bruce W. Bennett"
+            clean = clean.strip(".")
         inner = clean.lower() in ("of", "for", "on") and run and i > 0 and words[i - 1][:1].isupper()
         if not inner and (not clean or not clean[0].isupper() or clean.lower() in lens.titles):
             break
@@ -464,6 +466,9 @@ def proper_name(text: str, lens: Lens) -> str | None:
     while run and run[0].lower() == "the":
         run.pop(0)
     return " ".join(run) or None
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 
 
 @lru_cache(maxsize=8)

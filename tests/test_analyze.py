@@ -196,6 +196,17 @@ ATTRIBUTIONS += [
         "Cha Du-hyeogn",
         id="romanized-given-name",
     ),
+    # a middle initial keeps its period, as the name is written
+    pytest.param(
+        '"A Trump win could lead to troop cuts," said RAND analyst Bruce W. Bennett.',
+        "Bruce W. Bennett",
+        id="middle-initial",
+    ),
+    pytest.param(
+        "If Trump wins, troops could be cut, according to J.D. Kim, a defense analyst.",
+        "J.D. Kim",
+        id="initials",
+    ),
 ]
 
 
