@@ -207,6 +207,17 @@ ATTRIBUTIONS += [
         "J.D. Kim",
         id="initials",
     ),
+    # a view held rather than said ("sees … as likely", "foresees")
+    pytest.param(
+        "Victor Cha, a Korea chair at CSIS, sees a Trump win as likely to bring tougher cost-sharing demands.",
+        "Victor Cha",
+        id="sees-as",
+    ),
+    pytest.param(
+        "Park Won-gon anticipates that a Trump administration would likely press Seoul to pay far more for U.S. troops.",
+        "Park Won-gon",
+        id="anticipates",
+    ),
 ]
 
 
