@@ -424,6 +424,12 @@ class _Extractor:
             if not spoken and not any(c.start() <= m.start() < c.end() for _, c in f.conditions):
                 ctx.last_person = f"candidate:{outcome}"
 
+    def _after_quotation(self, index: int, keys: list[tuple[int, int]]) -> Sentence | None:
+        """The sentence right after the quotation that the sentence at `index` is in, in its
+        paragraph or opening the next ('"…. …." That was the view of …')."""
+        rest = self._sentences[index + 1 :]
+        return next((t for t in rest if not {(t.paragraph, q) for q in t.quotes} & set(keys)), None)
+
     def _excluded(self, s: Sentence) -> bool:
         text = s.folded.strip()
         return text.endswith("?") and bool(_QUESTION_START.search(text))
@@ -471,8 +477,8 @@ class _Extractor:
                     for key in keys:
                         ctx.quote_speakers[key] = ahead[:2]
                     return (*ahead[:2], "source:quotation")
-        after = self._sentences[index + 1] if index + 1 < len(self._sentences) else None
-        named = view_named_after(after, self.lens, ctx) if after and after.paragraph == s.paragraph else None
+        after = self._after_quotation(index, keys)
+        named = view_named_after(after, self.lens, ctx) if after else None
         if named is not None:  # '"…." That was the view of Kim Hyun-wook, a professor at …'
             for key in keys:
                 ctx.quote_speakers[key] = named

@@ -1383,6 +1383,17 @@ ATTRIBUTION_ACROSS = [
         " professor at the Korea National Diplomatic Academy.",
         "Kim Hyun-wook",
     ),
+    # the view named after a quotation of several sentences, or in the paragraph after it
+    (
+        '"If Trump wins, the cost-sharing talks will turn ugly. Seoul has to prepare." That was the'
+        " view of Kim Hyun-wook, a professor at the Korea National Diplomatic Academy.",
+        "Kim Hyun-wook",
+    ),
+    (
+        '"If Trump wins, the cost-sharing talks will turn ugly."\n\nThat was the view of Kim'
+        " Hyun-wook, a professor at the Korea National Diplomatic Academy.",
+        "Kim Hyun-wook",
+    ),
     (
         "Seoul's Foreign Ministry, however, believes the alliance would survive a Trump presidency.",
         "South Korean Ministry of Foreign Affairs",
