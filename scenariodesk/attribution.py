@@ -419,6 +419,8 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     # Names are proper nouns ("Experts say" is not); a romanized given name's lowercase
     # half ("Hyun-wook") is tagged as a common noun, so any proper noun in the chunk counts.
     proper = any(t.tag_ in ("NNP", "NNPS") for t in words)
+    if token.tag_ == "NNPS" and not any(t.tag_ == "NNP" for t in words):
+        return AUTHOR, phrase, f"{rule}:group"  # "Some Democrats", "Many Koreans": people, not a name
     name = proper_name(text, lens) if proper else None
     unowned = proper_name(owned, lens) if proper and owned != bare else None
     if unowned and len(unowned.split()) > 1:

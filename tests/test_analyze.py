@@ -218,6 +218,16 @@ ATTRIBUTIONS += [
         "Park Won-gon",
         id="anticipates",
     ),
+    # a group of people by a plural proper noun is unnamed; a body named so is not
+    pytest.param(
+        "Some Democrats in Washington said a Harris win would strengthen the alliance.",
+        "author",
+        id="some-democrats",
+    ),
+    pytest.param("Many Koreans fear a Trump win could strain the alliance.", "author", id="many-koreans"),
+    pytest.param(
+        "Moody's Analytics said a Trump win could hit Korean exports.", "Moody's Analytics", id="plural-body"
+    ),
 ]
 
 
