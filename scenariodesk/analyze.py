@@ -34,7 +34,7 @@ from scenariodesk.clauses import (
     segments,
 )
 from scenariodesk.direction import Consequence, doc_tokens
-from scenariodesk.discourse import Context, condition_of, full_name, topic, with_article_domain
+from scenariodesk.discourse import Context, condition_of, named_in_full, topic, with_article_domain
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
 from scenariodesk.proposition import proposition
@@ -443,11 +443,8 @@ class _Extractor:
         previous quotation's speaker for a quote that names none, else the author."""
         found = attribution(s, self.lens, ctx, cue_start) if s.parsed is not None else None
         keys = [(s.paragraph, q) for q in s.quotes]
-        if found is not None and found[2].endswith(":surname") and " " not in found[0]:
-            name = full_name(found[0], self._sentences[:index], self.lens)
-            if name:  # "Cha said" after "Victor Cha, a professor …, has long studied …"
-                ctx.names[found[0].lower()] = name
-                found = (name, *found[1:])
+        if found is not None:  # "Cha said" after "Victor Cha, …"; "the former lawmaker said"
+            found = named_in_full(found, self._sentences[:index], self.lens, ctx)
         if found is not None and found[2].endswith(":pronoun-unresolved") and index:
             # "Kim Hyun-wook, a professor at …, sees trouble ahead. "…," he said."
             before = self._sentences[index - 1]

@@ -104,6 +104,59 @@ def full_name(surname: str, earlier: list[Sentence], lens: Lens) -> str | None:
     return None
 
 
+def named_in_full(
+    found: tuple[str, str, str], earlier: list[Sentence], lens: Lens, ctx: Context
+) -> tuple[str, str, str]:
+    """An attribution (source, phrase, rule) with a lone surname completed from an earlier
+    full name ("Cha said" after "Victor Cha, a professor …, has long studied …") and a
+    definite description resolved to the person it describes (`described_person`)."""
+    source, phrase, rule = found
+    if rule.endswith(":surname") and " " not in source:
+        name = full_name(source, earlier, lens)
+        if name:
+            ctx.names[source.lower()] = name
+            return name, phrase, rule
+    if rule.endswith(":unnamed"):
+        name = described_person(phrase, earlier, lens)
+        if name:
+            return name, phrase, rule.replace("unnamed", "described")
+    return found
+
+
+_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
+_DESCRIBED = re.compile(r"^the\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)$")
+
+
+def described_person(subject: str, earlier: list[Sentence], lens: Lens) -> str | None:
+    """The person a definite description stands for ("the former lawmaker said" after
+    "Kim Jong-dae, a former lawmaker, …" or "Former lawmaker Kim Jong-dae …"), from the
+    nearest earlier sentence that gives a name that role, before it or in apposition
+    after it; None when no one was so described (then "the official said" stays unnamed)."""
+    words = subject.split()
+    while words and lens.reporting.regex.fullmatch(words[-1]):
+        words.pop()  # "the former lawmaker said"
+    m = _DESCRIBED.match(" ".join(words))
+    if m is None or m.group(1).split()[-1] in lens.speech_nouns | lens.document_nouns:
+        return None
+    role = r"\s+".join(map(re.escape, m.group(1).split()))
+    apposed = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){{0,4}}?{role}\b")
+    titled = re.compile(rf"\b{role}\s+(?P<name>{_NAME})", re.IGNORECASE)
+    for s in reversed(earlier):
+        for pattern in (apposed, titled):
+            for found in pattern.finditer(s.text):
+                name = _proper(found.group("name"), lens)
+                if name and len(name.split()) > 1:
+                    return name
+    return None
+
+
+def _proper(text: str, lens: Lens) -> str | None:
+    """The capitalized words of `text` that are not titles, in order."""
+    words = [w.strip(",.") for w in text.split()]
+    kept = [w for w in words if w and w[0].isupper() and w.lower() not in lens.titles]
+    return " ".join(kept) or None
+
+
 def condition_of(
     s: Sentence, f: Features, ctx: Context, segment: Segment, lens: Lens
 ) -> tuple[str | None, Span | None, str]:

@@ -1400,6 +1400,23 @@ ATTRIBUTION_ACROSS = [
     ),
     # no one described before the pronoun: the author's, as before
     ('Trade worries are growing. "If Trump wins, tariffs will rise," he said.', "author"),
+    # a definite description for the person an earlier sentence gave that role, before the
+    # name or in apposition after it; a role no one was given stays unnamed
+    (
+        'Former lawmaker Kim Jong-dae said the race was close.\n\n"If Trump wins, troop cuts are'
+        ' likely," the former lawmaker said.',
+        "Kim Jong-dae",
+    ),
+    (
+        "Park Won-gon, a professor at Ewha Womans University, spoke on Monday. Troop cuts are likely"
+        " if Trump wins, said the professor.",
+        "Park Won-gon",
+    ),
+    (
+        "Park Won-gon, a professor at Ewha Womans University, spoke on Monday. Troop cuts are likely"
+        " if Trump wins, the official said.",
+        "author",
+    ),
 ]
 
 
