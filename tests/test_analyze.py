@@ -114,6 +114,10 @@ NOT_STATEMENTS = [
     pytest.param(
         "Under Harris, Seoul would certainly prefer to keep the alliance as it is.", id="hedged-preference"
     ),
+    # a counterfactual past hedged by an adverb
+    pytest.param(
+        "Had Trump won in 2020, the alliance would probably have frayed further.", id="hedged-counterfactual"
+    ),
 ]
 
 
