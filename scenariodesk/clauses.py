@@ -276,7 +276,9 @@ def consequence(
     for sign, m in f.impact:
         if not segment.start <= m.start() < segment.end or cue_word(m, cue[1], spec.names_event):
             continue
-        window = m.string[max(segment.start, m.start() - 30) : m.start()]
+        # the cue's words negate nothing ("little chance that tariffs will rise": convention 9)
+        after_cue = cue[1].end() if cue[1].end() <= m.start() else 0
+        window = m.string[max(segment.start, m.start() - 30, after_cue) : m.start()]
         negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
         if (
             cue_negated

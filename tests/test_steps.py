@@ -179,6 +179,14 @@ def test_a_lowering_cue_keeps_the_favourable_evidence_of_its_event(extract):
     assert "impact:+:summit" in st.rules
 
 
+def test_a_lowering_cues_own_words_negate_no_term_after_it(extract):
+    """'little chance that tariffs will rise': "little" is the cue's, so the tariffs the
+    event raises keep their sign (they were read as negated, the event's evidence
+    reversed)."""
+    (st,) = extract("There is little chance that tariffs on Korean cars will rise under Harris.")
+    assert "impact:-:tariffs" in st.rules, st.rules
+
+
 def test_lowering_cue_keeps_the_events_sign(extract):
     """'unlikely to resume' keeps the sign of resuming (convention 9)."""
     (st,) = extract("If Harris wins, denuclearization talks are unlikely to resume soon.", date="2024-09-01")
