@@ -91,6 +91,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
 
 
 _COORDINATED = re.compile(r",\s+and\s")  # ", and" opening a coordinated clause
+_WORDS = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(but|while|whereas|although|though)\s")
 _CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w.'-]*\s$")
 _CAPITALIZED_AFTER = re.compile(r"^\s[A-Z]")
@@ -269,9 +270,11 @@ def consequence(
     # cue, nor "little": a lowering cue keeps the event's sign ("little prospect of a
     # summit", convention 9).
     verb_negators = lens.direction_step.vocab.negators  # not, never, n't: not "little"
-    cue_negated = any(
-        w in verb_negators or w.endswith("n't") for w in text[cue[1].end() :].lower().split()[:2]
+    following = list(itertools.islice(_WORDS.finditer(text, cue[1].end()), 2))
+    negation = next(
+        (w for w in following if w.group().lower() in verb_negators or w.group().endswith("n't")), None
     )
+    cue_negated = negation is not None
     impact = []
     for sign, m in f.impact:
         if not segment.start <= m.start() < segment.end or cue_word(m, cue[1], spec.names_event):
@@ -283,6 +286,7 @@ def consequence(
         if (
             cue_negated
             and m.start() >= cue[1].end()
+            and not m.start() <= negation.start() < m.end()  # the term's own: "no longer a priority"
             and not _CLAUSE_BREAK.search(text, cue[1].end(), m.start())
         ):
             negated = True

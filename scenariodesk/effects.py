@@ -238,8 +238,11 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
             found.append((i, -1, effect * (-1 if _negated_before(words, i, vocab) else 1), 0))
             continue
         # The nearest; at equal distance the one after the effect, its object ("the
-        # dispute could disrupt exports").
-        j, value = min(themes, key=lambda jv: (abs(jv[0] - i), jv[0] < i))
+        # dispute could disrupt exports"); a theme only in a hyphenated modifier last
+        # ("honor the cost-sharing agreement" is the agreement honored, not the cost).
+        j, value = min(
+            themes, key=lambda jv: (words[jv[0] + 1 : jv[0] + 2] == ["-"], abs(jv[0] - i), jv[0] < i)
+        )
         if j < i:
             # Before the effect, a theme in a prepositional phrase modifies an earlier one,
             # the head of the subject: "uncertainty over the alliance could deepen", "the
@@ -296,6 +299,7 @@ def _nested(
     return [pair for i, pair in sorted(out.items()) if i not in inner]
 
 
+Pairs = list[tuple[str, str, int]]
 _MAKE = frozenset({"make", "makes", "making", "made"})
 _MADE_SPAN = 12  # words from "make" to "harder"
 
@@ -310,13 +314,34 @@ def made_pairs(words: Sequence[str], vocab: DirectionVocabulary) -> list[tuple[s
         if not effect:
             continue
         start = next((k for k in range(i - 1, max(-1, i - _MADE_SPAN - 1), -1) if words[k] in _MAKE), None)
-        if start is None:
-            continue
-        themes = [(j, vocab.theme_of(words[j])) for j in range(i - 1, start, -1) if words[j].isalpha()]
-        j, value = next(((j, v) for j, v in themes if v), (0, 0))
-        if value:
-            pairs.append((f"make-{word}", lemma(words[j]), effect * value))
+        if start is not None:
+            themes = [(j, vocab.theme_of(words[j])) for j in range(i - 1, start, -1) if words[j].isalpha()]
+            j, value = next(((j, v) for j, v in themes if v), (0, 0))
+            if value:
+                pairs.append((f"make-{word}", lemma(words[j]), effect * value))
+                continue
+        if start is not None or word.endswith("er"):
+            pairs += _harder_to(words, i, effect, vocab)
     return pairs
+
+
+def _harder_to(words: Sequence[str], i: int, effect: int, vocab: DirectionVocabulary) -> Pairs:
+    """ "(it would be) harder for Seoul to keep the alliance intact", "make it difficult for
+    Seoul to push ahead with projects": the event after "to" (its effect, if any, on the
+    nearest valued theme) made harder or easier. A comparative, or a word after "make":
+    "difficult to" alone is a likelihood cue, which keeps its event's sign (convention 9)."""
+    to = next((k for k in range(i + 1, min(len(words), i + 5)) if words[k] == "to"), None)
+    if to is None or to + 1 >= len(words):
+        return []
+    after = range(to + 1, min(len(words), to + 2 + _WINDOW))
+    j, value = next(
+        ((j, vocab.theme_of(words[j])) for j in after if words[j].isalpha() and vocab.theme_of(words[j])),
+        (0, 0),
+    )
+    # the verb acts on its object, not on a theme after a preposition ("break into the market")
+    through = _PREPOSITIONS.union({"into"}).intersection(words[to + 2 : j])
+    verb = vocab.effect_of(words[to + 1]) if words[to + 1].isalpha() and not through else 0
+    return [(f"make-{words[i]}", lemma(words[j]), effect * (verb or 1) * value)] if value else []
 
 
 def effect_pairs(
@@ -389,6 +414,3 @@ def _made_over(
     summit)."""
     held = {theme for _, theme, _ in made}
     return [p for p in pairs if p[1] not in held] + made
-
-
-Pairs = list[tuple[str, str, int]]

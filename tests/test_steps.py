@@ -66,6 +66,13 @@ EFFECTS = [
     ("Seoul's export edge won't disappear.", "+"),
     ("Washington would slash troop numbers.", "-"),
     ("Washington would shore up deterrence.", "+"),
+    # a theme in a hyphenated modifier yields to its phrase's head
+    ("Trump would not honor the cost-sharing agreement.", "-"),
+    # an event after "to" made harder or easier; a verb acts on its object only
+    ("It would be harder for Seoul to keep the alliance intact.", "-"),
+    ("It would be harder for Seoul to reduce tariffs on its exports.", "-"),
+    ("Tariffs would make it harder for Korean firms to break into the U.S. market.", "-"),
+    ("A deal would make it easier for Seoul to resume talks with Pyongyang.", "+"),
 ]
 
 
@@ -177,6 +184,13 @@ def test_a_lowering_cue_keeps_the_favourable_evidence_of_its_event(extract):
         "A Trump victory would mean little chance of an early summit with Kim.", date="2024-01-10"
     )
     assert "impact:+:summit" in st.rules
+
+
+def test_a_negation_inside_an_impact_term_is_the_terms_own(extract):
+    """'would no longer be a priority' is an unfavourable term that holds its negation:
+    the negation after the cue does not reverse it again."""
+    (st,) = extract("If Trump wins, talks with Pyongyang would no longer be a priority.")
+    assert "impact:-:no longer be a priority" in st.rules, st.rules
 
 
 def test_a_lowering_cues_own_words_negate_no_term_after_it(extract):
