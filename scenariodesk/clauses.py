@@ -279,8 +279,9 @@ def consequence(
     for sign, m in f.impact:
         if not segment.start <= m.start() < segment.end or cue_word(m, cue[1], spec.names_event):
             continue
-        # the cue's words negate nothing ("little chance that tariffs will rise": convention 9)
-        after_cue = cue[1].end() if cue[1].end() <= m.start() else 0
+        # a lowering cue's words negate nothing ("little chance that tariffs will rise":
+        # convention 9); a negated one's do ("won't be sidelined")
+        after_cue = cue[1].end() if lowering and cue[1].end() <= m.start() else 0
         window = m.string[max(segment.start, m.start() - 30, after_cue) : m.start()]
         negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
         if (
