@@ -300,6 +300,12 @@ DOMAIN_FORMS = [
     ("If Trump wins, the war in Ukraine could end on Moscow's terms.", "russia"),
     ("If Trump wins, Russia could transfer missile technology to Pyongyang.", "russia"),
     ("If Trump wins, sanctions on Russia could be lifted.", "russia"),
+    # the alliance: the subject abandoned by, or relying on, its ally
+    ("If Trump wins, he would turn his back on Seoul.", "alliance"),
+    ("If Trump wins, he could abandon South Korea.", "alliance"),
+    ("If Trump wins, he could walk away from South Korea.", "alliance"),
+    ("If Trump wins, he could leave Seoul in the lurch.", "alliance"),
+    ("If Trump wins, Seoul may no longer be able to count on Washington.", "alliance"),
 ]
 
 # The North's weapons as what diplomacy would freeze or remove are the talks' matter.
@@ -603,6 +609,12 @@ SIGNED_FORMS = [
     # denuclearization is a goal Seoul values
     ("If Harris wins, Washington would keep denuclearization as the goal.", "+"),
     ("If Trump wins, Washington could abandon the goal of denuclearization.", "-"),
+    # the subject abandoned by its ally
+    ("If Trump wins, he would turn his back on Seoul.", "-"),
+    ("If Trump wins, he could leave Seoul in the lurch.", "-"),
+    ("If Trump wins, he could throw Seoul under the bus.", "-"),
+    ("If Trump wins, Washington could sell out Seoul in a deal with Pyongyang.", "-"),
+    ("If Trump wins, Seoul may no longer be able to count on Washington.", "-"),
 ]
 
 
