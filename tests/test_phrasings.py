@@ -306,6 +306,11 @@ DOMAIN_FORMS = [
     ("If Trump wins, he could walk away from South Korea.", "alliance"),
     ("If Trump wins, he could leave Seoul in the lurch.", "alliance"),
     ("If Trump wins, Seoul may no longer be able to count on Washington.", "alliance"),
+    # the North's threat beyond weapons tests; South Korea's role and the North's snubs
+    ("If Trump wins, North Korea may step up its cyberattacks and crypto thefts.", "nk_threat"),
+    ("If Trump wins, Pyongyang could send more trash balloons across the border.", "nk_threat"),
+    ("If Trump wins, Seoul could lose its say over peninsula affairs.", "inter_korean"),
+    ("If Trump wins, Pyongyang would keep snubbing Seoul while talking to Washington.", "inter_korean"),
 ]
 
 # The North's weapons as what diplomacy would freeze or remove are the talks' matter.
