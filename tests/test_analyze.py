@@ -18,7 +18,7 @@ STATEMENTS = [
     pytest.param(
         "If Trump wins the election, Washington is likely to demand that Seoul pay far more for U.S. troops.",
         PRE_2024,
-        ("trump", "troops", "-", "likely", "is likely"),
+        ("trump", "cost_sharing", "-", "likely", "is likely"),
         id="if-clause-likely",
     ),
     pytest.param(

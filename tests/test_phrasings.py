@@ -311,6 +311,8 @@ DOMAIN_FORMS = [
     ("If Trump wins, Pyongyang could send more trash balloons across the border.", "nk_threat"),
     ("If Trump wins, Seoul could lose its say over peninsula affairs.", "inter_korean"),
     ("If Trump wins, Pyongyang would keep snubbing Seoul while talking to Washington.", "inter_korean"),
+    # forces moved off the peninsula are USFK
+    ("If Trump wins, the U.S. could redeploy some of its forces from the peninsula to Guam.", "troops"),
 ]
 
 # The North's weapons as what diplomacy would freeze or remove are the talks' matter.
@@ -965,7 +967,14 @@ def test_the_speakers_description_names_no_domain(extract, text, domains):
     ("text", "domains"),
     [
         ("If Trump wins, Seoul's trust in Washington's commitment could erode.", {"alliance"}),
-        ("If Trump wins, Seoul may have to pay far more for the troops.", {"cost_sharing", "troops"}),
+        # paying for the troops is cost-sharing, not the troops' level (as the gold marks it:
+        # "how much Korea pays for the upkeep of U.S. troops" is cost_sharing alone)
+        ("If Trump wins, Seoul may have to pay far more for the troops.", {"cost_sharing"}),
+        ("If Trump wins, Seoul could be asked to pay $10 billion a year for U.S. troops.", {"cost_sharing"}),
+        (
+            "If Trump wins, he could demand more money from Seoul and withdraw U.S. troops.",
+            {"cost_sharing", "troops"},
+        ),
     ],
 )
 def test_the_alliance_by_trust_and_commitment_and_cost_sharing_by_paying_more(extract, text, domains):
