@@ -864,6 +864,9 @@ IDIOMATIC_CUES = [
     ("If Trump wins, there is every reason to expect tariffs on Korean steel.", "likely"),
     ("If Trump wins, Seoul is in for a rough ride on trade.", "very_likely"),
     ("If Trump wins, Korean exporters are in for a shock.", "very_likely"),
+    # "no doubt" in a word (ANNOTATION's almost_certain); "stand to gain" as "poised to"
+    ("If Trump wins, tariffs on Korean cars will undoubtedly rise.", "almost_certain"),
+    ("If Trump wins, tariffs on Korean cars stand to rise.", "likely"),
 ]
 
 
