@@ -139,8 +139,10 @@ def described_person(subject: str, earlier: list[Sentence], lens: Lens) -> str |
     if m is None or m.group(1).split()[-1] in lens.speech_nouns | lens.document_nouns:
         return None
     role = r"\s+".join(map(re.escape, m.group(1).split()))
-    apposed = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){{0,4}}?{role}\b")
-    titled = re.compile(rf"\b{role}\s+(?P<name>{_NAME})", re.IGNORECASE)
+    # the role in any case ("Former lawmaker"), the name capitalized ("professor at Ewha
+    # Womans University" names no one)
+    apposed = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){{0,4}}?(?i:{role})\b")
+    titled = re.compile(rf"\b(?i:{role})\s+(?P<name>{_NAME})")
     for s in reversed(earlier):
         for pattern in (apposed, titled):
             for found in pattern.finditer(s.text):

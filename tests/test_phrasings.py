@@ -1446,6 +1446,12 @@ ATTRIBUTION_ACROSS = [
         " if Trump wins, the official said.",
         "author",
     ),
+    # the words after a role are no name unless capitalized as one
+    (
+        "Kim, who is a professor at Ewha Womans University, spoke on Monday. Troop cuts are likely"
+        " if Trump wins, said the professor.",
+        "author",
+    ),
 ]
 
 
