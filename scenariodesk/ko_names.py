@@ -102,6 +102,8 @@ def person(subject: str, rules: KoreanRules) -> str | None:
             proper.add(words[-2])
     if len(words) > 2 and is_title(words[-1], rules):
         proper |= _before_affiliation(words, rules)
+    # a name written in Latin letters ("Victor Cha 석좌"), not initials ("CSIS")
+    proper |= {w for w in words if _LATIN_NAME.match(w)}
     proper -= rules.places  # "빅터 차 미국 … 한국석좌": a place is no part of a name
     for i, word in enumerate(words[:-1]):
         if _HANGUL_SYLLABLE.match(word) and is_title(words[i + 1], rules) and not is_title(word, rules):
@@ -224,3 +226,4 @@ _HANGUL_WORD = re.compile(r"[가-힣]+")
 _NAME_PART = re.compile(r"^(?:[가-힣]+|[A-Za-z][A-Za-z.&-]*)$")
 _HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
 _KOREAN_NAME = re.compile(r"^[가-힣]{2,4}$")
+_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z]+)*$|^[A-Z]\.$")

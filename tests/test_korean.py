@@ -184,6 +184,26 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         ),
         # "X에 따르면" with no reporting verb
         ("박원곤 이화여대 교수에 따르면 트럼프 2기 행정부는 북미 정상회담을 추진할 가능성이 높다.", "박원곤"),
+        # a cited work speaks for its author, whether cited or the verb's subject ...
+        (
+            "한국경제연구원이 발표한 보고서에 따르면 트럼프가 당선되면 한국 수출이 타격을 받을 수 있다.",
+            "한국경제연구원",
+        ),
+        (
+            "국제무역통상연구원이 낸 '트럼프 2기 통상정책 전망' 보고서에 따르면 트럼프가 당선되면 수출이 줄어들 수 있다.",
+            "국제무역통상연구원",
+        ),
+        (
+            "한국경제연구원의 보고서는 트럼프가 당선되면 한국 수출이 타격을 받을 수 있다고 분석했다.",
+            "한국경제연구원",
+        ),
+        # ... and a work with no author named is the author's
+        ("보고서에 따르면 트럼프가 당선되면 한국 수출이 타격을 받을 수 있다.", "author"),
+        # a name in Latin letters before its title is the name, not the title
+        (
+            'Victor Cha 석좌는 "트럼프가 재선되면 김정은과 정상회담을 추진할 가능성이 크다"고 말했다.',
+            "Victor Cha",
+        ),
         # a person whose affiliation is a lens body is the person, not the body
         ('신범철 전 국방부 차관은 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.', "신범철"),
         # the body itself speaking stays the body

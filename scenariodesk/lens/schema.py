@@ -247,6 +247,8 @@ class KoreanSpec(_Strict):
     quotative_endings: Pattern | None = None
     # "X에 따르면": X is the source of a sentence with no reporting verb.
     according_to: Pattern | None = None
+    # Works that speak for their author ("…이 발표한 보고서에 따르면"): the author is the source.
+    works: list[str] = []
     # A sentence ending "…는 게 X의 분석이다": X is its source (checked before reporting verbs).
     said_as: Pattern | None = None
     # A sentence that ends by calling itself the view of the speaker before ("…커질 것이라는
