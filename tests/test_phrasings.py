@@ -681,7 +681,22 @@ def test_what_the_subject_values_is_unfavourable_in_adversaries_hands(extract, t
     assert pairs == {sign}, st.rules
 
 
-@pytest.mark.parametrize(("text", "sign"), SIGNED_FORMS)
+# Consequences signed only by a general word that judges the situation ("a thorny
+# problem", "fruitful"), with no theme of the lens's: the judgement is the evidence.
+JUDGED_FORMS = [
+    ("If Trump wins, cost-sharing could become a thorny problem for Seoul.", "-"),
+    ("If Trump wins, the result would be a setback for the alliance.", "-"),
+    ("If Trump wins, Seoul would face an awkward dilemma between Washington and Beijing.", "-"),
+    ("A Trump victory would be unwelcome news for Korean exporters.", "-"),
+    ("If Trump wins, Korean carmakers would face a painful slowdown.", "-"),
+    ("If Trump wins, Washington's North Korea policy could become more erratic.", "-"),
+    ("If Harris wins, the talks with Pyongyang could prove fruitful.", "+"),
+    ("If Harris wins, Korean chipmakers could find a silver lining in the subsidies.", "+"),
+    ("If Harris wins, the alliance would have a bright future.", "+"),
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), SIGNED_FORMS + JUDGED_FORMS)
 def test_the_lens_gives_evidence_of_a_plain_consequences_sign(extract, text, sign):
     (st,) = extract(text, date="2024-09-01")
     evidence = {r.split(":")[1][0] for r in st.rules if r.startswith(("effect:", "impact:"))}
