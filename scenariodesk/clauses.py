@@ -61,8 +61,14 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
         if m and (m.groupdict().get("year") is None or (written and int(m.group("year")) < written)):
             blocked.append((m.start(), _clause_end(text, m.end(), lens)))
     # An outcome named inside advice is the advice's ("Seoul should begin preparing now,
-    # whichever candidate prevails"), not the condition of the sentence's projection.
-    conditions = [(r, c) for r, c in conditions if not any(a <= c.start() < b for a, b in blocked)]
+    # whichever candidate prevails"), not the condition of the sentence's projection; nor
+    # is one that describes the past ("ties, which withered under Trump, …").
+    conditions = [
+        (r, c)
+        for r, c in conditions
+        if not any(a <= c.start() < b for a, b in blocked)
+        and not lens.past_before_condition.search(text, max(0, c.start() - 80), c.start())
+    ]
     cues = [
         (rule, m)
         for rule, m in found_cues

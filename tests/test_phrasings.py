@@ -1681,3 +1681,21 @@ def test_weapons_negotiated_away_are_diplomacy_and_weapons_built_a_threat(extrac
 def test_trade_is_commerce_not_a_bargain(extract, text, domains):
     (st,) = extract(text, date="2024-09-01")
     assert st.domains == domains, st.rules
+
+
+# An outcome phrase that tells what happened under a president ("which withered under
+# Trump") is no condition: the sentence's own condition stands. One that tells what would
+# happen ("would be sidelined under Trump") still is.
+PAST_UNDER = [
+    ("If Biden wins, trilateral coordination, which withered under Trump, is likely to return.", "biden"),
+    ("If Biden wins, the alliance, which was strained under Trump, would likely recover.", "biden"),
+    ("If Biden wins, cost-sharing talks that stalled under Trump could be wrapped up quickly.", "biden"),
+    ("If Biden wins, the alliance would likely fare better than it did under Trump.", "biden"),
+    ("South Korea would likely be sidelined under Trump.", "trump"),
+    ("The alliance, which would be tested under Trump, could weaken.", "trump"),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome"), PAST_UNDER)
+def test_what_happened_under_a_president_is_no_condition(extract, text, outcome):
+    assert [st.condition for st in extract(text, date="2020-10-01")] == [outcome]

@@ -77,6 +77,15 @@ class Lens:
         return tuple(re.compile(phrase_regex(p), re.IGNORECASE) for p in self.model.past_frames)
 
     @cached_property
+    def past_before_condition(self) -> re.Pattern[str]:
+        return re.compile(
+            f"(?:{alternatives(self.model.past_before_condition)})\\s*$"
+            if self.model.past_before_condition
+            else r"(?!x)x",
+            re.IGNORECASE,
+        )
+
+    @cached_property
     def korean(self) -> KoreanRules | None:
         """The Korean section compiled (None when the lens has none)."""
         return KoreanRules(self.model.ko, self.model.actors) if self.model.ko else None

@@ -404,6 +404,10 @@ class LensModel(_Strict):
     # would …", "During his first term, …"): no cue of its clause projects. A `year` group
     # counts only for a year before the article's.
     past_frames: list[Pattern] = []
+    # Words just before an outcome phrase that set it in the past ("ties, which withered
+    # under Trump, …", "the alliance, battered under Trump, …"): not the sentence's
+    # condition. Each is matched against the text ending where the outcome phrase starts.
+    past_before_condition: list[Pattern] = []
     no_break_after: list[str] = []
     boilerplate: Boilerplate = Boilerplate()
     playbook: list[NamedPattern] = []
