@@ -184,10 +184,11 @@ def condition_of(
         outcome = named[0][1]
         return outcome, None, f"condition:{outcome}:named"
     paragraph, before = ctx.previous_named
-    if len(before) == 1 and paragraph == s.paragraph and lens.anaphors.search(s.folded):
+    if len(before) == 1 and paragraph in (s.paragraph, s.paragraph - 1) and lens.anaphors.search(s.folded):
         # "Trump has vowed to slap tariffs on all imports. That could hit Korean carmakers
         # hard.": the plan of the candidate named just before, whatever the paragraph's
-        # outcome so far
+        # outcome so far; also where the anaphor opens the next paragraph, as wire copy
+        # sets every sentence apart (`before` is always the sentence just read)
         return before[0], None, f"condition:{before[0]}:anaphor"
     if ctx.paragraph_condition:
         return ctx.paragraph_condition, None, "condition:paragraph-context"

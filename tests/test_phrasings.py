@@ -1177,6 +1177,9 @@ ANAPHORA = [
         "Trump has floated pulling troops out of Korea. Experts warned that such a move would hurt the alliance.",
         "trump",
     ),
+    # wire copy sets every sentence apart: the anaphor opens the next paragraph
+    ("Trump has vowed to slap tariffs on all imports.\n\nThat could hit Korean exporters.", "trump"),
+    ("Trump could win in November.\n\nThat could shake the foundations of the alliance.", "trump"),
 ]
 
 
@@ -1287,6 +1290,10 @@ DOMESTIC_POLITICS = [
     "If Harris wins, Democrats would probably keep the Senate.",
     "Whoever wins, turnout is expected to be high.",
     "If Trump wins, his running mate would likely play a big role in the White House.",
+    # a forecast of the outcome itself
+    "Trump could win in November.",
+    "Polls suggest Harris is likely to win the election.",
+    "Trump is expected to prevail, analysts said.",
 ]
 
 
