@@ -122,7 +122,8 @@ def _frame_speaker(tok, lens: Lens):  # type: ignore[no-untyped-def]
         # a name ("In his statement, Cha said …" leaves the speaker to the verb)
         owners = [c for c in tok.children if c.dep_ == "poss"]
         owners += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
-        return next((c for c in owners if c.tag_ in ("NNP", "NNPS")), None)
+        # ... or a pronoun for the person named before ("In his view, …")
+        return next((c for c in owners if c.tag_ in ("NNP", "NNPS") or c.lower_ in ("his", "her")), None)
     marks = {(c.dep_, c.lower_) for c in tok.children}
     if tok.lower_ in ("put", "puts") and ("dobj", "it") in marks:
         # "as Cha put it", or "Cha put it bluntly: …" (a colon after the phrase)
@@ -243,6 +244,7 @@ def introduced_speaker(
     return _introduced_person(before, lens, ctx, earlier)
 
 
+_IS_A = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s")  # "Park Won-gon is a professor at …"
 _OPENING_NAME = re.compile(r"\W*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(\s*,)?")
 
 
@@ -264,6 +266,7 @@ def _introduced_person(
         opening.group(2)
         or any(w.lower() in lens.titles for w in run)
         or (len(run) == 1 and full_name(run[0], list(earlier), lens))
+        or _IS_A.match(before.text, opening.end())
     ):
         return None
     # Parsed here and not kept: the sentence's own statements keep what they were read on.
@@ -284,7 +287,10 @@ def _introduced_person(
     if " " not in speaker:
         speaker = full_name(speaker, list(earlier), lens) or ""
         return (speaker, phrase) if speaker else None
-    described = any(c.dep_ == "appos" for c in subject.children)
+    # "Park Won-gon, a professor at …" or "Park Won-gon is a professor at …"
+    described = any(c.dep_ == "appos" for c in subject.children) or any(
+        c.dep_ == "attr" and c.lower_ in lens.titles for c in root.children
+    )
     titled = any(w.lower_ in lens.titles for w in words if w.i < subject.i)
     return (speaker, phrase) if described or titled else None
 
@@ -389,7 +395,7 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     """Resolve the subject of a reporting verb: a pronoun to the last person named, an
     alias to its actor, a proper name (surnames completed from earlier full names), or
     an unnamed attribution ("experts said") to the author."""
-    if token.lower_ in ("he", "she", "his", "her"):  # "his remarks suggest …": see _speech_owner
+    if token.lower_ in ("he", "she", "his", "her", "him"):  # "his remarks suggest …", "according to him"
         person = ctx.last_person
         if person and person.startswith("candidate:"):
             outcome = person.split(":", 1)[1]

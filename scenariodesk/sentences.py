@@ -80,6 +80,19 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+# A quotation that opens a sentence and ends as one ('"Seoul could be sidelined."'):
+# speech however short, where a short quoted phrase inside a sentence is a term.
+_OPENS_SENTENCE = re.compile(r"(^|[.!?][\"”’']?\s+)$")
+_ENDS_AS_SENTENCE = re.compile(r"[.!?,][\"”]$")
+
+
+def _speech(para: str, a: int, b: int) -> bool:
+    """Whether the quotation para[a:b] is speech, not a term the writer marks."""
+    if len(para[a:b].split()) >= SPEECH_MIN_WORDS:
+        return True
+    return bool(_OPENS_SENTENCE.search(para[max(0, a - 3) : a]) and _ENDS_AS_SENTENCE.search(para[a:b]))
+
+
 class SentenceSplitter:
     """Splits a document's text into `Sentence`s with the lens's no-break abbreviations."""
 
@@ -105,7 +118,7 @@ class SentenceSplitter:
             bounds = [(0, len(para))] if headline else self._merge_abbreviations(doc)
             # A quoted phrase of a few words ("top-down", "Buy American") is a term the
             # writer marks, not speech: it neither carries a speaker nor hides names.
-            quoted = [(a, b) for a, b in quoted_ranges(para) if len(para[a:b].split()) >= SPEECH_MIN_WORDS]
+            quoted = [(a, b) for a, b in quoted_ranges(para) if _speech(para, a, b)]
             for start, end in bounds:
                 chunk = para[start:end]
                 lead = len(chunk) - len(chunk.lstrip())

@@ -374,3 +374,14 @@ def test_extract_generalizes_to_other_cycles_and_phrasings(extract, text, date, 
     assert (st.condition, st.likelihood, st.cue.text) == (condition, band, cue)
     assert direction is None or st.direction == direction
     assert domain in st.domains
+
+
+def test_a_short_quoted_sentence_is_speech_and_takes_the_speaker_before(extract):
+    # "Seoul could be sidelined." is four words: a quoted sentence, not a term the
+    # writer marks ("Buy American"), so it goes on the quotation before it (convention 11)
+    text = (
+        '"If Trump wins, the nuclear talks would resume quickly," said Victor Cha of CSIS.'
+        ' "Seoul could be sidelined."'
+    )
+    statements = extract(text, date="2024-09-01")
+    assert [s.source for s in statements] == ["Victor Cha", "Victor Cha"], [s.rules for s in statements]

@@ -1474,6 +1474,22 @@ ATTRIBUTION_ACROSS = [
         " if Trump wins, said the professor.",
         "author",
     ),
+    # a pronoun after "according to" or in "in his view", for the person introduced
+    # before, also as "X is a professor at …"
+    (
+        "Park Won-gon is a professor at Ewha Womans University. According to him, a Trump win could"
+        " strain the alliance.",
+        "Park Won-gon",
+    ),
+    (
+        "Park Won-gon, a professor at Ewha Womans University, spoke on Monday.\n\nIn his view, a Trump"
+        " win could strain the alliance.",
+        "Park Won-gon",
+    ),
+    (
+        'Park Won-gon is a professor at Ewha Womans University. "A Trump win could strain the alliance."',
+        "Park Won-gon",
+    ),
 ]
 
 
