@@ -410,10 +410,7 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
     their affiliation names ("신범철 전 국방부 차관" -> 신범철), else a lens actor
     ("국방부는" -> its canonical name), else an unnamed group or a person."""
     ctx.speaker_phrase = subject
-    subject = ko_names.unbracketed(subject, rules)
-    cited = rules.authored.match(subject)
-    if cited:  # "한국경제연구원이 발표한 보고서는 …": the work's author
-        subject = cited.group("who")
+    subject = ko_names.author_of(ko_names.unbracketed(subject, rules), rules)
     words = subject.split()
     if words and is_title(words[-1], rules):
         someone = person(subject, rules)

@@ -189,6 +189,13 @@ def described_spans(text: str, phrase: str) -> list[tuple[int, int]]:
 _SETTING = re.compile(r"(?:은|는|이|가|도)?(?:\s+[^\s“\"”]+){0,3}?\s+[^\s“\"”]+에서(?=\s)")
 
 
+def author_of(subject: str, rules: KoreanRules) -> str:
+    """The author a phrase naming a cited work names ("한국경제연구원이 발표한 보고서" ->
+    한국경제연구원; lens `ko.works`), else the phrase."""
+    cited = rules.authored.match(subject)
+    return cited.group("who") if cited else subject
+
+
 def unbracketed(subject: str, rules: KoreanRules) -> str:
     """A speaker's phrase with its brackets read: an affiliation and title set in
     brackets after a name is apposition ("김재천(서강대 교수)" -> 김재천 서강대 교수); a

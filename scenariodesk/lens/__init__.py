@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from scenariodesk.direction import DirectionStep, DirectionVocabulary
+from scenariodesk.lens.briefing import BriefingPatterns
 from scenariodesk.lens.korean import KoreanRules
 from scenariodesk.lens.patterns import (
     Matcher,
@@ -29,7 +30,7 @@ from scenariodesk.lens.patterns import (
     third_party_patterns,
     who_matcher,
 )
-from scenariodesk.lens.schema import BANDS, Cue, Cycle, Fact, LensError, LensModel, Outcome
+from scenariodesk.lens.schema import BANDS, Cue, Cycle, LensError, LensModel, Outcome
 from scenariodesk.lens.version import analysis_code_version
 from scenariodesk.nlp import word_forms
 
@@ -48,7 +49,7 @@ DEFAULT_LENS = "us-election-korea"
 OWN_ROLES = frozenset({"government", "leader"})  # actor roles that speak for the subject
 
 
-class Lens:
+class Lens(BriefingPatterns):
     """A validated lens with its patterns compiled once; cheap to share across documents."""
 
     def __init__(self, model: LensModel, source: str) -> None:
@@ -78,12 +79,7 @@ class Lens:
 
     @cached_property
     def past_before_condition(self) -> re.Pattern[str]:
-        return re.compile(
-            f"(?:{alternatives(self.model.past_before_condition)})\\s*$"
-            if self.model.past_before_condition
-            else r"(?!x)x",
-            re.IGNORECASE,
-        )
+        return re.compile(f"(?:{alternatives(self.model.past_before_condition)})\\s*$", re.IGNORECASE)
 
     @cached_property
     def korean(self) -> KoreanRules | None:
@@ -281,27 +277,6 @@ class Lens:
         """A contrast marker ending at most three words before the end of the text."""
         markers = alternatives(self.model.contrast_markers)
         return re.compile(rf"(?:{markers})(?:\s+[\w'.-]+){{0,3}}\s*$", re.IGNORECASE)
-
-    @cached_property
-    def playbook(self) -> Matcher:
-        return compile_matcher([(r.id, r.pattern) for r in self.model.playbook], where="playbook")
-
-    @cached_property
-    def signposts(self) -> Matcher:
-        rules = [(r.id, r.pattern) for r in self.model.signposts if r.pattern is not None]
-        return compile_matcher(rules, where="signposts")
-
-    @cached_property
-    def facts(self) -> list[tuple[Fact, re.Pattern[str]]]:
-        """One regex per fact pattern: each has its own `value` group."""
-        out = []
-        for i, fact in enumerate(self.model.facts):
-            for pattern in fact.patterns:
-                try:
-                    out.append((fact, re.compile(phrase_regex(pattern), re.IGNORECASE)))
-                except re.error as exc:
-                    raise LensError(f"facts.{i}: bad pattern {pattern!r}: {exc}") from exc
-        return out
 
     @cached_property
     def impact(self) -> Matcher:

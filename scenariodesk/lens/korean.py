@@ -51,25 +51,7 @@ class KoreanRules:
         self.cues = compile_matcher([(c.id, expand(c.pattern)) for c in spec.cues], where="ko.cues", **plain)
         self.cue_by_id = {c.id: c for c in spec.cues}
         self.non_projections = re.compile("|".join(f"(?:{p})" for p in spec.non_projections) or r"(?!x)x")
-        self.reporting = re.compile(spec.reporting_verbs)
-        never = r"(?!x)x"
-        self.quotative = re.compile(rf"\S(?:{spec.quotative_endings or never})(?=\s)")
-        self.said_as = re.compile(
-            rf"(?P<who>[^\s,.]+(?:\s+[^\s,.]+){{0,4}}?)\s*(?:{spec.said_as or never})\W*$"
-        )
-        self.said_so = re.compile(rf"(?:{spec.said_so or never})\W*$")
-        # A cited work after its author's name: "(이|의) (발표한) ('제목') 보고서".
-        work = (
-            r"(?:(?:이|가|의)?\s+(?:[가-힣]*(?:한|낸|은|던)\s+)?(?:['‘“\"][^'’”\"]*['’”\"]\s*)?"
-            rf"(?:{'|'.join(map(re.escape, spec.works)) or never})\s*)"
-        )
-        self.according_to = re.compile(
-            # each word as short as it can be: a particle before a cited work is the
-            # work's ("한국경제연구원이 발표한 보고서에 따르면" -> 한국경제연구원)
-            rf"(?P<who>[^\s,.]+?(?:\s+[^\s,.]+?){{0,4}}?)\s*{work}?(?:{spec.according_to or never})"
-        )
-        self.authored = re.compile(rf"^(?P<who>\S.*?){work}$")
-        self.works = tuple(spec.works)
+        self._attribution(spec)
         self.speaker_lines = re.compile("|".join(f"(?:{p})" for p in spec.speaker_lines) or r"(?!x)x")
         self.domains = compile_matcher(
             [(d, t) for d, terms in spec.domains.items() for t in terms], where="ko.domains", **plain
@@ -115,6 +97,29 @@ class KoreanRules:
             where="ko.themes",
             **plain,
         )
+
+    def _attribution(self, spec: KoreanSpec) -> None:
+        """The patterns that find who speaks: reporting verbs, quotative endings, "X의
+        분석이다", "…라는 설명이다", "X에 따르면" and cited works."""
+        self.reporting = re.compile(spec.reporting_verbs)
+        never = r"(?!x)x"
+        self.quotative = re.compile(rf"\S(?:{spec.quotative_endings or never})(?=\s)")
+        self.said_as = re.compile(
+            rf"(?P<who>[^\s,.]+(?:\s+[^\s,.]+){{0,4}}?)\s*(?:{spec.said_as or never})\W*$"
+        )
+        self.said_so = re.compile(rf"(?:{spec.said_so or never})\W*$")
+        # A cited work after its author's name: "(이|의) (발표한) ('제목') 보고서".
+        work = (
+            r"(?:(?:이|가|의)?\s+(?:[가-힣]*(?:한|낸|은|던)\s+)?(?:['‘“\"][^'’”\"]*['’”\"]\s*)?"
+            rf"(?:{'|'.join(map(re.escape, spec.works)) or never})\s*)"
+        )
+        self.according_to = re.compile(
+            # each word as short as it can be: a particle before a cited work is the
+            # work's ("한국경제연구원이 발표한 보고서에 따르면" -> 한국경제연구원)
+            rf"(?P<who>[^\s,.]+?(?:\s+[^\s,.]+?){{0,4}}?)\s*{work}?(?:{spec.according_to or never})"
+        )
+        self.authored = re.compile(rf"^(?P<who>\S.*?){work}$")
+        self.works = tuple(spec.works)
 
     def domains_in(
         self, text: str, start: int, end: int, described: Sequence[tuple[int, int]] = ()

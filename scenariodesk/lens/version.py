@@ -12,7 +12,7 @@ from importlib import resources
 _ANALYSIS_MODULES = (
     *("analyze.py", "sentences.py", "clauses.py", "discourse.py", "attribution.py", "analyze_ko.py"),
     *("direction.py", "effects.py", "learned.py", "nlp.py", "proposition.py", "signposts.py", "ko_names.py"),
-    *("lens/__init__.py", "lens/patterns.py", "lens/korean.py"),
+    *("lens/__init__.py", "lens/patterns.py", "lens/korean.py", "lens/briefing.py"),
 )
 
 
