@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from scenariodesk import nlp as pipelines
 from scenariodesk.analyze_ko import extract_korean
-from scenariodesk.attribution import attribution, descriptions, introduced_speaker, own_plan, view_named_after
+from scenariodesk.attribution import attribution, descriptions, own_plan
 from scenariodesk.clauses import (
     Features,
     Segment,
@@ -40,6 +40,7 @@ from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, S
 from scenariodesk.proposition import proposition
 from scenariodesk.sentences import Sentence, SentenceSplitter, inside
 from scenariodesk.signposts import find_signposts
+from scenariodesk.speakers import introduced_speaker, view_named_after
 
 AUTHOR = "author"
 # A question opens the sentence or a clause after a comma, colon or semicolon ("Among

@@ -1490,6 +1490,12 @@ ATTRIBUTION_ACROSS = [
         'Park Won-gon is a professor at Ewha Womans University. "A Trump win could strain the alliance."',
         "Park Won-gon",
     ),
+    # a pledge that comments on the condition is the candidate's, not the projection's source
+    (
+        "Trump spoke in Ohio on Monday. Korean battery makers could lose tax credits if Trump scraps"
+        " the Inflation Reduction Act, as he has vowed to do.",
+        "author",
+    ),
 ]
 
 

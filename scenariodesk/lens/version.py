@@ -11,7 +11,16 @@ from importlib import resources
 # every lens's fingerprint, so `analyze` redoes documents analyzed by older code.
 _ANALYSIS_MODULES = (
     *("analyze.py", "sentences.py", "clauses.py", "discourse.py", "attribution.py", "analyze_ko.py"),
-    *("direction.py", "effects.py", "learned.py", "nlp.py", "proposition.py", "signposts.py", "ko_names.py"),
+    *(
+        "direction.py",
+        "effects.py",
+        "learned.py",
+        "nlp.py",
+        "proposition.py",
+        "signposts.py",
+        "ko_names.py",
+        "speakers.py",
+    ),
     *("lens/__init__.py", "lens/patterns.py", "lens/korean.py", "lens/briefing.py"),
 )
 

@@ -1,0 +1,107 @@
+"""Speakers named in another sentence than the statement's: the person the sentence
+before introduces ("Park Won-gon, a professor at Ewha, spoke at a forum. "If Trump wins,
+…"", "Park Won-gon is a professor at …. According to him, …") and the one the sentence
+after names ('"…." That was the view of Kim Hyun-wook, …'). ANNOTATION convention 11."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from scenariodesk import nlp as pipelines
+from scenariodesk.attribution import attribution, chunk, proper_name, who
+from scenariodesk.discourse import Context, full_name
+from scenariodesk.lens import Lens
+from scenariodesk.models import AUTHOR
+from scenariodesk.sentences import Sentence
+
+
+def introduced_speaker(
+    before: Sentence | None, s: Sentence, lens: Lens, ctx: Context, earlier: Sequence[Sentence] = ()
+) -> tuple[str, str] | None:
+    """(speaker, phrase) a bare quotation takes from the sentence before it when that one
+    names someone speaking ("Park Won-gon, a professor at Ewha, spoke at a forum. "If
+    Trump wins, …""; ANNOTATION convention 11), or, with no reporting verb, is about a
+    named person (see `_introduced_person`); `earlier` are the sentences before that one."""
+    if before is None or before.paragraph < s.paragraph - 1 or before.quotes:
+        return None
+    if before.parsed is not None:
+        found = attribution(before, lens, ctx)
+        if found is not None:
+            return found[:2] if found[0] != AUTHOR else None
+    return _introduced_person(before, lens, ctx, earlier)
+
+
+_IS_A = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s")  # "Park Won-gon is a professor at …"
+_OPENING_NAME = re.compile(r"\W*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(\s*,)?")
+
+
+def _introduced_person(
+    before: Sentence, lens: Lens, ctx: Context, earlier: Sequence[Sentence]
+) -> tuple[str, str] | None:
+    """The named person a sentence with no reporting verb is about, whose words a bare
+    quotation right after it gives ("Victor Cha, a Korea expert at CSIS, was blunt.
+    "Trump will …""): the subject of its main verb, when that subject is a name."""
+    # Only a sentence opening on a name can: described after a comma, titled, or a
+    # surname named in full before (checked on the text, so that others are not parsed).
+    opening = _OPENING_NAME.match(before.text)
+    if opening is None:
+        return None
+    run = opening.group(1).split()
+    if run[0].lower() in STOP_WORDS or lens.candidate_names.regex.search(opening.group(1)):
+        return None  # "The …", "But …"; a candidate introducing a quote is not its speaker
+    if not (
+        opening.group(2)
+        or any(w.lower() in lens.titles for w in run)
+        or (len(run) == 1 and full_name(run[0], list(earlier), lens))
+        or _IS_A.match(before.text, opening.end())
+    ):
+        return None
+    # Parsed here and not kept: the sentence's own statements keep what they were read on.
+    doc = before.parsed if before.parsed is not None else pipelines.parser()(before.text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subjects = [t for t in root.children if t.dep_ == "nsubj"] if root is not None else []
+    if not subjects:
+        return None
+    subject = subjects[0]
+    words = chunk(subject, lens.organization_heads)
+    speaker, phrase, rule = who(subject, lens, ctx, words.text, "")
+    # A person, not a country or a body acting ("North Korea tested a missile"): one
+    # described beside the name ("Victor Cha, a Korea expert at CSIS"), titled
+    # ("Professor Kim"), or named in full earlier in the article ("Moon" after "Moon
+    # Chung-in, a former special adviser, …").
+    if not rule.endswith((":named", ":surname")):
+        return None
+    if " " not in speaker:
+        speaker = full_name(speaker, list(earlier), lens) or ""
+        return (speaker, phrase) if speaker else None
+    # "Park Won-gon, a professor at …" or "Park Won-gon is a professor at …"
+    described = any(c.dep_ == "appos" for c in subject.children) or any(
+        c.dep_ == "attr" and c.lower_ in lens.titles for c in root.children
+    )
+    titled = any(w.lower_ in lens.titles for w in words if w.i < subject.i)
+    return (speaker, phrase) if described or titled else None
+
+
+@lru_cache(maxsize=8)
+def _view_of(nouns: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(nouns)))
+    return re.compile(
+        rf"\W*(?:that|this|such|those|these)\s+(?:is|was|'s|are|were)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{words})\s+of\s+(?P<who>[^,.;:]+)",
+        re.IGNORECASE,
+    )
+
+
+def view_named_after(following: Sentence, lens: Lens, ctx: Context) -> tuple[str, str] | None:
+    """(speaker, phrase) of a bare quotation from the sentence after it that says whose
+    view it was ("… ." That was the view of Kim Hyun-wook, a professor at …"), a speech
+    noun of the lens after "That/This was the"; a name completed from earlier ones."""
+    m = _view_of(lens.speech_nouns).match(following.text)
+    name = proper_name(m.group("who"), lens) if m else None
+    if name is None:
+        return None
+    name = lens.actor_aliases.get(name.lower()) or ctx.names.get(name.lower(), name)
+    return name, m.group().strip()  # type: ignore[union-attr]
