@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from scenariodesk.clauses import Features, Segment, named_together
 from scenariodesk.lens import Lens
 from scenariodesk.models import Document, Span, Statement
+from scenariodesk.nlp import past_tense
 from scenariodesk.sentences import FOLD, Sentence, inside
 
 
@@ -177,6 +178,7 @@ def condition_of(
         if outcome != "pronoun"
         and (ctx.allowed is None or outcome in ctx.allowed)
         and not lens.contrast.search(s.folded[max(0, m.start() - 40) : m.start()])
+        and not _did(s.folded, m.end(), lens)
     ]
     if named:
         if len({o for _, o in named}) > 1 and (f.election or named_together(s.folded, f.names)):
@@ -209,3 +211,16 @@ def condition_of(
     if ctx.winner:  # after the election, projections are about the winner's term
         return ctx.winner, None, "condition:winner-after-election"
     return None, None, ""
+
+
+_NEXT_WORDS = re.compile(r"\s+(?:(\w+ly)\s+)?([a-z]+)\b")
+
+
+def _did(text: str, end: int, lens: Lens) -> bool:
+    """A candidate named as the subject of a past deed ("the kind of channel Trump
+    largely bypassed", "the tariffs Trump imposed"): the past, not the outcome (a
+    reporting verb aside: "Trump said he would …" is his)."""
+    m = _NEXT_WORDS.match(text, end)
+    if m is None or not past_tense(m.group(2)):
+        return False
+    return not any(r.start() == m.start(2) for _, r in lens.reporting.finditer(text[: m.end()]))

@@ -109,6 +109,27 @@ def word_forms(base: str) -> frozenset[str]:
     return frozenset(f for f in candidates if f and base in lemma_forms(f))
 
 
+@lru_cache(maxsize=65536)
+def past_tense(word: str) -> bool:
+    """Whether `word` can be a verb's past form, by the lemmatizer's tables: a regular
+    "-ed" form of a known verb ("bypassed", "stalled") or an irregular one ("struck",
+    "took"), not "-ing" or "-s"."""
+    word = word.lower()
+    rules, exceptions, index = _lemma_tables()
+    if word in exceptions["verb"]:  # a form of another lemma ("bed" is listed as its own)
+        return not word.endswith(("ing", "s")) and any(base != word for base in exceptions["verb"][word])
+    known = index["verb"]
+    return (
+        len(word) > 4
+        and word.endswith("ed")
+        and any(
+            word.endswith(old) and word[: len(word) - len(old)] + new in known
+            for old, new in rules["verb"]
+            if old in ("ed", "d")
+        )
+    )
+
+
 def lemma(word: str) -> str:
     """One lemma for `word`: the shortest of its forms (ties alphabetically)."""
     return min(lemma_forms(word), key=lambda f: (len(f), f))

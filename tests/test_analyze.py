@@ -385,3 +385,14 @@ def test_a_short_quoted_sentence_is_speech_and_takes_the_speaker_before(extract)
     )
     statements = extract(text, date="2024-09-01")
     assert [s.source for s in statements] == ["Victor Cha", "Victor Cha"], [s.rules for s in statements]
+
+
+@pytest.mark.parametrize(
+    ("word", "past"),
+    [("bypassed", True), ("struck", True), ("took", True), ("frayed", True), ("taking", False)]
+    + [("need", False), ("indeed", False), ("bed", False), ("speed", False), ("seed", False)],
+)
+def test_past_forms_come_from_the_lemmatizer_tables(word, past):
+    from scenariodesk.nlp import past_tense
+
+    assert past_tense(word) is past

@@ -1728,3 +1728,16 @@ PAST_UNDER = [
 @pytest.mark.parametrize(("text", "outcome"), PAST_UNDER)
 def test_what_happened_under_a_president_is_no_condition(extract, text, outcome):
     assert [st.condition for st in extract(text, date="2020-10-01")] == [outcome]
+
+
+def test_a_candidate_named_for_a_past_deed_is_not_the_condition(extract):
+    # "Trump largely bypassed" tells what he did; the anaphor's outcome stands
+    text = (
+        "If Biden wins, the nuclear talks would resume. That would mean a return to patient negotiation"
+        " with Pyongyang, the kind of diplomacy Trump largely bypassed."
+    )
+    statements = extract(text, date="2020-10-01")
+    assert [st.condition for st in statements] == ["biden", "biden"], [st.rules for st in statements]
+    # a reporting verb is not a deed: "Trump said he would …" is his
+    (st,) = extract("Trump said he would pull troops out. That could weaken deterrence.", date="2024-09-01")
+    assert st.condition == "trump"
