@@ -178,7 +178,7 @@ def condition_of(
         if outcome != "pronoun"
         and (ctx.allowed is None or outcome in ctx.allowed)
         and not lens.contrast.search(s.folded[max(0, m.start() - 40) : m.start()])
-        and not _did(s.folded, m.end(), lens)
+        and not _did(s.folded, m.start(), m.end(), lens)
     ]
     if named:
         if len({o for _, o in named}) > 1 and (f.election or named_together(s.folded, f.names)):
@@ -214,12 +214,16 @@ def condition_of(
 
 
 _NEXT_WORDS = re.compile(r"\s+(?:(\w+ly)\s+)?([a-z]+)\b")
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|once|when|whether|suppose|supposing|imagine)\s+(?:\S+\s+){0,2}$")
 
 
-def _did(text: str, end: int, lens: Lens) -> bool:
+def _did(text: str, start: int, end: int, lens: Lens) -> bool:
     """A candidate named as the subject of a past deed ("the kind of channel Trump
     largely bypassed", "the tariffs Trump imposed"): the past, not the outcome (a
-    reporting verb aside: "Trump said he would …" is his)."""
+    reporting verb aside: "Trump said he would …" is his; and a hypothesis: "if Trump
+    pulled troops out" is the outcome)."""
+    if _HYPOTHETICAL.search(text, max(0, start - 40), start):
+        return False
     m = _NEXT_WORDS.match(text, end)
     if m is None or not past_tense(m.group(2)):
         return False
