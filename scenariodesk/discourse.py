@@ -227,4 +227,5 @@ def _did(text: str, start: int, end: int, lens: Lens) -> bool:
     m = _NEXT_WORDS.match(text, end)
     if m is None or not past_tense(m.group(2)):
         return False
-    return not any(r.start() == m.start(2) for _, r in lens.reporting.finditer(text[: m.end()]))
+    verb = text[m.start(2) : m.start(2) + 40]  # with room for "pointed out"
+    return not any(r.start() == 0 for _, r in lens.reporting.finditer(verb))
