@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from scenariodesk.direction import LOWERING_BANDS, SIGN_VALUES, Consequence
 from scenariodesk.lens import Lens
 from scenariodesk.lens.schema import Signpost
+from scenariodesk.nlp import past_form
 from scenariodesk.sentences import MAX_PARSED, Sentence, inside
 from scenariodesk.signposts import lemma_candidates
 
@@ -66,8 +67,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     conditions = [
         (r, c)
         for r, c in conditions
-        if not any(a <= c.start() < b for a, b in blocked)
-        and not lens.past_before_condition.search(text, max(0, c.start() - 80), c.start())
+        if not any(a <= c.start() < b for a, b in blocked) and not _told_as_past(text, c.start(), lens)
     ]
     cues = [
         (rule, m)
@@ -94,6 +94,16 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
         or bool(signposts)
     ) and len(text) <= MAX_PARSED
     return Features(cues, conditions, names, domains, impact, reporting, election, needs_parse, signposts)
+
+
+def _told_as_past(text: str, start: int, lens: Lens) -> bool:
+    """Whether the words before an outcome phrase at `start` tell what happened under that
+    president (lens `past_before_condition`, a `past` group a verb's past form)."""
+    for pattern in lens.past_before_condition:
+        m = pattern.search(text, max(0, start - 80), start)
+        if m and (m.groupdict().get("past") is None or past_form(m.group("past"))):
+            return True
+    return False
 
 
 _COORDINATED = re.compile(r",\s+and\s")  # ", and" opening a coordinated clause

@@ -13,7 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from scenariodesk.clauses import Features, Segment, named_together
 from scenariodesk.lens import Lens
 from scenariodesk.models import Document, Span, Statement
-from scenariodesk.nlp import past_tense
+from scenariodesk.nlp import past_form
 from scenariodesk.sentences import FOLD, Sentence, inside
 
 
@@ -225,7 +225,7 @@ def _did(text: str, start: int, end: int, lens: Lens) -> bool:
     if _HYPOTHETICAL.search(text, max(0, start - 40), start):
         return False
     m = _NEXT_WORDS.match(text, end)
-    if m is None or not past_tense(m.group(2)):
+    if m is None or not past_form(m.group(2)):
         return False
     verb = text[m.start(2) : m.start(2) + 40]  # with room for "pointed out"
     return not any(r.start() == 0 for _, r in lens.reporting.finditer(verb))

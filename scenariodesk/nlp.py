@@ -110,8 +110,8 @@ def word_forms(base: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def past_tense(word: str) -> bool:
-    """Whether `word` can be a verb's past form, by the lemmatizer's tables: a regular
+def past_form(word: str) -> bool:
+    """Whether `word` can be a verb's past tense or participle, by the lemmatizer's tables: a regular
     "-ed" form of a known verb ("bypassed", "stalled") or an irregular one ("struck",
     "took"), not "-ing" or "-s"."""
     word = word.lower()

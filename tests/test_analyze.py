@@ -393,6 +393,6 @@ def test_a_short_quoted_sentence_is_speech_and_takes_the_speaker_before(extract)
     + [("need", False), ("indeed", False), ("bed", False), ("speed", False), ("seed", False)],
 )
 def test_past_forms_come_from_the_lemmatizer_tables(word, past):
-    from scenariodesk.nlp import past_tense
+    from scenariodesk.nlp import past_form
 
-    assert past_tense(word) is past
+    assert past_form(word) is past

@@ -78,8 +78,11 @@ class Lens(BriefingPatterns):
         return tuple(re.compile(phrase_regex(p), re.IGNORECASE) for p in self.model.past_frames)
 
     @cached_property
-    def past_before_condition(self) -> re.Pattern[str]:
-        return re.compile(f"(?:{alternatives(self.model.past_before_condition)})\\s*$", re.IGNORECASE)
+    def past_before_condition(self) -> tuple[re.Pattern[str], ...]:
+        """Each its own regex (a `past` group in several), ending where matched."""
+        return tuple(
+            re.compile(f"{phrase_regex(p)}\\s*$", re.IGNORECASE) for p in self.model.past_before_condition
+        )
 
     @cached_property
     def korean(self) -> KoreanRules | None:

@@ -405,8 +405,9 @@ class LensModel(_Strict):
     # counts only for a year before the article's.
     past_frames: list[Pattern] = []
     # Words just before an outcome phrase that set it in the past ("ties, which withered
-    # under Trump, …", "the alliance, battered under Trump, …"): not the sentence's
-    # condition. Each is matched against the text ending where the outcome phrase starts.
+    # under Trump, …", "were strained under Trump"): not the sentence's condition. Each is
+    # matched against the text ending where the outcome phrase starts; a group named
+    # `past` must be a verb's past form (nlp.past_form).
     past_before_condition: list[Pattern] = []
     no_break_after: list[str] = []
     boilerplate: Boilerplate = Boilerplate()
