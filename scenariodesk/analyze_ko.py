@@ -28,23 +28,15 @@ from scenariodesk.direction import LOWERING_BANDS, Consequence
 from scenariodesk.ko_names import body, full_name_before, is_title, names_someone, person
 from scenariodesk.lens import KoreanRules, Lens
 from scenariodesk.models import Analysis, Document, Span, Statement
+from scenariodesk.sentences import KoreanSentence, korean_sentences
 
 AUTHOR = "author"
 _QUOTES = re.compile(r"[“\"‘'][^”\"’']*[”\"’']?")
-_HEADLINE_MAX = 60  # characters: a short line without final punctuation is a headline
 _HANGUL = re.compile(r"^[가-힣]{2,4}$")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(그|그녀|이들|그들)(는|은|가)\s")
+_PARTICLES = frozenset("은는이가도")
 # A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
 _OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
-
-
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    text: str
-    paragraph: int
-    headline: bool
 
 
 @dataclass
@@ -75,7 +67,7 @@ def extract_korean(
     rules = lens.korean
     if rules is None:
         return Analysis()
-    sentences = _sentences(document.text)
+    sentences = korean_sentences(document.text)
     allowed, winner = lens.outcomes_for_date(document.date)
     ctx = _Context(allowed, winner, _topic(document, sentences, rules, allowed), consequences=consequences)
     statements: list[Statement] = []
@@ -86,40 +78,8 @@ def extract_korean(
     return Analysis(statements=tuple(statements))
 
 
-def _sentences(text: str) -> list[_Sentence]:
-    kiwi = nlp.kiwi()
-    out: list[_Sentence] = []
-    for index, m in enumerate(re.finditer(r"[^\n]+", text)):
-        para = m.group()
-        if not para.strip():
-            continue
-        headline = len(para) <= _HEADLINE_MAX and not re.search(r"[.!?。]['\"”’]?\s*$", para)
-        bounds = [(0, len(para))] if headline else [(s.start, s.end) for s in kiwi.split_into_sents(para)]
-        for start, end in _join_quotes(para, bounds):
-            chunk = para[start:end]
-            lead, trail = len(chunk) - len(chunk.lstrip()), len(chunk.rstrip())
-            if chunk.strip():
-                out.append(
-                    _Sentence(
-                        m.start() + start + lead, m.start() + start + trail, chunk.strip(), index, headline
-                    )
-                )
-    return out
-
-
-def _join_quotes(para: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A quotation stays inside its sentence (ANNOTATION-ko): join splits inside “ ”."""
-    joined: list[tuple[int, int]] = []
-    for start, end in bounds:
-        if joined and para[: joined[-1][1]].count("“") > para[: joined[-1][1]].count("”"):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
-
-
 def _topic(
-    document: Document, sentences: list[_Sentence], rules: KoreanRules, allowed: set[str] | None
+    document: Document, sentences: list[KoreanSentence], rules: KoreanRules, allowed: set[str] | None
 ) -> str | None:
     """The one candidate an article names (outside quotations), if it names only one."""
     named: Counter[str] = Counter()
@@ -131,7 +91,7 @@ def _topic(
 
 
 def _sentence(
-    s: _Sentence, ctx: _Context, rules: KoreanRules, lens: Lens, following: str = ""
+    s: KoreanSentence, ctx: _Context, rules: KoreanRules, lens: Lens, following: str = ""
 ) -> list[Statement]:
     if s.paragraph != ctx.paragraph:
         ctx.paragraph = s.paragraph
@@ -196,7 +156,7 @@ def _segments(text: str, conditions: list) -> list[tuple[int, int, tuple | None]
 
 
 def _statement(
-    s: _Sentence,
+    s: KoreanSentence,
     ctx: _Context,
     rules: KoreanRules,
     lens: Lens,
@@ -356,6 +316,11 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
         ctx.last_speaker = caption.group("name").strip()
         return AUTHOR, "source:caption"
     bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
+    # an outcome phrase names the candidate, not who speaks ("트럼프 재집권 시 … 전망했다"),
+    # unless a particle makes it the subject ("트럼프 당선인은 … 반응했다")
+    for _, m in rules.conditions.finditer(bare):
+        if bare[m.end() : m.end() + 1] not in _PARTICLES:
+            bare = bare[: m.start()] + " " * (m.end() - m.start()) + bare[m.end() :]
     said_as = rules.said_as.search(bare)
     if said_as:  # "…는 게 김재천 교수의 분석이다"
         return _speaker(said_as.group("who"), ctx, rules, "source:said-as")
@@ -434,7 +399,8 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
     if name is not None:
         return _named(name, ctx), rule
     named_body = body(subject, rules)
-    if named_body is None:
+    if named_body is None:  # no one: the clause's own subject ("방위비 협상이 … 전망했다")
+        ctx.speaker_phrase = ""
         return AUTHOR, "source:unnamed"
     ctx.last_speaker = named_body  # a body the lens does not know, as written (ANNOTATION-ko)
     return named_body, rule
@@ -465,6 +431,7 @@ def _named(name: str, ctx: _Context) -> str:
     return name
 
 
+_PARTICLES = frozenset("은는이가도")
 # A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
 _OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
 # A phrase of up to seven words before its particle, each word as short as it can be: the

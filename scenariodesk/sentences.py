@@ -1,6 +1,7 @@
 """Sentences of a document: paragraphs (a line break always ends a sentence) split by
 spaCy's senter, never after an abbreviation the lens lists; headlines and the ranges
-inside quotation marks are marked on each sentence."""
+inside quotation marks are marked on each sentence. Korean text is split by Kiwi
+(`korean_sentences`), a quotation kept inside its sentence."""
 
 from __future__ import annotations
 
@@ -175,3 +176,52 @@ class SentenceSplitter:
         # "...in the U.S. The next sentence" is a real break when a capitalized function
         # word follows; a name or lowercase word continues the sentence.
         return not (nxt.is_title and nxt.is_stop)
+
+
+# ---------------------------------------------------------------- Korean
+_KO_HEADLINE_MAX = 60  # characters: a short line without final punctuation is a headline
+
+
+@dataclass
+class KoreanSentence:
+    """A Korean sentence: its span in the text, its words, its paragraph and whether it is
+    a headline (ANNOTATION-ko: a sentence-final ending and mark, or a line break)."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    headline: bool
+
+
+def korean_sentences(text: str) -> list[KoreanSentence]:
+    """Kiwi's sentences of each line, a quotation kept inside its sentence."""
+    kiwi = pipelines.kiwi()
+    out: list[KoreanSentence] = []
+    for index, m in enumerate(re.finditer(r"[^\n]+", text)):
+        para = m.group()
+        if not para.strip():
+            continue
+        headline = len(para) <= _KO_HEADLINE_MAX and not re.search(r"[.!?。]['\"”’]?\s*$", para)
+        bounds = [(0, len(para))] if headline else [(s.start, s.end) for s in kiwi.split_into_sents(para)]
+        for start, end in _join_quotes(para, bounds):
+            chunk = para[start:end]
+            lead, trail = len(chunk) - len(chunk.lstrip()), len(chunk.rstrip())
+            if chunk.strip():
+                out.append(
+                    KoreanSentence(
+                        m.start() + start + lead, m.start() + start + trail, chunk.strip(), index, headline
+                    )
+                )
+    return out
+
+
+def _join_quotes(para: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation stays inside its sentence (ANNOTATION-ko): join splits inside “ ”."""
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if joined and para[: joined[-1][1]].count("“") > para[: joined[-1][1]].count("”"):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined

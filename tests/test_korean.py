@@ -823,3 +823,23 @@ def test_korean_ways_of_attributing_an_outlook_name_its_source(lens, text, sourc
 def test_the_korean_speakers_description_names_no_domain(lens, text, domains):
     (st,) = ko(lens, text)
     assert st.domains == domains
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject is left out, as Korean does for the speaker going on: the outcome
+        # phrase names the candidate, who is not the speaker (his words would be stance)
+        "김재천 교수는 25일 토론회에서 발표했다. 트럼프 재집권 시 방위비 협상이 어려워질 것으로 전망했다.",
+        "트럼프 재집권 시 방위비 협상이 난항을 겪을 것으로 내다봤다.",
+    ],
+)
+def test_an_outcome_phrase_before_a_reporting_verb_is_not_its_speaker(lens, text):
+    (st,) = ko(lens, text)
+    assert (st.condition, st.domains, st.likelihood) == ("trump", ("cost_sharing",), "likely"), st.rules
+
+
+def test_a_candidate_as_the_topic_of_a_reporting_verb_is_still_its_speaker(lens):
+    # "트럼프 당선인은 … 반응했다": his own words, stance, not a projection
+    text = "윤 대통령이 북한의 행태를 성토하자 트럼프 당선인은 “정말 믿기 어렵다”고 반응했다고 한다."
+    assert ko(lens, text, date="2024-11-20") == ()
