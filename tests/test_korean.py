@@ -430,6 +430,8 @@ KO_CUE_TABLE = [
     ("방위비 협상 조기 타결은 불가능하다", "almost_no_chance"),
     # the same cues with other words, negated or as a lowering judgement
     ("방위비 압박이 커질 개연성이 크다", "likely"),
+    ("방위비 압박이 커질 공산이 높다", "likely"),
+    ("방위비 협상이 타결될 공산은 낮다", "unlikely"),
     ("방위비 압박이 커지는 것이 유력하다", "likely"),
     ("방위비 압박이 커질 가능성은 크지 않다", "unlikely"),
     ("방위비 협상이 타결될 가능성은 높지 않다", "unlikely"),
