@@ -436,7 +436,9 @@ _PARTICLES = frozenset("은는이가도")
 _OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
 # A phrase of up to seven words before its particle, each word as short as it can be: the
 # particle closes the first word that can carry it ("트럼프는 …", not "트럼프는 … 김정" + 은).
-_PHRASE = r"([^\s,.]+?(?:\s+[^\s,.]+?){0,6}?)"
+# A period ends a phrase except after a Latin capital: an initial ("Bruce W. Bennett").
+_WORD = r"(?:[^\s,.]|(?<=[A-Z])\.)+?"
+_PHRASE = rf"({_WORD}(?:\s+{_WORD}){{0,6}}?)"
 _SUBJECT = re.compile(_PHRASE + r"(은|는|이|가)(?:\s+역시)?\s")
 _ALSO = re.compile(_PHRASE + r"도\s")
 _TOPIC = re.compile(_PHRASE + r"(은|는)(?:\s+역시)?\s|" + _PHRASE + r"\s+역시\s")

@@ -204,6 +204,12 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
             'Victor Cha 석좌는 "트럼프가 재선되면 김정은과 정상회담을 추진할 가능성이 크다"고 말했다.',
             "Victor Cha",
         ),
+        # ... with its initials, which end no phrase
+        (
+            '랜드연구소의 Bruce W. Bennett 선임연구원은 "트럼프가 재집권하면 주한미군 감축 논의가 재개될 가능성이 크다"고 말했다.',
+            "Bruce W. Bennett",
+        ),
+        ('J.D. Kim 교수는 "트럼프가 당선되면 방위비 분담금 인상 압박이 커질 것"이라고 내다봤다.', "J.D. Kim"),
         # a person whose affiliation is a lens body is the person, not the body
         ('신범철 전 국방부 차관은 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.', "신범철"),
         # the body itself speaking stays the body
