@@ -1261,6 +1261,10 @@ NOT_PROJECTIONS = [
     "Trump's tariffs probably reflect what many Americans think about trade with Korea.",
     "Most Koreans probably see the alliance as vital.",
     "North Korea is probably selling artillery shells to Russia.",
+    "North Korea is probably receiving oil and possibly missile technology from Russia.",
+    "Seoul is likely already preparing for tougher talks on tariffs.",
+    "The North has possibly tested a new solid-fuel missile engine this month.",
+    "In return, analysts believe, Pyongyang is receiving food, fuel and possibly help with satellites.",
     "Chinese diplomats are likely studying Trump's remarks on North Korea.",
     "Japanese officials will be watching the election closely for hints about the alliance.",
     "Trump has said for years that he would pull U.S. troops out of Korea.",
@@ -1276,6 +1280,8 @@ STILL_PROJECTIONS = [
     "Trump would probably see the alliance as a burden and demand more money.",
     "A Trump administration is likely to watch Seoul's trade surplus and raise tariffs.",
     "A Trump presidency probably means higher tariffs on Korean steel.",  # what it entails
+    "Carmakers have raised prices, and tariffs on Korean cars could possibly rise further.",
+    "The North is likely to test a missile, and possibly a nuclear device, after the inauguration.",
 ]
 LEAD = "If Trump wins, tariffs on Korean cars could rise. "
 
