@@ -1269,6 +1269,8 @@ NOT_PROJECTIONS = [
     "Japanese officials will be watching the election closely for hints about the alliance.",
     "Trump has said for years that he would pull U.S. troops out of Korea.",
     "Trump bragged that he could end the Korean War in a day.",
+    '"We will keep working with Washington to deepen the alliance," a ministry official said.',
+    "North Korea's calculations will be critical in shaping inter-Korean relations.",
 ]
 # ... and the same tenses where a projection is reported, or future after all.
 STILL_PROJECTIONS = [
@@ -1282,6 +1284,8 @@ STILL_PROJECTIONS = [
     "A Trump presidency probably means higher tariffs on Korean steel.",  # what it entails
     "Carmakers have raised prices, and tariffs on Korean cars could possibly rise further.",
     "The North is likely to test a missile, and possibly a nuclear device, after the inauguration.",
+    '"We will have to pay more for the U.S. troops," a ministry official said.',
+    "Seoul's exporters will be critical targets for Trump's tariffs.",
 ]
 LEAD = "If Trump wins, tariffs on Korean cars could rise. "
 
