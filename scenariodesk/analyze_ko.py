@@ -391,6 +391,8 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
         return AUTHOR, "source:unnamed"  # "외교부 관계자는": an unnamed official, as in English
     for alias, name in rules.actors.items():
         if alias in subject:
+            # "중국 외교부": another country's ministry, as written
+            name = ko_names.owned_elsewhere(subject, alias, name, rules) or name
             ctx.last_speaker = name
             return name, "source:actor"
     if any(word in subject for word in rules.unnamed):

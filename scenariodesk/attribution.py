@@ -356,6 +356,8 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
         ),
         None,
     )
+    if alias and owned != bare and owned_elsewhere(bare[: len(bare) - len(owned)], alias, lens):
+        return bare, phrase, f"{rule}:foreign-body"  # "China's Foreign Ministry", as written
     if alias:
         return alias, phrase, f"{rule}:actor"
     # Names are proper nouns ("Experts say" is not); a romanized given name's lowercase
@@ -378,6 +380,19 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     for part in (parts[0], parts[-1]):
         ctx.names.setdefault(part.lower(), name)
     return name, phrase, f"{rule}:named"
+
+
+def owned_elsewhere(owner: str, actor: str, lens: Lens) -> bool:
+    """Whether an owner before a body's name ("China's " in "China's Foreign Ministry")
+    names a country other than the subject's, whose own body `actor` is: the generic name
+    is then that country's body, not the subject's ("Seoul's", "South Korea's", "Korea's"
+    are the subject's; "Pyongyang's" is an adversary's)."""
+    if actor not in lens.own_side_actors:
+        return False
+    name = re.sub(r"['’]s\s*$", "", owner.strip())
+    adversary = lens.direction_step.vocab.adversary
+    own = lens.own_side_terms.fullmatch(name) or lens.third_parties[1].fullmatch(name)
+    return not own or any(w in adversary for w in name.lower().split())
 
 
 def _candidate_named(text: str, lens: Lens, ctx: Context) -> str | None:

@@ -38,6 +38,19 @@ def body(subject: str, rules: KoreanRules) -> str | None:
     return _named_before(subject.split(), bodies[-1], rules) or last
 
 
+def owned_elsewhere(subject: str, alias: str, actor: str, rules: KoreanRules) -> str | None:
+    """The body as written where a place other than the subject country's stands before
+    one of its own bodies' names ("중국 외교부", "미국 국방부": not Seoul's ministries)."""
+    if actor not in rules.own_actors:
+        return None
+    words = subject.split()
+    at = next((i for i, w in enumerate(words) if alias in w), 0)
+    place = words[at - 1] if at else ""
+    if place in rules.spec.places and place not in rules.own_places:
+        return f"{place} {_BRACKETED.sub('', words[at]) or words[at]}"
+    return None
+
+
 def ends_in_body(words: list[str], rules: KoreanRules) -> bool:
     """A speaker's phrase ending in a body names the body ("세종 연구소는"), not a person
     whose name a word of it looks like ("세종")."""

@@ -212,6 +212,13 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         ('J.D. Kim 교수는 "트럼프가 당선되면 방위비 분담금 인상 압박이 커질 것"이라고 내다봤다.', "J.D. Kim"),
         # a person whose affiliation is a lens body is the person, not the body
         ('신범철 전 국방부 차관은 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.', "신범철"),
+        # another country's ministry is that country's, as written; the subject's own stays its own
+        ("중국 외교부는 트럼프 재집권 시 미중 갈등이 격화될 것이라고 전망했다.", "중국 외교부"),
+        ("미국 국방부는 트럼프가 재집권하면 주한미군 감축이 논의될 수 있다고 밝혔다.", "미국 국방부"),
+        (
+            "한국 외교부는 트럼프가 재집권하면 방위비 협상이 다시 열릴 수 있다고 밝혔다.",
+            "South Korean Ministry of Foreign Affairs",
+        ),
         # the body itself speaking stays the body
         (
             "국방부는 트럼프가 재집권하면 방위비 압박이 커질 것으로 전망했다.",

@@ -1459,6 +1459,23 @@ ATTRIBUTION_ACROSS = [
         "Seoul's Foreign Ministry, however, believes the alliance would survive a Trump presidency.",
         "South Korean Ministry of Foreign Affairs",
     ),
+    # another country's ministry is not the subject's, whose generic name it shares
+    (
+        "China's Foreign Ministry said a Trump win could deepen U.S.-China rivalry.",
+        "China's Foreign Ministry",
+    ),
+    (
+        "Japan's Defense Ministry said a Trump win could strain trilateral cooperation.",
+        "Japan's Defense Ministry",
+    ),
+    (
+        "North Korea's Foreign Ministry said a Trump win could revive summit diplomacy.",
+        "North Korea's Foreign Ministry",
+    ),
+    (
+        "Korea's Foreign Ministry said a Trump win could strain the alliance.",
+        "South Korean Ministry of Foreign Affairs",
+    ),
     # no one described before the pronoun: the author's, as before
     ('Trade worries are growing. "If Trump wins, tariffs will rise," he said.', "author"),
     # a definite description for the person an earlier sentence gave that role, before the

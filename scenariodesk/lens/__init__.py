@@ -87,7 +87,7 @@ class Lens(BriefingPatterns):
     @cached_property
     def korean(self) -> KoreanRules | None:
         """The Korean section compiled (None when the lens has none)."""
-        return KoreanRules(self.model.ko, self.model.actors) if self.model.ko else None
+        return KoreanRules(self.model.ko, self.model.actors, self.model.subject) if self.model.ko else None
 
     @cached_property
     def direction_step(self) -> DirectionStep:

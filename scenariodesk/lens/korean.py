@@ -30,8 +30,12 @@ class KoreanRules:
     """The lens's Korean section, compiled: matchers without word edges (a particle
     follows its word directly: 트럼프가, 동맹은)."""
 
-    def __init__(self, spec: KoreanSpec, actors: Iterable[Actor] = ()) -> None:
+    def __init__(self, spec: KoreanSpec, actors: Iterable[Actor] = (), subject: str = "") -> None:
         self.spec = spec
+        actors = tuple(actors)
+        # the subject country's own bodies, which another place before them makes that place's
+        self.own_actors = frozenset(a.name for a in actors if subject and a.affiliation == subject)
+        self.own_places = frozenset(spec.own_places)
         plain = {"edges": False}
         self.names = compile_matcher(
             [(o, n) for o, names in spec.names.items() for n in names], where="ko.names", **plain

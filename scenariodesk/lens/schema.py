@@ -272,6 +272,9 @@ class KoreanSpec(_Strict):
     # Places Kiwi reads as proper nouns that are never part of a person's name ("빅터 차
     # 미국 전략국제문제연구소 한국석좌" -> 빅터 차).
     places: list[str] = []
+    # The places that name the subject country itself: a body of its own (`actors`) after
+    # any other place is that country's ("중국 외교부" is China's, as written).
+    own_places: list[str] = []
     # Kinds of body written before a body's name, never a name themselves ("미국 싱크탱크
     # 헤리티지재단" -> 헤리티지재단); read as places are.
     kinds: list[str] = []
