@@ -192,6 +192,11 @@ def condition_of(
         # outcome so far; also where the anaphor opens the next paragraph, as wire copy
         # sets every sentence apart (`before` is always the sentence just read)
         return before[0], None, f"condition:{before[0]}:anaphor"
+    if len(before) == 1 and paragraph == s.paragraph and not f.reporting and _opens_with_pronoun(s, f):
+        # "… whichever candidate wins, Trump's hard line being shared. His tariff plan,
+        # however, would …": the candidate the sentence before named, not the paragraph's
+        # "any" (not where someone reports: "He added that …" is the speaker)
+        return before[0], None, f"condition:{before[0]}:pronoun"
     if ctx.paragraph_condition:
         return ctx.paragraph_condition, None, "condition:paragraph-context"
     if s.headline and ctx.topic is None:
@@ -211,6 +216,17 @@ def condition_of(
     if ctx.winner:  # after the election, projections are about the winner's term
         return ctx.winner, None, "condition:winner-after-election"
     return None, None, ""
+
+
+_OPENING = re.compile(r"^\W*(?:(?:but|and|yet|still|also|now|then|however|instead)\W+)?", re.IGNORECASE)
+
+
+def _opens_with_pronoun(s: Sentence, f: Features) -> bool:
+    """Whether the sentence opens on a third-person pronoun as subject or owner ("He
+    would …", "But his tariff plan …")."""
+    opening = _OPENING.match(s.folded)
+    at = opening.end() if opening else 0
+    return any(outcome == "pronoun" and m.start() == at for outcome, m in f.names)
 
 
 _NEXT_WORDS = re.compile(r"\s+(?:(\w+ly)\s+)?([a-z]+)\b")

@@ -1180,6 +1180,10 @@ ANAPHORA = [
     # wire copy sets every sentence apart: the anaphor opens the next paragraph
     ("Trump has vowed to slap tariffs on all imports.\n\nThat could hit Korean exporters.", "trump"),
     ("Trump could win in November.\n\nThat could shake the foundations of the alliance.", "trump"),
+    # so does a pronoun opening the sentence, as its subject or owner ...
+    ("Trump has promised sweeping tariffs. He would likely hit Korean chips with new duties.", "trump"),
+    ("Trump has attacked the CHIPS Act. His tariff plan, however, would hurt Korean chipmakers.", "trump"),
+    ("Trump has attacked the CHIPS Act. But his tariff plan would hurt Korean chipmakers.", "trump"),
 ]
 
 
@@ -1196,6 +1200,15 @@ def test_an_anaphor_takes_the_candidate_named_just_before(extract, text, outcome
     lead = "If Harris wins, the alliance would stay steady. "
     statements = extract(lead + text, date="2024-09-01")
     assert [st.condition for st in statements] == ["harris", outcome], [st.rules for st in statements]
+
+
+def test_a_pronoun_after_a_whoever_wins_sentence_takes_the_candidate_it_named(extract):
+    text = (
+        "Export controls on China are expected to stay whoever wins, since Trump backs them as well."
+        " His tariff plan, however, would hurt Korean chipmakers."
+    )
+    statements = extract(text, date="2024-10-28")
+    assert [st.condition for st in statements] == ["any", "trump"], [st.rules for st in statements]
 
 
 @pytest.mark.parametrize(("text", "outcome"), OUTCOME_FORMS)
