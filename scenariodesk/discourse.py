@@ -192,10 +192,10 @@ def condition_of(
         # outcome so far; also where the anaphor opens the next paragraph, as wire copy
         # sets every sentence apart (`before` is always the sentence just read)
         return before[0], None, f"condition:{before[0]}:anaphor"
-    if len(before) == 1 and paragraph == s.paragraph and not f.reporting and _opens_with_pronoun(s, f):
+    if len(before) == 1 and paragraph == s.paragraph and _opens_with_pronoun(s, f):
         # "… whichever candidate wins, Trump's hard line being shared. His tariff plan,
         # however, would …": the candidate the sentence before named, not the paragraph's
-        # "any" (not where someone reports: "He added that …" is the speaker)
+        # "any" (not where the pronoun reports: "He added that …" is the speaker)
         return before[0], None, f"condition:{before[0]}:pronoun"
     if ctx.paragraph_condition:
         return ctx.paragraph_condition, None, "condition:paragraph-context"
@@ -223,10 +223,17 @@ _OPENING = re.compile(r"^\W*(?:(?:but|and|yet|still|also|now|then|however|instea
 
 def _opens_with_pronoun(s: Sentence, f: Features) -> bool:
     """Whether the sentence opens on a third-person pronoun as subject or owner ("He
-    would …", "But his tariff plan …")."""
+    would …", "But his tariff plan …"), not as who reports ("He added that …", "His
+    aides say …")."""
     opening = _OPENING.match(s.folded)
     at = opening.end() if opening else 0
-    return any(outcome == "pronoun" and m.start() == at for outcome, m in f.names)
+    pronoun = next((m for outcome, m in f.names if outcome == "pronoun" and m.start() == at), None)
+    return pronoun is not None and not any(
+        0 <= r.start() - pronoun.end() <= _REPORTED_WITHIN for r in f.reporting
+    )
+
+
+_REPORTED_WITHIN = 20  # characters from the pronoun to a reporting verb it is the subject of
 
 
 _NEXT_WORDS = re.compile(r"\s+(?:(\w+ly)\s+)?([a-z]+)\b")

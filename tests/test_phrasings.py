@@ -1184,6 +1184,11 @@ ANAPHORA = [
     ("Trump has promised sweeping tariffs. He would likely hit Korean chips with new duties.", "trump"),
     ("Trump has attacked the CHIPS Act. His tariff plan, however, would hurt Korean chipmakers.", "trump"),
     ("Trump has attacked the CHIPS Act. But his tariff plan would hurt Korean chipmakers.", "trump"),
+    # ("say" here is a noun, not who reports)
+    (
+        "Trump's plans are harder to read. His habit of deferring to Beijing could leave Seoul with less say.",
+        "trump",
+    ),
 ]
 
 
