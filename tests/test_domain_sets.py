@@ -124,9 +124,32 @@ EXACT_DOMAINS = [
     ("Under Harris, the trilateral partnership with Tokyo would likely deepen.", {"alliance"}),
     ("A Trump win could jeopardize subsidies promised to Samsung's Texas chip plant.", {"trade"}),
 ]
+# The 2025 trade talks, after the 2024 election (the winner's term): energy purchases,
+# investment pledges, Korean plants in the U.S., shipbuilding cooperation.
+AFTER_2024 = [
+    ("Trump is likely to press Seoul to buy more American LNG.", {"trade"}),
+    ("Washington may demand that Korea join the Alaska LNG project.", {"trade"}),
+    ("Hyundai's Georgia plant could face new scrutiny from U.S. regulators.", {"trade"}),
+    ("The MASGA initiative could give Korean shipyards a role in U.S. Navy repairs.", {"defense_industry"}),
+]
 
 
 @pytest.mark.parametrize(("text", "domains"), EXACT_DOMAINS)
 def test_the_lens_names_exactly_the_consequences_domains(extract, text, domains):
     (st,) = extract(text, date="2024-09-01")
     assert set(st.domains) == domains, st.rules
+
+
+@pytest.mark.parametrize(("text", "domains"), AFTER_2024)
+def test_the_lens_reads_the_winners_term_trade_agenda(extract, text, domains):
+    (st,) = extract(text, date="2025-07-20")
+    assert (st.condition, set(st.domains)) == ("trump", domains), st.rules
+
+
+def test_korean_reads_the_same_agenda(lens):
+    from scenariodesk.analyze import extract_statements
+    from scenariodesk.models import Document
+
+    text = "트럼프 행정부는 한국에 알래스카 LNG 사업 참여를 요구할 가능성이 크다."
+    (st,) = extract_statements(Document(text=text, date="2025-07-20", language="ko", path="t.txt"), lens)
+    assert (st.condition, st.domains) == ("trump", ("trade",)), st.rules
