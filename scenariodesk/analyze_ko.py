@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from scenariodesk import ko_names, nlp
-from scenariodesk.clauses import cue_word
+from scenariodesk.clauses import cue_word, near
 from scenariodesk.direction import LOWERING_BANDS, Consequence
 from scenariodesk.ko_names import body, full_name_before, is_title, names_someone, person
 from scenariodesk.lens import KoreanRules, Lens
@@ -114,6 +114,15 @@ def _sentence(
             outcome = (names[0][0] if names else None) or ctx.last_candidate or ctx.topic or ""
         if outcome and (outcome == "any" or ctx.allowed is None or outcome in ctx.allowed):
             conditions.append((outcome, rule, m))
+    # another election than the lens's ("6·3 대선에서 누가 당선되든"): its "any" is not ours,
+    # and with no outcome of ours named the sentence projects none
+    others = [
+        m
+        for m in rules.other_elections.finditer(text)
+        if not any(c.start() < m.end() and m.start() < c.end() for o, _, c in conditions if o != "any")
+    ]
+    conditions = [c for c in conditions if not (others and c[0] == "any" and near(c[2], others))]
+    unrelated = bool(others) and not conditions and not names
     ctx.speaker_phrase = ""
     source, source_rule = _source(text, ctx, rules, lens, following)
     ctx.spoke = None if source == AUTHOR else source
@@ -130,7 +139,7 @@ def _sentence(
         if not any(a <= m.start() < b for a, b in advice) and rules.cue_by_id[rule].applies(s.headline)
     ]
     out: list[Statement] = []
-    if cues and not text.rstrip().endswith("?"):
+    if cues and not unrelated and not text.rstrip().endswith("?"):
         for start, end, condition in _segments(text, conditions):
             st = _statement(s, ctx, rules, lens, start, end, condition, names, cues, source, source_rule)
             if st is not None:

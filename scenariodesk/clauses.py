@@ -78,7 +78,16 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     ]
     names = list(lens.candidate_names_for(year).finditer(text))
     domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
-    election = frozenset(kind for kind, _ in lens.election_terms.finditer(text))
+    elections = list(lens.election_terms.finditer(text))
+    others = other_elections(text, conditions, lens)
+    if others:
+        # "Whoever wins South Korea's June 3 election will …": that election's "whoever",
+        # not the lens's; with no outcome of the lens's named, nothing is projected
+        conditions = [(r, c) for r, c in conditions if not (r.startswith("any:") and near(c, others))]
+        elections = [(k, m) for k, m in elections if not near(m, others)]
+        if not conditions and not any(o != "pronoun" for o, _ in names):
+            cues = []
+    election = frozenset(kind for kind, _ in elections)
     impact = []
     if cues:  # headlines are title case: every word looks like a name there
         impact = [(sign, m) for sign, m in lens.impact.finditer(text) if s.headline or not in_name(text, m)]
@@ -94,6 +103,34 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
         or bool(signposts)
     ) and len(text) <= MAX_PARSED
     return Features(cues, conditions, names, domains, impact, reporting, election, needs_parse, signposts)
+
+
+def other_elections(
+    text: str, conditions: list[tuple[str, re.Match[str]]], lens: Lens
+) -> list[re.Match[str]]:
+    """The lens's `other_elections` in a sentence: not where an outcome phrase of the
+    lens's election holds them ("if Trump wins the election"), nor a year that is one of
+    its cycles."""
+    years = {c.year for c in lens.model.cycles}
+    return [
+        m
+        for m in lens.other_elections.finditer(text)
+        if not any(
+            c.start() < m.end() and m.start() < c.end() for r, c in conditions if not r.startswith("any:")
+        )
+        and not (m.groupdict().get("year") and int(m.group("year")) in years)
+    ]
+
+
+def near(m: re.Match[str], others: list[re.Match[str]]) -> bool:
+    """A match inside another election's phrase or beside it ("whoever wins | the June 3
+    election", "6·3 대선에서 | 누가 당선되든")."""
+    return any(
+        m.start() < o.end() + _BESIDE_ELECTION and m.end() > o.start() - _BESIDE_ELECTION for o in others
+    )
+
+
+_BESIDE_ELECTION = 40  # characters between "whoever wins" and the election it names
 
 
 def _told_as_past(text: str, start: int, lens: Lens) -> bool:

@@ -604,6 +604,27 @@ def test_korean_conditions_name_the_republican_government_and_a_president_to_be(
     assert clinton.condition == "clinton" and "nk_diplomacy" in clinton.domains
 
 
+def test_korean_projections_tied_to_korea_s_own_election_project_no_us_outcome(lens):
+    """After the 2024 result every projection is the winner's term, but one that hangs on
+    Korea's own vote ("6·3 대선", "총선", "이재명 후보가 당선되면") projects no U.S. outcome,
+    and that vote's "누가 당선되든" is not `any`; an outcome of the lens's named beside it
+    stands."""
+    assert (
+        ko(lens, "6·3 대선에서 이재명 후보가 당선되면 남북 대화가 재개될 가능성이 크다.", date="2025-05-10")
+        == ()
+    )
+    assert (
+        ko(lens, "조기 대선에서 누가 당선되든 대북 정책은 크게 바뀔 것으로 전망된다.", date="2025-05-10")
+        == ()
+    )
+    (st,) = ko(
+        lens,
+        "6·3 대선에서 누가 당선되든 트럼프 행정부의 방위비 압박은 거세질 것으로 보인다.",
+        date="2025-05-10",
+    )
+    assert st.condition == "trump"
+
+
 def test_an_unnamed_official_of_a_body_is_the_author_and_the_body_itself_is_the_body(lens):
     """As in English ("A government official said" is the author's in the gold): "외교부
     관계자는" is an unnamed official; "외교부는" the ministry."""

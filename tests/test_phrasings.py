@@ -1332,6 +1332,29 @@ def test_a_domestic_political_consequence_takes_no_domain_from_its_paragraph(ext
     assert [st.sentence for st in statements] == [lead.strip()], [st.rules for st in statements]
 
 
+# A consequence tied to an election other than the lens's (South Korea's own, the
+# midterms, a later race) projects no outcome of the lens's election, even in the
+# winner's term; an outcome of the lens's named beside it stands.
+OTHER_ELECTIONS = [
+    ("If Lee Jae-myung wins the June 3 election, inter-Korean dialogue could resume.", "2025-05-10", []),
+    ("If the opposition wins in June, Seoul may take a softer line on Pyongyang.", "2025-05-10", []),
+    ("If Yoon wins the March 9 election, Seoul is expected to expand joint drills.", "2022-02-10", []),
+    ("Whoever wins the 2028 election will inherit a nuclear-armed North Korea.", "2027-10-10", []),
+    (
+        "Whoever wins the June 3 election will face a Trump administration demanding more for U.S. troops.",
+        "2025-05-10",
+        ["trump"],
+    ),
+    ("Whoever wins the Nov. 5 election, tariffs on Korean cars could rise.", "2024-10-01", ["any"]),
+    ("Whoever wins the 2024 election, tariffs on Korean cars could rise.", "2024-03-01", ["any"]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "outcomes"), OTHER_ELECTIONS)
+def test_a_consequence_of_another_election_is_no_outcome_of_the_lens(extract, text, date, outcomes):
+    assert [st.condition for st in extract(text, date=date)] == outcomes
+
+
 @pytest.mark.parametrize("text", NOT_PROJECTIONS)
 def test_past_judgments_present_observations_and_stance_are_not_projections(extract, text):
     statements = extract(LEAD + text, date="2024-09-01")

@@ -78,6 +78,10 @@ class Lens(BriefingPatterns):
         return tuple(re.compile(phrase_regex(p), re.IGNORECASE) for p in self.model.past_frames)
 
     @cached_property
+    def other_elections(self) -> re.Pattern[str]:
+        return re.compile(alternatives(self.model.other_elections), re.IGNORECASE)
+
+    @cached_property
     def past_before_condition(self) -> tuple[re.Pattern[str], ...]:
         """Each its own regex (a `past` group in several), ending where matched."""
         return tuple(

@@ -50,6 +50,7 @@ class KoreanRules:
         rules += [(f"any:ko-any{i}", p) for i, p in enumerate(spec.any_phrases)]
         self.conditions = compile_matcher(rules, where="ko.condition_templates", **plain)
         self.election = re.compile("|".join(f"(?:{p})" for p in spec.election_terms) or r"(?!x)x")
+        self.other_elections = re.compile("|".join(f"(?:{p})" for p in spec.other_elections) or r"(?!x)x")
         self.clause_breaks = re.compile("|".join(f"(?:{p})" for p in spec.clause_breaks) or r"(?!x)x")
         self.contrast_after = re.compile("|".join(f"(?:{p})" for p in spec.contrast_after) or r"(?!x)x")
         self.cues = compile_matcher([(c.id, expand(c.pattern)) for c in spec.cues], where="ko.cues", **plain)

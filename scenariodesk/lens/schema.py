@@ -286,6 +286,7 @@ class KoreanSpec(_Strict):
     # the terms before it describe the other side, not the consequence.
     unlike: list[Pattern] = []
     weak_domains: dict[str, list[Pattern]] = {}  # domain id -> terms counted only when no term matches
+    other_elections: list[Pattern] = []  # elections not the lens's ("6·3 대선", "총선"), as in English
     impact: KoreanImpact = KoreanImpact()
     # Effect stems (늘어, 축소) after a theme (수출, 관세) within a few characters: the
     # pair's sign is the theme's value times the effect's ("관세 부담이 줄어" favourable).
@@ -412,6 +413,10 @@ class LensModel(_Strict):
     # matched against the text ending where the outcome phrase starts; a group named
     # `past` must be a verb's past form (nlp.past_form).
     past_before_condition: list[Pattern] = []
+    # Elections other than the lens's ("South Korea's June 3 election", "the midterms",
+    # "if the opposition wins in April"): a consequence tied to one is no outcome of the
+    # lens's election. A `year` group counts only for a year that is none of the cycles'.
+    other_elections: list[Pattern] = []
     no_break_after: list[str] = []
     boilerplate: Boilerplate = Boilerplate()
     playbook: list[NamedPattern] = []
