@@ -40,7 +40,7 @@ from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, S
 from scenariodesk.proposition import proposition
 from scenariodesk.sentences import Sentence, SentenceSplitter, inside
 from scenariodesk.signposts import find_signposts
-from scenariodesk.speakers import introduced_speaker, view_named_after
+from scenariodesk.speakers import colon_speaker, introduced_speaker, view_named_after
 
 AUTHOR = "author"
 # A question opens the sentence or a clause after a comma, colon or semicolon ("Among
@@ -50,6 +50,7 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _DIRECTION_SLOT = "direction:pending"
+_AUTHORED = (AUTHOR, "", "source:author")  # no one else is named: the article asserts it
 
 
 def _names_any(f: Features) -> bool:
@@ -460,8 +461,8 @@ class _Extractor:
             if keys:
                 ctx.last_quote_speaker = found[:2]
             return found
-        if not keys:
-            return AUTHOR, "", "source:author"
+        if not keys:  # "Victor Cha, …, was blunt: Trump will …" is Cha's
+            return colon_speaker(s, cue_start, self.lens, ctx, self._sentences[:index]) or _AUTHORED
         for key in keys:
             if key in ctx.quote_speakers:
                 return (*ctx.quote_speakers[key], "source:quotation")
@@ -494,4 +495,4 @@ class _Extractor:
             return (*introduced, "source:sentence-before")
         if ctx.last_quote_speaker is not None:
             return (*ctx.last_quote_speaker, "source:previous-quotation")
-        return AUTHOR, "", "source:author"
+        return _AUTHORED

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -16,7 +17,7 @@ from scenariodesk.attribution import attribution, chunk, proper_name, who
 from scenariodesk.discourse import Context, full_name
 from scenariodesk.lens import Lens
 from scenariodesk.models import AUTHOR
-from scenariodesk.sentences import Sentence
+from scenariodesk.sentences import Sentence, inside
 
 
 def introduced_speaker(
@@ -84,6 +85,37 @@ def _introduced_person(
     )
     titled = any(w.lower_ in lens.titles for w in words if w.i < subject.i)
     return (speaker, phrase) if described or titled else None
+
+
+def colon_speaker(
+    s: Sentence, cue_start: int | None, lens: Lens, ctx: Context, earlier: Sequence[Sentence]
+) -> tuple[str, str, str] | None:
+    """(speaker, phrase, rule) of a view a named person's clause opens with a colon, the
+    cue after it: "Victor Cha, a Korea expert at CSIS, was blunt: Trump will …", "Cha had
+    a warning: …", "Cha's prediction: …" (an owner before a speech noun of the lens)."""
+    colon = s.text.find(": ")
+    if colon < 0 or cue_start is None or cue_start < colon or inside(colon, s.quoted):
+        return None
+    head = s.text[:colon]
+    owned = _OWNED_SPEECH.match(head)
+    if owned is not None and owned.group("noun").lower() in lens.speech_nouns:
+        name = proper_name(owned.group("who"), lens)
+        if name is None:
+            return None
+        name = lens.actor_aliases.get(name.lower()) or ctx.names.get(name.lower(), name)
+        return name, head.strip(), "source:colon-speech-noun"
+    clause = replace(
+        s, end=s.start + colon, text=head, folded=s.folded[:colon], parsed=None, quoted=[], quotes=()
+    )
+    found = _introduced_person(clause, lens, ctx, earlier)
+    return (*found, "source:colon-view") if found else None
+
+
+# "Cha's prediction:", "Victor Cha's blunt verdict was simple:"
+_OWNED_SPEECH = re.compile(
+    r"\W*(?P<who>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:[\w-]+\s+){0,2}?(?P<noun>\w+)"
+    r"(?:\s+(?:is|was|seems|sounds)(?:\s+\w+)?)?\s*$"
+)
 
 
 @lru_cache(maxsize=8)

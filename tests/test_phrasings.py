@@ -1500,6 +1500,20 @@ ATTRIBUTION_ACROSS = [
         "Seoul's Foreign Ministry, however, believes the alliance would survive a Trump presidency.",
         "South Korean Ministry of Foreign Affairs",
     ),
+    # a view a named person's clause opens with a colon; not a colon after no one
+    (
+        "Victor Cha, a Korea expert at CSIS, was blunt: Trump will demand far more for the troops.",
+        "Victor Cha",
+    ),
+    (
+        "Victor Cha, a Korea expert at CSIS, had a warning: a Trump win would mean steep demands on troop costs.",
+        "Victor Cha",
+    ),
+    (
+        "Victor Cha, a Korea expert at CSIS, spoke on Monday. Cha's prediction: Trump will demand more for the troops.",
+        "Victor Cha",
+    ),
+    ("The reason is simple: a second Trump term would mean steep demands on troop costs.", "author"),
     # another country's ministry is not the subject's, whose generic name it shares
     (
         "China's Foreign Ministry said a Trump win could deepen U.S.-China rivalry.",
