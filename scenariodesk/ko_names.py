@@ -125,6 +125,14 @@ def person(subject: str, rules: KoreanRules) -> str | None:
                 words[i - 1] if i and words[i - 1] in proper and not body_word(words[i - 1], rules) else ""
             )
             return f"{given} {word}".strip()
+    # a phrase opening on a name and a title word ("에번스 리비어 전 국무부 동아태
+    # 수석부차관보"): that name, whatever proper nouns the affiliation after it holds
+    start = next((i for i, w in enumerate(words) if w not in rules.places), len(words))
+    end = start
+    while end < len(words) and words[end] in proper and not is_title(words[end], rules):
+        end += 1
+    if start < end < len(words) - 1 and is_title(words[end], rules):
+        return " ".join(words[start:end])
     return _proper_run(words, proper, rules) or _proper_run(
         words, {w for w in words if _alone_a_name(w)} - rules.places, rules
     )

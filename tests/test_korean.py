@@ -210,6 +210,11 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
             "Bruce W. Bennett",
         ),
         ('J.D. Kim 교수는 "트럼프가 당선되면 방위비 분담금 인상 압박이 커질 것"이라고 내다봤다.', "J.D. Kim"),
+        # a name before "전" (former), whatever proper nouns the affiliation after it holds
+        (
+            "에번스 리비어 전 국무부 동아태 수석부차관보는 트럼프가 당선되면 북미 대화가 재개될 수 있다고 전망했다.",
+            "에번스 리비어",
+        ),
         # a person whose affiliation is a lens body is the person, not the body
         ('신범철 전 국방부 차관은 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.', "신범철"),
         # another country's ministry is that country's, as written; the subject's own stays its own
