@@ -83,7 +83,22 @@ def flat_impact(c: Consequence, pairs: Pairs) -> list[tuple[int, bool, str]]:
     agreement."""
     read = {theme for _, theme, _ in pairs}
     read |= {e.split("-", 1)[1] for e, _, _ in pairs if "-" in e and not e.startswith("make-")}
-    return [(sign, negated, term) for sign, negated, term in c.impact if lemma(term) not in read]
+    return [
+        (sign, negated, term)
+        for sign, negated, term in c.impact
+        if lemma(term) not in read and not _of_a_theme(term, read, c.text)
+    ]
+
+
+def _of_a_theme(term: str, themes: set[str], text: str) -> bool:
+    """An impact term inside the "of" phrase of a pair's theme ("lower the risk of a
+    military clash": the clash is what the lowered risk is of, read with the pair)."""
+    return any(
+        re.search(
+            rf"\b{re.escape(theme)}\w*\s+of\s+(?:[\w'-]+\s+){{0,3}}?{re.escape(term)}", text, re.IGNORECASE
+        )
+        for theme in themes
+    )
 
 
 def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = None) -> dict[str, float]:

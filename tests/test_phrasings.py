@@ -693,6 +693,12 @@ JUDGED_FORMS = [
     ("If Harris wins, the talks with Pyongyang could prove fruitful.", "+"),
     ("If Harris wins, Korean chipmakers could find a silver lining in the subsidies.", "+"),
     ("If Harris wins, the alliance would have a bright future.", "+"),
+    ("If Trump wins, Seoul could be caught in the crossfire of a trade war.", "-"),
+    ("If Trump wins, he could use the alliance as a bargaining chip.", "-"),
+    ("A Trump victory could expose Korean exporters to economic coercion.", "-"),
+    ("If Trump wins, the alliance could suffer a rupture.", "-"),
+    ("If Harris wins, relations with Pyongyang could see a thaw.", "+"),
+    ("If Harris wins, trilateral solidarity with Tokyo would likely hold.", "+"),
 ]
 
 
@@ -701,6 +707,15 @@ def test_the_lens_gives_evidence_of_a_plain_consequences_sign(extract, text, sig
     (st,) = extract(text, date="2024-09-01")
     evidence = {r.split(":")[1][0] for r in st.rules if r.startswith(("effect:", "impact:"))}
     assert evidence == {sign}, st.rules
+
+
+# A judgement inside what a lowered theme is "of" is the theme's: "lower the risk of a
+# military clash" is the risk lowered, favourable.
+def test_a_term_inside_a_lowered_themes_of_phrase_is_read_with_it(extract):
+    (st,) = extract(
+        "If Trump wins, talks could lower the risk of a military clash on the peninsula.", date="2024-09-01"
+    )
+    assert st.direction == "+", st.rules
 
 
 # Consequences whose effect could go either way (ANNOTATION's `0`, "mixed/unclear"): the
