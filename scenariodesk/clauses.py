@@ -79,7 +79,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     names = list(lens.candidate_names_for(year).finditer(text))
     domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
     elections = list(lens.election_terms.finditer(text))
-    others = other_elections(text, conditions, lens)
+    others = other_elections(text, conditions, lens) if cues else []
     if others:
         # "Whoever wins South Korea's June 3 election will …": that election's "whoever",
         # not the lens's; with no outcome of the lens's named, nothing is projected
