@@ -1440,6 +1440,13 @@ def test_reported_and_future_forms_of_those_tenses_still_project(extract, text):
         ("The alliance faces a rocky road if Trump wins.", True),
         ("Korean exporters face higher tariffs this year.", False),  # no outcome: the present
         ("What a Trump return means for Korean exporters", False),  # a label
+        # what an outcome portends
+        ("A Trump win signals tougher cost-sharing talks ahead.", True),
+        ("A second Trump term heralds a rocky period for the alliance.", True),
+        ("The alliance is headed for a rough patch if Trump wins.", True),
+        ("If Trump wins, brace for higher tariffs on Korean steel.", True),
+        ("A Trump win carries the risk of a trade war with Seoul.", True),
+        ("Seoul signals it is ready for higher tariffs on its steel.", False),  # no outcome
     ],
 )
 def test_the_present_tense_projects_only_under_an_outcome_of_its_own(extract, text, found):
