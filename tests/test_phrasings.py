@@ -766,6 +766,9 @@ CUE_FORMS = [
     ("tariffs would presumably rise", "likely"),
     ("tariffs would almost surely rise", "almost_certain"),
     ("Korean exporters face higher tariffs", "very_likely"),  # present tense, the outcome named
+    ("higher tariffs are all but guaranteed", "almost_certain"),
+    ("there is every chance that tariffs will rise", "likely"),  # not the "will" it governs
+    ("there is a chance tariffs will rise", "even_chance"),
 ]
 
 
