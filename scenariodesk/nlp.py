@@ -115,6 +115,8 @@ def past_form(word: str) -> bool:
     "-ed" form of a known verb ("bypassed", "stalled") or an irregular one ("struck",
     "took"), not "-ing" or "-s"."""
     word = word.lower()
+    if word in _AUXILIARY_TENSE:
+        return _AUXILIARY_TENSE[word]
     rules, exceptions, index = _lemma_tables()
     if word in exceptions["verb"]:  # a form of another lemma ("bed" is listed as its own)
         return not word.endswith(("ing", "s")) and any(base != word for base in exceptions["verb"][word])
@@ -128,6 +130,15 @@ def past_form(word: str) -> bool:
             if old in ("ed", "d")
         )
     )
+
+
+# The auxiliaries, a closed class the lemma tables list without tense ("are" and "might"
+# sit beside "were" as forms of "be" and "may"): "Trump and Harris are likely to …" names
+# no past deed.
+_AUXILIARY_TENSE = {
+    "am": False, "are": False, "is": False, "has": False, "might": False,
+    "was": True, "were": True, "had": True, "did": True, "been": True,
+}  # fmt: skip
 
 
 def lemma(word: str) -> str:

@@ -1151,6 +1151,8 @@ def test_ways_of_saying_whoever_wins_are_any_outcome(extract, text):
 # inverted conditional, a party's administration, the office, and whoever wins.
 OUTCOME_FORMS = [
     ("A second Trump term could hurt Korean exporters.", "trump"),
+    # an auxiliary after a name is no past deed ("are", "might" are no past forms)
+    ("Both Trump and Harris are likely to keep pressing Seoul on chips.", "any"),
     ("Trump 2.0 could hurt Korean exporters.", "trump"),
     ("A Harris White House would likely keep tariffs on Korean goods low.", "harris"),
     ("Should the former president return, Korean exporters could suffer.", "trump"),
@@ -1198,7 +1200,9 @@ ANAPHORA = [
     # wire copy sets every sentence apart: the anaphor opens the next paragraph
     ("Trump has vowed to slap tariffs on all imports.\n\nThat could hit Korean exporters.", "trump"),
     ("Trump could win in November.\n\nThat could shake the foundations of the alliance.", "trump"),
-    # so does a pronoun opening the sentence, as its subject or owner ...
+    # a candidate named with a modal is that outcome, not a past deed ("might" is no past form)
+    ("Trump might pull U.S. troops out of Korea.", "trump"),
+    # a pronoun opening the sentence refers back too, as its subject or owner ...
     ("Trump has promised sweeping tariffs. He would likely hit Korean chips with new duties.", "trump"),
     ("Trump has attacked the CHIPS Act. His tariff plan, however, would hurt Korean chipmakers.", "trump"),
     ("Trump has attacked the CHIPS Act. But his tariff plan would hurt Korean chipmakers.", "trump"),
