@@ -123,6 +123,7 @@ EXACT_DOMAINS = [
     ("A Harris administration would likely tighten enforcement of sanctions on Pyongyang.", {"nk_diplomacy"}),
     ("Under Harris, the trilateral partnership with Tokyo would likely deepen.", {"alliance"}),
     ("A Trump win could jeopardize subsidies promised to Samsung's Texas chip plant.", {"trade"}),
+    ("In contrast to Trump, a Harris administration would likely consult Seoul closely.", {"alliance"}),
 ]
 # The 2025 trade talks, after the 2024 election (the winner's term): energy purchases,
 # investment pledges, Korean plants in the U.S., shipbuilding cooperation.
