@@ -384,15 +384,17 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
 
 def owned_elsewhere(owner: str, actor: str, lens: Lens) -> bool:
     """Whether an owner before a body's name ("China's " in "China's Foreign Ministry")
-    names a country other than the subject's, whose own body `actor` is: the generic name
-    is then that country's body, not the subject's ("Seoul's", "South Korea's", "Korea's"
-    are the subject's; "Pyongyang's" is an adversary's)."""
+    names another country than the subject, whose own body `actor` is: one of its
+    adversaries or the lens's third parties ("Pyongyang's", "Japan's"). The generic name
+    is then that country's body; any other owner ("Seoul's", "the country's", "Yoon's")
+    leaves it the subject's."""
     if actor not in lens.own_side_actors:
         return False
     name = re.sub(r"['’]s\s*$", "", owner.strip())
     adversary = lens.direction_step.vocab.adversary
-    own = lens.own_side_terms.fullmatch(name) or lens.third_parties[1].fullmatch(name)
-    return not own or any(w in adversary for w in name.lower().split())
+    return (
+        any(w in adversary for w in name.lower().split()) or lens.third_parties[0].fullmatch(name) is not None
+    )
 
 
 def _candidate_named(text: str, lens: Lens, ctx: Context) -> str | None:
