@@ -628,6 +628,9 @@ def test_korean_projections_tied_to_korea_s_own_election_project_no_us_outcome(l
         date="2025-05-10",
     )
     assert st.condition == "trump"
+    # a date in November is the U.S. vote
+    (us,) = ko(lens, "11·5 대선에서 누가 당선되든 방위비 압박은 커질 것으로 보인다.", date="2024-10-20")
+    assert us.condition == "any"
 
 
 def test_an_unnamed_official_of_a_body_is_the_author_and_the_body_itself_is_the_body(lens):
