@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from scenariodesk.nlp import lemma, lemma_forms
+from scenariodesk.nlp import lemma, lemma_forms, past_form
 
 # Dependency labels under which a verb's theme stands.
 _OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
@@ -195,6 +195,7 @@ _PREPOSITIONS = frozenset(
 
 _RELATIVES = frozenset({"which", "who", "whose"})
 _CLAUSE_EDGES = frozenset({",", ";", ":", "if", "that", "while", "but", "and", "when", "as"})
+_AGENT_ENDS = frozenset({",", ";", ":", ".", "is", "are", "was", "were", "has", "have", "had"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
 
 
@@ -208,7 +209,27 @@ def _described(words: list[str]) -> set[int]:
             end = next((j for j in range(i + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
             if not _MODALS.intersection(words[i + 2 : end]):
                 inside.update(range(i + 2, end))
+        elif i and words[i + 1] == "by" and words[i - 1].isalpha() and _reduced_passive(words, i):
+            # "projects frozen by sanctions": a participle after its noun, with its agent,
+            # describes the noun (no auxiliary before it: "talks would be frozen by" is the
+            # event), up to the verb or modal after its agent
+            end = next(
+                (j for j in range(i + 2, len(words)) if words[j] in _AGENT_ENDS or words[j] in _MODALS),
+                len(words),
+            )
+            inside.update(range(i, end))
     return inside
+
+
+def _reduced_passive(words: list[str], i: int) -> bool:
+    return (
+        past_form(words[i])
+        and words[i - 1] not in _PASSIVE_AUXILIARIES
+        and words[i - 1] not in _MODALS
+        and not {"have", "has", "had", "get", "got", "become", "became"}.intersection(
+            lemma_forms(words[i - 1])
+        )
+    )
 
 
 def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
@@ -231,7 +252,12 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # Pyongyang would probably remain frozen").
         back = 2 * _WINDOW if linked or (i and words[i - 1] in _PASSIVE_AUXILIARIES) else _WINDOW
         near = range(max(0, i - back), min(len(words), i + _WINDOW + 1))
-        themes = [(j, vocab.theme_of(words[j])) for j in near if j != i and words[j].isalpha()]
+        # (not inside a clause describing a noun: "projects frozen by sanctions could resume")
+        themes = [
+            (j, vocab.theme_of(words[j]))
+            for j in near
+            if j != i and words[j].isalpha() and j not in described
+        ]
         # A theme after "by" is the agent, not what the effect changes ("hit by tariffs").
         themes = [(j, v) for j, v in themes if v and not (j > i and "by" in words[i + 1 : j])]
         if not themes:

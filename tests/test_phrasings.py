@@ -389,6 +389,9 @@ def test_the_lens_names_the_domain_of_common_phrasings(extract, text, domain):
 # learned step then weighs it with.
 SIGNED_FORMS = [
     ("If Trump wins, he would probably seek a new summit with Kim Jong-un.", "+"),
+    # a participle with its agent after a noun describes the noun; with an auxiliary it is the event
+    ("If Harris wins, inter-Korean projects frozen by sanctions could resume.", "+"),
+    ("If Trump wins, the talks would be frozen by the dispute over troop costs.", "-"),
     ("If Trump wins, he could pursue direct talks with Pyongyang.", "+"),
     ("If Harris wins, she would mend frayed ties with Tokyo and Seoul.", "+"),
     ("If Harris wins, she would uphold the alliance's extended deterrence.", "+"),
@@ -698,6 +701,7 @@ JUDGED_FORMS = [
     ("A Trump victory could expose Korean exporters to economic coercion.", "-"),
     ("If Trump wins, the alliance could suffer a rupture.", "-"),
     ("If Harris wins, relations with Pyongyang could see a thaw.", "+"),
+    ("If Harris wins, a deal could breathe new life into the Kaesong complex.", "+"),
     ("If Harris wins, trilateral solidarity with Tokyo would likely hold.", "+"),
 ]
 
