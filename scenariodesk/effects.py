@@ -195,6 +195,9 @@ _PREPOSITIONS = frozenset(
 
 _RELATIVES = frozenset({"which", "who", "whose"})
 _CLAUSE_EDGES = frozenset({",", ";", ":", "if", "that", "while", "but", "and", "when", "as"})
+# What comes after these is the agent or the cause of an effect, not what it changes
+# ("hit by tariffs", "spending increases due to competition with China")
+_CAUSES = frozenset({"by", "due", "because", "owing", "thanks", "amid"})
 _AGENT_ENDS = frozenset({",", ";", ":", ".", "is", "are", "was", "were", "has", "have", "had"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
 
@@ -258,8 +261,9 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
             for j in near
             if j != i and words[j].isalpha() and j not in described
         ]
-        # A theme after "by" is the agent, not what the effect changes ("hit by tariffs").
-        themes = [(j, v) for j, v in themes if v and not (j > i and "by" in words[i + 1 : j])]
+        # A theme after "by", "due to", "because of" … is the agent or the cause, not what
+        # the effect changes ("hit by tariffs", "spending rises due to competition").
+        themes = [(j, v) for j, v in themes if v and not (j > i and _CAUSES.intersection(words[i + 1 : j]))]
         if not themes:
             found.append((i, -1, effect * (-1 if _negated_before(words, i, vocab) else 1), 0))
             continue

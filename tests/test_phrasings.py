@@ -713,6 +713,14 @@ def test_the_lens_gives_evidence_of_a_plain_consequences_sign(extract, text, sig
     assert evidence == {sign}, st.rules
 
 
+def test_a_theme_after_due_to_is_the_cause_not_what_the_effect_changes(extract):
+    (st,) = extract(
+        "If Trump wins, U.S. defense spending could increase due to competition with China.",
+        date="2024-09-01",
+    )
+    assert not [r for r in st.rules if r.startswith("effect:")], st.rules
+
+
 # A judgement inside what a lowered theme is "of" is the theme's: "lower the risk of a
 # military clash" is the risk lowered, favourable.
 def test_a_term_inside_a_lowered_themes_of_phrase_is_read_with_it(extract):
