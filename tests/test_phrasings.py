@@ -1555,6 +1555,11 @@ ATTRIBUTION_ACROSS = [
         "Victor Cha",
     ),
     ("The reason is simple: a second Trump term would mean steep demands on troop costs.", "author"),
+    # a title of several words before the name is no part of it
+    (
+        "Professor Emeritus Moon Chung-in of Yonsei University said a Trump win could revive summit diplomacy.",
+        "Moon Chung-in",
+    ),
     # another country's ministry is not the subject's, whose generic name it shares
     (
         "China's Foreign Ministry said a Trump win could deepen U.S.-China rivalry.",
