@@ -173,10 +173,20 @@ def _inverted_subject(tok):  # type: ignore[no-untyped-def]
         return None
     if doc[tok.i + 1].tag_ not in ("NNP", "NNPS"):
         return None
-    return next(
-        (c for c in tok.children if c.i > tok.i and c.left_edge.i == tok.i + 1 and c.dep_ != "punct"),
+    child = next(
+        (
+            c
+            for c in tok.children
+            if c.i > tok.i and c.left_edge.i == tok.i + 1 and c.dep_ != "punct" and c.tag_.startswith("NN")
+        ),
         None,
     )
+    if child is not None:
+        return child
+    # a quotation split around the verb ('"A Trump win," said Victor Cha, …, "could …"'):
+    # the parser hangs the name on the quotation's verb; the name's last word stands for it
+    name = list(itertools.takewhile(_in_a_name, doc[tok.i + 1 :]))
+    return max((t for t in name if t.tag_ != "HYPH"), key=lambda t: t.i, default=None)
 
 
 def attribution(

@@ -1555,6 +1555,8 @@ ATTRIBUTION_ACROSS = [
         "Victor Cha",
     ),
     ("The reason is simple: a second Trump term would mean steep demands on troop costs.", "author"),
+    # a quotation split around its reporting verb
+    ('"A Trump win," said Victor Cha, a Korea expert at CSIS, "could strain the alliance."', "Victor Cha"),
     # a title of several words before the name is no part of it
     (
         "Professor Emeritus Moon Chung-in of Yonsei University said a Trump win could revive summit diplomacy.",
