@@ -64,7 +64,7 @@ def _introduced_person(
     # Parsed here and not kept: the sentence's own statements keep what they were read on.
     doc = before.parsed if before.parsed is not None else pipelines.parser()(before.text)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subjects = [t for t in root.children if t.dep_ == "nsubj"] if root is not None else []
+    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
     if not subjects:
         return None
     subject = subjects[0]

@@ -1555,6 +1555,11 @@ ATTRIBUTION_ACROSS = [
         "Victor Cha",
     ),
     ("The reason is simple: a second Trump term would mean steep demands on troop costs.", "author"),
+    # "he said" after a sentence about a described person in the passive
+    (
+        'Victor Cha, a Korea expert at CSIS, was asked about the alliance. "A Trump win could strain it badly," he said.',
+        "Victor Cha",
+    ),
     # a quotation split around its reporting verb
     ('"A Trump win," said Victor Cha, a Korea expert at CSIS, "could strain the alliance."', "Victor Cha"),
     # a title of several words before the name is no part of it
