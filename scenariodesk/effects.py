@@ -225,14 +225,18 @@ def _described(words: list[str]) -> set[int]:
 
 
 def _reduced_passive(words: list[str], i: int) -> bool:
+    """A past form with no auxiliary before it ("projects frozen by"), not a passive or a
+    perfect ("were frozen by", "have frozen", "got frozen")."""
+    before = words[i - 1]
     return (
         past_form(words[i])
-        and words[i - 1] not in _PASSIVE_AUXILIARIES
-        and words[i - 1] not in _MODALS
-        and not {"have", "has", "had", "get", "got", "become", "became"}.intersection(
-            lemma_forms(words[i - 1])
-        )
+        and before not in _PASSIVE_AUXILIARIES
+        and before not in _MODALS
+        and _PERFECT_OR_GET.isdisjoint(lemma_forms(before))
     )
+
+
+_PERFECT_OR_GET = frozenset({"have", "get", "become"})  # by lemma: has, had, got, became
 
 
 def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
