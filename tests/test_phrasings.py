@@ -328,6 +328,21 @@ def test_sanctions_on_another_country_are_no_talks_with_the_north(extract):
     assert "russia" in st.domains and "nk_diplomacy" not in st.domains, st.rules
 
 
+# "Kim" alone is the North's leader; a Korean name with a hyphenated given name is one
+# of the many Kims who speak about the election, no mention of the North.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("If Trump wins, he could meet Kim again within months.", True),
+        ("If Trump wins, Kim Jong-un could be invited to the White House.", True),
+        ("If Trump wins, the timetable could slip, Kim Hyun-wook said.", False),
+    ],
+)
+def test_a_kim_who_speaks_is_no_mention_of_the_north(extract, text, found):
+    statements = extract(text, date="2024-09-01")
+    assert any("nk_diplomacy" in st.domains for st in statements) == found, [st.rules for st in statements]
+
+
 # Allies in Europe, NATO's or Ukraine's are not the ROK-US alliance; Asia's include Seoul.
 OTHER_ALLIES = [
     ("If Trump wins, European allies could face tariffs too, hurting Korean exporters.", False),
