@@ -35,6 +35,8 @@ _QUOTES = re.compile(r"[“\"‘'][^”\"’']*[”\"’']?")
 _HANGUL = re.compile(r"^[가-힣]{2,4}$")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(그|그녀|이들|그들)(는|은|가)\s")
 _PARTICLES = frozenset("은는이가도")
+# A name and title in brackets right after a quotation: who said it.
+_CREDITED = re.compile(r"[”\"]\s*\(([^()]{2,40})\)")
 # A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
 _OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
 
@@ -324,6 +326,10 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
     if caption:  # "▶ 전화인터뷰 : 서태환 / 한동대 교수": the next quotation is theirs
         ctx.last_speaker = caption.group("name").strip()
         return AUTHOR, "source:caption"
+    credited = _CREDITED.search(text)
+    if credited and is_title(credited.group(1).split()[-1], rules) and person(credited.group(1), rules):
+        # '"…할 것"(김재천 서강대 교수)이라는 전망이다': the person credited in brackets
+        return _speaker(credited.group(1), ctx, rules, "source:credited")
     bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
     # an outcome phrase names the candidate, not who speaks ("트럼프 재집권 시 … 전망했다"),
     # unless a particle makes it the subject ("트럼프 당선인은 … 반응했다")

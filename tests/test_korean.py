@@ -275,6 +275,9 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         # "…라는 관측이 나온다", "외교가에서는": unnamed
         ("트럼프가 재집권하면 주한미군 감축 논의가 본격화할 것이라는 관측이 나온다.", "author"),
         ("외교가에서는 해리스가 당선되면 한미일 협력이 유지될 것이라는 전망이 나온다.", "author"),
+        # a name and title in brackets after the quotation: who said it; other brackets are not
+        ('"트럼프가 재집권하면 방위비 압박이 커질 것"(김재천 서강대 교수)이라는 전망이 나온다.', "김재천"),
+        ('"트럼프가 재집권하면 방위비 압박이 커질 것"(AP통신)이라는 관측이 나온다.', "author"),
         # "그는" with no speaker yet: the person last named with a title
         (
             '김재천 서강대 교수는 25일 토론회에서 발제를 맡았다. 그는 "트럼프가 재선되면 방위비 압박이 커질 것"이라고 말했다.',
