@@ -307,6 +307,9 @@ def chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ign
     start = min([token.i] + [t.left_edge.i for t in left])
     right = [t for t in token.rights if t.dep_ in ("flat", "compound")]
     end = max([token.i] + [t.i for t in right])
+    # a name that ends in a possessive and owns nothing: "Moody's said"
+    if token.dep_ != "poss" and any(t.tag_ == "POS" and t.i == end + 1 for t in token.rights):
+        end += 1
     doc = token.doc
     # A hyphenated name is one word however it was parsed ("Min-su", "Hyun-wook").
     while (

@@ -1081,6 +1081,8 @@ def test_a_korean_party_is_not_the_us_democrats_campaign(extract):
             "Korea Institute for International Economic Policy",  # the name ends at the bracket
         ),
         ("The Bank of Korea said a Trump win could weaken the won.", "Bank of Korea"),
+        # a name that ends in a possessive and owns nothing
+        ("Moody's said a Trump win could raise tariffs on Korean exporters.", "Moody's"),
     ],
 )
 def test_bodies_and_their_documents_are_sources(extract, text, source):
