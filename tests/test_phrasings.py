@@ -311,6 +311,13 @@ DOMAIN_FORMS = [
     ("If Trump wins, Pyongyang could send more trash balloons across the border.", "nk_threat"),
     ("If Trump wins, Seoul could lose its say over peninsula affairs.", "inter_korean"),
     ("If Trump wins, Pyongyang would keep snubbing Seoul while talking to Washington.", "inter_korean"),
+    # paying more, whatever the amount, is cost-sharing
+    (
+        "If Trump wins, Seoul may have to pay billions more to keep U.S. troops on the peninsula.",
+        "cost_sharing",
+    ),
+    ("If Trump wins, Seoul could be asked to pay $5 billion more a year.", "cost_sharing"),
+    ("If Trump wins, South Korea may have to pay five times more for the American garrison.", "cost_sharing"),
     # forces moved off the peninsula are USFK
     ("If Trump wins, the U.S. could redeploy some of its forces from the peninsula to Guam.", "troops"),
 ]
@@ -726,6 +733,11 @@ def test_the_lens_gives_evidence_of_a_plain_consequences_sign(extract, text, sig
     (st,) = extract(text, date="2024-09-01")
     evidence = {r.split(":")[1][0] for r in st.rules if r.startswith(("effect:", "impact:"))}
     assert evidence == {sign}, st.rules
+
+
+def test_paying_an_amount_more_is_unfavourable_evidence(extract):
+    (st,) = extract("If Trump wins, Seoul could be asked to pay $5 billion more a year.", date="2024-09-01")
+    assert any(r.startswith("impact:-:pay") for r in st.rules) and st.direction == "-", st.rules
 
 
 def test_a_theme_after_due_to_is_the_cause_not_what_the_effect_changes(extract):
