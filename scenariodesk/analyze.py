@@ -27,6 +27,7 @@ from scenariodesk.clauses import (
     Segment,
     about_a_third_party,
     clauses,
+    condition_cut,
     consequence,
     find_features,
     pick_cue,
@@ -43,6 +44,8 @@ from scenariodesk.signposts import find_signposts
 from scenariodesk.speakers import colon_speaker, introduced_speaker, view_named_after
 
 AUTHOR = "author"
+
+
 # A question opens the sentence or a clause after a comma, colon or semicolon ("Among
 # Korea hands, the argument is over direction: will Clinton reach out ...?").
 _QUESTION_START = re.compile(
@@ -194,8 +197,7 @@ class _Extractor:
         for statement, (s, segment, partial) in zip(statements, self._pending, strict=True):
             # The condition is not the consequence: "If Harris wins, tariffs would fall"
             # pairs no effect with "wins".
-            phrase = statement.condition_phrase
-            cut = (phrase.start - s.start, phrase.end - s.start) if phrase else None
+            cut = condition_cut(statement.condition_phrase, s, self.lens)
             if s.parsed is not None:
                 tokens, parsed = doc_tokens(s.parsed, segment.start, segment.end, cut), True
             else:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from scenariodesk.direction import LOWERING_BANDS, SIGN_VALUES, Consequence
 from scenariodesk.lens import Lens
 from scenariodesk.lens.schema import Signpost
-from scenariodesk.nlp import past_form
+from scenariodesk.models import Span
+from scenariodesk.nlp import negation_reach, past_form
 from scenariodesk.sentences import MAX_PARSED, Sentence, inside
 from scenariodesk.signposts import lemma_candidates
 
@@ -335,8 +336,8 @@ def consequence(
         # a lowering cue's words negate nothing ("little chance that tariffs will rise":
         # convention 9); a negated one's do ("won't be sidelined")
         after_cue = cue[1].end() if lowering and cue[1].end() <= m.start() else 0
-        window = m.string[max(segment.start, m.start() - 30, after_cue) : m.start()]
-        negated = bool(lens.negators.search(" ".join(window.split()[-3:])))
+        window = m.string[max(segment.start, m.start() - 60, after_cue) : m.start()]
+        negated = bool(lens.negators.search(" ".join(negation_reach(window.split()))))
         if (
             cue_negated
             and m.start() >= cue[1].end()
@@ -353,6 +354,20 @@ def consequence(
         domains=tuple(domains),
         condition=condition,
     )
+
+
+def condition_cut(phrase: Span | None, s: Sentence, lens: Lens) -> tuple[int, int] | None:
+    """The condition phrase's span in the sentence, which is not the consequence ("If
+    Harris wins, tariffs would fall" pairs no effect with "wins"), less a negator opening
+    it where it is the subject: "Neither candidate would end the alliance" keeps its
+    negation (not a fronted "No matter who wins, …")."""
+    if phrase is None:
+        return None
+    start, end = phrase.start - s.start, phrase.end - s.start
+    first = phrase.text.split()[0]
+    if first.lower() in lens.direction_step.vocab.negators and not s.text[end:].lstrip().startswith(","):
+        start += len(first)
+    return start, end
 
 
 def about_a_third_party(text: str, start: int, cue_at: int, lens: Lens) -> bool:

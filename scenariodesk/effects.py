@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from scenariodesk.nlp import lemma, lemma_forms, past_form
+from scenariodesk.nlp import lemma, lemma_forms, negation_reach, past_form
 
 # Dependency labels under which a verb's theme stands.
 _OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
@@ -135,10 +135,17 @@ def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in vocab.negators:
             return True
-        if child.dep_ in ("nsubj", "nsubjpass") and any(
-            d.dep_ == "det" and d.lower_ in vocab.negators for d in child.children
-        ):
-            return True
+    # the subject is the raising verb's where the event is its complement: "neither
+    # candidate is likely to withdraw troops", "no president is expected to pull them out"
+    holder = token
+    while holder.dep_ in ("xcomp", "acomp") and holder.head is not holder:
+        holder = holder.head
+    for verb in {token, holder}:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ in vocab.negators for d in child.children
+            ):
+                return True
     head = token.head
     if token.dep_ in ("xcomp", "ccomp") and head is not token:
         return any(c.dep_ == "neg" for c in head.children)
@@ -294,7 +301,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
 
 
 def _negated_before(words: Sequence[str], i: int, vocab: DirectionVocabulary) -> bool:
-    return any(w in vocab.negators or w == "n't" for w in words[max(0, i - 3) : i])
+    reach = negation_reach(list(words[max(0, i - 12) : i]))
+    return any(w in vocab.negators or w == "n't" for w in reach)
 
 
 def _nested(

@@ -141,6 +141,24 @@ _AUXILIARY_TENSE = {
 }  # fmt: skip
 
 
+def negation_reach(words: list[str]) -> list[str]:
+    """The words before a term that can negate it: the run of auxiliaries and the cue's
+    words right before it ("is likely to", "would") with the three words before that run,
+    so that "neither candidate is likely to withdraw" reaches "neither" as "won't
+    withdraw" reaches "n't"."""
+    at = len(words)
+    while at and words[at - 1].lower() in _AUXILIARIES:
+        at -= 1
+    return words[max(0, at - 3) :]
+
+
+# Words between a negated subject and its verb that do not put the negation out of reach.
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "be", "been", "will", "would", "could", "may", "might", "can"}
+    | {"shall", "should", "must", "to", "likely", "expected", "probably", "set", "poised", "going", "able"}
+)
+
+
 def lemma(word: str) -> str:
     """One lemma for `word`: the shortest of its forms (ties alphabetically)."""
     return min(lemma_forms(word), key=lambda f: (len(f), f))

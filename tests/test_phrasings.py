@@ -1178,6 +1178,7 @@ ANY_FORMS = [
     "Whichever way the vote goes, tariffs are likely to rise.",
     "Both Harris and Trump would press Seoul to pay more for U.S. troops.",
     "Neither Harris nor Trump is likely to withdraw U.S. troops.",
+    "Neither candidate is likely to withdraw U.S. troops.",
     "Trump and Harris alike would keep sanctions on North Korea.",
 ]
 
@@ -1186,6 +1187,23 @@ ANY_FORMS = [
 def test_ways_of_saying_whoever_wins_are_any_outcome(extract, text):
     statements = extract("If Trump wins, tariffs on Korean cars could rise. " + text, date="2024-09-01")
     assert [st.condition for st in statements] == ["trump", "any"], [st.rules for st in statements]
+
+
+# A negated subject negates its event however many auxiliaries and cue words stand
+# between them, whether it is the outcome phrase ("neither candidate") or not; a fronted
+# "no matter who wins," negates nothing.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Neither candidate is likely to withdraw U.S. troops from South Korea.", "+"),
+        ("Neither candidate is likely to lift tariffs on Korean steel.", "-"),
+        ("Neither candidate would end the alliance.", "+"),
+        ("No matter who wins, U.S. troops are likely to stay in South Korea.", "+"),
+    ],
+)
+def test_a_negated_subject_reaches_its_event_past_the_cue(extract, text, sign):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.condition == "any" and st.direction == sign, st.rules
 
 
 # The outcome a sentence projects under, said every way news copy says it: a term, an

@@ -64,6 +64,9 @@ EFFECTS = [
     ("Tensions on the peninsula would rise.", "-"),
     ("The alliance would weaken.", "-"),
     ("Seoul's export edge won't disappear.", "+"),
+    # a negator before the cue's words still reaches the effect (word window)
+    ("Neither side is likely to withdraw the troops.", "+"),
+    ("No one would be able to revive the talks.", "-"),
     ("Washington would slash troop numbers.", "-"),
     ("Washington would shore up deterrence.", "+"),
     # a theme in a hyphenated modifier yields to its phrase's head
