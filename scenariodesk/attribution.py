@@ -37,6 +37,8 @@ def own_plan(s: Sentence, cue_start: int, lens: Lens, speaker: str = "") -> bool
         return False  # "Seoul will come under pressure", "will face": what happens to it
     for child in verb.children:
         if child.dep_ == "nsubj":
+            if any(c.dep_ == "conj" for c in child.children):
+                return False  # "Seoul and Tokyo would deepen …": no plan of Seoul's alone
             subject = chunk(child).text
             if speaker in lens.own_side_actors and _SPEAKERS_OWN.fullmatch(subject):
                 return True

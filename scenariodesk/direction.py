@@ -83,10 +83,15 @@ def flat_impact(c: Consequence, pairs: Pairs) -> list[tuple[int, bool, str]]:
     agreement."""
     read = {theme for _, theme, _ in pairs}
     read |= {e.split("-", 1)[1] for e, _, _ in pairs if "-" in e and not e.startswith("make-")}
+    # a pair's effect word the pair reads the other way: "Pyongyang could deepen its
+    # partnership with Moscow" is no deepening the subject gains
+    reversed_by = {e.rsplit("-", 1)[-1]: s for e, _, s in pairs}
     return [
         (sign, negated, term)
         for sign, negated, term in c.impact
-        if lemma(term) not in read and not _of_a_theme(term, read, c.text)
+        if lemma(term) not in read
+        and not _of_a_theme(term, read, c.text)
+        and reversed_by.get(lemma(term), 0) * sign * (-1 if negated else 1) >= 0
     ]
 
 

@@ -706,6 +706,13 @@ def test_what_the_subject_values_is_unfavourable_in_adversaries_hands(extract, t
     assert pairs == {sign}, st.rules
 
 
+def test_an_effect_word_a_pair_reads_the_other_way_is_no_evidence_of_its_own(extract):
+    """ "deepen" is a favourable word alone; deepening the North's partnership with Moscow
+    is not, and the word does not make the consequence mixed."""
+    (st,) = extract("If Trump wins, Pyongyang could deepen its partnership with Moscow even further.")
+    assert st.direction == "-", st.rules
+
+
 # Consequences signed only by a general word that judges the situation ("a thorny
 # problem", "fruitful"), with no theme of the lens's: the judgement is the evidence.
 JUDGED_FORMS = [
@@ -1134,6 +1141,8 @@ def test_headlines_that_project_count_and_others_do_not(extract, text, found):
         ),
         ("If Trump wins, South Korea will face pressure to raise its payments for U.S. troops.", ["trump"]),
         ("If Trump wins, Seoul will have to pay more for U.S. troops.", ["trump"]),
+        # with another country, no plan of Seoul's alone
+        ("If Harris wins, Seoul and Tokyo will deepen their cooperation.", ["harris"]),
     ],
 )
 def test_seouls_own_plan_is_no_projection_but_what_happens_to_it_is(extract, text, found):
