@@ -322,9 +322,11 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
     """(source, rule): the subject of the sentence's reporting verb, outside quotations;
     for a bare quotation, the speaker the next sentence names ("김 교수의 설명이다."), else
     the previous quotation's."""
-    caption = rules.speaker_lines.search(text)
+    caption = next((m for line in rules.speaker_lines if (m := line.search(text))), None)
     if caption:  # "▶ 전화인터뷰 : 서태환 / 한동대 교수": the next quotation is theirs
-        ctx.last_speaker = caption.group("name").strip()
+        name = _named(caption.group("name").strip(), ctx)
+        if caption.groupdict().get("said") or _OPENS_QUOTE.match(text[caption.end() :]):
+            return name, "source:caption"  # "[김재천 / 서강대 교수 : …]": this one too
         return AUTHOR, "source:caption"
     credited = _CREDITED.search(text)
     if credited and is_title(credited.group(1).split()[-1], rules) and person(credited.group(1), rules):

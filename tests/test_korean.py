@@ -169,6 +169,21 @@ def test_a_bulleted_quotation_takes_the_speaker_of_the_caption_before(lens):
     assert [s.source for s in quoted] == ["서태환"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker and the sound bite in one bracket (lens `ko.speaker_lines`, `said`)
+        "[김재천 / 서강대 국제대학원 교수 : 트럼프가 당선되면 방위비 분담금 인상 요구가 커질 것으로 보입니다.]",
+        # a caption tag in brackets, then the quotation
+        '[인터뷰] 김재천 / 서강대 국제대학원 교수\n\n"트럼프가 당선되면 방위비 분담금 인상 요구가 커질 것으로 보입니다."',
+        # the caption and the quotation on one line
+        '<김재천 / 서강대 국제대학원 교수> "트럼프가 당선되면 방위비 분담금 인상 요구가 커질 것으로 보입니다."',
+    ],
+)
+def test_broadcast_captions_name_the_speaker_of_their_sound_bite(lens, text):
+    assert [s.source for s in ko(lens, text)] == ["김재천"]
+
+
 def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
     assert lens.actor_aliases["국정원"] == "National Intelligence Service"
     assert lens.actor_aliases["산업통상자원부"] == lens.actor_aliases["the trade ministry"]

@@ -57,7 +57,8 @@ class KoreanRules:
         self.cue_by_id = {c.id: c for c in spec.cues}
         self.non_projections = re.compile("|".join(f"(?:{p})" for p in spec.non_projections) or r"(?!x)x")
         self._attribution(spec)
-        self.speaker_lines = re.compile("|".join(f"(?:{p})" for p in spec.speaker_lines) or r"(?!x)x")
+        # each its own regex: every one names its (?P<name>…) group
+        self.speaker_lines = tuple(re.compile(p) for p in spec.speaker_lines)
         self.domains = compile_matcher(
             [(d, t) for d, terms in spec.domains.items() for t in terms], where="ko.domains", **plain
         )
