@@ -206,8 +206,8 @@ def condition_of(
         return ctx.topic, None, "condition:winner-term-topic"
     if f.election:
         return "any", None, "condition:any:election-timed"
-    pronouns = [m for outcome, m in f.names if outcome == "pronoun"]
-    if pronouns and ctx.last_candidate and not f.reporting:
+    pronouns = [m for outcome, m in f.names if outcome == "pronoun" and not _reports(m, f)]
+    if pronouns and ctx.last_candidate:
         return ctx.last_candidate, None, "condition:pronoun-context"
     if ctx.topic:
         return ctx.topic, None, "condition:article-topic"
@@ -228,9 +228,13 @@ def _opens_with_pronoun(s: Sentence, f: Features) -> bool:
     opening = _OPENING.match(s.folded)
     at = opening.end() if opening else 0
     pronoun = next((m for outcome, m in f.names if outcome == "pronoun" and m.start() == at), None)
-    return pronoun is not None and not any(
-        0 <= r.start() - pronoun.end() <= _REPORTED_WITHIN for r in f.reporting
-    )
+    return pronoun is not None and not _reports(pronoun, f)
+
+
+def _reports(pronoun: re.Match[str], f: Features) -> bool:
+    """The pronoun is who reports: a reporting verb just after it ("He added that …",
+    "his aides say")."""
+    return any(0 <= r.start() - pronoun.end() <= _REPORTED_WITHIN for r in f.reporting)
 
 
 _REPORTED_WITHIN = 20  # characters from the pronoun to a reporting verb it is the subject of

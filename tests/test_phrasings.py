@@ -1306,6 +1306,24 @@ def test_a_pronoun_after_a_whoever_wins_sentence_takes_the_candidate_it_named(ex
     assert [st.condition for st in statements] == ["any", "trump"], [st.rules for st in statements]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # others report what he would do: his outcome (convention 4: their projection)
+        ("Trump has stressed tariffs.\n\nHe would raise tariffs on Korean cars, analysts say.", ["trump"]),
+        (
+            "Harris has stressed continuity.\n\nAnalysts say she would keep working closely with Seoul.",
+            ["harris"],
+        ),
+        # he reports: his own pledge, stance (convention 4)
+        ("Trump has stressed tariffs.\n\nHe said he would raise tariffs on Korean cars.", []),
+    ],
+)
+def test_a_pronoun_others_report_about_takes_the_candidate_named_before(extract, text, found):
+    statements = extract(text, date="2024-09-01")
+    assert [st.condition for st in statements] == found, [st.rules for st in statements]
+
+
 @pytest.mark.parametrize(("text", "outcome"), OUTCOME_FORMS)
 def test_ways_of_naming_an_outcome_give_its_condition(extract, text, outcome):
     statements = extract(text, date="2024-09-01")
