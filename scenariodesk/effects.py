@@ -33,7 +33,16 @@ class DirectionVocabulary:
         adversaries: dict[str, list[str]] | None = None,
         own_side: Iterable[str] = (),
     ) -> None:
-        self.effect: dict[str, int] = {w: 1 for w in effects["up"]} | {w: -1 for w in effects["down"]}
+        self.effect: dict[str, int] = {w: 1 for w in effects["up"] if " " not in w} | {
+            w: -1 for w in effects["down"] if " " not in w
+        }
+        # phrasal verbs, the verb's lemma and its particle: "give up", "scale back", "step up"
+        self.phrasal: dict[tuple[str, str], int] = {
+            tuple(w.split(" ", 1)): sign  # type: ignore[misc]
+            for key, sign in (("up", 1), ("down", -1))
+            for w in effects[key]
+            if " " in w
+        }
         self.theme: dict[str, int] = {w: 1 for w in themes["favourable"]} | {
             w: -1 for w in themes["unfavourable"]
         }
@@ -106,6 +115,13 @@ class DirectionVocabulary:
 
     def effect_of(self, word: str) -> int:
         return next((self.effect[f] for f in lemma_forms(word) if f in self.effect), 0)
+
+    def phrasal_of(self, verb: str, particle: str) -> int:
+        """The effect of a phrasal verb ("gave up", "scaling back"), 0 if none."""
+        particle = particle.lower()
+        return next(
+            (self.phrasal[(f, particle)] for f in lemma_forms(verb) if (f, particle) in self.phrasal), 0
+        )
 
     def theme_of(self, word: str) -> int:
         return next((self.theme[f] for f in lemma_forms(word) if f in self.theme), 0)
@@ -259,6 +275,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         effect = 0
         if word.isalpha() and i not in described:
             effect = vocab.state_of(word) if linked else vocab.effect_of(word)
+            if vocab.phrasal and i + 1 < len(words):
+                effect = vocab.phrasal_of(word, words[i + 1]) or effect
         if not effect or i in copulas:
             continue  # "talks would remain frozen": the state is the effect
         # A passive's subject is what the effect changes, however long its phrase
@@ -300,6 +318,13 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     return _nested(found, words, vocab)
 
 
+def _effect_name(words: Sequence[str], i: int, vocab: DirectionVocabulary) -> str:
+    """The effect's lemma, with its particle for a phrasal verb ("give up")."""
+    if i + 1 < len(words) and vocab.phrasal_of(words[i], words[i + 1]):
+        return f"{lemma(words[i])} {words[i + 1]}"
+    return lemma(words[i])
+
+
 def _negated_before(words: Sequence[str], i: int, vocab: DirectionVocabulary) -> bool:
     reach = negation_reach(list(words[max(0, i - 12) : i]))
     return any(w in vocab.negators or w == "n't" for w in reach)
@@ -333,10 +358,14 @@ def _nested(
             k = next((k for k in range(i + 1, min(len(words), i + _WINDOW + 1)) if k in events), None)
         if k is None:
             if j >= 0:
-                out[i] = (lemma(words[i]), lemma(words[j]), sign)
+                out[i] = (_effect_name(words, i, vocab), lemma(words[j]), sign)
         elif words[k - 1] != "to":
             theme, inner_sign = paired[k]
-            out[i] = (f"{lemma(words[i])}-{lemma(words[k])}", lemma(words[theme]), acting * inner_sign)
+            out[i] = (
+                f"{_effect_name(words, i, vocab)}-{lemma(words[k])}",
+                lemma(words[theme]),
+                acting * inner_sign,
+            )
             inner.add(k)
     return [pair for i, pair in sorted(out.items()) if i not in inner]
 
@@ -402,6 +431,10 @@ def effect_pairs(
     for tok in tokens:
         state = tok.dep_ in ("acomp", "oprd")
         effect = vocab.state_of(tok.text) if state else vocab.effect_of(tok.text)
+        particle = next((c.text for c in tok.children if c.dep_ == "prt"), "")
+        phrasal = vocab.phrasal_of(tok.text, particle) if particle else 0
+        effect = phrasal or effect
+        verb = f"{lemma(tok.text)} {particle.lower()}" if phrasal else lemma(tok.text)
         if not effect or _background(tok) or _links_a_state(tok, vocab):
             continue
         themes: list[Token] = []
@@ -436,7 +469,7 @@ def effect_pairs(
                 # own pair is then part of this one
                 pairs.append(
                     (
-                        f"{lemma(tok.text)}-{lemma(theme.text)}",
+                        f"{verb}-{lemma(theme.text)}",
                         lemma(word.text),
                         sign * vocab.effect_of(theme.text),
                     )
@@ -444,7 +477,7 @@ def effect_pairs(
                 at.append(tok.i)
                 inner.add(theme.i)
                 continue
-            pairs.append((lemma(tok.text), lemma(theme.text), sign))
+            pairs.append((verb, lemma(theme.text), sign))
             at.append(tok.i)
     return _made_over([p for p, i in zip(pairs, at, strict=True) if i not in inner], made)
 

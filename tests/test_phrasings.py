@@ -311,6 +311,9 @@ DOMAIN_FORMS = [
     ("If Trump wins, Pyongyang could send more trash balloons across the border.", "nk_threat"),
     ("If Trump wins, Seoul could lose its say over peninsula affairs.", "inter_korean"),
     ("If Trump wins, Pyongyang would keep snubbing Seoul while talking to Washington.", "inter_korean"),
+    # "nukes" are the North's weapons (not "tactical nukes" Washington might redeploy)
+    ("If Trump wins, North Korea could build more nukes.", "nk_threat"),
+    ("If Trump wins, Kim will never give up his nukes.", "nk_diplomacy"),
     # paying more, whatever the amount, is cost-sharing
     (
         "If Trump wins, Seoul may have to pay billions more to keep U.S. troops on the peninsula.",

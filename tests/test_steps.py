@@ -64,6 +64,10 @@ EFFECTS = [
     ("Tensions on the peninsula would rise.", "-"),
     ("The alliance would weaken.", "-"),
     ("Seoul's export edge won't disappear.", "+"),
+    # phrasal verbs with their particle (lens effects "give up", "scale back", "roll back")
+    ("Kim would never give up his nuclear weapons.", "-"),
+    ("Washington would scale back its troops.", "-"),
+    ("The tariffs would be rolled back.", "+"),
     # a negator before the cue's words still reaches the effect (word window)
     ("Neither side is likely to withdraw the troops.", "+"),
     ("No one would be able to revive the talks.", "-"),
@@ -93,6 +97,7 @@ def test_effect_times_theme_gives_the_direction(lens, text, sign):
 PARSED_PAIRS = [
     ("Neither outcome would end the alliance.", {("end", "alliance", 1)}),
     ("No president would withdraw the troops.", {("withdraw", "troop", 1)}),
+    ("Kim would never give up his nuclear weapons.", {("give up", "weapon", -1)}),
     ("The deal may breathe life into economic projects frozen by sanctions.", set()),
     ("Capitals that doubt the American guarantee are likely to keep buying Korean arms.", set()),
     ("It would revive efforts to resume talks.", {("resume", "talk", 1)}),
