@@ -935,6 +935,10 @@ def test_more_likelihood_phrasings_read_as_their_band(extract, before, after, ba
 
 # Idioms of expectation in op-eds and columns, with the band their words carry.
 IDIOMATIC_CUES = [
+    # little doubt is near certainty; doubt alone lowers the chance
+    ("There is little doubt that Trump would demand more money from Seoul.", "almost_certain"),
+    ("Few doubt that Trump would demand more money from Seoul.", "almost_certain"),
+    ("Analysts doubt that Trump would pull troops out of Korea.", "unlikely"),
     ("Don't be surprised if a second Trump administration demands more for U.S. troops.", "likely"),
     ("It would not be surprising if Trump pulled some troops out of Korea.", "likely"),
     ("It would come as no surprise if Trump raised tariffs on Korean cars.", "likely"),
