@@ -314,7 +314,8 @@ DOMAIN_FORMS = [
     # "nukes" are the North's weapons (not "tactical nukes" Washington might redeploy)
     ("If Trump wins, North Korea could build more nukes.", "nk_threat"),
     ("If Trump wins, Kim will never give up his nukes.", "nk_diplomacy"),
-    # paying more, whatever the amount, is cost-sharing
+    # paying more, whatever the amount, is cost-sharing; so is more money for the troops
+    ("If Trump wins, he would likely demand more money for U.S. troops.", "cost_sharing"),
     (
         "If Trump wins, Seoul may have to pay billions more to keep U.S. troops on the peninsula.",
         "cost_sharing",
