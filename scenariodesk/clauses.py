@@ -217,8 +217,16 @@ def clauses(
     if len(distinct) <= 1:
         return segments(s, conditions)
     cuts = []
+    # "While Trump might …, Harris would …": a clause a break opens ends at its comma
+    fronted = lens.clause_breaks.match(s.folded, len(s.folded) - len(s.folded.lstrip(" \"'“‘")))
     for before, after in itertools.pairwise(distinct):
         breaks = [m.start() for m in lens.clause_breaks.finditer(s.folded, before[2].end(), after[2].start())]
+        if not breaks and fronted and before is distinct[0]:
+            breaks = [
+                m.start()
+                for m in re.finditer(",", s.folded[: after[2].start()])
+                if m.start() > before[2].end()
+            ]
         if not breaks:
             return segments(s, conditions)  # one clause names both: not two projections
         cuts.append(breaks[-1])

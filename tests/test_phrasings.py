@@ -1164,6 +1164,9 @@ def test_seouls_own_plan_is_no_projection_but_what_happens_to_it_is(extract, tex
     [
         "Harris would keep the alliance on course, whereas Trump could demand far more money for U.S. troops.",
         "Trump is likely to seek a quick deal with Kim; Harris, by contrast, is expected to stick with sanctions.",
+        # the contrast fronted: its clause ends at the comma
+        "While Trump might seek a summit with Kim, Harris would likely rely on working-level talks.",
+        "Whereas Trump might seek a summit with Kim, Harris would likely rely on working-level talks.",
     ],
 )
 def test_a_sentence_about_two_candidates_gives_two_statements(extract, text):
