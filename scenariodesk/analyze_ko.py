@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from scenariodesk import ko_names, nlp
-from scenariodesk.clauses import cue_word, near
+from scenariodesk.clauses import candidate_clauses, cue_word, near, outcome_segments
 from scenariodesk.direction import LOWERING_BANDS, Consequence
 from scenariodesk.ko_names import body, full_name_before, is_title, names_someone, person
 from scenariodesk.lens import KoreanRules, Lens
@@ -142,7 +142,11 @@ def _sentence(
     ]
     out: list[Statement] = []
     if cues and not unrelated and not text.rstrip().endswith("?"):
-        for start, end, condition in _segments(text, conditions):
+        for start, end, condition in (
+            outcome_segments(text, conditions)
+            if conditions
+            else candidate_clauses(text, names, rules.clause_breaks)
+        ):
             st = _statement(s, ctx, rules, lens, start, end, condition, names, cues, source, source_rule)
             if st is not None:
                 out.append(st)
@@ -152,18 +156,6 @@ def _sentence(
         if last != "any":
             ctx.discourse_condition = last
     return out
-
-
-def _segments(text: str, conditions: list) -> list[tuple[int, int, tuple | None]]:  # type: ignore[type-arg]
-    """One segment per distinct outcome phrase ("클린턴이 당선되면 …, 트럼프가 승리하면 …")."""
-    distinct = []
-    for c in conditions:
-        if not distinct or distinct[-1][0] != c[0]:
-            distinct.append(c)
-    if len(distinct) <= 1:
-        return [(0, len(text), distinct[0] if distinct else None)]
-    cuts = [0, *(c[2].start() for c in distinct[1:]), len(text)]
-    return [(cuts[i], cuts[i + 1], c) for i, c in enumerate(distinct)]
 
 
 def _statement(
@@ -263,6 +255,8 @@ def _context_outcome(
     """(outcome, rule) of a segment with no outcome phrase: a candidate it names, the
     paragraph's, "any" for an election-timed sentence before the result, the article's
     topic, the text's last, the winner after the result; None when nothing gives one."""
+    if len(set(named)) > 1:  # "트럼프와 해리스 모두 …": one clause names both
+        return "any", "condition:any:candidates-together"
     if named:
         return named[0], f"condition:{named[0]}:named"
     if ctx.paragraph_condition:

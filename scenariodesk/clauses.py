@@ -187,6 +187,35 @@ def segments(s: Sentence, conditions: list[tuple[str, str, re.Match[str]]]) -> l
     return segments
 
 
+def outcome_segments(text: str, conditions: list) -> list[tuple[int, int, tuple | None]]:  # type: ignore[type-arg]
+    """Korean text: one segment per distinct outcome phrase ("클린턴이 당선되면 …, 트럼프가 승리하면 …")."""
+    distinct = []
+    for c in conditions:
+        if not distinct or distinct[-1][0] != c[0]:
+            distinct.append(c)
+    if len(distinct) <= 1:
+        return [(0, len(text), distinct[0] if distinct else None)]
+    cuts = [0, *(c[2].start() for c in distinct[1:]), len(text)]
+    return [(cuts[i], cuts[i + 1], c) for i, c in enumerate(distinct)]
+
+
+def candidate_clauses(text: str, names: list, breaks: re.Pattern[str]) -> list[tuple[int, int, None]]:  # type: ignore[type-arg]
+    """With no outcome phrase, one segment per clause about another candidate ("트럼프
+    후보는 관세를 높일 가능성이 크고, 해리스 후보는 동맹을 중시할 것으로 예상된다"), where a
+    clause break (`breaks`: lens `ko.clause_breaks`) stands between them; else the sentence."""
+    distinct = []
+    for o, m in names:
+        if not distinct or distinct[-1][0] != o:
+            distinct.append((o, m))
+    cuts = [0]
+    for (_, before), (_, after) in itertools.pairwise(distinct):
+        if not breaks.search(text, before.end(), after.start()):
+            return [(0, len(text), None)]  # one clause names both ("트럼프와 해리스 모두 …")
+        cuts.append(after.start())
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1], None) for i in range(len(cuts) - 1)]
+
+
 def clauses(
     s: Sentence,
     f: Features,

@@ -83,6 +83,22 @@ def test_two_outcomes_in_one_sentence_share_its_predicate(lens):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a clause per candidate, with no outcome phrase: two statements, each its cue
+        (
+            "트럼프 후보는 관세를 높일 가능성이 크고, 해리스 후보는 동맹을 중시할 것으로 예상된다.",
+            [("trump", "likely", "trade"), ("harris", "likely", "alliance")],
+        ),
+        # one clause naming both: whoever wins
+        ("트럼프와 해리스 모두 대북 제재를 유지할 것으로 예상된다.", [("any", "likely", "nk_diplomacy")]),
+    ],
+)
+def test_clauses_about_two_candidates_are_two_statements_and_one_about_both_is_any(lens, text, found):
+    assert [(s.condition, s.likelihood, s.domains[0]) for s in ko(lens, text)] == found
+
+
 def test_a_surname_with_a_title_is_the_speaker_named_before(lens):
     text = (
         "국가안보전략연구원 민지석 선임연구원은 “트럼프가 당선되면 방위비 협상이 어려워질 것”이라고 말했다.\n"
