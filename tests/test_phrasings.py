@@ -397,6 +397,13 @@ def test_weapons_diplomacy_would_remove_are_no_threat(extract, text):
     assert "nk_diplomacy" in st.domains and "nk_threat" not in st.domains, st.rules
 
 
+def test_bargaining_chips_are_no_semiconductors(extract):
+    (st,) = extract(
+        "If Trump wins, joint military drills could be suspended as bargaining chips.", date="2024-09-01"
+    )
+    assert "trade" not in st.domains, st.rules
+
+
 def test_an_air_defense_battery_is_no_industry(extract):
     (st,) = extract(
         "If Trump wins, China could retaliate against the planned THAAD battery in Korea.", date="2024-09-01"
