@@ -311,6 +311,9 @@ DOMAIN_FORMS = [
     ("If Trump wins, Pyongyang could send more trash balloons across the border.", "nk_threat"),
     ("If Trump wins, Seoul could lose its say over peninsula affairs.", "inter_korean"),
     ("If Trump wins, Pyongyang would keep snubbing Seoul while talking to Washington.", "inter_korean"),
+    # Korea's defense industry is the industry, not Korea's defense; the NCG by its initials
+    ("If Trump wins, it would be a windfall for Korea's defense industry.", "defense_industry"),
+    ("Should Harris win, the NCG is expected to keep meeting regularly.", "alliance"),
     # "nukes" are the North's weapons (not "tactical nukes" Washington might redeploy)
     ("If Trump wins, North Korea could build more nukes.", "nk_threat"),
     ("If Trump wins, Kim will never give up his nukes.", "nk_diplomacy"),
@@ -943,6 +946,10 @@ def test_more_likelihood_phrasings_read_as_their_band(extract, before, after, ba
 
 # Idioms of expectation in op-eds and columns, with the band their words carry.
 IDIOMATIC_CUES = [
+    # "spell trouble", "translate into" assert; a modal before them hedges them
+    ("A Trump presidency spells trouble for Korean automakers.", "very_likely"),
+    ("A Trump presidency could spell trouble for Korean automakers.", "even_chance"),
+    ("A Trump win could translate into higher tariffs for Korean exporters.", "even_chance"),
     # little doubt is near certainty; doubt alone lowers the chance
     ("There is little doubt that Trump would demand more money from Seoul.", "almost_certain"),
     ("Few doubt that Trump would demand more money from Seoul.", "almost_certain"),
