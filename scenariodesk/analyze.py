@@ -44,8 +44,6 @@ from scenariodesk.signposts import find_signposts
 from scenariodesk.speakers import colon_speaker, introduced_speaker, view_named_after
 
 AUTHOR = "author"
-
-
 # A question opens the sentence or a clause after a comma, colon or semicolon ("Among
 # Korea hands, the argument is over direction: will Clinton reach out ...?").
 _QUESTION_START = re.compile(
@@ -245,7 +243,7 @@ class _Extractor:
         about = f.domains or ctx.paragraph_domains or ctx.discourse_domains or _names_any(f)
         if f.cues and (about or self.lens.generic_impact.search(s.text)) and not self._excluded(s):
             for segment in (
-                segments(s, conditions)
+                segments(s.text, conditions)
                 if len({c[0] for c in conditions}) > 1
                 else clauses(s, f, conditions, self.lens, ctx.allowed)
             ):

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from scenariodesk import ko_names, nlp
-from scenariodesk.clauses import candidate_clauses, cue_word, near, outcome_segments
+from scenariodesk.clauses import candidate_clauses, cue_word, near, segments
 from scenariodesk.direction import LOWERING_BANDS, Consequence
 from scenariodesk.ko_names import body, full_name_before, is_title, names_someone, person
 from scenariodesk.lens import KoreanRules, Lens
@@ -143,7 +143,7 @@ def _sentence(
     out: list[Statement] = []
     if cues and not unrelated and not text.rstrip().endswith("?"):
         for start, end, condition in (
-            outcome_segments(text, conditions)
+            [(g.start, g.end, g.condition) for g in segments(text, conditions)]
             if conditions
             else candidate_clauses(text, names, rules.clause_breaks)
         ):

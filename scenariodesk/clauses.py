@@ -170,33 +170,21 @@ class Segment:
     named: bool = False
 
 
-def segments(s: Sentence, conditions: list[tuple[str, str, re.Match[str]]]) -> list[Segment]:
-    """One segment per distinct outcome named in the sentence ("if A wins X; if B wins Y"),
-    or the whole sentence."""
+def segments(text: str, conditions: list[tuple[str, str, re.Match[str]]]) -> list[Segment]:
+    """One segment per distinct outcome named in the sentence ("if A wins X; if B wins Y";
+    "클린턴이 당선되면 …, 트럼프가 승리하면 …"), or the whole sentence."""
     distinct: list[tuple[str, str, re.Match[str]]] = []
     for c in conditions:
         if not distinct or distinct[-1][0] != c[0]:
             distinct.append(c)
     if len(distinct) <= 1:
-        return [Segment(0, len(s.text), distinct[0] if distinct else None)]
+        return [Segment(0, len(text), distinct[0] if distinct else None)]
     segments = []
     for i, c in enumerate(distinct):
         start = 0 if i == 0 else c[2].start()
-        end = distinct[i + 1][2].start() if i + 1 < len(distinct) else len(s.text)
+        end = distinct[i + 1][2].start() if i + 1 < len(distinct) else len(text)
         segments.append(Segment(start, end, c))
     return segments
-
-
-def outcome_segments(text: str, conditions: list) -> list[tuple[int, int, tuple | None]]:  # type: ignore[type-arg]
-    """Korean text: one segment per distinct outcome phrase ("클린턴이 당선되면 …, 트럼프가 승리하면 …")."""
-    distinct = []
-    for c in conditions:
-        if not distinct or distinct[-1][0] != c[0]:
-            distinct.append(c)
-    if len(distinct) <= 1:
-        return [(0, len(text), distinct[0] if distinct else None)]
-    cuts = [0, *(c[2].start() for c in distinct[1:]), len(text)]
-    return [(cuts[i], cuts[i + 1], c) for i, c in enumerate(distinct)]
 
 
 def candidate_clauses(text: str, names: list, breaks: re.Pattern[str]) -> list[tuple[int, int, None]]:  # type: ignore[type-arg]
@@ -244,7 +232,7 @@ def clauses(
         if not distinct or distinct[-1][0] != a[0]:
             distinct.append(a)
     if len(distinct) <= 1:
-        return segments(s, conditions)
+        return segments(s.text, conditions)
     cuts = []
     # "While Trump might …, Harris would …": a clause a break opens ends at its comma
     fronted = lens.clause_breaks.match(s.folded, len(s.folded) - len(s.folded.lstrip(" \"'“‘")))
@@ -257,7 +245,7 @@ def clauses(
                 if m.start() > before[2].end()
             ]
         if not breaks:
-            return segments(s, conditions)  # one clause names both: not two projections
+            return segments(s.text, conditions)  # one clause names both: not two projections
         cuts.append(breaks[-1])
     bounds = [0, *cuts, len(s.text)]
     return [

@@ -43,6 +43,7 @@ class DirectionVocabulary:
             for w in effects[key]
             if " " in w
         }
+        self.particles = frozenset(p for _, p in self.phrasal)
         self.theme: dict[str, int] = {w: 1 for w in themes["favourable"]} | {
             w: -1 for w in themes["unfavourable"]
         }
@@ -119,6 +120,8 @@ class DirectionVocabulary:
     def phrasal_of(self, verb: str, particle: str) -> int:
         """The effect of a phrasal verb ("gave up", "scaling back"), 0 if none."""
         particle = particle.lower()
+        if particle not in self.particles:
+            return 0
         return next(
             (self.phrasal[(f, particle)] for f in lemma_forms(verb) if (f, particle) in self.phrasal), 0
         )
