@@ -314,6 +314,10 @@ DOMAIN_FORMS = [
     # Korea's defense industry is the industry, not Korea's defense; the NCG by its initials
     ("If Trump wins, it would be a windfall for Korea's defense industry.", "defense_industry"),
     ("Should Harris win, the NCG is expected to keep meeting regularly.", "alliance"),
+    # the North testing a new president, raising tensions, accepted as nuclear-armed
+    ("If Trump wins, Kim is likely to test the new administration early.", "nk_threat"),
+    ("If Harris wins, Pyongyang may ratchet up tensions to get her attention.", "nk_threat"),
+    ("If Trump wins, North Korea could be accepted as a nuclear-armed state.", "nk_threat"),
     # "nukes" are the North's weapons (not "tactical nukes" Washington might redeploy)
     ("If Trump wins, North Korea could build more nukes.", "nk_threat"),
     ("If Trump wins, Kim will never give up his nukes.", "nk_diplomacy"),
@@ -754,6 +758,18 @@ def test_the_lens_gives_evidence_of_a_plain_consequences_sign(extract, text, sig
     (st,) = extract(text, date="2024-09-01")
     evidence = {r.split(":")[1][0] for r in st.rules if r.startswith(("effect:", "impact:"))}
     assert evidence == {sign}, st.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Harris wins, Pyongyang could respond with a show of force.",
+        "If Trump wins, the North may resume long-range launches.",
+    ],
+)
+def test_the_norths_shows_of_force_and_launches_are_unfavourable(extract, text):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.direction == "-", st.rules
 
 
 def test_paying_an_amount_more_is_unfavourable_evidence(extract):
