@@ -318,6 +318,11 @@ DOMAIN_FORMS = [
     ("If Trump wins, Kim is likely to test the new administration early.", "nk_threat"),
     ("If Harris wins, Pyongyang may ratchet up tensions to get her attention.", "nk_threat"),
     ("If Trump wins, North Korea could be accepted as a nuclear-armed state.", "nk_threat"),
+    # South Korea's own dealings with the North, its aid and its voice are inter-Korean
+    ("If Trump wins, Seoul's efforts to reach out to Pyongyang could stall.", "inter_korean"),
+    ("If Harris wins, South Korea could pursue its own engagement with the North.", "inter_korean"),
+    ("If Harris wins, humanitarian assistance to North Korea could resume.", "inter_korean"),
+    ("If Trump wins, Seoul may lose its voice on North Korea policy.", "inter_korean"),
     # "nukes" are the North's weapons (not "tactical nukes" Washington might redeploy)
     ("If Trump wins, North Korea could build more nukes.", "nk_threat"),
     ("If Trump wins, Kim will never give up his nukes.", "nk_diplomacy"),
