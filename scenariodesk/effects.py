@@ -66,12 +66,19 @@ class DirectionVocabulary:
 
     def between_adversaries(self, words: Sequence[str], at: int) -> bool:
         """A relation ("ties", "support") held between two of the subject's adversaries:
-        two of them named within `_WINDOW` words around it and none of the subject's side
-        ("Moscow could deepen its military ties with Pyongyang", not "Seoul's ties with
-        Beijing")."""
+        two of them named within `_WINDOW` words around it, or back to its clause's subject
+        after "its"/"their", and none of the subject's side ("Moscow could deepen its
+        military ties with Pyongyang", "Russia and North Korea could deepen their military
+        cooperation", not "Seoul's ties with Beijing")."""
         if not self.adversary or self.relations.isdisjoint(lemma_forms(words[at])):
             return False
-        near = words[max(0, at - _WINDOW - 1) : at + _WINDOW + 2]
+        start = max(0, at - _WINDOW - 1)
+        if {"its", "their"}.intersection(words[max(0, at - 3) : at]):  # the clause's subject's:
+            while start > max(0, at - 12) and (
+                words[start - 1] == "and" or words[start - 1] not in _CLAUSE_EDGES
+            ):
+                start -= 1
+        near = words[start : at + _WINDOW + 2]
         if any(w in self.own_side for w in near):
             return False
         return len({self.adversary[w] for w in near if w in self.adversary}) >= 2
@@ -125,6 +132,12 @@ class DirectionVocabulary:
         return next(
             (self.phrasal[(f, particle)] for f in lemma_forms(verb) if (f, particle) in self.phrasal), 0
         )
+
+    def effect_name(self, words: Sequence[str], i: int) -> str:
+        """The effect's lemma, with its particle for a phrasal verb ("give up")."""
+        if i + 1 < len(words) and self.phrasal_of(words[i], words[i + 1]):
+            return f"{lemma(words[i])} {words[i + 1]}"
+        return lemma(words[i])
 
     def theme_of(self, word: str) -> int:
         return next((self.theme[f] for f in lemma_forms(word) if f in self.theme), 0)
@@ -321,13 +334,6 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     return _nested(found, words, vocab)
 
 
-def _effect_name(words: Sequence[str], i: int, vocab: DirectionVocabulary) -> str:
-    """The effect's lemma, with its particle for a phrasal verb ("give up")."""
-    if i + 1 < len(words) and vocab.phrasal_of(words[i], words[i + 1]):
-        return f"{lemma(words[i])} {words[i + 1]}"
-    return lemma(words[i])
-
-
 def _negated_before(words: Sequence[str], i: int, vocab: DirectionVocabulary) -> bool:
     reach = negation_reach(list(words[max(0, i - 12) : i]))
     return any(w in vocab.negators or w == "n't" for w in reach)
@@ -361,11 +367,11 @@ def _nested(
             k = next((k for k in range(i + 1, min(len(words), i + _WINDOW + 1)) if k in events), None)
         if k is None:
             if j >= 0:
-                out[i] = (_effect_name(words, i, vocab), lemma(words[j]), sign)
+                out[i] = (vocab.effect_name(words, i), lemma(words[j]), sign)
         elif words[k - 1] != "to":
             theme, inner_sign = paired[k]
             out[i] = (
-                f"{_effect_name(words, i, vocab)}-{lemma(words[k])}",
+                f"{vocab.effect_name(words, i)}-{lemma(words[k])}",
                 lemma(words[theme]),
                 acting * inner_sign,
             )

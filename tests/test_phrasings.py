@@ -323,6 +323,10 @@ DOMAIN_FORMS = [
     ("If Harris wins, South Korea could pursue its own engagement with the North.", "inter_korean"),
     ("If Harris wins, humanitarian assistance to North Korea could resume.", "inter_korean"),
     ("If Trump wins, Seoul may lose its voice on North Korea policy.", "inter_korean"),
+    # units pulled off the peninsula and the military posture are USFK; Seoul's own bomb
+    ("If Trump wins, Washington may pull a brigade out of South Korea.", "troops"),
+    ("If Harris wins, the U.S. military posture in Korea would stay unchanged.", "troops"),
+    ("If Trump wins, calls for South Korea to build its own bomb would grow louder.", "alliance"),
     # "nukes" are the North's weapons (not "tactical nukes" Washington might redeploy)
     ("If Trump wins, North Korea could build more nukes.", "nk_threat"),
     ("If Trump wins, Kim will never give up his nukes.", "nk_diplomacy"),
@@ -676,6 +680,8 @@ SIGNED_FORMS = [
 # A relation the subject values is against it when two of its adversaries hold it.
 RELATIONS = [
     ("If Trump wins, Moscow could deepen its military ties with Pyongyang.", "-"),
+    # "their": the subject holds the relation, however far back it is named
+    ("If Trump wins, Russia and North Korea could deepen their military cooperation.", "-"),
     ("If Trump wins, Beijing and Moscow may expand their cooperation with Pyongyang.", "-"),
     ("If Trump wins, Seoul could deepen its ties with Beijing and Pyongyang.", "+"),
     ("If Trump wins, Washington could deepen its ties with Seoul.", "+"),
