@@ -534,6 +534,8 @@ def test_foreign_policy_in_general_is_the_alliance_not_talks_with_the_north(lens
 # sentences, not article text); written with and without the space Korean often drops
 # ("연합 훈련" / "연합훈련": a lens " ?" is an optional space).
 KO_DOMAIN_FORMS = [
+    # Korea sidelined ("소외") is inter-Korean, as "패싱" is
+    ("트럼프가 당선되면 한국이 북미 협상에서 소외될 우려가 있다.", "inter_korean"),
     ("트럼프가 재집권하면 한미 연합훈련이 축소될 수 있다.", "alliance"),
     ("트럼프가 재집권하면 미국의 전략자산 전개가 줄어들 수 있다.", "alliance"),
     ("해리스 행정부가 들어서면 핵협의그룹(NCG) 가동이 이어질 것으로 보인다.", "alliance"),
