@@ -327,6 +327,15 @@ DOMAIN_FORMS = [
     ("If Trump wins, Washington may pull a brigade out of South Korea.", "troops"),
     ("If Harris wins, the U.S. military posture in Korea would stay unchanged.", "troops"),
     ("If Trump wins, calls for South Korea to build its own bomb would grow louder.", "alliance"),
+    # the alliance's trust, trilateral ties, Seoul's own military and own bomb
+    ("If Trump wins, Seoul may question whether Washington would come to its aid.", "alliance"),
+    ("If Harris wins, security ties among Seoul, Tokyo and Washington would deepen.", "alliance"),
+    ("If Harris wins, the U.S. would keep its promise to defend Korea.", "alliance"),
+    ("If Trump wins, Seoul may have to rely more on its own military.", "alliance"),
+    ("If Trump wins, South Koreans may increasingly favor developing nuclear weapons.", "alliance"),
+    # more of the bill, and a bill for THAAD, are cost-sharing
+    ("If Trump wins, Washington may demand that Seoul foot more of the bill.", "cost_sharing"),
+    ("If Trump wins, he could ask Seoul to pay for the THAAD battery.", "cost_sharing"),
     # "nukes" are the North's weapons (not "tactical nukes" Washington might redeploy)
     ("If Trump wins, North Korea could build more nukes.", "nk_threat"),
     ("If Trump wins, Kim will never give up his nukes.", "nk_diplomacy"),
