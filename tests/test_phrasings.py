@@ -754,6 +754,12 @@ def test_an_effect_word_a_pair_reads_the_other_way_is_no_evidence_of_its_own(ext
 # Consequences signed only by a general word that judges the situation ("a thorny
 # problem", "fruitful"), with no theme of the lens's: the judgement is the evidence.
 JUDGED_FORMS = [
+    # idioms of a worse or better position (a third list of general English)
+    ("If Trump wins, the alliance could enter choppy waters.", "-"),
+    ("If Trump wins, Seoul could be blindsided by a deal with Kim.", "-"),
+    ("If Trump wins, cost-sharing talks could drag on for months.", "-"),
+    ("If Harris wins, the alliance would be on firm footing.", "+"),
+    ("If Harris wins, the peace process could get a new lease on life.", "+"),
     ("If Trump wins, cost-sharing could become a thorny problem for Seoul.", "-"),
     ("If Trump wins, the result would be a setback for the alliance.", "-"),
     ("If Trump wins, Seoul would face an awkward dilemma between Washington and Beijing.", "-"),
