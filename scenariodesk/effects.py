@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from scenariodesk.nlp import lemma, lemma_forms, negation_reach, past_form
+from scenariodesk.nlp import MODALS, lemma, lemma_forms, negation_reach, past_form
 
 # Dependency labels under which a verb's theme stands.
 _OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
@@ -238,7 +238,6 @@ _CLAUSE_EDGES = frozenset({",", ";", ":", "if", "that", "while", "but", "and", "
 # ("hit by tariffs", "spending increases due to competition with China")
 _CAUSES = frozenset({"by", "due", "because", "owing", "thanks", "amid"})
 _AGENT_ENDS = frozenset({",", ";", ":", ".", "is", "are", "was", "were", "has", "have", "had"})
-_MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
 
 
 def _described(words: list[str]) -> set[int]:
@@ -249,14 +248,14 @@ def _described(words: list[str]) -> set[int]:
     for i in range(len(words) - 1):
         if words[i] == "," and words[i + 1] in _RELATIVES:
             end = next((j for j in range(i + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
-            if not _MODALS.intersection(words[i + 2 : end]):
+            if not MODALS.intersection(words[i + 2 : end]):
                 inside.update(range(i + 2, end))
         elif i and words[i + 1] == "by" and words[i - 1].isalpha() and _reduced_passive(words, i):
             # "projects frozen by sanctions": a participle after its noun, with its agent,
             # describes the noun (no auxiliary before it: "talks would be frozen by" is the
             # event), up to the verb or modal after its agent
             end = next(
-                (j for j in range(i + 2, len(words)) if words[j] in _AGENT_ENDS or words[j] in _MODALS),
+                (j for j in range(i + 2, len(words)) if words[j] in _AGENT_ENDS or words[j] in MODALS),
                 len(words),
             )
             inside.update(range(i, end))
@@ -270,7 +269,7 @@ def _reduced_passive(words: list[str], i: int) -> bool:
     return (
         past_form(words[i])
         and before not in _PASSIVE_AUXILIARIES
-        and before not in _MODALS
+        and before not in MODALS
         and _PERFECT_OR_GET.isdisjoint(lemma_forms(before))
     )
 

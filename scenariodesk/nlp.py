@@ -153,9 +153,16 @@ def negation_reach(words: list[str]) -> list[str]:
 
 
 # Words between a negated subject and its verb that do not put the negation out of reach.
-_AUXILIARIES = frozenset(
-    {"is", "are", "was", "were", "be", "been", "will", "would", "could", "may", "might", "can"}
-    | {"shall", "should", "must", "to", "likely", "expected", "probably", "set", "poised", "going", "able"}
+MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
+_AUXILIARIES = (
+    MODALS
+    | {"is", "are", "was", "were", "be", "been", "to", "likely", "expected", "probably"}
+    | {
+        "set",
+        "poised",
+        "going",
+        "able",
+    }
 )
 
 
