@@ -29,9 +29,10 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from scenariodesk.effects import DirectionVocabulary, Pairs, effect_pairs
+from scenariodesk.effects import Pairs, effect_pairs
 from scenariodesk.learned import LinearModel, packaged_model
 from scenariodesk.nlp import lemma
+from scenariodesk.vocabulary import DirectionVocabulary
 
 SIGNS = ("+", "-", "0")
 # An impact term's kind as the value the steps compose: favourable, unfavourable, open
@@ -63,16 +64,22 @@ def consequence_pairs(c: Consequence, vocab: DirectionVocabulary) -> Pairs:
     whose effect or theme word belongs to a phrase the lens reads as a whole ("pay far
     more for U.S. troops" is the phrase "pay far more", not "more" troops; "come under
     strain" is not the alliance "coming"; "face a tougher investment climate" is the
-    climate, not "facing" investment)."""
+    climate, not "facing" investment). An effect from outside a phrase still changes the
+    phrase's head when that is a theme: "resume nuclear testing", "halt its missile
+    launches" (the launches halted, not the missile)."""
     pairs = effect_pairs(c.tokens, vocab, c.parsed)
     inside = [term for sign, _, term in c.impact if sign == 0]
-    phrases = [{lemma(w) for w in term.split()} for sign, _, term in c.impact if sign and " " in term]
-    return [
-        p
-        for p in pairs
-        if not any(p[0] in t and p[1] in t for t in inside)
-        and not any(p[0] in words or p[1] in words for words in phrases)
-    ]
+    phrases = [[lemma(w) for w in term.split()] for sign, _, term in c.impact if sign and " " in term]
+    kept = []
+    for effect, theme, sign in pairs:
+        if any(effect in t and theme in t for t in inside) or any(effect in words for words in phrases):
+            continue
+        phrase = next((words for words in phrases if theme in words[:-1]), None)
+        if phrase is None:
+            kept.append((effect, theme, sign))
+        elif (head := vocab.theme_of(phrase[-1])) and (own := vocab.theme_of(theme)):
+            kept.append((effect, phrase[-1], sign * head * own))
+    return kept
 
 
 def flat_impact(c: Consequence, pairs: Pairs) -> list[tuple[int, bool, str]]:

@@ -9,156 +9,15 @@ lowers X. `direction.py` turns the pairs into features and decides.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
 from scenariodesk.nlp import MODALS, lemma, lemma_forms, negation_reach, past_form
+from scenariodesk.vocabulary import SUBJECTS, WINDOW, DirectionVocabulary
 
 # Dependency labels under which a verb's theme stands.
 _OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
-_SUBJECTS = ("nsubj",)
-
-
-class DirectionVocabulary:
-    """The lens's effect and theme lemmas; a word matches through any of its lemma forms
-    (`nlp.lemma_forms`: "rose" is a form of "rise")."""
-
-    def __init__(
-        self,
-        effects: dict[str, list[str]],
-        themes: dict[str, list[str]],
-        negators: Iterable[str],
-        adversaries: dict[str, list[str]] | None = None,
-        own_side: Iterable[str] = (),
-    ) -> None:
-        self.effect: dict[str, int] = {w: 1 for w in effects["up"] if " " not in w} | {
-            w: -1 for w in effects["down"] if " " not in w
-        }
-        # phrasal verbs, the verb's lemma and its particle: "give up", "scale back", "step up"
-        self.phrasal: dict[tuple[str, str], int] = {
-            tuple(w.split(" ", 1)): sign  # type: ignore[misc]
-            for key, sign in (("up", 1), ("down", -1))
-            for w in effects[key]
-            if " " in w
-        }
-        self.particles = frozenset(p for _, p in self.phrasal)
-        self.theme: dict[str, int] = {w: 1 for w in themes["favourable"]} | {
-            w: -1 for w in themes["unfavourable"]
-        }
-        self.made = {w: -1 for w in effects.get("harder", ())} | {w: 1 for w in effects.get("easier", ())}
-        self.acquire = frozenset(effects.get("acquire", ()))
-        self.events = frozenset(effects.get("events", ()))
-        self.copulas = frozenset(effects.get("copulas", ()))
-        self.states = {w: 1 for w in effects.get("states_up", ())} | {
-            w: -1 for w in effects.get("states_down", ())
-        }
-        self.relations = frozenset(themes.get("relations", ()))
-        self.adversary = {w.lower(): a for a, words in (adversaries or {}).items() for w in words}
-        self.own_side = frozenset(w.lower() for w in own_side)
-        self.negators = frozenset(negators)
-
-    @classmethod
-    def from_spec(cls, spec: dict[str, Any]) -> DirectionVocabulary:
-        """From the lens's `direction` section (schema.DirectionSpec, dumped)."""
-        return cls(spec["effects"], spec["themes"], spec["negators"], spec["adversaries"], spec["own_side"])
-
-    def between_adversaries(self, words: Sequence[str], at: int) -> bool:
-        """A relation ("ties", "support") held between two of the subject's adversaries:
-        two of them named within `_WINDOW` words around it, or back to its clause's subject
-        after "its"/"their", and none of the subject's side ("Moscow could deepen its
-        military ties with Pyongyang", "Russia and North Korea could deepen their military
-        cooperation", not "Seoul's ties with Beijing")."""
-        if not self.adversary or self.relations.isdisjoint(lemma_forms(words[at])):
-            return False
-        start = max(0, at - _WINDOW - 1)
-        if {"its", "their"}.intersection(words[max(0, at - 3) : at]):  # the clause's subject's:
-            while start > max(0, at - 12) and (
-                words[start - 1] == "and" or words[start - 1] not in _CLAUSE_EDGES
-            ):
-                start -= 1
-        near = words[start : at + _WINDOW + 2]
-        if any(w in self.own_side for w in near):
-            return False
-        return len({self.adversary[w] for w in near if w in self.adversary}) >= 2
-
-    def held_by_adversary(self, effect: Token, theme: Token) -> bool:
-        """A valued theme an adversary holds or comes to hold: its possessor ("Kim's
-        leverage"), the effect's recipient ("hand Kim a win") or, for an effect of
-        acquiring (lens `direction.effects.acquire`), its subject ("Pyongyang would gain
-        leverage", "Moscow is likely to win concessions")."""
-        if not self.adversary:
-            return False
-        holders = [c for c in theme.children if c.dep_ == "poss"]
-        holders += [c for c in effect.children if c.dep_ == "dative"]
-        if self.acquire.intersection(lemma_forms(effect.lower_)):
-            subjects = [c for c in effect.children if c.dep_ in _SUBJECTS]
-            if not subjects and effect.dep_ in ("xcomp", "conj"):
-                subjects = [c for c in effect.head.children if c.dep_ in _SUBJECTS]
-            holders += subjects
-        for holder in holders:
-            words = {holder.lower_} | {c.lower_ for c in holder.children if c.dep_ == "compound"}
-            if words & self.adversary.keys() and not words & self.own_side:
-                return True
-        return False
-
-    def held_in_window(self, words: Sequence[str], effect: int, theme: int) -> bool:
-        """`held_by_adversary` with no parse: an adversary's possessive up to three words
-        before the theme ("Kim's leverage"), or before an effect of acquiring, an adversary
-        the nearest party named in its clause ("Pyongyang is likely to gain leverage")."""
-        if not self.adversary:
-            return False
-        for k in range(theme - 1, max(0, theme - 4), -1):
-            if words[k] in ("'s", "’s") and k and words[k - 1] in self.adversary:
-                return True
-        if not self.acquire.intersection(lemma_forms(words[effect])):
-            return False
-        for k in range(effect - 1, max(-1, effect - 7), -1):
-            if words[k] in _CLAUSE_EDGES:
-                return False
-            if words[k] in self.adversary or words[k] in self.own_side:
-                return words[k] in self.adversary
-        return False
-
-    def effect_of(self, word: str) -> int:
-        return next((self.effect[f] for f in lemma_forms(word) if f in self.effect), 0)
-
-    def phrasal_of(self, verb: str, particle: str) -> int:
-        """The effect of a phrasal verb ("gave up", "scaling back"), 0 if none."""
-        particle = particle.lower()
-        if particle not in self.particles:
-            return 0
-        return next(
-            (self.phrasal[(f, particle)] for f in lemma_forms(verb) if (f, particle) in self.phrasal), 0
-        )
-
-    def effect_name(self, words: Sequence[str], i: int) -> str:
-        """The effect's lemma, with its particle for a phrasal verb ("give up")."""
-        if i + 1 < len(words) and self.phrasal_of(words[i], words[i + 1]):
-            return f"{lemma(words[i])} {words[i + 1]}"
-        return lemma(words[i])
-
-    def theme_of(self, word: str) -> int:
-        return next((self.theme[f] for f in lemma_forms(word) if f in self.theme), 0)
-
-    def links_a_state(self, words: Sequence[str], i: int) -> bool:
-        """`words[i]` is a copula (lens `direction.effects.copulas`) with a state of the
-        effect vocabulary within the next three words: "remain (largely) frozen", "stay
-        low", "keep the border closed"."""
-        if self.copulas.isdisjoint(lemma_forms(words[i])):
-            return False
-        return any(w.isalpha() and self.state_of(w) for w in words[i + 1 : i + 4])
-
-    def state_of(self, word: str) -> int:
-        """The effect of a word as a copula's complement: any effect, or a state word."""
-        return self.effect_of(word) or self.states.get(word.lower(), 0)
-
-    def is_event(self, word: str) -> bool:
-        """A noun of `events` as written ("withdrawal", "cuts"; not "cutting": "end up
-        cutting troops" is no event)."""
-        word = word.lower()
-        return word in self.events or word.removesuffix("s") in self.events
 
 
 def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
@@ -225,7 +84,6 @@ def _theme_value(token: Token, vocab: DirectionVocabulary) -> tuple[int, Token]:
     return 0, token
 
 
-_WINDOW = 5  # words between an effect and its theme in unparsed text
 _PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 _PREPOSITIONS = frozenset(
     {"of", "over", "about", "on", "in", "for", "with", "to", "between", "among", "around"}
@@ -233,7 +91,6 @@ _PREPOSITIONS = frozenset(
 
 
 _RELATIVES = frozenset({"which", "who", "whose"})
-_CLAUSE_EDGES = frozenset({",", ";", ":", "if", "that", "while", "but", "and", "when", "as"})
 # What comes after these is the agent or the cause of an effect, not what it changes
 # ("hit by tariffs", "spending increases due to competition with China")
 _CAUSES = frozenset({"by", "due", "because", "owing", "thanks", "amid"})
@@ -297,8 +154,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # A passive's subject is what the effect changes, however long its phrase
         # ("tariffs on Korean steel would be lifted"), and so is a state's ("talks with
         # Pyongyang would probably remain frozen").
-        back = 2 * _WINDOW if linked or (i and words[i - 1] in _PASSIVE_AUXILIARIES) else _WINDOW
-        near = range(max(0, i - back), min(len(words), i + _WINDOW + 1))
+        back = 2 * WINDOW if linked or (i and words[i - 1] in _PASSIVE_AUXILIARIES) else WINDOW
+        near = range(max(0, i - back), min(len(words), i + WINDOW + 1))
         # (not inside a clause describing a noun: "projects frozen by sanctions could resume")
         themes = [
             (j, vocab.theme_of(words[j]))
@@ -308,6 +165,9 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # A theme after "by", "due to", "because of" … is the agent or the cause, not what
         # the effect changes ("hit by tariffs", "spending rises due to competition").
         themes = [(j, v) for j, v in themes if v and not (j > i and _CAUSES.intersection(words[i + 1 : j]))]
+        # Nor, before it, a theme the effect's phrase is the source of: "Korean firms could
+        # benefit from U.S. curbs on Chinese rivals" is no curbed benefit.
+        themes = [(j, v) for j, v in themes if not (j < i and words[j + 1] == "from")]
         if not themes:
             found.append((i, -1, effect * (-1 if _negated_before(words, i, vocab) else 1), 0))
             continue
@@ -321,7 +181,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
             # Before the effect, a theme in a prepositional phrase modifies an earlier one,
             # the head of the subject: "uncertainty over the alliance could deepen", "the
             # cost of stationing troops could rise".
-            for h in range(max(0, i - 2 * _WINDOW), j):
+            for h in range(max(0, i - 2 * WINDOW), j):
                 head = vocab.theme_of(words[h]) if words[h].isalpha() else 0
                 if head and _PREPOSITIONS.intersection(words[h + 1 : j]):
                     j, value = h, head
@@ -363,7 +223,7 @@ def _nested(
         if j >= 0:
             k = next((k for k in events if paired[k][0] == j and min(i, j) < k < max(i, j)), None)
         else:  # no theme of its own: the next effect that has one, within the window
-            k = next((k for k in range(i + 1, min(len(words), i + _WINDOW + 1)) if k in events), None)
+            k = next((k for k in range(i + 1, min(len(words), i + WINDOW + 1)) if k in events), None)
         if k is None:
             if j >= 0:
                 out[i] = (vocab.effect_name(words, i), lemma(words[j]), sign)
@@ -412,7 +272,7 @@ def _harder_to(words: Sequence[str], i: int, effect: int, vocab: DirectionVocabu
     to = next((k for k in range(i + 1, min(len(words), i + 5)) if words[k] == "to"), None)
     if to is None or to + 1 >= len(words):
         return []
-    after = range(to + 1, min(len(words), to + 2 + _WINDOW))
+    after = range(to + 1, min(len(words), to + 2 + WINDOW))
     j, value = next(
         ((j, vocab.theme_of(words[j])) for j in after if words[j].isalpha() and vocab.theme_of(words[j])),
         (0, 0),
@@ -448,14 +308,14 @@ def effect_pairs(
         themes: list[Token] = []
         if state:  # "talks would remain frozen"
             themes = [c for c in tok.head.children if c.dep_ == "dobj"] or [
-                c for c in tok.head.children if c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass"
+                c for c in tok.head.children if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass"
             ]
         elif tok.tag_.startswith("VB") or tok.tag_ == "MD":
             themes = [c for c in tok.children if c.dep_ in _OBJECTS]
             if not themes:  # intransitive change: "tensions rise", "talks resume"
-                themes = [c for c in tok.children if c.dep_ in _SUBJECTS]
+                themes = [c for c in tok.children if c.dep_ in SUBJECTS]
             if not themes and tok.dep_ in ("xcomp", "conj"):
-                themes = [c for c in tok.head.children if c.dep_ in _SUBJECTS]
+                themes = [c for c in tok.head.children if c.dep_ in SUBJECTS]
         elif tok.tag_.startswith("NN"):  # "a return to summitry", "an increase in tariffs"
             themes = [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
             if not themes and tok.head.tag_.startswith("NN"):

@@ -709,6 +709,9 @@ HELD = [
     ("If Trump wins, Seoul could gain leverage in the cost-sharing talks.", "+"),
     ("If Trump wins, Seoul could gain leverage in the cost-sharing talks, analysts said.", "+"),
     ("If Harris wins, Seoul's leverage would grow.", "+"),
+    # the recipient, right after the effect, holds what it is given
+    ("If Trump wins, he is likely to offer Pyongyang economic aid.", "-"),
+    ("If Harris wins, she would likely offer Seoul firmer security guarantees.", "+"),
 ]
 
 
@@ -809,6 +812,39 @@ def test_a_theme_after_due_to_is_the_cause_not_what_the_effect_changes(extract):
         date="2024-09-01",
     )
     assert not [r for r in st.rules if r.startswith("effect:")], st.rules
+
+
+def test_a_theme_the_effect_comes_from_is_not_what_it_changes(extract):
+    (st,) = extract("Korean firms could benefit from U.S. curbs on Chinese rivals if Trump wins.")
+    assert not [r for r in st.rules if r.startswith("effect:")], st.rules
+    assert "impact:+:benefit" in st.rules, st.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("If Trump wins, North Korea could resume nuclear testing.", "-"),
+        ("If Harris wins, the North could halt its missile launches.", "+"),
+    ],
+)
+def test_an_effect_from_outside_a_lens_phrase_changes_its_head(extract, text, sign):
+    """A lens phrase ("nuclear testing") read as a whole is still the theme of an effect
+    outside it: resuming the testing is unfavourable, not "resume" + "testing" = mixed."""
+    (st,) = extract(text, date="2024-09-01")
+    assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {sign}, st.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("If Trump wins, Korean shipbuilders stand to gain from his push to rebuild the Navy.", "+"),
+        ("Korean automakers stand to lose the most if Trump wins.", "-"),
+        ("If Harris wins, Washington is likely to tighten export controls on chips.", "-"),
+    ],
+)
+def test_standing_to_gain_or_lose_and_export_controls_are_signed(extract, text, sign):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.direction == sign, st.rules
 
 
 # A judgement inside what a lowered theme is "of" is the theme's: "lower the risk of a

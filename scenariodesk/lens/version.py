@@ -14,6 +14,7 @@ _ANALYSIS_MODULES = (
     *(
         "direction.py",
         "effects.py",
+        "vocabulary.py",
         "learned.py",
         "nlp.py",
         "proposition.py",
