@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from scenariodesk.nlp import MODALS, lemma, lemma_forms, negation_reach, past_form
+from scenariodesk.nlp import MODALS, auxiliaries_before, lemma, lemma_forms, negation_reach, past_form
 from scenariodesk.vocabulary import SUBJECTS, WINDOW, DirectionVocabulary
 
 # Dependency labels under which a verb's theme stands.
@@ -155,7 +155,9 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # ("tariffs on Korean steel would be lifted"), and so is a state's ("talks with
         # Pyongyang would probably remain frozen").
         back = 2 * WINDOW if linked or (i and words[i - 1] in _PASSIVE_AUXILIARIES) else WINDOW
-        near = range(max(0, i - back), min(len(words), i + WINDOW + 1))
+        # counted from the verb's auxiliaries and cue: "tensions on the peninsula are
+        # likely to grow" is the tensions growing
+        near = range(max(0, auxiliaries_before(words, i) - back), min(len(words), i + WINDOW + 1))
         # (not inside a clause describing a noun: "projects frozen by sanctions could resume")
         themes = [
             (j, vocab.theme_of(words[j]))
@@ -314,8 +316,8 @@ def effect_pairs(
             themes = [c for c in tok.children if c.dep_ in _OBJECTS]
             if not themes:  # intransitive change: "tensions rise", "talks resume"
                 themes = [c for c in tok.children if c.dep_ in SUBJECTS]
-            if not themes and tok.dep_ in ("xcomp", "conj"):
-                themes = [c for c in tok.head.children if c.dep_ in SUBJECTS]
+            if not themes:
+                themes = _raised_subjects(tok)
         elif tok.tag_.startswith("NN"):  # "a return to summitry", "an increase in tariffs"
             themes = [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
             if not themes and tok.head.tag_.startswith("NN"):
@@ -348,6 +350,21 @@ def effect_pairs(
             pairs.append((verb, lemma(theme.text), sign))
             at.append(tok.i)
     return _made_over([p for p, i in zip(pairs, at, strict=True) if i not in inner], made)
+
+
+def _raised_subjects(verb: Token) -> list[Token]:
+    """The subject a verb takes from the verbs it hangs from: "Seoul may try to resume
+    talks", "talks are expected to resume", "tensions are likely to grow" (through the
+    adjective "likely"), "talks could stall and tensions ..." (a conjunct's)."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "conj", "acomp"):
+            break
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass"]
+        if subjects:
+            return subjects
+    return []
 
 
 def _made_over(

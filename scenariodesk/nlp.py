@@ -10,6 +10,7 @@ tables applied without a tagger, so any token, parsed or not, has its lemma form
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import spacy
@@ -146,10 +147,15 @@ def negation_reach(words: list[str]) -> list[str]:
     words right before it ("is likely to", "would") with the three words before that run,
     so that "neither candidate is likely to withdraw" reaches "neither" as "won't
     withdraw" reaches "n't"."""
-    at = len(words)
-    while at and words[at - 1].lower() in _AUXILIARIES:
-        at -= 1
-    return words[max(0, at - 3) :]
+    return words[max(0, auxiliaries_before(words, len(words)) - 3) :]
+
+
+def auxiliaries_before(words: Sequence[str], i: int) -> int:
+    """Where the run of auxiliaries and cue words right before `words[i]` starts ("are
+    likely to" in "tensions are likely to grow"): `i` when there is none."""
+    while i and words[i - 1].lower() in _AUXILIARIES:
+        i -= 1
+    return i
 
 
 # Words between a negated subject and its verb that do not put the negation out of reach.

@@ -336,6 +336,19 @@ DOMAIN_FORMS = [
     # more of the bill, and a bill for THAAD, are cost-sharing
     ("If Trump wins, Washington may demand that Seoul foot more of the bill.", "cost_sharing"),
     ("If Trump wins, he could ask Seoul to pay for the THAAD battery.", "cost_sharing"),
+    # the North's attacks, a war breaking out, its deterrent and ambitions, an arms race,
+    # red lines, drones over the border, (in)stability on the peninsula, a more dangerous
+    # North (not an artillery maker's orders)
+    ("If Harris wins, Pyongyang could carry out an artillery attack on border islands.", "nk_threat"),
+    ("If Harris wins, a war could break out on the Korean Peninsula.", "nk_threat"),
+    ("If Harris wins, North Korea will keep enhancing its nuclear deterrent.", "nk_threat"),
+    ("If Trump wins, an arms race could erupt on the peninsula.", "nk_threat"),
+    ("If Trump wins, Kim may be tempted to cross the red line.", "nk_threat"),
+    ("If Harris wins, the North could send more drones across the border.", "nk_threat"),
+    ("If Harris wins, instability on the peninsula is likely to grow.", "nk_threat"),
+    ("If Trump wins, the North's nuclear ambitions could go unchecked.", "nk_threat"),
+    ("If Trump wins, North Korea could become more dangerous.", "nk_threat"),
+    ("If Trump wins, Pyongyang would likely stage a weapons demonstration.", "nk_threat"),
     # "nukes" are the North's weapons (not "tactical nukes" Washington might redeploy)
     ("If Trump wins, North Korea could build more nukes.", "nk_threat"),
     ("If Trump wins, Kim will never give up his nukes.", "nk_diplomacy"),
@@ -812,6 +825,27 @@ def test_a_theme_after_due_to_is_the_cause_not_what_the_effect_changes(extract):
         date="2024-09-01",
     )
     assert not [r for r in st.rules if r.startswith("effect:")], st.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("If Harris wins, tensions on the peninsula are likely to grow.", "-"),
+        ("If Harris wins, tensions on the peninsula are likely to grow, analysts said.", "-"),
+        ("If Harris wins, talks with Pyongyang are expected to resume soon, analysts said.", "+"),
+        ("If Trump wins, tariffs on Korean steel are set to rise, analysts said.", "-"),
+    ],
+)
+def test_the_subject_of_a_raised_verb_is_its_theme(extract, text, sign):
+    """What "is likely to", "are expected to" hang on is what changes: counted from the
+    auxiliaries in a word window, through the raising verb on the parse."""
+    (st,) = extract(text, date="2024-09-01")
+    assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {sign}, st.rules
+
+
+def test_artillery_makers_orders_are_industry_not_threat(extract):
+    (st,) = extract("If Trump wins, orders for Korean artillery could soar.", date="2024-09-01")
+    assert st.domains == ("defense_industry",), st.rules
 
 
 def test_a_theme_the_effect_comes_from_is_not_what_it_changes(extract):
