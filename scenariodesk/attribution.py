@@ -69,6 +69,8 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
     "He went further, saying ..." the subject of the verb it hangs from."""
     if not (tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text)):
         return None
+    if tok.dep_ in ("dobj", "pobj", "attr") or any(c.dep_ in ("det", "amod", "poss") for c in tok.children):
+        return None  # a noun however tagged: "Seoul would have little say in the talks"
     agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if any(c.dep_ == "auxpass" for c in tok.children):
         # "Harris is expected to …" reports no one's words; "lawmakers were told by the

@@ -349,6 +349,11 @@ DOMAIN_FORMS = [
     ("If Trump wins, the North's nuclear ambitions could go unchecked.", "nk_threat"),
     ("If Trump wins, North Korea could become more dangerous.", "nk_threat"),
     ("If Trump wins, Pyongyang would likely stage a weapons demonstration.", "nk_threat"),
+    # Seoul's say, role and standing with the North (inter-Korean)
+    ("If Trump wins, Seoul would have little say in the negotiations.", "inter_korean"),
+    ("If Trump wins, Seoul could act as a bridge between Washington and Pyongyang.", "inter_korean"),
+    ("If Harris wins, the North may continue to ignore Seoul.", "inter_korean"),
+    ("If Harris wins, Seoul is likely to play a larger role in the talks.", "inter_korean"),
     # "nukes" are the North's weapons (not "tactical nukes" Washington might redeploy)
     ("If Trump wins, North Korea could build more nukes.", "nk_threat"),
     ("If Trump wins, Kim will never give up his nukes.", "nk_diplomacy"),
@@ -846,6 +851,31 @@ def test_the_subject_of_a_raised_verb_is_its_theme(extract, text, sign):
 def test_artillery_makers_orders_are_industry_not_threat(extract):
     (st,) = extract("If Trump wins, orders for Korean artillery could soar.", date="2024-09-01")
     assert st.domains == ("defense_industry",), st.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("If Trump wins, Seoul would have little say in the negotiations.", "-"),
+        ("If Harris wins, Seoul would get a bigger say in alliance decisions.", "+"),
+        ("If Trump wins, Seoul may find itself a spectator to U.S.-North Korea talks.", "-"),
+    ],
+)
+def test_seouls_say_and_role_are_signed_by_their_size(extract, text, sign):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.direction == sign, st.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Trump wins, Seoul would have little say in the negotiations.",
+        "If Harris wins, South Korea would get a bigger say over the deal.",
+    ],
+)
+def test_say_as_a_noun_reports_no_one(extract, text):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.source == "author", st.rules
 
 
 def test_a_theme_the_effect_comes_from_is_not_what_it_changes(extract):
