@@ -140,6 +140,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     never an agent after "by"; a negator just before the effect flips it."""
     words = [t.lower_ for t in tokens]
     described = _described(words)
+    contrasts = _contrasts(words)
     copulas = {k for k, w in enumerate(words) if w.isalpha() and vocab.links_a_state(words, k)}
     found: list[tuple[int, int, int, int]] = []  # (effect, theme, effect x negation, sign)
     for i, word in enumerate(words):
@@ -170,6 +171,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # Nor, before it, a theme the effect's phrase is the source of: "Korean firms could
         # benefit from U.S. curbs on Chinese rivals" is no curbed benefit.
         themes = [(j, v) for j, v in themes if not (j < i and words[j + 1] == "from")]
+        # Nor across a contrast: "talks could resume, but the alliance may be tested".
+        themes = [(j, v) for j, v in themes if not any(min(i, j) < k < max(i, j) for k in contrasts)]
         if not themes:
             found.append((i, -1, effect * (-1 if _negated_before(words, i, vocab) else 1), 0))
             continue
@@ -193,6 +196,19 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         acting = effect * (-1 if _negated_before(words, i, vocab) else 1)
         found.append((i, j, acting, acting * value))
     return _nested(found, words, vocab)
+
+
+_CONTRASTS = frozenset({"but", "although", "though", "whereas", "while"})
+
+
+def _contrasts(words: Sequence[str]) -> list[int]:
+    """Where one consequence ends and a contrasting one begins: "but", "although",
+    "while" …, a "yet" after a comma, a semicolon."""
+    return [
+        k
+        for k, w in enumerate(words)
+        if w in _CONTRASTS or w == ";" or (w == "yet" and k and words[k - 1] == ",")
+    ]
 
 
 def _negated_before(words: Sequence[str], i: int, vocab: DirectionVocabulary) -> bool:

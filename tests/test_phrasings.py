@@ -878,6 +878,32 @@ def test_say_as_a_noun_reports_no_one(extract, text):
     assert st.source == "author", st.rules
 
 
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "If Trump wins, talks with Pyongyang could resume, but the alliance may be put to the test.",
+            {"effect:+:resume>talk"},
+        ),
+        (
+            "If Harris wins, the alliance would stay strong, but progress on North Korea is likely to stall.",
+            {"effect:+:strong>alliance", "effect:-:stall>progress"},
+        ),
+        ("A Trump win could revive talks with Kim while straining ties with Seoul.", {"effect:-:strain>tie"}),
+    ],
+)
+def test_an_effect_takes_no_theme_across_a_contrast(extract, text, pairs):
+    """Each side of "but", "while", "although" is its own consequence (convention 9: of
+    opposite signs they make the statement mixed): no effect reaches across."""
+    (st,) = extract(text, date="2024-09-01")
+    assert {r for r in st.rules if r.startswith("effect:")} == pairs, st.rules
+
+
+def test_being_put_to_the_test_is_unfavourable(extract):
+    (st,) = extract("If Trump wins, the alliance may be put to the test.", date="2024-09-01")
+    assert "impact:-:put to the test" in st.rules, st.rules
+
+
 def test_a_theme_the_effect_comes_from_is_not_what_it_changes(extract):
     (st,) = extract("Korean firms could benefit from U.S. curbs on Chinese rivals if Trump wins.")
     assert not [r for r in st.rules if r.startswith("effect:")], st.rules
