@@ -48,7 +48,10 @@ def _links_a_state(token: Token, vocab: DirectionVocabulary) -> bool:
     "leave its arsenal intact"): the state, not the copula, is the effect."""
     if vocab.copulas.isdisjoint(lemma_forms(token.lower_)):
         return False
-    return any(c.dep_ in ("acomp", "oprd") and vocab.state_of(c.text) for c in token.children)
+    return any(
+        c.dep_ in ("acomp", "oprd") and (vocab.state_of(c.text) or c.lower_ in vocab.made)
+        for c in token.children
+    )
 
 
 def _background(token: Token) -> bool:
@@ -146,8 +149,13 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     for i, word in enumerate(words):
         linked = not copulas.isdisjoint(range(i - 3, i))
         effect = 0
+        # "talks could get tougher", "competition could get tougher": however the theme
+        # is valued, things getting harder for it is against the subject
+        hardness = vocab.made.get(word, 0) if linked else 0
+        if word in ("more", "less") and linked and i + 1 < len(words) and words[i + 1] in vocab.made:
+            continue  # the comparative of "become more difficult"
         if word.isalpha() and i not in described:
-            effect = vocab.state_of(word) if linked else vocab.effect_of(word)
+            effect = hardness or (vocab.state_of(word) if linked else vocab.effect_of(word))
             if vocab.phrasal and i + 1 < len(words):
                 effect = vocab.phrasal_of(word, words[i + 1]) or effect
         if not effect or i in copulas:
@@ -194,7 +202,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         if value > 0 and (vocab.between_adversaries(words, j) or vocab.held_in_window(words, i, j)):
             value = -1
         acting = effect * (-1 if _negated_before(words, i, vocab) else 1)
-        found.append((i, j, acting, acting * value))
+        found.append((i, j, acting, acting if hardness else acting * value))
     return _nested(found, words, vocab)
 
 
@@ -316,7 +324,8 @@ def effect_pairs(
     position = {t.i: k for k, t in enumerate(tokens)}
     for tok in tokens:
         state = tok.dep_ in ("acomp", "oprd")
-        effect = vocab.state_of(tok.text) if state else vocab.effect_of(tok.text)
+        hardness = vocab.made.get(tok.lower_, 0) if state else 0  # "talks could get tougher"
+        effect = hardness or (vocab.state_of(tok.text) if state else vocab.effect_of(tok.text))
         particle = next((c.text for c in tok.children if c.dep_ == "prt"), "")
         phrasal = vocab.phrasal_of(tok.text, particle) if particle else 0
         effect = phrasal or effect
@@ -349,7 +358,7 @@ def effect_pairs(
                 value = -1
             if not value:
                 continue
-            sign = effect * value * (-1 if _negated(tok, vocab) else 1)
+            sign = effect * (1 if hardness else value) * (-1 if _negated(tok, vocab) else 1)
             if theme.tag_.startswith("NN") and vocab.is_event(theme.text) and theme is not tok:
                 # "block any withdrawal of troops": the verb applies to the event, whose
                 # own pair is then part of this one

@@ -145,11 +145,11 @@ class DirectionVocabulary:
 
     def links_a_state(self, words: Sequence[str], i: int) -> bool:
         """`words[i]` is a copula (lens `direction.effects.copulas`) with a state of the
-        effect vocabulary within the next three words: "remain (largely) frozen", "stay
-        low", "keep the border closed"."""
+        effect vocabulary, or of how hard things get, within the next three words: "remain
+        (largely) frozen", "stay low", "keep the border closed", "get tougher"."""
         if self.copulas.isdisjoint(lemma_forms(words[i])):
             return False
-        return any(w.isalpha() and self.state_of(w) for w in words[i + 1 : i + 4])
+        return any(w.isalpha() and (self.state_of(w) or w in self.made) for w in words[i + 1 : i + 4])
 
     def state_of(self, word: str) -> int:
         """The effect of a word as a copula's complement: any effect, or a state word."""

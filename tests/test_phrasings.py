@@ -753,6 +753,23 @@ def test_a_state_a_copula_links_is_the_effect(extract, text, sign):
     assert pairs == {sign}, st.rules
 
 
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("If Harris wins, cost-sharing talks could get tougher.", "-"),
+        ("If Harris wins, cost-sharing talks could get tougher, analysts said.", "-"),
+        ("If Trump wins, competition for Korean chipmakers could get tougher.", "-"),
+        ("If Trump wins, negotiations with Pyongyang would become more difficult.", "-"),
+        ("If Harris wins, talks with Pyongyang could become easier, analysts said.", "+"),
+    ],
+)
+def test_things_getting_harder_are_against_the_subject_whatever_the_theme(extract, text, sign):
+    """After a copula, "tougher" is the talks harder to hold and the competition fiercer:
+    both against the subject, so the theme's own value does not flip it."""
+    (st,) = extract(text, date="2024-09-01")
+    assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {sign}, st.rules
+
+
 def test_a_state_word_outside_a_copula_is_no_effect(extract):
     (st,) = extract("If Trump wins, the investment climate for Korean firms would worsen.", date="2024-09-01")
     assert not [r for r in st.rules if r.startswith("effect:")], st.rules
