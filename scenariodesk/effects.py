@@ -147,7 +147,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     copulas = {k for k, w in enumerate(words) if w.isalpha() and vocab.links_a_state(words, k)}
     found: list[tuple[int, int, int, int]] = []  # (effect, theme, effect x negation, sign)
     for i, word in enumerate(words):
-        linked = not copulas.isdisjoint(range(i - 3, i))
+        linked = not copulas.isdisjoint(range(i - 5, i))
         effect = 0
         # "talks could get tougher", "competition could get tougher": however the theme
         # is valued, things getting harder for it is against the subject

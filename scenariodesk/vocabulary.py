@@ -6,6 +6,7 @@ with ("rose" is a form of "rise"; "Kim's leverage" is the leverage in an adversa
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -145,11 +146,13 @@ class DirectionVocabulary:
 
     def links_a_state(self, words: Sequence[str], i: int) -> bool:
         """`words[i]` is a copula (lens `direction.effects.copulas`) with a state of the
-        effect vocabulary, or of how hard things get, within the next three words: "remain
-        (largely) frozen", "stay low", "keep the border closed", "get tougher"."""
+        effect vocabulary, or of how hard things get, within the next five words of its
+        clause: "remain (largely) frozen", "stay low", "keep the border closed", "get
+        tougher", "leave the North's arsenal intact"."""
         if self.copulas.isdisjoint(lemma_forms(words[i])):
             return False
-        return any(w.isalpha() and (self.state_of(w) or w in self.made) for w in words[i + 1 : i + 4])
+        following = itertools.takewhile(lambda w: w not in CLAUSE_EDGES, words[i + 1 : i + 6])
+        return any(w.isalpha() and (self.state_of(w) or w in self.made) for w in following)
 
     def state_of(self, word: str) -> int:
         """The effect of a word as a copula's complement: any effect, or a state word."""

@@ -727,6 +727,9 @@ HELD = [
     ("If Trump wins, Seoul could gain leverage in the cost-sharing talks.", "+"),
     ("If Trump wins, Seoul could gain leverage in the cost-sharing talks, analysts said.", "+"),
     ("If Harris wins, Seoul's leverage would grow.", "+"),
+    # giving (lens effects: give, grant, reward …) to an adversary
+    ("If Trump wins, he could give Kim the legitimacy he craves.", "-"),
+    ("If Trump wins, he could give Kim the legitimacy he craves, analysts said.", "-"),
     # the recipient, right after the effect, holds what it is given
     ("If Trump wins, he is likely to offer Pyongyang economic aid.", "-"),
     ("If Harris wins, she would likely offer Seoul firmer security guarantees.", "+"),
@@ -742,6 +745,8 @@ STATES = [
     ("If Harris wins, tariffs on Korean goods would likely stay low, analysts said.", "+"),
     ("If Harris wins, the alliance would stay strong.", "+"),
     ("If Trump wins, the channel with Pyongyang could stay shut.", "-"),
+    # the copula's object between it and the state: "leave X intact"
+    ("If Trump wins, a freeze deal could leave the North's arsenal intact.", "-"),
     ("If Trump wins, military tensions on the peninsula could remain high.", "-"),
 ]
 
