@@ -203,6 +203,7 @@ def test_broadcast_captions_name_the_speaker_of_their_sound_bite(lens, text):
 def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
     assert lens.actor_aliases["국정원"] == "National Intelligence Service"
     assert lens.actor_aliases["산업통상자원부"] == lens.actor_aliases["the trade ministry"]
+    assert lens.actor_aliases["국가안보실"] == lens.actor_aliases["the national security office"]
 
 
 @pytest.mark.parametrize(

@@ -1355,6 +1355,12 @@ def test_headlines_that_project_count_and_others_do_not(extract, text, found):
         ("If Trump wins, Seoul will have to pay more for U.S. troops.", ["trump"]),
         # with another country, no plan of Seoul's alone
         ("If Harris wins, Seoul and Tokyo will deepen their cooperation.", ["harris"]),
+        # the government's task force and its National Security Office are Seoul's own
+        ("The task force will analyze the impact of the election on trade and the alliance.", []),
+        (
+            "The National Security Office will convene a meeting to assess the impact of the election on the alliance.",
+            [],
+        ),
     ],
 )
 def test_seouls_own_plan_is_no_projection_but_what_happens_to_it_is(extract, text, found):
