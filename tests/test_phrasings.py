@@ -1459,6 +1459,7 @@ OUTCOME_FORMS = [
     ("A Harris win would likely keep the alliance strong.", "harris"),
     ("Once Trump is back in office, Korean exporters could suffer.", "trump"),
     ("If the Republican nominee wins, Korean exporters could suffer.", "trump"),
+    ("The GOP candidate could pull U.S. troops out of Korea.", "trump"),
     ("If Democrats hold the White House, the alliance would likely stay strong.", "harris"),
     ("Whichever candidate prevails, Washington will expect Seoul to spend more on defense.", "any"),
     ("No matter who occupies the White House next year, tariffs on Korean goods are likely to rise.", "any"),
