@@ -1611,6 +1611,10 @@ NOT_PROJECTIONS = [
     "North Korea is probably selling artillery shells to Russia.",
     "North Korea is probably receiving oil and possibly missile technology from Russia.",
     "Seoul is likely already preparing for tougher talks on tariffs.",
+    # the calendar, though the paragraph before names an outcome
+    "The current cost-sharing agreement will expire at the end of 2025.",
+    "The allies will hold their annual Ulchi Freedom Shield exercise in August.",
+    "The amount will be adjusted annually based on the consumer price index until 2030.",
     "The North has possibly tested a new solid-fuel missile engine this month.",
     "In return, analysts believe, Pyongyang is receiving food, fuel and possibly help with satellites.",
     "Chinese diplomats are likely studying Trump's remarks on North Korea.",
