@@ -557,6 +557,8 @@ SIGNED_FORMS = [
     ("If Harris wins, inter-Korean exchanges could resume.", "+"),
     ("If Harris wins, the alliance would grow stronger.", "+"),
     ("If Harris wins, Korean carmakers would avoid new duties.", "+"),
+    ("If Harris wins, Seoul has a good chance of averting a troop cut.", "+"),
+    ("If Harris wins, Seoul stands a good chance of avoiding new tariffs.", "+"),
     ("If Harris wins, the U.S. would keep its promises to Seoul.", "+"),
     ("If Trump wins, Seoul could be forced to shoulder a far larger share of the costs.", "-"),
     ("If Trump wins, Korean automakers could be slapped with steep duties.", "-"),
