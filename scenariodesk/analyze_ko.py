@@ -367,8 +367,9 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
         before, rules, particles, topics_only=True
     )
     if not phrases:
-        # "이어 “…”고 말했다": the speaker goes on.
-        if ctx.last_speaker and ("“" in text or '"' in text):
+        # "이어 “…”고 말했다", "그러면서 … 내다봤다": a reporting verb with no subject of
+        # its own is the last speaker going on.
+        if ctx.last_speaker:
             return ctx.last_speaker, "source:continued"
         return AUTHOR, "source:author"
     # The reported clause has topics of its own ("전문가들은 트럼프 2기에는 … 전망했다"): the

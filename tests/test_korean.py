@@ -340,6 +340,24 @@ def test_a_speaker_introduced_in_the_sentence_before(lens, text, speaker):
     assert [s.source for s in ko(lens, text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    "following",
+    [
+        "그러면서 트럼프 재집권 시 방위비 압박이 커질 것으로 내다봤다.",
+        '이어 "트럼프가 당선되면 방위비 압박이 커질 것"이라고 덧붙였다.',
+    ],
+)
+def test_a_reporting_verb_with_no_subject_of_its_own_goes_on_with_the_last_speaker(lens, following):
+    """The subject of "…압박이 커질 것으로" is the reported clause's, not who speaks."""
+    text = '김재천 서강대 교수는 "트럼프가 당선되면 관세 압박이 커질 것"이라고 말했다.\n\n' + following
+    assert [s.source for s in ko(lens, text)] == ["김재천", "김재천"]
+
+
+def test_the_subject_inside_a_reported_clause_is_not_the_speaker(lens):
+    text = "트럼프 재집권 시 방위비 압박이 커질 것으로 김재천 서강대 교수는 내다봤다."
+    assert [s.source for s in ko(lens, text)] == ["김재천"]
+
+
 def test_a_bare_quotation_takes_the_speaker_the_next_sentence_names(lens):
     text = (
         '김재천 서강대 교수는 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.\n\n'
