@@ -214,7 +214,14 @@ class LearnedDirection:
             if len(signs) == 1:
                 decided = _sign(next(iter(signs)))
                 return decided, [f"direction:rules:{decided}", *self.rules.evidence(c, pairs)]
-        probs = self.model.probabilities(features(c, self.vocab, pairs))
+        feats = features(c, self.vocab, pairs)
+        if ("pair:-" in feats or "impact:-" in feats) and not ("pair:+" in feats or "impact:+" in feats):
+            # Unfavourable evidence alone is what the text says, whatever the outcome's and
+            # domain's priors would add (held out by article it is right 89 times in 107,
+            # the model 88; favourable evidence alone is often a mixed framing, `0`, which
+            # the model reads better: 46 against 45 of 61).
+            return "-", ["direction:rules:-", *self.rules.evidence(c, pairs)]
+        probs = self.model.probabilities(feats)
         best = max(range(len(probs)), key=probs.__getitem__)
         decided = self.classes[best]
         return decided, [f"direction:model:{decided}:{probs[best]:.2f}", *self.rules.evidence(c, pairs)]

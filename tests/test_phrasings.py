@@ -777,6 +777,27 @@ def test_things_getting_harder_are_against_the_subject_whatever_the_theme(extrac
     assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {sign}, st.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Harris wins, tensions on the peninsula are likely to grow.",
+        "If Harris wins, cost-sharing talks could get tougher.",
+        "If Harris wins, Korean exporters could suffer.",
+    ],
+)
+def test_unfavourable_evidence_alone_decides_over_the_outcomes_priors(extract, text):
+    """The model's outcome × domain priors lean favourable for these outcomes; the text's
+    own unfavourable evidence, with nothing favourable beside it, is what it says."""
+    (st,) = extract(text, date="2024-09-01")
+    assert st.direction == "-" and "direction:rules:-" in st.rules, st.rules
+
+
+def test_favourable_evidence_alone_is_still_weighed_by_the_model(extract):
+    """Favourable evidence alone is often a mixed framing (`0`): the model decides it."""
+    (st,) = extract("If Harris wins, talks with Pyongyang are expected to resume soon.", date="2024-09-01")
+    assert any(r.startswith("direction:model:") for r in st.rules), st.rules
+
+
 def test_a_state_word_outside_a_copula_is_no_effect(extract):
     (st,) = extract("If Trump wins, the investment climate for Korean firms would worsen.", date="2024-09-01")
     assert not [r for r in st.rules if r.startswith("effect:")], st.rules
