@@ -893,6 +893,21 @@ def test_the_subject_of_a_raised_verb_is_its_theme(extract, text, sign):
     assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {sign}, st.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Trump wins, the risk of war on the Korean Peninsula would rise.",
+        "If Harris wins, the situation on the Korean Peninsula is likely to stay calm.",
+        "If Trump wins, peace on the Korean Peninsula could be at risk.",
+    ],
+)
+def test_the_korean_peninsula_names_a_place_not_talks(extract, text):
+    """ "The Korean Peninsula" counts for North Korea diplomacy only where nothing else
+    names the matter; its war, peace and situation are the threat's."""
+    (st,) = extract(text, date="2024-09-01")
+    assert st.domains == ("nk_threat",), st.rules
+
+
 def test_artillery_makers_orders_are_industry_not_threat(extract):
     (st,) = extract("If Trump wins, orders for Korean artillery could soar.", date="2024-09-01")
     assert st.domains == ("defense_industry",), st.rules
