@@ -349,6 +349,11 @@ DOMAIN_FORMS = [
     ("If Trump wins, the North's nuclear ambitions could go unchecked.", "nk_threat"),
     ("If Trump wins, North Korea could become more dangerous.", "nk_threat"),
     ("If Trump wins, Pyongyang would likely stage a weapons demonstration.", "nk_threat"),
+    # the cost of the garrison, assets moved out of Korea, a division, the current account
+    ("If Trump wins, he may demand that Seoul cover the full cost of the American garrison.", "cost_sharing"),
+    ("If Trump wins, the U.S. could move Patriot batteries out of Korea.", "troops"),
+    ("If Trump wins, the 2nd Infantry Division could be pulled back.", "troops"),
+    ("If Trump wins, Korea's current account surplus could shrink.", "trade"),
     # Seoul's say, role and standing with the North (inter-Korean)
     ("If Trump wins, Seoul would have little say in the negotiations.", "inter_korean"),
     ("If Trump wins, Seoul could act as a bridge between Washington and Pyongyang.", "inter_korean"),
@@ -957,6 +962,18 @@ def test_an_effect_takes_no_theme_across_a_contrast(extract, text, pairs):
     opposite signs they make the statement mixed): no effect reaches across."""
     (st,) = extract(text, date="2024-09-01")
     assert {r for r in st.rules if r.startswith("effect:")} == pairs, st.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Trump wins, he could reopen the cost-sharing deal.",
+        "If Trump wins, the cost-sharing agreement could be reopened.",
+    ],
+)
+def test_reopening_a_deal_is_renegotiating_it(extract, text):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.direction == "-" and not [r for r in st.rules if r.startswith("effect:+")], st.rules
 
 
 def test_being_put_to_the_test_is_unfavourable(extract):
