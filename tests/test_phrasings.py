@@ -1503,6 +1503,7 @@ OUTCOME_FORMS = [
     ("Were Trump to win, Korean exporters could suffer.", "trump"),
     ("In the event of a Trump victory, Korean exporters could suffer.", "trump"),
     ("With Trump back in the Oval Office, Korean exporters could suffer.", "trump"),
+    ("With Trump back, Seoul faces a tougher cost-sharing negotiation.", "trump"),
     ("If the vice president prevails, the alliance would likely stay strong.", "harris"),
     ("A Republican administration could impose new tariffs on Korean cars.", "trump"),
     ("Under a Democratic administration, the alliance would likely stay strong.", "harris"),
