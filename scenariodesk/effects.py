@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from scenariodesk.nlp import MODALS, auxiliaries_before, lemma, lemma_forms, negation_reach, past_form
-from scenariodesk.vocabulary import SUBJECTS, WINDOW, DirectionVocabulary
+from scenariodesk.vocabulary import STATE_REACH, SUBJECTS, WINDOW, DirectionVocabulary
 
 # Dependency labels under which a verb's theme stands.
 _OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
@@ -97,6 +97,8 @@ _RELATIVES = frozenset({"which", "who", "whose"})
 # What comes after these is the agent or the cause of an effect, not what it changes
 # ("hit by tariffs", "spending increases due to competition with China")
 _CAUSES = frozenset({"by", "due", "because", "owing", "thanks", "amid"})
+# Where one consequence ends and a contrasting one begins (with ";" and ", yet")
+_CONTRASTS = frozenset({"but", "although", "though", "whereas", "while"})
 _AGENT_ENDS = frozenset({",", ";", ":", ".", "is", "are", "was", "were", "has", "have", "had"})
 
 
@@ -147,7 +149,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     copulas = {k for k, w in enumerate(words) if w.isalpha() and vocab.links_a_state(words, k)}
     found: list[tuple[int, int, int, int]] = []  # (effect, theme, effect x negation, sign)
     for i, word in enumerate(words):
-        linked = not copulas.isdisjoint(range(i - 5, i))
+        linked = not copulas.isdisjoint(range(i - STATE_REACH, i))
         effect = 0
         # "talks could get tougher", "competition could get tougher": however the theme
         # is valued, things getting harder for it is against the subject
@@ -204,9 +206,6 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         acting = effect * (-1 if _negated_before(words, i, vocab) else 1)
         found.append((i, j, acting, acting if hardness else acting * value))
     return _nested(found, words, vocab)
-
-
-_CONTRASTS = frozenset({"but", "although", "though", "whereas", "while"})
 
 
 def _contrasts(words: Sequence[str]) -> list[int]:

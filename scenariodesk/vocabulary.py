@@ -16,6 +16,7 @@ from scenariodesk.nlp import lemma, lemma_forms
 
 SUBJECTS = ("nsubj",)  # dependency labels of a verb's subject
 WINDOW = 5  # words between an effect and its theme in unparsed text
+STATE_REACH = 5  # words from a copula to its state: "leave the North's arsenal intact"
 # Words that end a clause in unparsed text
 CLAUSE_EDGES = frozenset({",", ";", ":", "if", "that", "while", "but", "and", "when", "as"})
 
@@ -151,7 +152,7 @@ class DirectionVocabulary:
         tougher", "leave the North's arsenal intact"."""
         if self.copulas.isdisjoint(lemma_forms(words[i])):
             return False
-        following = itertools.takewhile(lambda w: w not in CLAUSE_EDGES, words[i + 1 : i + 6])
+        following = itertools.takewhile(lambda w: w not in CLAUSE_EDGES, words[i + 1 : i + 1 + STATE_REACH])
         return any(w.isalpha() and (self.state_of(w) or w in self.made) for w in following)
 
     def state_of(self, word: str) -> int:
