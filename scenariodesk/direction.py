@@ -215,12 +215,20 @@ class LearnedDirection:
                 decided = _sign(next(iter(signs)))
                 return decided, [f"direction:rules:{decided}", *self.rules.evidence(c, pairs)]
         feats = features(c, self.vocab, pairs)
-        if ("pair:-" in feats or "impact:-" in feats) and not ("pair:+" in feats or "impact:+" in feats):
-            # Unfavourable evidence alone is what the text says, whatever the outcome's and
-            # domain's priors would add (held out by article it is right 89 times in 107,
-            # the model 88; favourable evidence alone is often a mixed framing, `0`, which
-            # the model reads better: 46 against 45 of 61).
-            return "-", ["direction:rules:-", *self.rules.evidence(c, pairs)]
+        signs = {
+            s
+            for s, keys in ((1, ("pair:+", "impact:+")), (-1, ("pair:-", "impact:-")))
+            if keys & feats.keys()
+        }
+        if signs == {-1} or (signs == {1} and c.lowering):
+            # Evidence of one sign is what the text says, whatever the outcome's and
+            # domain's priors would add, where it is unfavourable (held out by article it
+            # is right 89 times in 107, the model 88) or a favourable event whose chance a
+            # cue lowers ("talks are unlikely to resume", ANNOTATION convention 9: 5 in 5).
+            # Favourable evidence alone is otherwise often a mixed framing, `0`, which the
+            # model reads better (46 against 45 of 61).
+            decided = _sign(next(iter(signs)))
+            return decided, [f"direction:rules:{decided}", *self.rules.evidence(c, pairs)]
         probs = self.model.probabilities(feats)
         best = max(range(len(probs)), key=probs.__getitem__)
         decided = self.classes[best]

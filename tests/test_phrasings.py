@@ -797,6 +797,21 @@ def test_unfavourable_evidence_alone_decides_over_the_outcomes_priors(extract, t
     assert st.direction == "-" and "direction:rules:-" in st.rules, st.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Trump wins, talks with Kim are unlikely to resume.",
+        "If Trump wins, tariffs are highly unlikely to fall.",
+        "If Trump wins, there is almost no chance that tariffs will fall.",
+    ],
+)
+def test_a_favourable_event_whose_chance_is_lowered_keeps_its_sign(extract, text):
+    """ANNOTATION convention 9: "talks are unlikely to resume" is `+`, `unlikely`, under
+    an outcome whose priors lean unfavourable too."""
+    (st,) = extract(text, date="2024-09-01")
+    assert st.direction == "+" and "direction:rules:+" in st.rules, st.rules
+
+
 def test_favourable_evidence_alone_is_still_weighed_by_the_model(extract):
     """Favourable evidence alone is often a mixed framing (`0`): the model decides it."""
     (st,) = extract("If Harris wins, talks with Pyongyang are expected to resume soon.", date="2024-09-01")
