@@ -34,9 +34,11 @@ STATEMENTS = [
         id="regardless-any",
     ),
     pytest.param(
+        # the lifting is the event (favourable) whose chance "unlikely" lowers: it keeps
+        # its sign (ANNOTATION convention 9, "talks are unlikely to resume" is +)
         "Should Trump return to the White House, tariffs on Korean cars are unlikely to be lifted.",
         PRE_2024,
-        ("trump", "trade", "-", "unlikely", "are unlikely"),
+        ("trump", "trade", "+", "unlikely", "are unlikely"),
         id="inverted-should-condition",
     ),
     pytest.param(
