@@ -156,6 +156,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         hardness = vocab.made.get(word, 0) if linked else 0
         if word in ("more", "less") and linked and i + 1 < len(words) and words[i + 1] in vocab.made:
             continue  # the comparative of "become more difficult"
+        if i + 1 < len(words) and words[i + 1] in ("less", "fewer") and vocab.effect_of(word) > 0:
+            continue  # "give less attention", "keep fewer troops": the quantity is the effect
         if word.isalpha() and i not in described:
             effect = hardness or (vocab.state_of(word) if linked else vocab.effect_of(word))
             if vocab.phrasal and i + 1 < len(words):

@@ -812,6 +812,31 @@ def test_a_favourable_event_whose_chance_is_lowered_keeps_its_sign(extract, text
     assert st.direction == "+" and "direction:rules:+" in st.rules, st.rules
 
 
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("If Harris wins, she might give less personal attention to the Seoul-Tokyo relationship.", "-"),
+        ("If Trump wins, Washington would keep fewer troops in Korea.", "-"),
+    ],
+)
+def test_a_quantity_after_a_verb_is_the_effect(extract, text, sign):
+    """ "give less attention": the giving is no raising of the attention."""
+    (st,) = extract(text, date="2024-09-01")
+    assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {sign}, st.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regardless of who wins, demand for artillery ammunition is expected to stay strong.",
+        "If Harris wins, analysts expect continuity in the alliance.",
+    ],
+)
+def test_market_demand_and_continuity_are_favourable(extract, text):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.direction == "+" and [r for r in st.rules if r.startswith("impact:+")], st.rules
+
+
 def test_favourable_evidence_alone_is_still_weighed_by_the_model(extract):
     """Favourable evidence alone is often a mixed framing (`0`): the model decides it."""
     (st,) = extract("If Harris wins, talks with Pyongyang are expected to resume soon.", date="2024-09-01")
