@@ -29,7 +29,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from scenariodesk.effects import Pairs, effect_pairs
+from scenariodesk.effects import Pairs, described, effect_pairs
 from scenariodesk.learned import LinearModel, packaged_model
 from scenariodesk.nlp import lemma
 from scenariodesk.vocabulary import DirectionVocabulary
@@ -90,6 +90,7 @@ def flat_impact(c: Consequence, pairs: Pairs) -> list[tuple[int, bool, str]]:
     agreement."""
     read = {theme for _, theme, _ in pairs}
     read |= {e.split("-", 1)[1] for e, _, _ in pairs if "-" in e and not e.startswith("make-")}
+    background = _in_background(c)
     # a pair's effect word the pair reads the other way: "Pyongyang could deepen its
     # partnership with Moscow" is no deepening the subject gains
     reversed_by = {e.rsplit("-", 1)[-1]: s for e, _, s in pairs}
@@ -97,9 +98,27 @@ def flat_impact(c: Consequence, pairs: Pairs) -> list[tuple[int, bool, str]]:
         (sign, negated, term)
         for sign, negated, term in c.impact
         if lemma(term) not in read
+        and term not in background
         and not _of_a_theme(term, read, c.text)
         and reversed_by.get(lemma(term), 0) * sign * (-1 if negated else 1) >= 0
     ]
+
+
+def _in_background(c: Consequence) -> set[str]:
+    """The impact terms that stand only inside a clause describing a noun, as the pairs'
+    themes do not ("President Park, who has staked her policy on pressure, would find a
+    like-minded counterpart": the pressure is hers, not the consequence's)."""
+    words = [t.lower_ for t in c.tokens] if c.tokens else _WORD.findall(c.text.lower())
+    inside = described(words)
+    if not inside:
+        return set()
+    found = set()
+    for _, _, term in c.impact:
+        first = term.split()[0]
+        at = [k for k, w in enumerate(words) if w == first]
+        if at and all(k in inside for k in at):
+            found.add(term)
+    return found
 
 
 def _of_a_theme(term: str, themes: set[str], text: str) -> bool:

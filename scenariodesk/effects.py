@@ -102,7 +102,7 @@ _CONTRASTS = frozenset({"but", "although", "though", "whereas", "while"})
 _AGENT_ENDS = frozenset({",", ";", ":", ".", "is", "are", "was", "were", "has", "have", "had"})
 
 
-def _described(words: list[str]) -> set[int]:
+def described(words: Sequence[str]) -> set[int]:
     """The word indices of a comma-set relative clause with no modal, which describes a
     noun rather than projecting an event ("trilateral coordination, which withered over
     the past four years, is likely to return"): with no parse, as `_background` on one."""
@@ -124,7 +124,7 @@ def _described(words: list[str]) -> set[int]:
     return inside
 
 
-def _reduced_passive(words: list[str], i: int) -> bool:
+def _reduced_passive(words: Sequence[str], i: int) -> bool:
     """A past form with no auxiliary before it ("projects frozen by"), not a passive or a
     perfect ("were frozen by", "have frozen", "got frozen")."""
     before = words[i - 1]
@@ -144,7 +144,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
     theme within five words, in either order ("resume talks", "tariffs could rise"),
     never an agent after "by"; a negator just before the effect flips it."""
     words = [t.lower_ for t in tokens]
-    described = _described(words)
+    background = described(words)
     contrasts = _contrasts(words)
     copulas = {k for k, w in enumerate(words) if w.isalpha() and vocab.links_a_state(words, k)}
     found: list[tuple[int, int, int, int]] = []  # (effect, theme, effect x negation, sign)
@@ -158,7 +158,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
             continue  # the comparative of "become more difficult"
         if i + 1 < len(words) and words[i + 1] in ("less", "fewer") and vocab.effect_of(word) > 0:
             continue  # "give less attention", "keep fewer troops": the quantity is the effect
-        if word.isalpha() and i not in described:
+        if word.isalpha() and i not in background:
             effect = hardness or (vocab.state_of(word) if linked else vocab.effect_of(word))
             if vocab.phrasal and i + 1 < len(words):
                 effect = vocab.phrasal_of(word, words[i + 1]) or effect
@@ -175,7 +175,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         themes = [
             (j, vocab.theme_of(words[j]))
             for j in near
-            if j != i and words[j].isalpha() and j not in described
+            if j != i and words[j].isalpha() and j not in background
         ]
         # A theme after "by", "due to", "because of" … is the agent or the cause, not what
         # the effect changes ("hit by tariffs", "spending rises due to competition").

@@ -837,6 +837,17 @@ def test_market_demand_and_continuity_are_favourable(extract, text):
     assert st.direction == "+" and [r for r in st.rules if r.startswith("impact:+")], st.rules
 
 
+def test_a_judgement_inside_a_clause_describing_a_noun_is_no_evidence(extract):
+    """The pressure is President Park's policy, described; the consequence is the
+    counterpart she would find."""
+    (st,) = extract(
+        "If Clinton wins, President Park Geun-hye, who has staked her North Korea policy on pressure "
+        "rather than inducements, would find a like-minded counterpart in the Oval Office.",
+        date="2016-09-01",
+    )
+    assert "direction:rules:-" not in st.rules, st.rules
+
+
 def test_favourable_evidence_alone_is_still_weighed_by_the_model(extract):
     """Favourable evidence alone is often a mixed framing (`0`): the model decides it."""
     (st,) = extract("If Harris wins, talks with Pyongyang are expected to resume soon.", date="2024-09-01")
