@@ -848,6 +848,21 @@ def test_a_judgement_inside_a_clause_describing_a_noun_is_no_evidence(extract):
     assert "direction:rules:-" not in st.rules, st.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Trump wins, freed from the pressure of another campaign, he could make bold moves toward Pyongyang.",
+        "If Biden wins, Washington is expected to return to its customary role, abandoning the protectionist course.",
+    ],
+)
+def test_what_the_consequence_leaves_behind_is_negated(extract, text):
+    """ "freed from the pressure", "abandoning the protectionist course": the judgement
+    word is what goes away (lens impact negators)."""
+    statements = extract(text, date="2020-09-01" if "Biden" in text else "2024-09-01")
+    (st,) = statements
+    assert any(r.startswith("impact:") and "(negated)" in r for r in st.rules), st.rules
+
+
 def test_favourable_evidence_alone_is_still_weighed_by_the_model(extract):
     """Favourable evidence alone is often a mixed framing (`0`): the model decides it."""
     (st,) = extract("If Harris wins, talks with Pyongyang are expected to resume soon.", date="2024-09-01")
