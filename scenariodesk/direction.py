@@ -104,11 +104,16 @@ def flat_impact(c: Consequence, pairs: Pairs) -> list[tuple[int, bool, str]]:
     ]
 
 
+def _words(c: Consequence) -> list[str]:
+    """The consequence's words, lowercased: its tokens, or its text's words."""
+    return [t.lower_ for t in c.tokens] if c.tokens else _WORD.findall(c.text.lower())
+
+
 def _in_background(c: Consequence) -> set[str]:
     """The impact terms that stand only inside a clause describing a noun, as the pairs'
     themes do not ("President Park, who has staked her policy on pressure, would find a
     like-minded counterpart": the pressure is hers, not the consequence's)."""
-    words = [t.lower_ for t in c.tokens] if c.tokens else _WORD.findall(c.text.lower())
+    words = _words(c)
     inside = described(words)
     if not inside:
         return set()
@@ -158,7 +163,7 @@ def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = N
         feats[f"condition:{c.condition}"] = 1.0
     if c.lowering:
         feats["cue:lowering"] = 1.0
-    words = [t.lower_ for t in c.tokens] if c.tokens else _WORD.findall(c.text.lower())
+    words = _words(c)
     lemmas = [lemma(w) for w in words if w.isalpha() and w not in STOP_WORDS]
     if any(w in vocab.negators or w == "n't" for w in words):
         feats["neg"] = 1.0
