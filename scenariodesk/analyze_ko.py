@@ -349,7 +349,10 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
             return ctx.spoke, "source:said-so"
         according = rules.according_to.search(bare)
         if according:  # "박원곤 이화여대 교수에 따르면 …"
-            return _speaker(according.group("who"), ctx, rules, "source:according-to")
+            who = according.group("who")
+            if who.split()[0].removesuffix("의") in rules.pronoun_words and ctx.last_speaker:
+                return ctx.last_speaker, "source:according-to-pronoun"  # "그의 설명에 따르면"
+            return _speaker(who, ctx, rules, "source:according-to")
         return AUTHOR, "source:author"
     before = bare[: verb.start()]
     if rules.pronoun.search(before):

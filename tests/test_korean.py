@@ -353,6 +353,15 @@ def test_a_reporting_verb_with_no_subject_of_its_own_goes_on_with_the_last_speak
     assert [s.source for s in ko(lens, text)] == ["김재천", "김재천"]
 
 
+@pytest.mark.parametrize("opening", ["그의 설명에 따르면", "그에 따르면"])
+def test_according_to_him_is_the_last_speaker(lens, opening):
+    text = (
+        '김재천 서강대 교수는 "트럼프가 당선되면 관세 압박이 커질 것"이라고 말했다.\n\n'
+        f"{opening} 트럼프 재집권 시 방위비 압박도 거세질 수 있다."
+    )
+    assert [s.source for s in ko(lens, text)] == ["김재천", "김재천"]
+
+
 def test_the_subject_inside_a_reported_clause_is_not_the_speaker(lens):
     text = "트럼프 재집권 시 방위비 압박이 커질 것으로 김재천 서강대 교수는 내다봤다."
     assert [s.source for s in ko(lens, text)] == ["김재천"]

@@ -91,6 +91,7 @@ class KoreanRules:
         self.body_short_endings = dict(spec.body_short_endings)
         words = "|".join(map(re.escape, spec.pronouns)) or r"(?!x)x"
         self.pronoun = re.compile(rf"(^|\s)({words})(는|은|가)\s")
+        self.pronoun_words = frozenset(spec.pronouns)
         self.unnamed = tuple(spec.unnamed)
         self.places = frozenset(spec.places) | frozenset(spec.kinds)
         self.effects = compile_matcher(
