@@ -239,18 +239,24 @@ _IN_BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*")
 def full_name_before(surname: str, earlier: list[str], rules: KoreanRules) -> str | None:
     """The full name a bare surname with a title stands for ("유 장관은" -> 유경민), from
     the latest earlier sentence that names someone of that surname before a title, also
-    where that person did not speak ("유경민 외교부 장관(가운데)이 …", a caption)."""
-    for text in reversed(earlier):
-        for m in re.finditer(rf"(?<![가-힣])({re.escape(surname)}[가-힣]{{1,3}})(?![가-힣])", text):
-            following = _HANGUL_WORD.findall(text[m.end() : m.end() + 40])[:3]
-            if any(is_title(word, rules) for word in following):
-                return m.group(1)
+    where that person did not speak ("유경민 외교부 장관(가운데)이 …", a caption); a
+    Korean name (surname first) before a foreign one (surname last: "차 석좌는" -> 빅터 차)."""
+    korean = rf"(?<![가-힣])({re.escape(surname)}[가-힣]{{1,3}})(?![가-힣])"
+    foreign = rf"(?<![가-힣])([가-힣]{{1,4}} {re.escape(surname)})(?![가-힣])"
+    for names in (korean, foreign):
+        for text in reversed(earlier):
+            for m in re.finditer(names, text):
+                following = _HANGUL_WORD.findall(text[m.end() : m.end() + 40])[:3]
+                # the title may carry its particle ("박원곤 이화여대 교수는 …", "… 교수에게 …")
+                if any(is_title(w, rules) or is_title(_TITLE_PARTICLE.sub("", w), rules) for w in following):
+                    return m.group(1)
     return None
 
 
 _ACRONYM = re.compile(r"\([^)]*\)$")
 _ACRONYM_NAME = re.compile(r"^[A-Z]{2,6}$")  # "CNN", "CSIS": a body by its initials
 _HANGUL_WORD = re.compile(r"[가-힣]+")
+_TITLE_PARTICLE = re.compile(r"(은|는|이|가|도|에게|와|과|의|을|를)$")
 _NAME_PART = re.compile(r"^(?:[가-힣]+|[A-Za-z][A-Za-z.&-]*)$")
 _HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
 _KOREAN_NAME = re.compile(r"^[가-힣]{2,4}$")

@@ -353,6 +353,20 @@ def test_a_reporting_verb_with_no_subject_of_its_own_goes_on_with_the_last_speak
     assert [s.source for s in ko(lens, text)] == ["김재천", "김재천"]
 
 
+@pytest.mark.parametrize(
+    ("introduction", "follow", "speaker"),
+    [
+        ("박원곤 이화여대 교수는 트럼프를 잘 안다.", "박 교수는", "박원곤"),
+        ("빅터 차 CSIS 한국석좌는 트럼프를 잘 안다.", "차 석좌는", "빅터 차"),
+    ],
+)
+def test_a_surname_with_a_title_is_the_person_introduced_before_speaking(lens, introduction, follow, speaker):
+    """The person named with a title in a sentence where they do not speak (the title
+    with its particle, "교수는"), Korean or foreign name order."""
+    text = f"{introduction}\n\n{follow} 트럼프 재집권 시 관세 압박이 거세질 수 있다고 말했다."
+    assert [s.source for s in ko(lens, text)] == [speaker]
+
+
 @pytest.mark.parametrize("opening", ["그의 설명에 따르면", "그에 따르면"])
 def test_according_to_him_is_the_last_speaker(lens, opening):
     text = (
