@@ -863,6 +863,21 @@ def test_what_the_consequence_leaves_behind_is_negated(extract, text):
     assert any(r.startswith("impact:") and "(negated)" in r for r in st.rules), st.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Harris wins, she could help resolve the North Korean nuclear problem.",
+        "If Biden wins, the cost-sharing crisis would likely be resolved.",
+        "If Harris wins, she could defuse tensions on the peninsula.",
+    ],
+)
+def test_resolving_what_the_subject_fears_is_favourable_evidence(extract, text):
+    """A problem, crisis or tension resolved is no unfavourable evidence alone."""
+    (st,) = extract(text, date="2020-09-01" if "Biden" in text else "2024-09-01")
+    assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {"+"}, st.rules
+    assert "direction:rules:-" not in st.rules, st.rules
+
+
 def test_favourable_evidence_alone_is_still_weighed_by_the_model(extract):
     """Favourable evidence alone is often a mixed framing (`0`): the model decides it."""
     (st,) = extract("If Harris wins, talks with Pyongyang are expected to resume soon.", date="2024-09-01")
