@@ -6,6 +6,13 @@ from __future__ import annotations
 import pytest
 
 pytestmark = pytest.mark.slow
+
+
+def _effect_signs(st) -> set[str]:  # type: ignore[no-untyped-def]
+    """The signs of the effect-theme pairs in a statement's trace ("effect:-:raise>tariff")."""
+    return {r.split(":")[1] for r in st.rules if r.startswith("effect:")}
+
+
 # One sentence per domain form the lens should know, written from ANNOTATION's domain
 # table (probe sentences, not article text).
 DOMAIN_FORMS = [
@@ -761,7 +768,7 @@ STATES = [
 @pytest.mark.parametrize(("text", "sign"), STATES)
 def test_a_state_a_copula_links_is_the_effect(extract, text, sign):
     (st,) = extract(text, date="2024-09-01")
-    pairs = {r.split(":")[1] for r in st.rules if r.startswith("effect:")}
+    pairs = _effect_signs(st)
     assert pairs == {sign}, st.rules
 
 
@@ -779,7 +786,7 @@ def test_things_getting_harder_are_against_the_subject_whatever_the_theme(extrac
     """After a copula, "tougher" is the talks harder to hold and the competition fiercer:
     both against the subject, so the theme's own value does not flip it."""
     (st,) = extract(text, date="2024-09-01")
-    assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {sign}, st.rules
+    assert _effect_signs(st) == {sign}, st.rules
 
 
 @pytest.mark.parametrize(
@@ -822,7 +829,7 @@ def test_a_favourable_event_whose_chance_is_lowered_keeps_its_sign(extract, text
 def test_a_quantity_after_a_verb_is_the_effect(extract, text, sign):
     """ "give less attention": the giving is no raising of the attention."""
     (st,) = extract(text, date="2024-09-01")
-    assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {sign}, st.rules
+    assert _effect_signs(st) == {sign}, st.rules
 
 
 @pytest.mark.parametrize(
@@ -874,7 +881,7 @@ def test_what_the_consequence_leaves_behind_is_negated(extract, text):
 def test_resolving_what_the_subject_fears_is_favourable_evidence(extract, text):
     """A problem, crisis or tension resolved is no unfavourable evidence alone."""
     (st,) = extract(text, date="2020-09-01" if "Biden" in text else "2024-09-01")
-    assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {"+"}, st.rules
+    assert _effect_signs(st) == {"+"}, st.rules
     assert "direction:rules:-" not in st.rules, st.rules
 
 
@@ -892,7 +899,7 @@ def test_a_state_word_outside_a_copula_is_no_effect(extract):
 @pytest.mark.parametrize(("text", "sign"), RELATIONS + HELD)
 def test_what_the_subject_values_is_unfavourable_in_adversaries_hands(extract, text, sign):
     (st,) = extract(text, date="2024-09-01")
-    pairs = {r.split(":")[1] for r in st.rules if r.startswith("effect:")}
+    pairs = _effect_signs(st)
     assert pairs == {sign}, st.rules
 
 
@@ -976,7 +983,7 @@ def test_the_subject_of_a_raised_verb_is_its_theme(extract, text, sign):
     """What "is likely to", "are expected to" hang on is what changes: counted from the
     auxiliaries in a word window, through the raising verb on the parse."""
     (st,) = extract(text, date="2024-09-01")
-    assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {sign}, st.rules
+    assert _effect_signs(st) == {sign}, st.rules
 
 
 @pytest.mark.parametrize(
@@ -1079,7 +1086,7 @@ def test_an_effect_from_outside_a_lens_phrase_changes_its_head(extract, text, si
     """A lens phrase ("nuclear testing") read as a whole is still the theme of an effect
     outside it: resuming the testing is unfavourable, not "resume" + "testing" = mixed."""
     (st,) = extract(text, date="2024-09-01")
-    assert {r.split(":")[1] for r in st.rules if r.startswith("effect:")} == {sign}, st.rules
+    assert _effect_signs(st) == {sign}, st.rules
 
 
 @pytest.mark.parametrize(
