@@ -287,6 +287,10 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         # a body the lens does not know speaks as written (ANNOTATION-ko)
         ("트럼프가 당선되면 관세 압박이 커질 것이라고 한국경제연구원은 내다봤다.", "한국경제연구원"),
         ("미 국무부는 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.", "국무부"),
+        # an embassy, a Japanese ministry (a long word in 성); a name in 성 stays a name
+        ("주한미국대사관은 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.", "주한미국대사관"),
+        ("트럼프 당선 시 관세가 오를 가능성이 높다고 일본 경제산업성은 밝혔다.", "경제산업성"),
+        ("트럼프 당선 시 관세가 오를 가능성이 높다고 김민성 교수는 밝혔다.", "김민성"),
         # without the abbreviation in brackets beside its name
         (
             "한국개발연구원(KDI)은 보고서에서 트럼프 당선 시 한국의 대미 수출이 감소할 수 있다고 밝혔다.",
