@@ -52,6 +52,7 @@ class _Context:
     discourse_condition: str | None = None
     discourse_domains: list[str] = field(default_factory=list)
     last_candidate: str | None = None
+    previous_named: tuple[int, tuple[str, ...]] = (-1, ())  # (paragraph, outcomes) of the sentence before
     last_speaker: str | None = None
     spoke: str | None = None  # who the sentence before reports as speaking, if anyone
     speaker_phrase: str = ""  # the sentence's speaker as written (its words name no domain)
@@ -155,6 +156,7 @@ def _sentence(
         ctx.paragraph_condition = ctx.paragraph_condition or last
         if last != "any":
             ctx.discourse_condition = last
+    ctx.previous_named = (s.paragraph, tuple(dict.fromkeys(o for o, _ in names)))
     return out
 
 
@@ -189,7 +191,7 @@ def _statement(
         trace.append(f"condition:{condition[1]}")
     else:
         phrase = None
-        found = _context_outcome(ctx, rules, text, [o for o, m in names if start <= m.start() < end])
+        found = _context_outcome(ctx, rules, s, [o for o, m in names if start <= m.start() < end])
         if found is None:
             return None
         outcome, rule = found
@@ -250,17 +252,27 @@ def _main_cue(text: str, rules: KoreanRules, inside: list) -> tuple | None:  # t
 
 
 def _context_outcome(
-    ctx: _Context, rules: KoreanRules, text: str, named: list[str]
+    ctx: _Context, rules: KoreanRules, s: KoreanSentence, named: list[str]
 ) -> tuple[str, str] | None:
     """(outcome, rule) of a segment with no outcome phrase: a candidate it names, the
-    paragraph's, "any" for an election-timed sentence before the result, the article's
-    topic, the text's last, the winner after the result; None when nothing gives one."""
+    one the sentence before named when this one goes on about it (an anaphor), the
+    paragraph's, the article's candidate for "the new administration", "any" for an
+    election-timed sentence before the result, the article's topic, the text's last, the
+    winner after the result; None when nothing gives one."""
+    text = s.text
     if len(set(named)) > 1:  # "트럼프와 해리스 모두 …": one clause names both
         return "any", "condition:any:candidates-together"
     if named:
         return named[0], f"condition:{named[0]}:named"
+    paragraph, before = ctx.previous_named
+    if len(before) == 1 and paragraph in (s.paragraph, s.paragraph - 1) and rules.anaphors.match(text):
+        # "트럼프 전 대통령에 대해서는 …을 약점으로 꼽았다. 그러면서도 그 예측 불가능성이
+        # … 만들어낼 수 있다": the candidate just named, whatever the paragraph's so far
+        return before[0], f"condition:{before[0]}:anaphor"
     if ctx.paragraph_condition:
         return ctx.paragraph_condition, "condition:paragraph-context"
+    if ctx.topic and rules.winner.search(text):
+        return ctx.topic, "condition:winner-term-topic"
     if rules.election.search(text) and not ctx.winner:
         return "any", "condition:any:election-timed"
     if ctx.topic:
@@ -479,8 +491,11 @@ def _subject_phrases(
         for m in _ALSO.finditer(before_verb, start)
         if is_title(m.group(1).split()[-1], rules) and m.end(1) in particles
     ]
-    topics = [phrase for _, phrase in sorted(found)]
+    # "트럼프 전 대통령에 대해서는": what is spoken about, not who speaks
+    topics = [phrase for _, phrase in sorted(found) if not rules.about.search(phrase)]
     if topics or topics_only:
         return topics
-    m = _SUBJECT.search(before_verb, start)
-    return [m.group(1)] if m else []
+    first = next(
+        (m for m in _SUBJECT.finditer(before_verb, start) if not rules.about.search(m.group(1))), None
+    )
+    return [first.group(1)] if first else []

@@ -287,6 +287,9 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         # a body the lens does not know speaks as written (ANNOTATION-ko)
         ("트럼프가 당선되면 관세 압박이 커질 것이라고 한국경제연구원은 내다봤다.", "한국경제연구원"),
         ("미 국무부는 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.", "국무부"),
+        # what is spoken about, topic-marked, is not who speaks
+        ('트럼프 전 대통령에 대해서는 "한·미·일 구도를 섣불리 뒤엎을 것 같지는 않다"고 내다봤다.', "author"),
+        ('김재천 교수는 트럼프 재집권 가능성을 두고는 "방위비 압박이 커질 것"이라고 내다봤다.', "김재천"),
         # an embassy, a Japanese ministry (a long word in 성); a name in 성 stays a name
         ("주한미국대사관은 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.", "주한미국대사관"),
         ("트럼프 당선 시 관세가 오를 가능성이 높다고 일본 경제산업성은 밝혔다.", "경제산업성"),
@@ -423,6 +426,47 @@ def test_an_outcome_phrase_in_a_comparison_is_no_condition(lens):
     """'트럼프 행정부 때보다' compares with Trump's term; the projection is about Biden's."""
     text = "바이든이 당선되면 한국의 외교적 입지는 트럼프 행정부 때보다 넓어질 수 있다."
     assert [s.condition for s in ko(lens, text, date="2020-10-01")] == ["biden"]
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "그러면서도 그 예측 불가능성이 북한 문제에서 돌파구를 만들어낼 수 있다는 목소리도 있었다.",
+        '그러면서도 "한·미·일 구도를 섣불리 뒤엎을 것 같지는 않다"고 내다봤다.',
+        "이 같은 성향은 방위비 협상을 어렵게 만들 수 있다.",
+    ],
+)
+def test_a_korean_sentence_going_on_about_the_candidate_just_named_takes_that_candidate(lens, follow):
+    """As in English ("That could …"): a sentence opening on an anaphor or "그러면서" after
+    one that names one candidate, though no outcome phrase, is about that candidate, not
+    the paragraph's or the article's other one."""
+    text = (
+        "전문가들은 해리스 부통령이 당선되면 한미일 협력이 유지될 것이라고 분석했다.\n\n"
+        "트럼프 전 대통령에 대해서는 예측 불가능성을 가장 큰 약점으로 꼽았다. " + follow
+    )
+    assert [s.condition for s in ko(lens, text)] == ["harris", "trump"]
+
+
+def test_a_korean_person_after_the_candidate_is_no_anaphor(lens):
+    """'이 교수는' is Professor Lee, not 'this': the text's outcome so far holds."""
+    text = (
+        "트럼프가 재집권하면 관세가 오를 것이라고 전문가들은 말했다.\n\n"
+        '해리스 부통령은 동맹을 중시한다. 이 교수는 "한미일 협력이 강화될 것"이라고 말했다.'
+    )
+    assert [s.condition for s in ko(lens, text)][-1] == "trump"
+
+
+def test_the_new_administration_in_a_korean_article_about_one_candidate_is_theirs(lens):
+    """'새 행정부' (the winner's government) in a piece on a Biden presidency is Biden's, as
+    "the new administration" is in English; where the article is about no one candidate it
+    is any outcome."""
+    text = (
+        "바이든 후보가 당선되면 방위비 협상이 타결될 가능성이 높다.\n\n"
+        "새 행정부의 대북정책 검토가 길어지면 북한이 무력시위에 나설 수 있다고 정성훈 교수는 말했다."
+    )
+    assert [s.condition for s in ko(lens, text, date="2020-10-15")] == ["biden", "biden"]
+    both = text.replace("높다.", "높다. 트럼프 대통령은 방위비 인상을 요구해 왔다.")
+    assert [s.condition for s in ko(lens, both, date="2020-10-15")] == ["biden", "any"]
 
 
 def test_a_korean_generic_impact_under_any_outcome_takes_the_articles_theme(lens):

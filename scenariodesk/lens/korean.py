@@ -49,7 +49,11 @@ class KoreanRules:
                 rules.append((f"{outcome}:ko{i}", template.replace("{who}", f"({'|'.join(names)})")))
         rules += [(f"any:ko-any{i}", p) for i, p in enumerate(spec.any_phrases)]
         self.conditions = compile_matcher(rules, where="ko.condition_templates", **plain)
-        self.election = re.compile("|".join(f"(?:{p})" for p in spec.election_terms) or r"(?!x)x")
+        self.election = re.compile(
+            "|".join(f"(?:{p})" for p in [*spec.election_terms, *spec.winner_terms]) or r"(?!x)x"
+        )
+        self.winner = re.compile("|".join(f"(?:{p})" for p in spec.winner_terms) or r"(?!x)x")
+        self.anaphors = re.compile(rf"^[\s\"“‘']*(?:{'|'.join(spec.anaphors) or '(?!x)x'})")
         self.other_elections = re.compile("|".join(f"(?:{p})" for p in spec.other_elections) or r"(?!x)x")
         self.clause_breaks = re.compile("|".join(f"(?:{p})" for p in spec.clause_breaks) or r"(?!x)x")
         self.contrast_after = re.compile("|".join(f"(?:{p})" for p in spec.contrast_after) or r"(?!x)x")
@@ -89,6 +93,7 @@ class KoreanRules:
         self.heads = tuple(spec.heads)
         self.body_endings = tuple(spec.body_endings)
         self.body_short_endings = dict(spec.body_short_endings)
+        self.about = re.compile(rf"(?:{'|'.join(spec.about_endings) or '(?!x)x'})$")
         words = "|".join(map(re.escape, spec.pronouns)) or r"(?!x)x"
         self.pronoun = re.compile(rf"(^|\s)({words})(는|은|가)\s")
         self.pronoun_words = frozenset(spec.pronouns)

@@ -235,6 +235,12 @@ class KoreanSpec(_Strict):
     condition_templates: list[Pattern] = []  # {who} = an outcome's names
     any_phrases: list[Pattern] = []
     election_terms: list[Pattern] = []
+    # The winner's government ("새 행정부", "차기 대통령"): in an article about one
+    # candidate, that candidate's; else, as an election term, any outcome (as in English).
+    winner_terms: list[Pattern] = []
+    # Words opening a sentence that go on about what the sentence before said ("그
+    # 예측 불가능성이 …", "그러면서도 …"): the one candidate it named is the condition.
+    anaphors: list[Pattern] = []
     contrast_after: list[Pattern] = []
     # Connectives that end a consequence's clause ("…할 것이라며 …", "…되겠지만 …"): the
     # first clause's cue gives the likelihood (convention 9: the first, main consequence).
@@ -265,6 +271,9 @@ class KoreanSpec(_Strict):
     # `body_short_endings` only on words of at least so many syllables (박지원 is a name).
     body_endings: list[str] = []
     body_short_endings: dict[str, int] = {}  # ending -> fewest syllables of a body word
+    # Endings of a topic-marked phrase that is what is spoken about, not who speaks
+    # ("트럼프 전 대통령에 대해서는 … 꼽았다"): matched at the phrase's end, before 은/는.
+    about_endings: list[Pattern] = []
     # Third-person pronouns: "그는 …라고 말했다" is the person last named.
     pronouns: list[str] = []
     actors: dict[str, list[str]] = {}  # canonical name -> Korean names
