@@ -194,10 +194,25 @@ def test_a_bulleted_quotation_takes_the_speaker_of_the_caption_before(lens):
         '[인터뷰] 김재천 / 서강대 국제대학원 교수\n\n"트럼프가 당선되면 방위비 분담금 인상 요구가 커질 것으로 보입니다."',
         # the caption and the quotation on one line
         '<김재천 / 서강대 국제대학원 교수> "트럼프가 당선되면 방위비 분담금 인상 요구가 커질 것으로 보입니다."',
+        # a caption line in brackets alone, the sound bite below it
+        '[김재천/서강대 국제대학원 교수]\n\n"트럼프가 당선되면 방위비 분담금 인상 요구가 커질 것으로 보입니다."',
     ],
 )
 def test_broadcast_captions_name_the_speaker_of_their_sound_bite(lens, text):
     assert [s.source for s in ko(lens, text)] == ["김재천"]
+
+
+def test_a_candidates_sound_bite_under_its_caption_is_stance(lens):
+    """A caption naming the candidate makes the sound bite below it their own pledge
+    (convention 4), not the article's projection."""
+    text = (
+        "바이든이 당선되면 방위비 협상이 타결될 가능성이 높다.\n\n"
+        "[조 바이든/민주당 대선후보(8월 전당대회)]\n\n"
+        '"동맹, 친구들과 함께 가는 대통령이 되겠습니다. 적들에게 분명히 말합니다."'
+    )
+    assert [s.sentence for s in ko(lens, text, date="2020-10-15")] == [
+        "바이든이 당선되면 방위비 협상이 타결될 가능성이 높다."
+    ]
 
 
 def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
