@@ -438,7 +438,8 @@ def proper_name(text: str, lens: Lens) -> str | None:
         if not _INITIALS.match(clean):  # a middle initial keeps its period: "Bruce W. Bennett"
             clean = clean.strip(".")
         inner = clean.lower() in ("of", "for", "on") and run and i > 0 and words[i - 1][:1].isupper()
-        if not inner and (not clean or not clean[0].isupper() or clean.lower() in lens.titles):
+        titled = clean.lower() in lens.titles or f"{clean.lower()}." in lens.titles  # "Gen." read as "Gen"
+        if not inner and (not clean or not clean[0].isupper() or titled):
             break
         run.insert(0, clean)
     while run and run[0].lower() == "the":

@@ -208,6 +208,22 @@ ATTRIBUTIONS += [
         "Bruce W. Bennett",
         id="middle-initial",
     ),
+    # a title before the name, abbreviated or not, is not part of it
+    pytest.param(
+        "If Trump wins, troop levels could be cut, retired Gen. Robert Abrams said.",
+        "Robert Abrams",
+        id="abbreviated-rank",
+    ),
+    pytest.param(
+        '"If Trump wins, tariffs on Korean cars are likely to rise," said Congressman Joe Wilson.',
+        "Joe Wilson",
+        id="congressman",
+    ),
+    pytest.param(
+        "Under Harris, talks with North Korea could resume, Special Envoy Sung Kim said.",
+        "Sung Kim",
+        id="envoy",
+    ),
     pytest.param(
         "If Trump wins, troops could be cut, according to J.D. Kim, a defense analyst.",
         "J.D. Kim",
