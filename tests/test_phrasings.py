@@ -935,6 +935,11 @@ JUDGED_FORMS = [
     ("If Harris wins, relations with Pyongyang could see a thaw.", "+"),
     ("If Harris wins, a deal could breathe new life into the Kaesong complex.", "+"),
     ("If Harris wins, trilateral solidarity with Tokyo would likely hold.", "+"),
+    # a partner's disposition toward Seoul (a fourth list)
+    ("If Harris wins, Seoul would find a like-minded counterpart on North Korea policy.", "+"),
+    ("If Harris wins, Washington would likely take a conciliatory line on trade.", "+"),
+    ("If Trump wins, Washington could turn indifferent to the alliance.", "-"),
+    ("If Trump wins, the White House could be dismissive of Seoul's North Korea policy.", "-"),
 ]
 
 
