@@ -266,8 +266,7 @@ def _context_outcome(
         return named[0], f"condition:{named[0]}:named"
     paragraph, before = ctx.previous_named
     if len(before) == 1 and paragraph in (s.paragraph, s.paragraph - 1) and rules.anaphors.match(text):
-        # "트럼프 전 대통령에 대해서는 …을 약점으로 꼽았다. 그러면서도 그 예측 불가능성이
-        # … 만들어낼 수 있다": the candidate just named, whatever the paragraph's so far
+        # "트럼프에 대해서는 … 꼽았다. 그러면서도 그 …": the one just named, whatever the paragraph's
         return before[0], f"condition:{before[0]}:anaphor"
     if ctx.paragraph_condition:
         return ctx.paragraph_condition, "condition:paragraph-context"
@@ -491,11 +490,9 @@ def _subject_phrases(
         for m in _ALSO.finditer(before_verb, start)
         if is_title(m.group(1).split()[-1], rules) and m.end(1) in particles
     ]
-    # "트럼프 전 대통령에 대해서는": what is spoken about, not who speaks
+    # "트럼프에 대해서는" is what is spoken about, not who speaks (lens `ko.about_endings`)
     topics = [phrase for _, phrase in sorted(found) if not rules.about.search(phrase)]
     if topics or topics_only:
         return topics
-    first = next(
-        (m for m in _SUBJECT.finditer(before_verb, start) if not rules.about.search(m.group(1))), None
-    )
-    return [first.group(1)] if first else []
+    subjects = (m.group(1) for m in _SUBJECT.finditer(before_verb, start))
+    return [p for p in subjects if not rules.about.search(p)][:1]
