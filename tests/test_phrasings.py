@@ -1889,6 +1889,18 @@ NO_STATEMENT += [
 ]
 
 
+# The campaign's own calendar in the days ahead happens whoever wins (lens
+# `campaign-calendar`); what a candidate will do once in office still projects.
+NO_STATEMENT += [
+    "Harris will speak about trade at a rally in Michigan on Thursday.",
+    "Trump will visit a steel plant in Pennsylvania on Monday to promote his tariff plan.",
+    "Trump's campaign will release a policy paper on North Korea next week, his aides said.",
+]
+STILL_PROJECTIONS += [
+    "If Harris wins, she will travel to Seoul to reassure the alliance.",
+]
+
+
 @pytest.mark.parametrize("text", NO_STATEMENT)
 def test_schedules_past_acts_advice_and_questions_give_no_statement(extract, text):
     assert extract(text, date="2024-09-01") == []
