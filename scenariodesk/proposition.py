@@ -24,6 +24,12 @@ _SUBORDINATORS = re.compile(
     r"no matter|in the event|after|with|even if|in case|in a)\b",
     re.IGNORECASE,
 )
+# Those of them that open a clause with its own verb: trailing, it runs on to the end of
+# the consequence's clause ("… stay in place whichever candidate wins next week").
+_CLAUSAL = re.compile(
+    r"^\W*(if|should|once|when|whether|unless|regardless|whoever|whichever|whatever|no matter|even if|in case)\b",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(
     r"^[\s\W]*?(?:(?:and|so|then|thus|in short|first of all|first|second|third|fourth|finally),?\s+)*", re.I
 )
@@ -40,7 +46,7 @@ def proposition(text: str, cue: tuple[int, int], condition: tuple[int, int] | No
     start, end = _clause(text, cue, lens)
     cut: list[tuple[int, int]] = []
     if condition and start <= condition[0] and condition[1] <= end:
-        cut.extend(_adverbial(text, condition, start, end))
+        cut.extend(_adverbial(text, condition, start, end, cue[1]))
     inversion = lens.conditional_inversion.match(text, start)
     comma = text.find(",", start, cue[0])
     if inversion and comma > 0:  # "Should Washington reopen the deal, carmakers would ..."
@@ -115,7 +121,9 @@ def _clause(text: str, cue: tuple[int, int], lens: Lens) -> tuple[int, int]:
     return start, end
 
 
-def _adverbial(text: str, condition: tuple[int, int], start: int, end: int) -> list[tuple[int, int]]:
+def _adverbial(
+    text: str, condition: tuple[int, int], start: int, end: int, cue_end: int
+) -> list[tuple[int, int]]:
     """The condition phrase with its comma when it is an adverbial clause or phrase
     ("If X wins, ...", "..., whoever wins", "under Trump"); nothing when it is a noun
     phrase, which is then the clause's subject ("A Biden presidency could ...")."""
@@ -125,9 +133,16 @@ def _adverbial(text: str, condition: tuple[int, int], start: int, end: int) -> l
         stop = b
         if after.startswith(","):
             stop = b + (len(text[b:end]) - len(after)) + 1
+            before = text[start:a].rstrip()
+            if before.endswith(","):  # set off by commas on both sides: "Tariffs, if Trump wins, would …"
+                a = start + len(before) - 1
         # a subordinate clause runs on to its comma ("If Trump wins a second term, ...")
         elif _SUBORDINATORS.match(text[a:b]) and "," in text[b:end] and a - start < 3:
             stop = text.index(",", b) + 1
+        elif _CLAUSAL.match(text[a:b]) and a >= cue_end:
+            # its own words are not the consequence's ("… whichever candidate wins next week")
+            rest = text[b:end] if "," not in text[b:end] else text[b : text.find(",", b, end)]
+            stop = b + len(rest.rstrip().rstrip(".!?\"”’'"))
         return [(a, stop)]
     return []
 

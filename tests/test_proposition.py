@@ -66,6 +66,30 @@ def _prop(lens, text, cue, condition=None):
             "if he returns to power",
             "Significant upheaval is expected in the regional landscape.",
         ),
+        (  # a trailing condition clause goes with its own words, not only its outcome phrase
+            "U.S. curbs on chip exports to China are expected to stay in place whichever candidate wins next week.",
+            "are expected",
+            "whichever candidate wins",
+            "U.S. curbs on chip exports to China are expected to stay in place.",
+        ),
+        (  # ... up to the attribution's comma
+            "Tariffs on Korean cars would rise if Trump wins in November, analysts said.",
+            "would",
+            "if Trump wins",
+            "Tariffs on Korean cars would rise",
+        ),
+        (  # a condition set off by commas takes both
+            "Tariffs, if Trump wins, would rise sharply.",
+            "would",
+            "if Trump wins",
+            "Tariffs would rise sharply.",
+        ),
+        (  # a condition before the cue, without a comma, is cut alone
+            "He said that if Trump wins he is going to go for a fourth summit right away.",
+            "is going to",
+            "if Trump wins",
+            "He is going to go for a fourth summit right away.",
+        ),
         (  # a fronted conditional inversion goes with its comma
             "Should Washington reopen the deal, carmakers would be hit hardest.",
             "would",
