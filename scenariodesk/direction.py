@@ -68,6 +68,8 @@ def consequence_pairs(c: Consequence, vocab: DirectionVocabulary) -> Pairs:
     phrase's head when that is a theme: "resume nuclear testing", "halt its missile
     launches" (the launches halted, not the missile)."""
     pairs = effect_pairs(c.tokens, vocab, c.parsed)
+    opened = _under_open(c)
+    pairs = [p for p in pairs if p[1] not in opened]
     inside = [term for sign, _, term in c.impact if sign == 0]
     phrases = [[lemma(w) for w in term.split()] for sign, _, term in c.impact if sign and " " in term]
     kept = []
@@ -96,12 +98,50 @@ def flat_impact(c: Consequence, pairs: Pairs) -> list[tuple[int, bool, str]]:
     reversed_by = {e.rsplit("-", 1)[-1]: s for e, _, s in pairs}
     return [
         (sign, negated, term)
-        for sign, negated, term in c.impact
+        for sign, negated, term in _decided_by_themselves(c)
         if lemma(term) not in read
         and term not in background
         and not _of_a_theme(term, read, c.text)
         and reversed_by.get(lemma(term), 0) * sign * (-1 if negated else 1) >= 0
     ]
+
+
+_OPEN_QUESTION = frozenset({"whether", "how", "if", "what"})
+_OPEN_REACH = 3  # words after an open verb that are its object ("shape stability")
+_CLAUSE_END = frozenset({",", ";", ":", "but", "while", "although", "and"})
+
+
+def _under_open(c: Consequence) -> set[str]:
+    """The lemmas of what an open effect decides rather than moves: its object or the
+    question after it ("will shape stability on the peninsula", "will decide whether that
+    calm lasts", "hinges on whether Seoul pays more"): neither favourable nor
+    unfavourable, whatever their own value, up to the clause's end."""
+    words = [t.lower_ for t in c.tokens] if c.tokens else _TOKEN.findall(c.text.lower())
+    found: set[str] = set()
+    for sign, _, term in c.impact:
+        if sign != 0:
+            continue
+        head = term.split()
+        for k in range(len(words) - len(head) + 1):
+            if words[k : k + len(head)] != head:
+                continue
+            after = k + len(head)
+            question = after < len(words) and words[after] in _OPEN_QUESTION
+            reach = after + (12 if question else _OPEN_REACH)
+            for w in words[after:reach]:
+                if w in _CLAUSE_END:
+                    break
+                found.add(lemma(w))
+    return found
+
+
+def _decided_by_themselves(c: Consequence) -> list[tuple[int, bool, str]]:
+    """The impact terms less the signed ones an open effect decides (`_under_open`)."""
+    opened = _under_open(c)
+    return [(s, n, t) for s, n, t in c.impact if not (s and lemma(t.split()[0]) in opened)]
+
+
+_TOKEN = re.compile(r"[\w'’-]+|[,;:]")
 
 
 def _words(c: Consequence) -> list[str]:
@@ -201,16 +241,21 @@ class RuleDirection:
         self.vocab = vocab
 
     def evidence(self, c: Consequence, pairs: Pairs) -> list[str]:
-        """The trace of what the rules saw: effect-theme pairs and impact terms."""
+        """The trace of what the rules saw: effect-theme pairs and impact terms (one an
+        open effect decides is marked so: "impact:0(open):calm")."""
         trace = [f"effect:{'+' if s > 0 else '-'}:{e}>{t}" for e, t, s in pairs]
+        opened = _under_open(c)
         for sign, negated, term in c.impact:
             value = sign * (-1 if negated else 1)
+            if value and lemma(term.split()[0]) in opened:
+                trace.append(f"impact:0(open):{term}")
+                continue
             trace.append(f"impact:{_sign(value)}{'(negated)' if negated and value else ''}:{term}")
         return trace
 
     def decide(self, c: Consequence) -> tuple[str, list[str]]:
         pairs = consequence_pairs(c, self.vocab)
-        signs = {s for _, _, s in pairs} or signed(c.impact)
+        signs = {s for _, _, s in pairs} or signed(_decided_by_themselves(c))
         decided = _sign(next(iter(signs))) if len(signs) == 1 else "0"
         return decided, [f"direction:rules:{decided}", *self.evidence(c, pairs)]
 
@@ -234,7 +279,7 @@ class LearnedDirection:
             # The model knows none of this language's words, only what every language
             # shares (signs, domains, outcome): where the lens's own terms agree on one
             # sign they decide, and the model decides where they are silent or mixed.
-            signs = {s for _, _, s in pairs} | signed(c.impact)
+            signs = {s for _, _, s in pairs} | signed(_decided_by_themselves(c))
             if len(signs) == 1:
                 decided = _sign(next(iter(signs)))
                 return decided, [f"direction:rules:{decided}", *self.rules.evidence(c, pairs)]

@@ -910,6 +910,28 @@ def test_an_effect_word_a_pair_reads_the_other_way_is_no_evidence_of_its_own(ext
     assert st.direction == "-", st.rules
 
 
+@pytest.mark.parametrize(
+    ("text", "decided"),
+    [
+        ("If Trump wins, the fate of the alliance will hinge on whether Seoul pays more.", "pays more"),
+        ("Whoever wins, the next administration will shape stability on the peninsula.", "stability"),
+        ("If Harris wins, her choices will decide whether the calm in the alliance lasts.", "calm"),
+    ],
+)
+def test_what_an_open_effect_decides_is_neither_favourable_nor_unfavourable(extract, text, decided):
+    """An open effect's object or question ("shape stability", "hinge on whether Seoul
+    pays more") is what the outcome decides, not a consequence of its own sign: the trace
+    reads it as open and no rule decides on it."""
+    (st,) = extract(text, date="2024-09-01")
+    assert f"impact:0(open):{decided}" in st.rules, st.rules
+    assert not any(r.startswith("direction:rules:") for r in st.rules), st.rules
+
+
+def test_an_open_effect_elsewhere_leaves_the_consequence_its_sign(extract):
+    (st,) = extract("If Trump wins, tariffs on Korean cars would rise sharply and shape the market.")
+    assert st.direction == "-", st.rules
+
+
 # Consequences signed only by a general word that judges the situation ("a thorny
 # problem", "fruitful"), with no theme of the lens's: the judgement is the evidence.
 JUDGED_FORMS = [
