@@ -139,6 +139,16 @@ def _reduced_passive(words: Sequence[str], i: int) -> bool:
 _PERFECT_OR_GET = frozenset({"have", "get", "become"})  # by lemma: has, had, got, became
 
 
+_LY_NOUNS = frozenset(
+    {"ally", "supply", "rally", "assembly", "family", "anomaly", "monopoly", "july", "italy", "reply"}
+)
+
+
+def _manner(word: str) -> bool:
+    """An adverb of manner ("flexibly", "closely"), by its -ly ending."""
+    return len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
+
+
 def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
     """Effect-theme pairs in text with no parse: an effect word and the nearest valued
     theme within five words, in either order ("resume talks", "tariffs could rise"),
@@ -158,6 +168,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
             continue  # the comparative of "become more difficult"
         if i + 1 < len(words) and words[i + 1] in ("less", "fewer") and vocab.effect_of(word) > 0:
             continue  # "give less attention", "keep fewer troops": the quantity is the effect
+        if word in ("more", "less") and i + 1 < len(words) and _manner(words[i + 1]):
+            continue  # "apply sanctions more flexibly": the degree of a manner, not more sanctions
         if word.isalpha() and i not in background:
             effect = hardness or (vocab.state_of(word) if linked else vocab.effect_of(word))
             if vocab.phrasal and i + 1 < len(words):
