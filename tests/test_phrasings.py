@@ -974,6 +974,10 @@ JUDGED_FORMS = [
     ("If Harris wins, Washington would likely take a conciliatory line on trade.", "+"),
     ("If Trump wins, Washington could turn indifferent to the alliance.", "-"),
     ("If Trump wins, the White House could be dismissive of Seoul's North Korea policy.", "-"),
+    # Seoul kept waiting, in limbo, in the dark
+    ("If Harris wins, a long review of North Korea policy would leave Seoul waiting for a signal.", "-"),
+    ("If Trump wins, the cost-sharing deal could be left in limbo for months.", "-"),
+    ("If Trump wins, Seoul could be kept in the dark about talks with Kim.", "-"),
 ]
 
 
