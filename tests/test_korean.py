@@ -302,6 +302,11 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         # a body the lens does not know speaks as written (ANNOTATION-ko)
         ("트럼프가 당선되면 관세 압박이 커질 것이라고 한국경제연구원은 내다봤다.", "한국경제연구원"),
         ("미 국무부는 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.", "국무부"),
+        # a title compounded with its field or body ("국회의원", "경제수석", "통상정책국장"),
+        # not the speaker, nor the body before it
+        ('김병주 더불어민주당 국회의원은 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.', "김병주"),
+        ('박성훈 대통령실 경제수석은 "트럼프가 재집권하면 관세 압박이 커질 수 있다"고 말했다.', "박성훈"),
+        ('최진우 산업부 통상정책국장은 "트럼프가 재집권하면 관세 압박이 커질 수 있다"고 말했다.', "최진우"),
         # what is spoken about, topic-marked, is not who speaks
         ('트럼프 전 대통령에 대해서는 "한·미·일 구도를 섣불리 뒤엎을 것 같지는 않다"고 내다봤다.', "author"),
         ('김재천 교수는 트럼프 재집권 가능성을 두고는 "방위비 압박이 커질 것"이라고 내다봤다.', "김재천"),
