@@ -1326,6 +1326,11 @@ IDIOMATIC_CUES = [
     ("A Trump presidency spells trouble for Korean automakers.", "very_likely"),
     ("A Trump presidency could spell trouble for Korean automakers.", "even_chance"),
     ("A Trump win could translate into higher tariffs for Korean exporters.", "even_chance"),
+    # "bodes well/ill" asserts as "spells trouble" does; good odds are likely
+    ("A Harris presidency bodes well for trilateral cooperation with Japan.", "very_likely"),
+    ("A Trump comeback bodes ill for Korean exporters facing tariffs.", "very_likely"),
+    ("Under Trump, the odds of a fourth summit with Kim are high.", "likely"),
+    ("If Harris wins, the prospects for trilateral cooperation with Japan look bright.", "likely"),
     # little doubt is near certainty; doubt alone lowers the chance
     ("There is little doubt that Trump would demand more money from Seoul.", "almost_certain"),
     ("Few doubt that Trump would demand more money from Seoul.", "almost_certain"),
