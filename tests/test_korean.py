@@ -595,6 +595,13 @@ KO_CUE_TABLE = [
     ("방위비 압박이 커질 공산이 높다", "likely"),
     ("방위비 협상이 타결될 공산은 낮다", "unlikely"),
     ("방위비 압박이 커지는 것이 유력하다", "likely"),
+    # more of the guide's families as news writes them: an obvious outcome, a noun made
+    # the favourite, "poised to", the literary future -리라, "…것으로 보여" mid-sentence
+    ("방위비 압박이 커질 게 뻔하다", "almost_certain"),
+    ("방위비 분담금 인상이 유력하다", "likely"),
+    ("방위비 압박을 강화할 태세다", "likely"),
+    ("방위비 압박이 커지리라 본다", "likely"),
+    ("방위비 압박이 커질 것으로 보여 정부가 긴장하고 있다", "likely"),
     ("방위비 압박이 커질 가능성은 크지 않다", "unlikely"),
     ("방위비 협상이 타결될 가능성은 높지 않다", "unlikely"),
     ("방위비 협상이 타결되기는 쉽지 않을 것이다", "unlikely"),
@@ -631,6 +638,12 @@ def test_the_korean_cue_table_reads_as_conjugated(lens, clause, band):
     are checked against the forms the guide lists, as sentences write them."""
     statements = ko(lens, f"트럼프가 재집권하면 {clause}.")
     assert [s.likelihood for s in statements] == ([band] if band else [])
+
+
+def test_a_korean_headline_ending_in_a_noun_of_what_comes_asserts_it(lens):
+    """A clipped headline ending "…예고" (heralded), as "…불가피", projects the event."""
+    (st,) = ko(lens, "트럼프 재집권 시 방위비 압박 예고")
+    assert (st.condition, st.likelihood) == ("trump", "very_likely")
 
 
 def test_foreign_policy_in_general_is_the_alliance_not_talks_with_the_north(lens):
