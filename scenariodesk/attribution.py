@@ -109,7 +109,15 @@ def document_owner(noun, lens: Lens):  # type: ignore[no-untyped-def]
     if noun.tag_ not in ("NN", "NNS") or noun.lower_ not in lens.document_nouns:
         return None
     owner = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.tag_ in ("NNP", "NNPS")]
-    by = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children]
+    # "a report by KITA", "a study from KITA", "a report released Tuesday by KITA"
+    heads = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+    by = [
+        o
+        for h in heads
+        for p in h.children
+        if (p.dep_ == "prep" and p.lower_ in ("by", "from")) or (p.dep_ == "agent" and p.lower_ == "by")
+        for o in p.children
+    ]
     return (owner or [o for o in by if o.dep_ == "pobj"] or [None])[-1]
 
 

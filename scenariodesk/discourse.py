@@ -90,6 +90,8 @@ def full_name(surname: str, earlier: list[Sentence], lens: Lens) -> str | None:
     names the person in full, speaking or not ("Victor Cha, a professor at Georgetown,
     has long studied …" … "Cha said"): given names before it ("Victor Cha", titles and
     function words aside) or a romanized Korean given name after it ("Park Won-gon")."""
+    if len(surname) > 1 and surname.isupper():  # "KITA said": the body spelled out before
+        return spelled_out(surname, earlier)
     before = re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{1,2}}){re.escape(surname)}\b")
     after = re.compile(rf"\b{re.escape(surname)}\s+([A-Z][a-z]+-[a-z]+)\b")
     for s in reversed(earlier):
@@ -103,6 +105,38 @@ def full_name(surname: str, earlier: list[Sentence], lens: Lens) -> str | None:
         if found:
             return found[-1]
     return None
+
+
+_LINKS = frozenset({"of", "for", "and", "on", "the", "&"})
+
+
+def spelled_out(acronym: str, earlier: list[Sentence]) -> str | None:
+    """The name an acronym was introduced with in brackets ("the Korea International
+    Trade Association (KITA)"): the capitalized words before the bracket whose initials
+    hold the acronym's letters in order, from the first ("KIEP" for the Korea Institute
+    for International Economic Policy)."""
+    introduced = re.compile(rf"((?:[\w&'’.-]+\s+){{1,9}})\(\s*{re.escape(acronym)}\s*\)")
+    for s in reversed(earlier):
+        for m in introduced.finditer(s.text):
+            words = m.group(1).split()
+            while words and not words[-1][:1].isupper():
+                words.pop()
+            start = len(words)
+            while start and (words[start - 1][:1].isupper() or words[start - 1].lower() in _LINKS):
+                start -= 1
+            name = words[start:]
+            while name and name[0].lower() in _LINKS:  # "The Korea …"
+                name = name[1:]
+            initials = "".join(w[0] for w in name if w.lower() not in _LINKS).upper()
+            if initials[:1] == acronym[0] and _in_order(acronym, initials):
+                return " ".join(name)
+    return None
+
+
+def _in_order(letters: str, within: str) -> bool:
+    """Whether `letters` appear in `within` in order (not necessarily together)."""
+    rest = iter(within)
+    return all(c in rest for c in letters)
 
 
 def named_in_full(

@@ -250,7 +250,42 @@ ATTRIBUTIONS += [
     pytest.param(
         "Moody's Analytics said a Trump win could hit Korean exports.", "Moody's Analytics", id="plural-body"
     ),
+    # a document speaks for its author, however it is introduced and whatever it does
+    pytest.param(
+        "If Trump wins, Korean exports to the U.S. could fall by 10 percent, a report from the"
+        " Korea International Trade Association showed.",
+        "Korea International Trade Association",
+        id="report-from-showed",
+    ),
+    pytest.param(
+        "A report released Tuesday by the Korea International Trade Association (KITA) estimated"
+        " that Korean exports could fall by 10 percent if Trump wins.",
+        "Korea International Trade Association",
+        id="report-released-by",
+    ),
+    pytest.param(
+        "Data from the Korea Institute for International Economic Policy suggest Korean exports"
+        " would likely fall if Trump wins.",
+        "Korea Institute for International Economic Policy",
+        id="data-suggest",
+    ),
+    pytest.param("Polls show that a Trump win could hurt Korean exporters.", "author", id="polls-show"),
 ]
+
+
+def test_an_acronym_speaks_for_the_body_it_was_introduced_with(extract):
+    """'KITA said' after 'the Korea International Trade Association (KITA)': one source,
+    by the name spelled out (its letters the initials in order: KIEP for the Korea
+    Institute for International Economic Policy)."""
+    for body, acronym in (
+        ("Korea International Trade Association", "KITA"),
+        ("Korea Institute for International Economic Policy", "KIEP"),
+    ):
+        text = (
+            f"The {body} ({acronym}) held a seminar on Tuesday.\n\n"
+            f"If Trump wins, Korean exports could fall by 10 percent, {acronym} said."
+        )
+        assert [s.source for s in extract(text, date=PRE_2024)] == [body]
 
 
 @pytest.mark.parametrize(("text", "source"), ATTRIBUTIONS)

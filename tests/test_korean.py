@@ -304,7 +304,10 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         ("미 국무부는 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.", "국무부"),
         # a title compounded with its field or body ("국회의원", "경제수석", "통상정책국장"),
         # not the speaker, nor the body before it
-        ('김병주 더불어민주당 국회의원은 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.', "김병주"),
+        (
+            '김병주 더불어민주당 국회의원은 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.',
+            "김병주",
+        ),
         ('박성훈 대통령실 경제수석은 "트럼프가 재집권하면 관세 압박이 커질 수 있다"고 말했다.', "박성훈"),
         ('최진우 산업부 통상정책국장은 "트럼프가 재집권하면 관세 압박이 커질 수 있다"고 말했다.', "최진우"),
         # what is spoken about, topic-marked, is not who speaks
