@@ -402,8 +402,8 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     parts = name.split()
     if len(parts) == 1:
         return ctx.names.get(name.lower(), name), phrase, f"{rule}:surname"
-    for part in (parts[0], parts[-1]):
-        ctx.names.setdefault(part.lower(), name)
+    for part in (parts[0], parts[-1]):  # the latest of two Kims is the one "Kim" means next
+        ctx.names[part.lower()] = name
     return name, phrase, f"{rule}:named"
 
 

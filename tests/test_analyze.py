@@ -273,6 +273,18 @@ ATTRIBUTIONS += [
 ]
 
 
+def test_a_surname_two_speakers_share_is_the_latest_of_them(extract):
+    """'Kim said' after Kim Hyun-wook and then Kim Tae-hyo spoke is Kim Tae-hyo."""
+    text = (
+        "Kim Hyun-wook, a professor at the Korea National Diplomatic Academy, said a Trump win"
+        " could revive summit diplomacy with North Korea.\n\n"
+        "Kim Tae-hyo, a deputy national security adviser, said a Harris win would keep the"
+        " alliance steady.\n\n"
+        "If Trump wins, cost-sharing talks could become harder, Kim said."
+    )
+    assert [s.source for s in extract(text, date=PRE_2024)] == ["Kim Hyun-wook", "Kim Tae-hyo", "Kim Tae-hyo"]
+
+
 def test_an_acronym_speaks_for_the_body_it_was_introduced_with(extract):
     """'KITA said' after 'the Korea International Trade Association (KITA)': one source,
     by the name spelled out (its letters the initials in order: KIEP for the Korea
