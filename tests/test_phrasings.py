@@ -1941,7 +1941,10 @@ NO_STATEMENT += [
 ]
 STILL_PROJECTIONS += [
     "If Harris wins, she will travel to Seoul to reassure the alliance.",
+    "A Trump win threatens to upend the alliance.",
 ]
+# A candidate's threat made in the past is stance (convention 4), not what an event threatens.
+NO_STATEMENT += ["Trump has threatened to pull U.S. troops out of Korea unless Seoul pays more."]
 
 
 @pytest.mark.parametrize("text", NO_STATEMENT)
