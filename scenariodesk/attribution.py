@@ -372,6 +372,9 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     if candidate:  # "The former president said he would …": the candidate's own words
         return candidate, phrase, f"{rule}:candidate-alias"
     bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    campaign = _campaign_of(bare, token.doc.text, lens)
+    if campaign:  # "his campaign said": the campaign of the one candidate the sentence names
+        return campaign, phrase, f"{rule}:campaign"
     owned = _OWNER.sub("", bare)  # "Seoul's Foreign Ministry" is the Foreign Ministry
     alias = next(
         (
@@ -405,6 +408,23 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     for part in (parts[0], parts[-1]):  # the latest of two Kims is the one "Kim" means next
         ctx.names[part.lower()] = name
     return name, phrase, f"{rule}:named"
+
+
+_HIS_CAMPAIGN = re.compile(r"^(?:his|her)\s+campaign\b", re.IGNORECASE)
+
+
+def _campaign_of(phrase: str, sentence: str, lens: Lens) -> str | None:
+    """The lens actor of "his/her campaign (website, team …)" where the sentence names one
+    candidate: "Trump would impose tariffs, his campaign said" is the Trump campaign's
+    (a stance, convention 4)."""
+    if not _HIS_CAMPAIGN.match(phrase):
+        return None
+    named = {o for o, _ in lens.candidate_names.finditer(sentence) if o != "pronoun"}
+    if len(named) != 1:
+        return None
+    (outcome,) = named
+    candidate = next((o.candidate for o in lens.model.outcomes if o.id == outcome), "")
+    return lens.actor_aliases.get(f"{candidate.split()[-1]} campaign".lower()) if candidate else None
 
 
 def owned_elsewhere(owner: str, actor: str, lens: Lens) -> bool:

@@ -1945,6 +1945,12 @@ STILL_PROJECTIONS += [
 ]
 # A candidate's threat made in the past is stance (convention 4), not what an event threatens.
 NO_STATEMENT += ["Trump has threatened to pull U.S. troops out of Korea unless Seoul pays more."]
+# "his/her campaign" is the campaign of the candidate the sentence names: its words are stance.
+NO_STATEMENT += [
+    "Trump would impose a 10 percent tariff on all imports, his campaign said.",
+    "Trump would impose a 10 percent tariff on all imports, according to his campaign website.",
+    "Harris would keep the alliance strong, her campaign said in a statement.",
+]
 
 
 @pytest.mark.parametrize("text", NO_STATEMENT)
