@@ -52,6 +52,8 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     for rule, m in lens.non_projections.finditer(text) if conditions or found_cues else ():
         if lens.non_projection_reported[rule] and any(r.start() < m.start() for r in reporting):
             continue  # "Analysts said Biden was likely to …": a projection in the past tense
+        if conditions and rule in lens.non_projection_lifted_by_outcome:
+            continue  # "If Trump wins, he would often …": a habit to come
         if any(c.start() <= m.start() < c.end() for _, c in conditions):
             continue  # "Should Trump return ..." is a condition, not advice
         if any(c.start() <= m.start() < c.end() for c in inversions):

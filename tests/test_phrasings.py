@@ -1945,6 +1945,10 @@ STILL_PROJECTIONS += [
 ]
 # A candidate's threat made in the past is stance (convention 4), not what an event threatens.
 NO_STATEMENT += ["Trump has threatened to pull U.S. troops out of Korea unless Seoul pays more."]
+# A habit in the past is no projection; a habit to come under an outcome phrase is
+# (lens `with_outcome: false`).
+NO_STATEMENT += ["When Trump was president, he would often complain about the cost of U.S. troops in Korea."]
+STILL_PROJECTIONS += ["If Trump wins, he would often complain about the cost of U.S. troops in Korea."]
 # "his/her campaign" is the campaign of the candidate the sentence names: its words are stance.
 NO_STATEMENT += [
     "Trump would impose a 10 percent tariff on all imports, his campaign said.",

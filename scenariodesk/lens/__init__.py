@@ -171,6 +171,11 @@ class Lens(BriefingPatterns):
         return {r.id: r.scope for r in self.model.non_projections}
 
     @cached_property
+    def non_projection_lifted_by_outcome(self) -> frozenset[str]:
+        """Rule ids an outcome phrase in the sentence lifts (`with_outcome: false`)."""
+        return frozenset(r.id for r in self.model.non_projections if not r.with_outcome)
+
+    @cached_property
     def non_projection_reported(self) -> dict[str, bool]:
         """Rule id -> whether a reporting verb before the phrase lifts it."""
         return {r.id: not r.in_reported_speech for r in self.model.non_projections}

@@ -125,6 +125,9 @@ class NonProjection(NamedPattern):
     # back ("Analysts said Biden was likely to seek talks" reports "is likely"), so a
     # past-tense frame is a past judgment only where nobody is reported.
     in_reported_speech: bool = True
+    # false: an outcome phrase in the sentence lifts it ("If Trump wins, he would often
+    # complain …" projects a habit; "When Trump was president, he would often …" is past).
+    with_outcome: bool = True
 
 
 class Actor(_Strict):
