@@ -90,8 +90,8 @@ def full_name(surname: str, earlier: list[Sentence], lens: Lens) -> str | None:
     names the person in full, speaking or not ("Victor Cha, a professor at Georgetown,
     has long studied …" … "Cha said"): given names before it ("Victor Cha", titles and
     function words aside) or a romanized Korean given name after it ("Park Won-gon")."""
-    if len(surname) > 1 and surname.isupper():  # "KITA said": the body spelled out before
-        return spelled_out(surname, earlier)
+    if len(surname) > 1 and surname.isupper() and (body := spelled_out(surname, earlier)):
+        return body  # "KITA said": the body spelled out before
     before = re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{1,2}}){re.escape(surname)}\b")
     after = re.compile(rf"\b{re.escape(surname)}\s+([A-Z][a-z]+-[a-z]+)\b")
     for s in reversed(earlier):
