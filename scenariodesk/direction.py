@@ -57,6 +57,11 @@ class Consequence:
     parsed: bool = False  # the tokens carry a dependency parse
     language: str = "en"
 
+    @cached_property
+    def under_open(self) -> frozenset[str]:
+        """What an open effect decides (`_under_open`), read once for every step's look."""
+        return frozenset(_under_open(self))
+
 
 def consequence_pairs(c: Consequence, vocab: DirectionVocabulary) -> Pairs:
     """The consequence's effect-theme pairs, less those read inside an open impact term
@@ -68,8 +73,7 @@ def consequence_pairs(c: Consequence, vocab: DirectionVocabulary) -> Pairs:
     phrase's head when that is a theme: "resume nuclear testing", "halt its missile
     launches" (the launches halted, not the missile)."""
     pairs = effect_pairs(c.tokens, vocab, c.parsed)
-    opened = _under_open(c)
-    pairs = [p for p in pairs if p[1] not in opened]
+    pairs = [p for p in pairs if p[1] not in c.under_open]
     inside = [term for sign, _, term in c.impact if sign == 0]
     phrases = [[lemma(w) for w in term.split()] for sign, _, term in c.impact if sign and " " in term]
     kept = []
@@ -137,8 +141,7 @@ def _under_open(c: Consequence) -> set[str]:
 
 def _decided_by_themselves(c: Consequence) -> list[tuple[int, bool, str]]:
     """The impact terms less the signed ones an open effect decides (`_under_open`)."""
-    opened = _under_open(c)
-    return [(s, n, t) for s, n, t in c.impact if not (s and lemma(t.split()[0]) in opened)]
+    return [(s, n, t) for s, n, t in c.impact if not (s and lemma(t.split()[0]) in c.under_open)]
 
 
 _TOKEN = re.compile(r"[\w'’-]+|[,;:]")
@@ -244,10 +247,9 @@ class RuleDirection:
         """The trace of what the rules saw: effect-theme pairs and impact terms (one an
         open effect decides is marked so: "impact:0(open):calm")."""
         trace = [f"effect:{'+' if s > 0 else '-'}:{e}>{t}" for e, t, s in pairs]
-        opened = _under_open(c)
         for sign, negated, term in c.impact:
             value = sign * (-1 if negated else 1)
-            if value and lemma(term.split()[0]) in opened:
+            if value and lemma(term.split()[0]) in c.under_open:
                 trace.append(f"impact:0(open):{term}")
                 continue
             trace.append(f"impact:{_sign(value)}{'(negated)' if negated and value else ''}:{term}")
