@@ -18,18 +18,16 @@ import re
 from scenariodesk.lens import Lens
 
 # Words that open an adverbial condition clause rather than a noun phrase (English
-# function words, like spaCy's stop words; the outcome phrases themselves are the lens's).
-_SUBORDINATORS = re.compile(
-    r"^\W*(if|should|once|when|whether|unless|under|regardless|whoever|whichever|whatever|"
-    r"no matter|in the event|after|with|even if|in case|in a)\b",
-    re.IGNORECASE,
+# function words, like spaCy's stop words; the outcome phrases themselves are the lens's):
+# those that open a clause with its own verb, which trailing runs on to the end of the
+# consequence's clause ("… stay in place whichever candidate wins next week"), and
+# those that open a phrase ("under Trump").
+_CLAUSE_OPENERS = (
+    "if|should|once|when|whether|unless|regardless|whoever|whichever|whatever|no matter|even if|in case"
 )
-# Those of them that open a clause with its own verb: trailing, it runs on to the end of
-# the consequence's clause ("… stay in place whichever candidate wins next week").
-_CLAUSAL = re.compile(
-    r"^\W*(if|should|once|when|whether|unless|regardless|whoever|whichever|whatever|no matter|even if|in case)\b",
-    re.IGNORECASE,
-)
+_PHRASE_OPENERS = "under|in the event|after|with|in a"
+_SUBORDINATORS = re.compile(rf"^\W*({_CLAUSE_OPENERS}|{_PHRASE_OPENERS})\b", re.IGNORECASE)
+_CLAUSAL = re.compile(rf"^\W*({_CLAUSE_OPENERS})\b", re.IGNORECASE)
 _LEADING = re.compile(
     r"^[\s\W]*?(?:(?:and|so|then|thus|in short|first of all|first|second|third|fourth|finally),?\s+)*", re.I
 )
