@@ -238,9 +238,10 @@ class _Extractor:
                 conditions.append((outcome, rule, m))
         self._track_mentions(s, f, ctx, spoken=source != AUTHOR)
         emitted = False
-        if f.domains and not ctx.paragraph_domains:
+        if not ctx.paragraph_domains and f.domains:
             ctx.paragraph_domains = pick_domains(f, Segment(0, len(s.text), None))
-        about = f.domains or ctx.paragraph_domains or ctx.discourse_domains or _names_any(f)
+        # Domain terms are looked for when first asked: until the paragraph has its domains, and under a cue.
+        about = f.cues and (f.domains or ctx.paragraph_domains or ctx.discourse_domains or _names_any(f))
         if f.cues and (about or self.lens.generic_impact.search(s.text)) and not self._excluded(s):
             for segment in (
                 segments(s.text, conditions)

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from scenariodesk.direction import LOWERING_BANDS, SIGN_VALUES, Consequence
 from scenariodesk.lens import Lens
@@ -24,12 +25,22 @@ class Features:
     cues: list[tuple[str, re.Match[str]]]
     conditions: list[tuple[str, re.Match[str]]]
     names: list[tuple[str, re.Match[str]]]
-    domains: list[tuple[str, re.Match[str]]]
     impact: list[tuple[str, re.Match[str]]]
     reporting: list[re.Match[str]]
     election: frozenset[str]  # "election" (the vote, its result) and/or "winner" (its government)
     needs_parse: bool
     signposts: list[Signpost] = field(default_factory=list)  # lemma signposts to check on the parse
+    text: str = ""  # the folded sentence the domain terms are looked for in
+    lens: Lens | None = field(default=None, repr=False)
+
+    @cached_property
+    def domains(self) -> list[tuple[str, re.Match[str]]]:
+        """The domain terms, else the weak ones; looked for when first asked: the walk
+        needs them only in a sentence with a cue, or before its paragraph has its
+        domains (a tenth of the analysis time on the domain terms alone)."""
+        if self.lens is None:
+            return []
+        return list(self.lens.domains.finditer(self.text)) or list(self.lens.weak_domains.finditer(self.text))
 
 
 def _clause_end(text: str, start: int, lens: Lens) -> int:
@@ -80,7 +91,6 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
         and (conditions or not lens.cue_by_id[rule].needs_outcome)
     ]
     names = list(lens.candidate_names_for(year).finditer(text))
-    domains = list(lens.domains.finditer(text)) or list(lens.weak_domains.finditer(text))
     elections = list(lens.election_terms.finditer(text))
     others = other_elections(text, conditions, lens) if cues else []
     if others:
@@ -105,7 +115,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
         or bool(cues and lens.speech_noun_terms.search(text))
         or bool(signposts)
     ) and len(text) <= MAX_PARSED
-    return Features(cues, conditions, names, domains, impact, reporting, election, needs_parse, signposts)
+    return Features(cues, conditions, names, impact, reporting, election, needs_parse, signposts, text, lens)
 
 
 def other_elections(
