@@ -1205,6 +1205,11 @@ CUE_FORMS = [
     ("higher tariffs are all but guaranteed", "almost_certain"),
     ("there is every chance that tariffs will rise", "likely"),  # not the "will" it governs
     ("there is a chance tariffs will rise", "even_chance"),
+    ("higher tariffs are on the cards", "likely"),  # British for "in the cards"
+    ("tariffs are guaranteed to rise", "almost_certain"),
+    ("tariffs are almost guaranteed to rise", "almost_certain"),
+    ("higher tariffs are a near certainty", "almost_certain"),
+    ("higher tariffs are a virtual certainty", "almost_certain"),
 ]
 
 
