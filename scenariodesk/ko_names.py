@@ -98,7 +98,8 @@ def person(subject: str, rules: KoreanRules) -> str | None:
     …연구원) nor a title nearest the phrase's end, where a name stands before its title."""
     words = _head_apart(subject.split(), rules)
     # Kiwi may read a foreign name as one token with its space ("마이클 오핸런").
-    proper = {w for t in nlp.kiwi().tokenize(subject) if t.tag == "NNP" for w in t.form.split()}
+    tokens = nlp.kiwi().tokenize(subject)
+    proper = {w for t in tokens if t.tag == "NNP" for w in t.form.split()}
     # Kiwi reads a name by its context and can split it ("대해 박원곤 교수" -> 박 + 원 +
     # 곤): the words just before the title count when Kiwi reads them alone as one name.
     proper |= {w for w in words[-3:-1] if _alone_a_name(w)}
@@ -109,9 +110,11 @@ def person(subject: str, rules: KoreanRules) -> str | None:
         and not body_word(words[-2], rules)
     ):
         # "박원곤 교수": a Korean name right before its title, even where Kiwi reads only
-        # its surname as a name
+        # its surname as a name, alone or in the phrase ("아산정책연구원 최강 원장": 최 +
+        # 강, a name read in context that alone is a word, "the strongest")
         first = nlp.kiwi().tokenize(words[-2])[0]
-        if first.tag == "NNP" and first.start == 0:
+        in_phrase = any(t.tag == "NNP" and subject.startswith(words[-2], t.start) for t in tokens)
+        if (first.tag == "NNP" and first.start == 0) or in_phrase:
             proper.add(words[-2])
     if len(words) > 2 and is_title(words[-1], rules):
         proper |= _before_affiliation(words, rules)

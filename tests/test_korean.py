@@ -324,6 +324,8 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         ),
         # name, affiliation, title: the name however Kiwi reads it (최강 is also a noun)
         ('최강 아산정책연구원 원장은 "해리스가 당선되면 한미일 협력이 유지될 것"이라고 말했다.', "최강"),
+        # affiliation, name, title: the same name, read as one in the phrase (not the body)
+        ('아산정책연구원 최강 원장은 "해리스가 당선되면 한미일 협력이 유지될 것"이라고 말했다.', "최강"),
         # a title fused with its body ("국정원장") and a "former" before it
         ('박지원 전 국정원장은 "트럼프가 당선되면 북미 대화가 재개될 것"이라고 말했다.', "박지원"),
         # a place between the name and the affiliation is no part of the name
@@ -802,6 +804,10 @@ def test_an_unnamed_official_of_a_body_is_the_author_and_the_body_itself_is_the_
     assert official.source == "author"
     (ministry,) = ko(lens, "외교부는 누가 당선되든 한미동맹은 굳건할 것이라고 밝혔다.")
     assert ministry.source == "South Korean Ministry of Foreign Affairs"
+    # the other words for an unnamed official: 당국자, 관리, 고위 인사
+    for official in ("외교부 고위 당국자는", "미 국무부 관리는", "정부 고위 인사는"):
+        (st,) = ko(lens, f"{official} 누가 당선되든 한미동맹은 굳건할 것이라고 말했다.")
+        assert st.source == "author", official
 
 
 def test_a_korean_headline_ending_on_a_verbal_noun_asserts_it(lens):
@@ -878,10 +884,10 @@ KO_SOURCES = [
     ("김흥규 아주대 교수는 해리스가 당선되면 한미 동맹이 안정될 것이라고 전망했다.", "김흥규"),
     ("한국무역협회는 보고서에서 트럼프가 당선되면 대미 수출이 줄어들 수 있다고 분석했다.", "한국무역협회"),
     ("산업연구원은 트럼프 2기 관세 정책으로 자동차 수출이 감소할 가능성이 크다고 밝혔다.", "산업연구원"),
-    (
-        "외교부 당국자는 “누가 당선되든 한미 동맹은 굳건할 것”이라고 강조했다.",
-        "South Korean Ministry of Foreign Affairs",
-    ),
+    # an unnamed official (당국자, like 관계자 and "a government official" in the English
+    # gold) is the author's; this case expected the ministry until 당국자 joined
+    # ko.unnamed, where 관계자 already read as the author
+    ("외교부 당국자는 “누가 당선되든 한미 동맹은 굳건할 것”이라고 강조했다.", "author"),
     ("업계에서는 트럼프가 재집권하면 반도체 보조금이 축소될 수 있다는 관측이 나온다.", "author"),
     ("외교가에서는 트럼프 2기에 북미 정상회담이 재개될 가능성이 거론된다.", "author"),
     (
