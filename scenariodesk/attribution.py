@@ -372,8 +372,8 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     if candidate:  # "The former president said he would …": the candidate's own words
         return candidate, phrase, f"{rule}:candidate-alias"
     bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    campaign = _campaign_of(bare, token.doc.text, lens)
-    if campaign:  # "his campaign said": the campaign of the one candidate the sentence names
+    campaign = _campaign_of(bare, token.doc.text, lens, ctx)
+    if campaign:  # "his campaign said", "Trump's campaign said": a candidate's campaign
         return campaign, phrase, f"{rule}:campaign"
     owned = _OWNER.sub("", bare)  # "Seoul's Foreign Ministry" is the Foreign Ministry
     alias = next(
@@ -410,16 +410,25 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     return name, phrase, f"{rule}:named"
 
 
-_HIS_CAMPAIGN = re.compile(r"^(?:his|her)\s+campaign\b", re.IGNORECASE)
+_HIS_CAMPAIGN = re.compile(
+    r"^(?:his|her|(?P<owner>(?:[\w.-]+\s+){0,2}[\w.-]+)['’]s)\s+campaign\b", re.IGNORECASE
+)
 
 
-def _campaign_of(phrase: str, sentence: str, lens: Lens) -> str | None:
-    """The lens actor of "his/her campaign (website, team …)" where the sentence names one
-    candidate: "Trump would impose tariffs, his campaign said" is the Trump campaign's
-    (a stance, convention 4)."""
-    if not _HIS_CAMPAIGN.match(phrase):
+def _campaign_of(phrase: str, sentence: str, lens: Lens, ctx: Context) -> str | None:
+    """The lens actor of a candidate's campaign (website, team …): "Trump's campaign",
+    or "his/her campaign" of the one candidate the sentence names, else of the candidate
+    in view ("Trump would impose tariffs, his campaign said" is the Trump campaign's: a
+    stance, convention 4)."""
+    m = _HIS_CAMPAIGN.match(phrase)
+    if not m:
         return None
-    named = {o for o, _ in lens.candidate_names.finditer(sentence) if o != "pronoun"}
+    if m.group("owner"):
+        named = {o for o, _ in lens.candidate_names.finditer(m.group("owner")) if o != "pronoun"}
+    else:
+        named = {o for o, _ in lens.candidate_names.finditer(sentence) if o != "pronoun"}
+        if not named and ctx.last_candidate:
+            named = {ctx.last_candidate}
     if len(named) != 1:
         return None
     (outcome,) = named

@@ -1959,7 +1959,13 @@ NO_STATEMENT += [
     "Trump would impose a 10 percent tariff on all imports, his campaign said.",
     "Trump would impose a 10 percent tariff on all imports, according to his campaign website.",
     "Harris would keep the alliance strong, her campaign said in a statement.",
+    # the candidate's campaign by the possessive, and "his campaign" of the candidate in view
+    "Trump's campaign said he would impose tariffs on Korean cars if he wins.",
+    "Donald Trump's campaign said he would impose tariffs on Korean cars if he wins.",
+    "Trump spoke in Ohio on Monday. His campaign said he would impose tariffs on Korean cars if he wins.",
 ]
+# ... but a projection about the campaign by someone else is one
+STILL_PROJECTIONS += ["Trump's campaign would likely push Seoul to pay more, analysts said."]
 
 
 @pytest.mark.parametrize("text", NO_STATEMENT)
