@@ -139,7 +139,9 @@ def _sentence(
     cues = [
         (rule, m)
         for rule, m in rules.cues.finditer(text)
-        if not any(a <= m.start() < b for a, b in advice) and rules.cue_by_id[rule].applies(s.headline)
+        if not any(a <= m.start() < b for a, b in advice)
+        and rules.cue_by_id[rule].applies(s.headline)
+        and (conditions or not rules.cue_by_id[rule].needs_outcome)
     ]
     out: list[Statement] = []
     if cues and not unrelated and not text.rstrip().endswith("?"):

@@ -616,6 +616,17 @@ KO_CUE_TABLE = [
     ("방위비 압박이 커지겠다", "very_likely"),
     ("방위비 압박이 커지면 좋겠다", None),
     ("방위비를 더 내겠다는 방침을 세웠다", None),
+    # the bound future 터이다, and 것이라고 contracted as broadcasts speak it (거라고)
+    ("방위비 압박이 커질 터이다", "very_likely"),
+    ("방위비 압박이 커질 거라고 말했다", "very_likely"),
+    ("방위비 압박이 커질 거라고 본다", "likely"),
+    # the plain present under the outcome phrase asserts, as "face" does in English; not
+    # hearsay after 고, advice, or an outlook reported to exist
+    ("방위비 압박은 커진다", "very_likely"),
+    ("한미일 협력은 계속된다", "very_likely"),
+    ("방위비 압박이 커졌다고 한다", None),
+    ("방위비 협상을 다시 해야 한다는 목소리가 나온다", None),
+    ("방위비 압박이 거세질 가능성이 거론된다", "even_chance"),
 ]
 
 
@@ -643,6 +654,13 @@ def test_the_korean_cue_table_reads_as_conjugated(lens, clause, band):
     are checked against the forms the guide lists, as sentences write them."""
     statements = ko(lens, f"트럼프가 재집권하면 {clause}.")
     assert [s.likelihood for s in statements] == ([band] if band else [])
+
+
+def test_the_korean_present_asserts_only_under_an_outcome_phrase_of_its_own(lens):
+    """Without an outcome named in the sentence the plain present reports the present."""
+    assert ko(lens, "방위비 압박은 커진다.") == ()
+    (st,) = ko(lens, "트럼프 재집권 땐 방위비 압박 거세진다")
+    assert (st.condition, st.likelihood) == ("trump", "very_likely")
 
 
 def test_a_korean_headline_ending_in_a_noun_of_what_comes_asserts_it(lens):

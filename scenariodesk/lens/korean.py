@@ -22,8 +22,16 @@ _INITIALS = re.compile(r"[A-Z]{2,6}")  # an acronym alias: "CSIS", "KIDA"
 PAIR_GAP = 4  # characters between a theme and its effect: a particle and a space ("이 ")
 
 
+# "{ㄴ}": any syllable ending in ㄴ, the plain present -(느)ㄴ다 of a verb ("커진다", "계속된다").
+NIEUN_FINAL = (
+    "["
+    + "".join(chr(0xAC00 + (initial * 21 + medial) * 28 + 4) for initial in range(19) for medial in range(21))
+    + "]"
+)
+
+
 def expand(pattern: str) -> str:
-    return pattern.replace("{ㄹ}", RIEUL_FINAL)
+    return pattern.replace("{ㄹ}", RIEUL_FINAL).replace("{ㄴ}", NIEUN_FINAL)
 
 
 class KoreanRules:
