@@ -407,7 +407,7 @@ def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tupl
     words = subject.split()
     if words and is_title(words[-1], rules):
         someone = person(subject, rules)
-        if someone and len(someone) == 1 and someone not in ctx.names:
+        if someone and " " not in someone and someone not in ctx.names:
             full = full_name_before(someone, ctx.earlier, rules)
             if full:  # "유 장관은" after a caption naming "유경민 외교부 장관"
                 ctx.names[someone] = full

@@ -243,12 +243,18 @@ def full_name_before(surname: str, earlier: list[str], rules: KoreanRules) -> st
     """The full name a bare surname with a title stands for ("유 장관은" -> 유경민), from
     the latest earlier sentence that names someone of that surname before a title, also
     where that person did not speak ("유경민 외교부 장관(가운데)이 …", a caption); a
-    Korean name (surname first) before a foreign one (surname last: "차 석좌는" -> 빅터 차)."""
+    Korean name (surname first) before a foreign one (surname last: "차 석좌는" -> 빅터 차,
+    "아인혼 연구원은" -> 로버트 아인혼; a surname of several syllables is a foreign one)."""
     korean = rf"(?<![가-힣])({re.escape(surname)}[가-힣]{{1,3}})(?![가-힣])"
-    foreign = rf"(?<![가-힣])([가-힣]{{1,4}} {re.escape(surname)})(?![가-힣])"
-    for names in (korean, foreign):
+    foreign = rf"(?<![가-힣])([가-힣]{{1,5}} {re.escape(surname)})(?![가-힣])"
+    for names in (korean, foreign) if len(surname) == 1 else (foreign,):
         for text in reversed(earlier):
             for m in re.finditer(names, text):
+                given = m.group(1).split()[0]
+                if names == foreign and (
+                    body_word(given, rules) or given in rules.places or is_title(given, rules)
+                ):
+                    continue  # "서강대 김철수 교수": an affiliation, not a given name
                 following = _HANGUL_WORD.findall(text[m.end() : m.end() + 40])[:3]
                 # the title may carry its particle ("박원곤 이화여대 교수는 …", "… 교수에게 …")
                 if any(is_title(w, rules) or is_title(_TITLE_PARTICLE.sub("", w), rules) for w in following):

@@ -390,6 +390,11 @@ def test_a_reporting_verb_with_no_subject_of_its_own_goes_on_with_the_last_speak
     [
         ("박원곤 이화여대 교수는 트럼프를 잘 안다.", "박 교수는", "박원곤"),
         ("빅터 차 CSIS 한국석좌는 트럼프를 잘 안다.", "차 석좌는", "빅터 차"),
+        # a foreign surname of several syllables; an affiliation before a Korean name is
+        # no given name ("서강대 김철수")
+        ("로버트 아인혼 브루킹스연구소 선임연구원은 트럼프를 잘 안다.", "아인혼 연구원은", "로버트 아인혼"),
+        ("서강대 김철수 교수는 트럼프를 잘 안다.", "김철수 교수는", "김철수"),
+        ("미국 헤리티지재단 클링너 연구원은 트럼프를 잘 안다.", "클링너 연구원은", "클링너"),
     ],
 )
 def test_a_surname_with_a_title_is_the_person_introduced_before_speaking(lens, introduction, follow, speaker):
