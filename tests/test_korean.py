@@ -326,6 +326,10 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         ('최강 아산정책연구원 원장은 "해리스가 당선되면 한미일 협력이 유지될 것"이라고 말했다.', "최강"),
         # affiliation, name, title: the same name, read as one in the phrase (not the body)
         ('아산정책연구원 최강 원장은 "해리스가 당선되면 한미일 협력이 유지될 것"이라고 말했다.', "최강"),
+        # a party before the name (국민의힘, the party whose name does not end in 당),
+        # and 씨 (Mr., Ms.) as a title after an office held before
+        ('국민의힘 김철수 의원은 "트럼프가 재집권하면 방위비 압박이 커질 것"이라고 말했다.', "김철수"),
+        ("전 국방부 장관 김철수 씨는 트럼프가 재집권하면 방위비 압박이 커질 것이라고 말했다.", "김철수"),
         # a title fused with its body ("국정원장") and a "former" before it
         ('박지원 전 국정원장은 "트럼프가 당선되면 북미 대화가 재개될 것"이라고 말했다.', "박지원"),
         # a place between the name and the affiliation is no part of the name
