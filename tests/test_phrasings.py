@@ -2404,3 +2404,23 @@ def test_a_candidate_named_for_a_past_deed_is_not_the_condition(extract):
     # a reporting verb is not a deed: "Trump said he would …" is his
     (st,) = extract("Trump said he would pull troops out. That could weaken deterrence.", date="2024-09-01")
     assert st.condition == "trump"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Harris win is widely seen as a boon for Korean battery makers.",
+        "If Harris wins, analysts see it as a boon for Korean battery makers.",
+        "Harris win seen as boon for Korean battery makers",  # a headline, articles dropped
+    ],
+)
+def test_an_outcome_seen_as_something_is_a_likely_assessment(extract, text):
+    """The passive of "experts see a Harris win as a boon" (and "see it as" of the outcome
+    just named) assesses what the outcome brings: likely, its event counting for direction."""
+    (st,) = extract(text + "\n\nSEOUL -- The vote is on Nov. 5.", date="2024-09-01")
+    assert (st.condition, st.likelihood, st.direction) == ("harris", "likely", "+"), st.rules
+
+
+def test_something_else_seen_as_something_is_no_projection(extract):
+    """Without an outcome phrase of its own the sentence reports an attitude."""
+    assert extract("North Korea is seen as a threat to the alliance.", date="2024-09-01") == []
