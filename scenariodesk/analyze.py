@@ -221,8 +221,6 @@ class _Extractor:
         source, source_phrase, speaker_rule = self._source(
             index, s, ctx, f.cues[0][1].start() if f.cues else None
         )
-        # Conditions named in the sentence, pronoun ones resolved to the current candidate.
-        conditions = []
         named_here = [
             o
             for o, m in f.names
@@ -230,12 +228,7 @@ class _Extractor:
             and not inside(m.start(), s.quoted)
             and (ctx.allowed is None or o in ctx.allowed)
         ]
-        for rule, m in f.conditions:
-            outcome = rule.split(":", 1)[0]
-            if outcome == "*":  # "if re-elected", "if he wins": the candidate in view
-                outcome = (named_here[0] if named_here else None) or ctx.last_candidate or ctx.topic
-            if outcome and (outcome == "any" or ctx.allowed is None or outcome in ctx.allowed):
-                conditions.append((outcome, rule, m))
+        conditions = ctx.outcomes(f.conditions, named_here)  # the sentence's own
         self._track_mentions(s, f, ctx, spoken=source != AUTHOR)
         emitted = False
         if not ctx.paragraph_domains and f.domains:
@@ -253,8 +246,13 @@ class _Extractor:
                     emitted = True
                     yield st
         ctx.previous_named = (s.paragraph, tuple(dict.fromkeys(named_here)))
+        framing = [o for o, _, _ in ctx.outcomes(f.framed, named_here) if o != "any"]
         if conditions and not emitted:
             ctx.paragraph_condition = conditions[-1][0]
+        elif not conditions and not emitted and framing:
+            # an outcome named in what is no projection frames what follows ("What a
+            # Trump return would mean for Seoul", "Seoul should prepare for a Trump win")
+            ctx.paragraph_condition = ctx.discourse_condition = framing[-1]
         elif not conditions and len(set(named_here)) == 1 and self._excluded(s):
             # a question about one outcome opens what follows: "What would a second Trump
             # term mean for Seoul? For one, the cost-sharing talks would be reopened."

@@ -32,6 +32,8 @@ class Features:
     signposts: list[Signpost] = field(default_factory=list)  # lemma signposts to check on the parse
     text: str = ""  # the folded sentence the domain terms are looked for in
     lens: Lens | None = field(default=None, repr=False)
+    # outcome phrases inside what is no projection (advice, a question): they frame what follows
+    framed: list[tuple[str, re.Match[str]]] = field(default_factory=list)
 
     @cached_property
     def domains(self) -> list[tuple[str, re.Match[str]]]:
@@ -78,11 +80,9 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     # An outcome named inside advice is the advice's ("Seoul should begin preparing now,
     # whichever candidate prevails"), not the condition of the sentence's projection; nor
     # is one that describes the past ("ties, which withered under Trump, …").
-    conditions = [
-        (r, c)
-        for r, c in conditions
-        if not any(a <= c.start() < b for a, b in blocked) and not _told_as_past(text, c.start(), lens)
-    ]
+    conditions = [(r, c) for r, c in conditions if not _told_as_past(text, c.start(), lens)]
+    framed = [(r, c) for r, c in conditions if any(a <= c.start() < b for a, b in blocked)]
+    conditions = [rc for rc in conditions if rc not in framed]
     cues = [
         (rule, m)
         for rule, m in found_cues
@@ -115,7 +115,9 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
         or bool(cues and lens.speech_noun_terms.search(text))
         or bool(signposts)
     ) and len(text) <= MAX_PARSED
-    return Features(cues, conditions, names, impact, reporting, election, needs_parse, signposts, text, lens)
+    return Features(
+        cues, conditions, names, impact, reporting, election, needs_parse, signposts, text, lens, framed
+    )
 
 
 def other_elections(

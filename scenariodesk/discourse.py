@@ -38,6 +38,20 @@ class Context:
     previous_named: tuple[int, tuple[str, ...]] = (-1, ())
     cycle: int | None = None  # the article's election cycle, for its candidates' aliases
 
+    def outcomes(
+        self, matches: list[tuple[str, re.Match[str]]], named: list[str]
+    ) -> list[tuple[str, str, re.Match[str]]]:
+        """(outcome, rule, match) of outcome phrases, pronoun ones ("if re-elected", "if he
+        wins") resolved to the candidate the sentence names, else the one in view."""
+        out = []
+        for rule, m in matches:
+            outcome = rule.split(":", 1)[0]
+            if outcome == "*":
+                outcome = (named[0] if named else None) or self.last_candidate or self.topic
+            if outcome and (outcome == "any" or self.allowed is None or outcome in self.allowed):
+                out.append((outcome, rule, m))
+        return out
+
 
 def topic(
     sentences: list[Sentence],

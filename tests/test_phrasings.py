@@ -2424,3 +2424,27 @@ def test_an_outcome_seen_as_something_is_a_likely_assessment(extract, text):
 def test_something_else_seen_as_something_is_no_projection(extract):
     """Without an outcome phrase of its own the sentence reports an attitude."""
     assert extract("North Korea is seen as a threat to the alliance.", date="2024-09-01") == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "What a Trump return would mean for Seoul",  # a headline asking what it means
+        "Seoul should prepare now for a Trump win.",  # advice
+        "Seoul is bracing for the prospect of Trump winning.",  # the outcome as a gerund
+        "Officials are preparing for the possibility of Donald Trump returning to the White House.",
+    ],
+)
+def test_an_outcome_named_in_what_is_no_projection_frames_what_follows(extract, opening):
+    """The sentence projects nothing itself, but the outcome it names is the one the
+    next projection depends on (convention 8: the outcome the article is about)."""
+    text = f"{opening}\n\nTariffs on Korean cars could rise sharply."
+    statements = extract(text, date="2024-09-01")
+    assert [(st.sentence, st.condition) for st in statements] == [
+        ("Tariffs on Korean cars could rise sharply.", "trump")
+    ]
+
+
+def test_an_outcome_told_as_past_frames_nothing(extract):
+    text = "When Trump was president, he demanded more money.\n\nTariffs on Korean cars could rise sharply."
+    assert extract(text, date="2024-09-01") == []
