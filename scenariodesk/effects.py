@@ -163,7 +163,9 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         effect = 0
         # "talks could get tougher", "competition could get tougher": however the theme
         # is valued, things getting harder for it is against the subject
-        hardness = vocab.made.get(word, 0) if linked else 0
+        hardness = (vocab.made.get(word, 0) if linked else 0) or (
+            vocab.concludes(word) if word.isalpha() else 0
+        )
         if word in ("more", "less") and linked and i + 1 < len(words) and words[i + 1] in vocab.made:
             continue  # the comparative of "become more difficult"
         if i + 1 < len(words) and words[i + 1] in ("less", "fewer") and vocab.effect_of(word) > 0:
@@ -337,7 +339,8 @@ def effect_pairs(
     position = {t.i: k for k, t in enumerate(tokens)}
     for tok in tokens:
         state = tok.dep_ in ("acomp", "oprd")
-        hardness = vocab.made.get(tok.lower_, 0) if state else 0  # "talks could get tougher"
+        # "talks could get tougher"; "settle the talks" (ends well whatever it applies to)
+        hardness = (vocab.made.get(tok.lower_, 0) if state else 0) or vocab.concludes(tok.text)
         effect = hardness or (vocab.state_of(tok.text) if state else vocab.effect_of(tok.text))
         particle = next((c.text for c in tok.children if c.dep_ == "prt"), "")
         phrasal = vocab.phrasal_of(tok.text, particle) if particle else 0

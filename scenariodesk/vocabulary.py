@@ -48,6 +48,7 @@ class DirectionVocabulary:
             w: -1 for w in themes["unfavourable"]
         }
         self.made = {w: -1 for w in effects.get("harder", ())} | {w: 1 for w in effects.get("easier", ())}
+        self.conclude = frozenset(effects.get("conclude", ()))
         self.acquire = frozenset(effects.get("acquire", ()))
         self.events = frozenset(effects.get("events", ()))
         self.copulas = frozenset(effects.get("copulas", ()))
@@ -126,6 +127,10 @@ class DirectionVocabulary:
 
     def effect_of(self, word: str) -> int:
         return next((self.effect[f] for f in lemma_forms(word) if f in self.effect), 0)
+
+    def concludes(self, word: str) -> int:
+        """+1 for an effect that ends well whatever its theme (lens `effects.conclude`)."""
+        return 1 if self.conclude and not self.conclude.isdisjoint(lemma_forms(word.lower())) else 0
 
     def phrasal_of(self, verb: str, particle: str) -> int:
         """The effect of a phrasal verb ("gave up", "scaling back"), 0 if none."""

@@ -897,6 +897,20 @@ def test_resolving_what_the_subject_fears_is_favourable_evidence(extract, text):
     assert "direction:rules:-" not in st.rules, st.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Biden wins, the new administration is expected to settle the long-stalled cost-sharing talks quickly.",
+        "If Biden wins, the cost-sharing negotiations would likely be settled quickly.",
+    ],
+)
+def test_settling_a_valued_process_is_favourable_too(extract, text):
+    """Resolving verbs end well whatever they apply to (lens `effects.conclude`): talks
+    settled are concluded, not lowered as "cut the talks" would be."""
+    (st,) = extract(text, date="2020-09-01")
+    assert _effect_signs(st) == {"+"}, st.rules
+
+
 def test_favourable_evidence_alone_is_still_weighed_by_the_model(extract):
     """Favourable evidence alone is often a mixed framing (`0`): the model decides it."""
     (st,) = extract("If Harris wins, talks with Pyongyang are expected to resume soon.", date="2024-09-01")

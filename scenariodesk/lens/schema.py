@@ -157,6 +157,10 @@ class Impact(_Strict):
 class Effects(_Strict):
     up: list[str] = []  # lemmas that raise, start or keep what they apply to
     down: list[str] = []  # lemmas that lower, end or remove it
+    # Lemmas that bring what they apply to to a good end, whatever it is: favourable with
+    # a feared theme ("resolve the nuclear problem") and with a valued process ("settle the
+    # cost-sharing talks"), where a lowering effect would lower the talks.
+    conclude: list[str] = []
     # "make X harder" lowers X, "make X easier" raises it: the words after "make"
     harder: list[str] = []
     easier: list[str] = []
