@@ -194,6 +194,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # A theme after "by", "due to", "because of" … is the agent or the cause, not what
         # the effect changes ("hit by tariffs", "spending rises due to competition").
         themes = [(j, v) for j, v in themes if v and not (j > i and _CAUSES.intersection(words[i + 1 : j]))]
+        # Nor a harm aimed at an adversary ("keep up the pressure on Pyongyang").
+        themes = [(j, v) for j, v in themes if not (v < 0 and vocab.aimed_at_adversary(words, j))]
         # Nor, before it, a theme the effect's phrase is the source of: "Korean firms could
         # benefit from U.S. curbs on Chinese rivals" is no curbed benefit.
         themes = [(j, v) for j, v in themes if not (j < i and words[j + 1] == "from")]
@@ -367,6 +369,8 @@ def effect_pairs(
             themes = [tok.head]
         for theme in themes:
             value, word = _theme_value(theme, vocab)
+            if value < 0 and word.i in position and vocab.aimed_at_adversary(words, position[word.i]):
+                continue  # "keep up the pressure on Pyongyang": no harm to the subject
             if value > 0 and (
                 (theme.i in position and vocab.between_adversaries(words, position[theme.i]))
                 or vocab.held_by_adversary(tok, theme)

@@ -56,6 +56,7 @@ class DirectionVocabulary:
             w: -1 for w in effects.get("states_down", ())
         }
         self.relations = frozenset(themes.get("relations", ()))
+        self.coercion = frozenset(themes.get("coercion", ()))
         self.adversary = {w.lower(): a for a, words in (adversaries or {}).items() for w in words}
         self.own_side = frozenset(w.lower() for w in own_side)
         self.negators = frozenset(negators)
@@ -125,6 +126,17 @@ class DirectionVocabulary:
                 return words[k] in self.adversary
         return False
 
+    def aimed_at_adversary(self, words: Sequence[str], at: int) -> bool:
+        """A coercion theme (lens `themes.coercion`) aimed at an adversary: "pressure on
+        Pyongyang", "sanctions against the North" (its object within three words)."""
+        if not self.coercion or self.coercion.isdisjoint(lemma_forms(words[at])):
+            return False
+        after = words[at + 1 : at + 4]
+        if not after or after[0] not in _AIMED:
+            return False
+        target = next((w for w in after[1:] if w not in ("the", "a", "an")), "")
+        return target in self.adversary  # "pressure on Seoul from Beijing" is on Seoul
+
     def effect_of(self, word: str) -> int:
         return next((self.effect[f] for f in lemma_forms(word) if f in self.effect), 0)
 
@@ -169,3 +181,6 @@ class DirectionVocabulary:
         cutting troops" is no event)."""
         word = word.lower()
         return word in self.events or word.removesuffix("s") in self.events
+
+
+_AIMED = frozenset({"on", "against", "around", "toward", "towards"})

@@ -911,6 +911,23 @@ def test_settling_a_valued_process_is_favourable_too(extract, text):
     assert _effect_signs(st) == {"+"}, st.rules
 
 
+@pytest.mark.parametrize(
+    ("text", "signs"),
+    [
+        ("If Clinton wins, her team is expected to maintain sanctions pressure on Pyongyang.", set()),
+        ("If Clinton wins, she would keep up the pressure on North Korea over its nuclear program.", set()),
+        # aimed at Seoul it harms the subject, whoever applies it
+        ("If Trump wins, Beijing could step up pressure on Seoul.", {"-"}),
+        ("If Trump wins, the pressure on Seoul from Beijing could grow.", {"-"}),
+    ],
+)
+def test_coercion_aimed_at_an_adversary_is_no_harm_to_the_subject(extract, text, signs):
+    """Lens `themes.coercion`: pressure or sanctions on Pyongyang are not against Seoul's
+    interests (the gold reads them `0`), on Seoul they are."""
+    (st,) = extract(text, date="2016-09-01" if "Clinton" in text else "2024-09-01")
+    assert _effect_signs(st) == signs, st.rules
+
+
 def test_favourable_evidence_alone_is_still_weighed_by_the_model(extract):
     """Favourable evidence alone is often a mixed framing (`0`): the model decides it."""
     (st,) = extract("If Harris wins, talks with Pyongyang are expected to resume soon.", date="2024-09-01")

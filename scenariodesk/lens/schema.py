@@ -193,6 +193,9 @@ class Themes(_Strict):
     # Relations the subject values between its friends and harms between its adversaries
     # ("Moscow could deepen its military ties with Pyongyang"; see `adversaries`).
     relations: list[str] = []
+    # Harms that are none to the subject when aimed at one of its adversaries ("pressure
+    # on Pyongyang", "sanctions against North Korea"): no theme there.
+    coercion: list[str] = []
 
 
 class DirectionSpec(_Strict):
