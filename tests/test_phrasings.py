@@ -833,15 +833,16 @@ def test_a_quantity_after_a_verb_is_the_effect(extract, text, sign):
 
 
 def test_more_before_an_adverb_is_a_degree_not_more_of_the_theme(extract):
-    """ "apply sanctions more flexibly" is no more sanctions; "impose more sanctions" is."""
+    """ "apply sanctions more flexibly" is no more sanctions; "impose more tariffs" is more
+    tariffs (more sanctions on Pyongyang would be no harm to Seoul: lens `themes.coercion`)."""
     (flexible,) = extract(
         "If Biden wins, he could apply sanctions on the North more flexibly.", date="2020-09-01"
     )
     assert "effect:-:more>sanction" not in flexible.rules, flexible.rules
     (more,) = extract(
-        "If Trump wins, Washington could impose more sanctions on Pyongyang.", date="2024-09-01"
+        "If Trump wins, Washington could impose more tariffs on Korean steel.", date="2024-09-01"
     )
-    assert "effect:-:more>sanction" in more.rules, more.rules
+    assert "effect:-:more>tariff" in more.rules, more.rules
 
 
 @pytest.mark.parametrize(
