@@ -2480,3 +2480,11 @@ def test_an_outcome_named_in_what_is_no_projection_frames_what_follows(extract, 
 def test_an_outcome_told_as_past_frames_nothing(extract):
     text = "When Trump was president, he demanded more money.\n\nTariffs on Korean cars could rise sharply."
     assert extract(text, date="2024-09-01") == []
+
+
+def test_here_to_stay_asserts_under_an_outcome_phrase_only(extract):
+    """ "are here to stay" is the present asserting what remains: a projection where the
+    sentence names an outcome ("whoever wins"), a report of the present elsewhere."""
+    (st,) = extract("Whoever wins, export controls on China are here to stay.", date="2024-09-01")
+    assert (st.condition, st.likelihood) == ("any", "very_likely")
+    assert extract("Export controls on China are here to stay.", date="2024-09-01") == []
