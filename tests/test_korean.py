@@ -636,6 +636,17 @@ KO_CUE_TABLE = [
     ("방위비 압박이 커졌다고 한다", None),
     ("방위비 협상을 다시 해야 한다는 목소리가 나온다", None),
     ("방위비 압박이 거세질 가능성이 거론된다", "even_chance"),
+    # the polite style of broadcast scripts (합니다체): the stem's last syllable takes ㅂ
+    ("정상회담이 다시 추진될 가능성이 큽니다", "likely"),
+    ("방위비 압박이 커질 가능성이 매우 큽니다", "very_likely"),
+    ("방위비 압박이 커질 공산이 큽니다", "likely"),
+    ("방위비 압박이 커질 것이 확실합니다", "almost_certain"),
+    ("방위비 압박이 커질 게 뻔합니다", "almost_certain"),
+    ("방위비 분담금 인상이 유력합니다", "likely"),
+    ("정상회담 개최는 불가능합니다", "almost_no_chance"),
+    ("방위비 압박은 커집니다", "very_likely"),
+    ("방위비 협상을 다시 해야 합니다", None),
+    ("정부는 방위비 협상에 나설 계획입니다", None),
 ]
 
 

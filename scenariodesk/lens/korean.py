@@ -30,8 +30,18 @@ NIEUN_FINAL = (
 )
 
 
+# "{ㅂ}": any syllable ending in ㅂ, the polite present -(스)ㅂ니다 ("커집니다", "계속됩니다").
+BIEUP_FINAL = (
+    "["
+    + "".join(
+        chr(0xAC00 + (initial * 21 + medial) * 28 + 17) for initial in range(19) for medial in range(21)
+    )
+    + "]"
+)
+
+
 def expand(pattern: str) -> str:
-    return pattern.replace("{ㄹ}", RIEUL_FINAL).replace("{ㄴ}", NIEUN_FINAL)
+    return pattern.replace("{ㄹ}", RIEUL_FINAL).replace("{ㄴ}", NIEUN_FINAL).replace("{ㅂ}", BIEUP_FINAL)
 
 
 class KoreanRules:
