@@ -19,6 +19,7 @@ WINDOW = 5  # words between an effect and its theme in unparsed text
 STATE_REACH = 5  # words from a copula to its state: "leave the North's arsenal intact"
 # Words that end a clause in unparsed text
 CLAUSE_EDGES = frozenset({",", ";", ":", "if", "that", "while", "but", "and", "when", "as"})
+_AIMED = frozenset({"on", "against", "around", "toward", "towards"})  # a coercion's target after it
 
 
 class DirectionVocabulary:
@@ -128,7 +129,8 @@ class DirectionVocabulary:
 
     def aimed_at_adversary(self, words: Sequence[str], at: int) -> bool:
         """A coercion theme (lens `themes.coercion`) aimed at an adversary: "pressure on
-        Pyongyang", "sanctions against the North" (its object within three words)."""
+        Pyongyang", "sanctions against the North" (the first word after the preposition,
+        articles aside, names the adversary; "pressure on Seoul from Beijing" is on Seoul)."""
         if not self.coercion or self.coercion.isdisjoint(lemma_forms(words[at])):
             return False
         after = words[at + 1 : at + 4]
@@ -181,6 +183,3 @@ class DirectionVocabulary:
         cutting troops" is no event)."""
         word = word.lower()
         return word in self.events or word.removesuffix("s") in self.events
-
-
-_AIMED = frozenset({"on", "against", "around", "toward", "towards"})

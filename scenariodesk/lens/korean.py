@@ -9,35 +9,24 @@ from collections.abc import Callable, Iterable, Sequence
 from scenariodesk.lens.patterns import compile_matcher
 from scenariodesk.lens.schema import Actor, KoreanSpec
 
-# "{ㄹ}" in a Korean pattern: any syllable ending in ㄹ, the future adnominal ending
-# -(으)ㄹ ("할 것이다", "클 것이다", "볼 것이다"), written once instead of listing syllables.
-RIEUL_FINAL = (
-    "["
-    + "".join(chr(0xAC00 + (initial * 21 + medial) * 28 + 8) for initial in range(19) for medial in range(21))
-    + "]"
-)
+
+def _ending_in(final: int) -> str:
+    """A character class of every Hangul syllable whose final consonant is `final` (its
+    index in the syllable's composition: 4 ㄴ, 8 ㄹ, 17 ㅂ)."""
+    return "[" + "".join(chr(0xAC00 + (i * 21 + m) * 28 + final) for i in range(19) for m in range(21)) + "]"
+
+
+# Placeholders a Korean pattern may use, written once instead of listing syllables:
+# "{ㄹ}", any syllable ending in ㄹ, the future adnominal -(으)ㄹ ("할 것이다", "클 것이다");
+# "{ㄴ}", in ㄴ, the plain present -(느)ㄴ다 ("커진다", "계속된다"); "{ㅂ}", in ㅂ, the
+# polite -(스)ㅂ니다 of broadcast scripts ("커집니다", "큽니다").
+RIEUL_FINAL = _ending_in(8)
+NIEUN_FINAL = _ending_in(4)
+BIEUP_FINAL = _ending_in(17)
 
 
 _INITIALS = re.compile(r"[A-Z]{2,6}")  # an acronym alias: "CSIS", "KIDA"
 PAIR_GAP = 4  # characters between a theme and its effect: a particle and a space ("이 ")
-
-
-# "{ㄴ}": any syllable ending in ㄴ, the plain present -(느)ㄴ다 of a verb ("커진다", "계속된다").
-NIEUN_FINAL = (
-    "["
-    + "".join(chr(0xAC00 + (initial * 21 + medial) * 28 + 4) for initial in range(19) for medial in range(21))
-    + "]"
-)
-
-
-# "{ㅂ}": any syllable ending in ㅂ, the polite present -(스)ㅂ니다 ("커집니다", "계속됩니다").
-BIEUP_FINAL = (
-    "["
-    + "".join(
-        chr(0xAC00 + (initial * 21 + medial) * 28 + 17) for initial in range(19) for medial in range(21)
-    )
-    + "]"
-)
 
 
 def expand(pattern: str) -> str:
