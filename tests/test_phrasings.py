@@ -889,44 +889,17 @@ def test_what_the_consequence_leaves_behind_is_negated(extract, text):
         "If Harris wins, she could help resolve the North Korean nuclear problem.",
         "If Biden wins, the cost-sharing crisis would likely be resolved.",
         "If Harris wins, she could defuse tensions on the peninsula.",
-    ],
-)
-def test_resolving_what_the_subject_fears_is_favourable_evidence(extract, text):
-    """A problem, crisis or tension resolved is no unfavourable evidence alone."""
-    (st,) = extract(text, date="2020-09-01" if "Biden" in text else "2024-09-01")
-    assert _effect_signs(st) == {"+"}, st.rules
-    assert "direction:rules:-" not in st.rules, st.rules
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # a valued process settled is concluded, not lowered as "cut the talks" would be
         "If Biden wins, the new administration is expected to settle the long-stalled cost-sharing talks quickly.",
         "If Biden wins, the cost-sharing negotiations would likely be settled quickly.",
     ],
 )
-def test_settling_a_valued_process_is_favourable_too(extract, text):
-    """Resolving verbs end well whatever they apply to (lens `effects.conclude`): talks
-    settled are concluded, not lowered as "cut the talks" would be."""
-    (st,) = extract(text, date="2020-09-01")
+def test_resolving_what_the_subject_fears_is_favourable_evidence(extract, text):
+    """A problem, crisis or tension resolved is no unfavourable evidence alone; resolving
+    verbs end well whatever they apply to (lens `effects.conclude`)."""
+    (st,) = extract(text, date="2020-09-01" if "Biden" in text else "2024-09-01")
     assert _effect_signs(st) == {"+"}, st.rules
-
-
-@pytest.mark.parametrize(
-    ("text", "signs"),
-    [
-        ("If Clinton wins, her team is expected to maintain sanctions pressure on Pyongyang.", set()),
-        ("If Clinton wins, she would keep up the pressure on North Korea over its nuclear program.", set()),
-        # aimed at Seoul it harms the subject, whoever applies it
-        ("If Trump wins, Beijing could step up pressure on Seoul.", {"-"}),
-        ("If Trump wins, the pressure on Seoul from Beijing could grow.", {"-"}),
-    ],
-)
-def test_coercion_aimed_at_an_adversary_is_no_harm_to_the_subject(extract, text, signs):
-    """Lens `themes.coercion`: pressure or sanctions on Pyongyang are not against Seoul's
-    interests (the gold reads them `0`), on Seoul they are."""
-    (st,) = extract(text, date="2016-09-01" if "Clinton" in text else "2024-09-01")
-    assert _effect_signs(st) == signs, st.rules
+    assert "direction:rules:-" not in st.rules, st.rules
 
 
 def test_favourable_evidence_alone_is_still_weighed_by_the_model(extract):
