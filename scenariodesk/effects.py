@@ -196,6 +196,9 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         themes = [(j, v) for j, v in themes if v and not (j > i and _CAUSES.intersection(words[i + 1 : j]))]
         # Nor a harm aimed at an adversary ("keep up the pressure on Pyongyang").
         themes = [(j, v) for j, v in themes if not (v < 0 and vocab.aimed_at_adversary(words, j))]
+        # Nor one only inside a hyphenated modifier: "keep the cost-sharing deal intact"
+        # keeps a deal, not the cost (the parse reads the compound's head likewise).
+        themes = [(j, v) for j, v in themes if words[j + 1 : j + 2] != ["-"]]
         # Nor, before it, a theme the effect's phrase is the source of: "Korean firms could
         # benefit from U.S. curbs on Chinese rivals" is no curbed benefit.
         themes = [(j, v) for j, v in themes if not (j < i and words[j + 1] == "from")]
@@ -205,11 +208,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
             found.append((i, -1, effect * (-1 if _negated_before(words, i, vocab) else 1), 0))
             continue
         # The nearest; at equal distance the one after the effect, its object ("the
-        # dispute could disrupt exports"); a theme only in a hyphenated modifier last
-        # ("honor the cost-sharing agreement" is the agreement honored, not the cost).
-        j, value = min(
-            themes, key=lambda jv: (words[jv[0] + 1 : jv[0] + 2] == ["-"], abs(jv[0] - i), jv[0] < i)
-        )
+        # dispute could disrupt exports").
+        j, value = min(themes, key=lambda jv: (abs(jv[0] - i), jv[0] < i))
         if j < i:
             # Before the effect, a theme in a prepositional phrase modifies an earlier one,
             # the head of the subject: "uncertainty over the alliance could deepen", "the

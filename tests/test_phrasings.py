@@ -902,6 +902,14 @@ def test_resolving_what_the_subject_fears_is_favourable_evidence(extract, text):
     assert "direction:rules:-" not in st.rules, st.rules
 
 
+def test_a_theme_only_inside_a_hyphenated_modifier_is_no_theme(extract):
+    """ "keep the cost-sharing deal intact" keeps a deal: the cost in its modifier is not
+    what the effect raises (the head, where it is a theme, still is: "honor the
+    cost-sharing agreement")."""
+    (st,) = extract("If Harris wins, she would keep the cost-sharing deal intact.", date="2024-09-01")
+    assert "-" not in _effect_signs(st), st.rules
+
+
 def test_favourable_evidence_alone_is_still_weighed_by_the_model(extract):
     """Favourable evidence alone is often a mixed framing (`0`): the model decides it."""
     (st,) = extract("If Harris wins, talks with Pyongyang are expected to resume soon.", date="2024-09-01")
