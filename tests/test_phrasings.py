@@ -902,6 +902,23 @@ def test_resolving_what_the_subject_fears_is_favourable_evidence(extract, text):
     assert "direction:rules:-" not in st.rules, st.rules
 
 
+@pytest.mark.parametrize(
+    ("text", "signs"),
+    [
+        ("If Clinton wins, her team is expected to maintain sanctions pressure on Pyongyang.", set()),
+        ("If Clinton wins, she would keep up the pressure on North Korea over its nuclear program.", set()),
+        # aimed at Seoul it harms the subject, whoever applies it
+        ("If Trump wins, Beijing could step up pressure on Seoul.", {"-"}),
+        ("If Trump wins, the pressure on Seoul from Beijing could grow.", {"-"}),
+    ],
+)
+def test_coercion_aimed_at_an_adversary_is_no_harm_to_the_subject(extract, text, signs):
+    """Lens `themes.coercion`: pressure or sanctions on Pyongyang are not against Seoul's
+    interests (the gold reads them `0`), on Seoul they are."""
+    (st,) = extract(text, date="2016-09-01" if "Clinton" in text else "2024-09-01")
+    assert _effect_signs(st) == signs, st.rules
+
+
 def test_a_theme_only_inside_a_hyphenated_modifier_is_no_theme(extract):
     """ "keep the cost-sharing deal intact" keeps a deal: the cost in its modifier is not
     what the effect raises (the head, where it is a theme, still is: "honor the
