@@ -246,7 +246,7 @@ class _Extractor:
                     emitted = True
                     yield st
         ctx.previous_named = (s.paragraph, tuple(dict.fromkeys(named_here)))
-        framing = [o for o, _, _ in ctx.outcomes(f.framed, named_here) if o != "any"]
+        framing = [o for o, _, _ in ctx.outcomes(f.framed, named_here) if o != "any"] if f.framed else []
         if conditions and not emitted:
             ctx.paragraph_condition = conditions[-1][0]
         elif not conditions and not emitted and framing:
