@@ -265,3 +265,36 @@ def test_names_opening_with_the_still_match_with_and_without_it_once_factored():
         "if the incumbent wins": ["biden:template0"],
         "if Trump wins": ["trump:template0"],
     }
+
+
+def test_templates_opening_with_the_name_share_a_branch_but_keep_their_own_rule():
+    """who_matcher tries the names once for every template that opens with them (a
+    speed-up): each match is still told by its own template, outcome and span, the
+    pronoun forms too, and the templates around them keep their numbers."""
+    from scenariodesk.lens.patterns import who_matcher
+
+    names = {"trump": ["Donald Trump", "Trump"], "harris": ["Kamala Harris", "Harris"]}
+    templates = ["if {who} wins", "{who}'s victory", "under {who}", "{who} 2.0", "{who} winning"]
+    matcher = who_matcher(templates, names, [], where="test")
+    found = {
+        text: [(rule, m.group(0)) for rule, m in matcher.finditer(text)]
+        for text in (
+            "Donald Trump's victory would",
+            "Harris 2.0 could",
+            "the prospect of Harris winning",
+            "if Trump wins, under Harris",
+            "she winning and he 2.0",
+            "Trump said",
+        )
+    }
+    assert found == {
+        "Donald Trump's victory would": [("trump:template1", "Donald Trump's victory")],
+        "Harris 2.0 could": [("harris:template3", "Harris 2.0")],
+        "the prospect of Harris winning": [("harris:template4", "Harris winning")],
+        "if Trump wins, under Harris": [
+            ("trump:template0", "if Trump wins"),
+            ("harris:template2", "under Harris"),
+        ],
+        "she winning and he 2.0": [("*:template4", "she winning"), ("*:template3", "he 2.0")],
+        "Trump said": [],
+    }

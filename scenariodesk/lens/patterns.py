@@ -48,23 +48,24 @@ class Matcher:
 
 @dataclass(frozen=True)
 class WhoMatcher:
-    """A `Matcher` whose "who:…" rules stand for one template with every outcome's names
-    in one group (a branch per template instead of one per template and outcome): a match
-    is resolved to the first outcome whose own names make the template match it, so
-    rules come out as "outcome:…", as if each outcome had its branch."""
+    """A `Matcher` whose "who:…" rules stand for templates with every outcome's names in
+    one group (a branch per template, or one for the templates that open with the name,
+    instead of one per template and outcome): a match is resolved to the first
+    (outcome, template) whose own regex matches it, so rules come out as
+    "outcome:template{i}", as if each had its branch."""
 
     matcher: Matcher
-    by_outcome: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # "who:rule" -> (outcome, regex)
+    by_outcome: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # branch -> (rule, regex)
 
     def finditer(self, text: str):  # type: ignore[no-untyped-def]
         for rule, m in self.matcher.finditer(text):
             if rule in self.by_outcome:
                 # matched in the text, not the match alone: a template may end on a
                 # lookahead ("if {who} returns" before a comma)
-                found = next((o for o, r in self.by_outcome[rule] if _ends_at(r, m)), None)
+                found = next((name for name, r in self.by_outcome[rule] if _ends_at(r, m)), None)
                 if found is None:
                     continue
-                rule = f"{found}:{rule.split(':', 1)[1]}"
+                rule = found
             yield rule, m
 
 
@@ -419,18 +420,35 @@ def who_matcher(
 ) -> WhoMatcher:
     """Condition templates ("if {who} wins") with every outcome's `names` in one group, a
     pronoun branch for each ("*:template{i}"), and outcome-independent `phrases`
-    ("{outcome}:phrase{j}", numbered per outcome)."""
+    ("{outcome}:phrase{j}", numbered per outcome).
+
+    The templates that open with the name ("{who}'s victory", "{who} 2.0", "{who}
+    winning") are one branch, "{who}(?:'s victory| 2.0| winning)": as branches of their
+    own, each tried every name at every word that can open one (half of the time the
+    condition phrases took), where one tries the names once. A match of it is told by
+    each template's own regex; where two would match at one place, the one that matches
+    first for the earliest name wins (the span may end elsewhere, the start does not)."""
     rules: list[tuple[str, str]] = []
     by_outcome: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
     everyone = _the_factored(list(dict.fromkeys(n for group in names.values() for n in group)))
-    for i, template in enumerate(templates):
+
+    def own(template: str, who: str) -> re.Pattern[str]:
+        return re.compile(pattern_body(template.replace("{who}", f"({who})")), re.IGNORECASE)
+
+    opening = [(i, t) for i, t in enumerate(templates) if t.startswith("{who}")]
+    branches = [[(i, t)] for i, t in enumerate(templates) if not t.startswith("{who}")]
+    branches = sorted([*branches, opening] if opening else branches)
+    for group in branches:
+        i, template = group[0]
         if "{who}" not in template:
             rules.append((f"*:template{i}", template))
             continue
+        if len(group) > 1:
+            template = "{who}(?:" + "|".join(t[len("{who}") :] for _, t in group) + ")"
+            by_outcome[f"*:template{i}"] = tuple((f"*:template{j}", own(t, "he|she|they")) for j, t in group)
         rules.append((f"who:template{i}", template.replace("{who}", f"({everyone})")))
         by_outcome[f"who:template{i}"] = tuple(
-            (o, re.compile(pattern_body(template.replace("{who}", f"({'|'.join(group)})")), re.IGNORECASE))
-            for o, group in names.items()
+            (f"{o}:template{j}", own(t, "|".join(names_o))) for o, names_o in names.items() for j, t in group
         )
         rules.append((f"*:template{i}", template.replace("{who}", "(he|she|they)")))
     counts: dict[str, int] = {}
