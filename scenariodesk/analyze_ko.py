@@ -39,6 +39,8 @@ _PARTICLES = frozenset("은는이가도")
 _CREDITED = re.compile(r"[”\"]\s*\(([^()]{2,40})\)")
 # A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
 _OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
+# After a caption's name: the speaker's title, then a colon and what they say.
+_TITLE_THEN_SAID = re.compile(r"^[^:“\"]*:\s*\S")
 
 
 @dataclass
@@ -332,8 +334,9 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
     caption = next((m for line in rules.speaker_lines if (m := line.search(text))), None)
     if caption:  # "▶ 전화인터뷰 : 서태환 / 한동대 교수": the next quotation is theirs
         name = _named(caption.group("name").strip(), ctx)
-        if caption.groupdict().get("said") or _OPENS_QUOTE.match(text[caption.end() :]):
-            return name, "source:caption"  # "[김재천 / 서강대 교수 : …]": this one too
+        rest = text[caption.end() :]
+        if caption.groupdict().get("said") or _OPENS_QUOTE.match(rest) or _TITLE_THEN_SAID.match(rest):
+            return name, "source:caption"  # "[김재천 / 서강대 교수 : …]", "[인터뷰] 김재천 / 교수 : …"
         return AUTHOR, "source:caption"
     credited = _CREDITED.search(text)
     if credited and is_title(credited.group(1).split()[-1], rules) and person(credited.group(1), rules):
@@ -461,9 +464,6 @@ def _named(name: str, ctx: _Context) -> str:
     return name
 
 
-_PARTICLES = frozenset("은는이가도")
-# A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
-_OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
 # A phrase of up to seven words before its particle, each word as short as it can be: the
 # particle closes the first word that can carry it ("트럼프는 …", not "트럼프는 … 김정" + 은).
 # A period ends a phrase except after a Latin capital: an initial ("Bruce W. Bennett").

@@ -647,6 +647,14 @@ KO_CUE_TABLE = [
     ("방위비 압박은 커집니다", "very_likely"),
     ("방위비 협상을 다시 해야 합니다", None),
     ("정부는 방위비 협상에 나설 계획입니다", None),
+    # "inevitable" as English reads it (almost certain); a fear "great" as a chance "great";
+    # the weight "placed on" one side; the polite "it is the outlook"
+    ("수출 기업의 피해가 불가피하다", "almost_certain"),
+    ("방위비 분담금 인상이 불가피합니다", "almost_certain"),
+    ("철강 관세가 오를 우려가 크다", "likely"),
+    ("철강 관세가 오를 우려가 높습니다", "likely"),
+    ("보조금 축소 쪽에 무게가 실린다", "likely"),
+    ("방위비 압박이 거세질 전망입니다", "likely"),
 ]
 
 
@@ -871,6 +879,10 @@ def test_a_korean_headline_ending_on_a_verbal_noun_asserts_it(lens):
         ("트럼프 후보가 대권을 잡으면 방위비 압박이 커질 것으로 전망된다.", "trump"),
         ("트럼프 2.0 시대에는 관세 장벽이 높아질 것으로 예상된다.", "trump"),
         ("트럼프 전 대통령이 정권을 되찾으면 주한미군 감축이 논의될 수 있다.", "trump"),
+        # whoever "becomes" it, and the result itself ("the election's outcome will shape …")
+        ("어느 쪽이 되든 한미동맹의 틀은 유지될 것이다.", "any"),
+        ("누가 대통령이 되든 관세 압박은 커질 것이다.", "any"),
+        ("미국 대선 결과에 따라 한반도 정세가 크게 달라질 전망입니다.", "any"),
     ],
 )
 def test_korean_outcome_phrasings_name_their_outcome(lens, text, outcome):
@@ -1039,6 +1051,17 @@ SAID_SO = [
         "author",
     ),
 ]
+
+
+def test_a_broadcast_caption_with_the_speakers_words_after_the_title_is_theirs(lens):
+    """ "[인터뷰] 이름 / 직함 : …" sets what the named person says on the caption's own
+    line; a caption alone names the speaker of the next quotation (as before)."""
+    text = (
+        '[인터뷰] 우정엽 / 세종연구소 연구기획본부장 : "트럼프 전 대통령은 정상회담을 다시 추진할 겁니다."\n\n'
+        "[인터뷰] 박원곤 / 이화여대 교수\n\n"
+        '"트럼프가 당선되면 방위비 압박이 커질 겁니다."'
+    )
+    assert [st.source for st in ko(lens, text)] == ["우정엽", "박원곤"]
 
 
 @pytest.mark.parametrize(("text", "source"), SAID_SO)
