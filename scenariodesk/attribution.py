@@ -388,6 +388,9 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
         return bare, phrase, f"{rule}:foreign-body"  # "China's Foreign Ministry", as written
     if alias:
         return alias, phrase, f"{rule}:actor"
+    described = ctx.described_as(token)
+    if described:  # "The professor added that …": the person described as one before
+        return described, phrase, f"{rule}:description"
     # Names are proper nouns ("Experts say" is not); a romanized given name's lowercase
     # half ("Hyun-wook") is tagged as a common noun, so any proper noun in the chunk counts.
     proper = any(t.tag_ in ("NNP", "NNPS") for t in words)
@@ -407,6 +410,9 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
         return ctx.names.get(name.lower(), name), phrase, f"{rule}:surname"
     for part in (parts[0], parts[-1]):  # the latest of two Kims is the one "Kim" means next
         ctx.names[part.lower()] = name
+    for c in token.children:  # "Kim Sung-han, a professor at …"
+        if c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in lens.titles:
+            ctx.described[c.lower_] = name
     return name, phrase, f"{rule}:named"
 
 

@@ -34,9 +34,19 @@ class Context:
     quote_speakers: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     last_quote_speaker: tuple[str, str] | None = None
     names: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
+    # what a named person was described as -> that person ("Kim Sung-han, a professor at
+    # …": "the professor said" is Kim Sung-han's), the latest one described so
+    described: dict[str, str] = field(default_factory=dict)
     # (paragraph, candidates) the sentence just read named, for an anaphor opening the next
     previous_named: tuple[int, tuple[str, ...]] = (-1, ())
     cycle: int | None = None  # the article's election cycle, for its candidates' aliases
+
+    def described_as(self, token) -> str | None:  # type: ignore[no-untyped-def]
+        """The person a definite title refers back to ("the professor", "the former
+        minister"; the lens's `titles`): the latest one named with it as their description."""
+        if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        return self.described.get(token.lower_)
 
     def outcomes(
         self, matches: list[tuple[str, re.Match[str]]], named: list[str]

@@ -2486,3 +2486,34 @@ def test_here_to_stay_asserts_under_an_outcome_phrase_only(extract):
     (st,) = extract("Whoever wins, export controls on China are here to stay.", date="2024-09-01")
     assert (st.condition, st.likelihood) == ("any", "very_likely")
     assert extract("Export controls on China are here to stay.", date="2024-09-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # "the professor" is the person described as one before (convention 11)
+        (
+            "Kim Sung-han, a professor at Korea University, said a Trump victory would strain the alliance."
+            "\n\nThe professor added that a second Trump administration could demand far more money for U.S. troops.",
+            ["Kim Sung-han", "Kim Sung-han"],
+        ),
+        # the latest person so described, a former minister as well
+        (
+            "Lee Min-ji, an economist at Hana Securities, expects exports to slow if Trump wins."
+            "\n\nPark Jae-won, an economist at Samsung Securities, said tariffs would rise under Trump."
+            "\n\nThe former minister did not comment. The economist also said the won could weaken under a Trump"
+            " presidency.",
+            ["Lee Min-ji", "Park Jae-won", "Park Jae-won"],
+        ),
+        # no one described so: the author's (an unnamed official), and "the government" its own
+        (
+            "Kim Sung-han, a professor at Korea University, said a Trump victory would strain the alliance."
+            "\n\nThe official said tariffs would rise under Trump. The government believes the Camp David"
+            " framework will be maintained under Harris.",
+            ["Kim Sung-han", "author", "South Korean government"],
+        ),
+    ],
+)
+def test_a_definite_title_refers_to_the_person_last_described_with_it(extract, text, sources):
+    statements = extract(text, date="2024-10-01")
+    assert [st.source for st in statements] == sources, [st.rules for st in statements]
