@@ -364,6 +364,9 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
         return (
             (person, phrase, f"{rule}:pronoun") if person else (AUTHOR, phrase, f"{rule}:pronoun-unresolved")
         )
+    named = next((c for c in token.children if c.dep_ == "appos" and c.tag_ == "NNP"), None)
+    if named is not None and token.tag_ == "NN":  # "The institute's president, Lee Sang-hyun, said"
+        return who(named, lens, ctx, phrase, rule)
     words = chunk(token, lens.organization_heads)
     text = words.text
     # (not a title of someone else's: "the vice president of the Asan Institute")

@@ -2517,3 +2517,30 @@ def test_here_to_stay_asserts_under_an_outcome_phrase_only(extract):
 def test_a_definite_title_refers_to_the_person_last_described_with_it(extract, text, sources):
     statements = extract(text, date="2024-10-01")
     assert [st.source for st in statements] == sources, [st.rules for st in statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a description as the subject, the name in apposition to it: the named person's
+        (
+            '"A Trump victory would mean a universal tariff," Hyundai\'s top strategy officer, Kim Dong-wook,'
+            " said in a phone interview.",
+            "Kim Dong-wook",
+        ),
+        ("The institute's president, Lee Sang-hyun, said tariffs would rise if Trump wins.", "Lee Sang-hyun"),
+        # a person described after the name is the same person, as before
+        ("Lee Sang-hyun, the institute's president, said tariffs would rise if Trump wins.", "Lee Sang-hyun"),
+    ],
+)
+def test_a_description_with_the_name_in_apposition_is_the_named_persons(extract, text, source):
+    statements = extract(text, date="2024-10-01")
+    assert [st.source for st in statements] == [source], [st.rules for st in statements]
+
+
+def test_what_an_outcome_of_two_candidates_means_is_an_explainers_headline_not_a_projection(extract):
+    title = "What a Harris or Trump White House means for Korea's chipmakers"
+    statements = extract(
+        f"{title}\n\nExporters fear tariffs on chips and cars.", date="2024-10-01", title=title
+    )
+    assert statements == [], [st.rules for st in statements]
