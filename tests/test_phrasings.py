@@ -1307,6 +1307,9 @@ MORE_CUE_FORMS = [
     ("there is a slim chance that tariffs", " will fall", "very_unlikely"),
     ("tariffs", " probably won't fall", "likely"),
     ("it is conceivable that tariffs", " will rise", "even_chance"),
+    # "plausible" as "possible", and "a fair chance", over the modal of the clause they frame
+    ("it is plausible that tariffs", " would rise", "even_chance"),
+    ("there is a fair chance that tariffs", " would rise", "even_chance"),
     ("tariffs", " are bound to rise", "very_likely"),
     ("tariffs", " are almost certain to rise", "almost_certain"),
     ("tariffs", " are highly unlikely to fall", "very_unlikely"),
