@@ -653,6 +653,7 @@ KO_CUE_TABLE = [
     ("방위비 분담금 인상이 불가피합니다", "almost_certain"),
     ("철강 관세가 오를 우려가 크다", "likely"),
     ("철강 관세가 오를 우려가 높습니다", "likely"),
+    ("관세 폭탄 우려가 커지고 있다", None),  # a concern growing now: no chance judged
     ("보조금 축소 쪽에 무게가 실린다", "likely"),
     ("방위비 압박이 거세질 전망입니다", "likely"),
 ]
