@@ -25,7 +25,16 @@ from dataclasses import dataclass, field
 from scenariodesk import ko_names, nlp
 from scenariodesk.clauses import candidate_clauses, cue_word, near, segments
 from scenariodesk.direction import LOWERING_BANDS, Consequence
-from scenariodesk.ko_names import body, full_name_before, is_title, names_someone, person
+from scenariodesk.ko_names import (
+    PHRASE,
+    body,
+    full_name_before,
+    is_title,
+    names_someone,
+    person,
+    speaker_before_quote,
+    subject_phrases,
+)
 from scenariodesk.lens import KoreanRules, Lens
 from scenariodesk.models import Analysis, Document, Span, Statement
 from scenariodesk.sentences import KoreanSentence, korean_sentences
@@ -382,9 +391,11 @@ def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following:
     # Only where Kiwi reads a topic particle: not the adnominal -는 of a verb ("취임하는
     # 날") nor a name that ends like one ("김정은"). Read once for both looks below.
     particles = {t.start for t in nlp.kiwi().tokenize(before) if t.tag == "JX"}
-    phrases = _subject_phrases(before, rules, particles, after) or _subject_phrases(
+    phrases = subject_phrases(before, rules, particles, after) or subject_phrases(
         before, rules, particles, topics_only=True
     )
+    if not phrases and (lead := speaker_before_quote(text, rules)):
+        return _speaker(lead, ctx, rules, "source:subject-before-quotation")
     if not phrases:
         # "이어 “…”고 말했다", "그러면서 … 내다봤다": a reporting verb with no subject of
         # its own is the last speaker going on.
@@ -464,37 +475,4 @@ def _named(name: str, ctx: _Context) -> str:
     return name
 
 
-# A phrase of up to seven words before its particle, each word as short as it can be: the
-# particle closes the first word that can carry it ("트럼프는 …", not "트럼프는 … 김정" + 은).
-# A period ends a phrase except after a Latin capital: an initial ("Bruce W. Bennett").
-_WORD = r"(?:[^\s,.]|(?<=[A-Z])\.)+?"
-_PHRASE = rf"({_WORD}(?:\s+{_WORD}){{0,6}}?)"
-_SUBJECT = re.compile(_PHRASE + r"(은|는|이|가)(?:\s+역시)?\s")
-_ALSO = re.compile(_PHRASE + r"도\s")
-_TOPIC = re.compile(_PHRASE + r"(은|는)(?:\s+역시)?\s|" + _PHRASE + r"\s+역시\s")
-_NAMED = re.compile(_PHRASE + r"(은|는|이|가|에게|께|을|를|와|과|도)\s")
-
-
-def _subject_phrases(
-    before_verb: str, rules: KoreanRules, particles: set[int], start: int = 0, topics_only: bool = False
-) -> list[str]:
-    """The phrases from `start` on that may be the reporting verb's subject, in order: the
-    topic-marked ones (은/는 where `particles` has a topic particle, "… 역시", or a title
-    with 도: "박원곤 교수도"), else (unless `topics_only`: a subject inside a reported clause
-    is that clause's) the first subject-marked one (이/가)."""
-    found = [
-        (m.start(), m.group(1) or m.group(3))
-        for m in _TOPIC.finditer(before_verb, start)
-        if m.group(3) or m.start(2) in particles
-    ]
-    found += [
-        (m.start(), m.group(1))
-        for m in _ALSO.finditer(before_verb, start)
-        if is_title(m.group(1).split()[-1], rules) and m.end(1) in particles
-    ]
-    # "트럼프에 대해서는" is what is spoken about, not who speaks (lens `ko.about_endings`)
-    topics = [phrase for _, phrase in sorted(found) if not rules.about.search(phrase)]
-    if topics or topics_only:
-        return topics
-    subjects = (m.group(1) for m in _SUBJECT.finditer(before_verb, start))
-    return [p for p in subjects if not rules.about.search(p)][:1]
+_NAMED = re.compile(PHRASE + r"(은|는|이|가|에게|께|을|를|와|과|도)\s")

@@ -270,3 +270,47 @@ _NAME_PART = re.compile(r"^(?:[가-힣]+|[A-Za-z][A-Za-z.&-]*)$")
 _HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
 _KOREAN_NAME = re.compile(r"^[가-힣]{2,4}$")
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z]+)*$|^(?:[A-Z]\.)+$")
+
+
+def subject_phrases(
+    before_verb: str, rules: KoreanRules, particles: set[int], start: int = 0, topics_only: bool = False
+) -> list[str]:
+    """The phrases from `start` on that may be the reporting verb's subject, in order: the
+    topic-marked ones (은/는 where `particles` has a topic particle, "… 역시", or a title
+    with 도: "박원곤 교수도"), else (unless `topics_only`: a subject inside a reported clause
+    is that clause's) the first subject-marked one (이/가)."""
+    found = [
+        (m.start(), m.group(1) or m.group(3))
+        for m in _TOPIC.finditer(before_verb, start)
+        if m.group(3) or m.start(2) in particles
+    ]
+    found += [
+        (m.start(), m.group(1))
+        for m in _ALSO.finditer(before_verb, start)
+        if is_title(m.group(1).split()[-1], rules) and m.end(1) in particles
+    ]
+    # "트럼프에 대해서는" is what is spoken about, not who speaks (lens `ko.about_endings`)
+    topics = [phrase for _, phrase in sorted(found) if not rules.about.search(phrase)]
+    if topics or topics_only:
+        return topics
+    subjects = (m.group(1) for m in _SUBJECT.finditer(before_verb, start))
+    return [p for p in subjects if not rules.about.search(p)][:1]
+
+
+def speaker_before_quote(text: str, rules: KoreanRules) -> str | None:
+    """A titled subject right before the quotation the sentence reports: '박지원 의원이
+    "…"라고 말했다' (a topic would be 의원은; a subject marker inside the quotation or a
+    reported clause is that clause's own)."""
+    m = _SUBJECT_THEN_QUOTE.match(text)
+    return m.group(1) if m and is_title(m.group(1).split()[-1], rules) else None
+
+
+# A phrase of up to seven words before its particle, each word as short as it can be: the
+# particle closes the first word that can carry it ("트럼프는 …", not "트럼프는 … 김정" + 은).
+# A period ends a phrase except after a Latin capital: an initial ("Bruce W. Bennett").
+_WORD = r"(?:[^\s,.]|(?<=[A-Z])\.)+?"
+PHRASE = rf"({_WORD}(?:\s+{_WORD}){{0,6}}?)"
+_SUBJECT = re.compile(PHRASE + r"(은|는|이|가)(?:\s+역시)?\s")
+_ALSO = re.compile(PHRASE + r"도\s")
+_TOPIC = re.compile(PHRASE + r"(은|는)(?:\s+역시)?\s|" + PHRASE + r"\s+역시\s")
+_SUBJECT_THEN_QUOTE = re.compile(r"^\s*" + PHRASE + r"(?:이|가)\s*[“\"]")

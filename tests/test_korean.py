@@ -939,6 +939,8 @@ KO_SOURCES = [
     # gold) is the author's; this case expected the ministry until 당국자 joined
     # ko.unnamed, where 관계자 already read as the author
     ("외교부 당국자는 “누가 당선되든 한미 동맹은 굳건할 것”이라고 강조했다.", "author"),
+    # a titled subject with 이/가 right before the quotation, not a topic with 은/는
+    ("박지원 의원이 “해리스가 이기면 한미일 공조는 더 강해질 것”이라고 말했다.", "박지원"),
     ("업계에서는 트럼프가 재집권하면 반도체 보조금이 축소될 수 있다는 관측이 나온다.", "author"),
     ("외교가에서는 트럼프 2기에 북미 정상회담이 재개될 가능성이 거론된다.", "author"),
     (
@@ -1063,6 +1065,15 @@ def test_a_broadcast_caption_with_the_speakers_words_after_the_title_is_theirs(l
         '"트럼프가 당선되면 방위비 압박이 커질 겁니다."'
     )
     assert [st.source for st in ko(lens, text)] == ["우정엽", "박원곤"]
+
+
+def test_a_subject_before_a_quotation_is_its_speaker_not_the_last_one(lens):
+    text = (
+        "문정인 연세대 명예교수는 “트럼프가 돌아오면 김정은 위원장과 다시 만날 것”이라고 말했다.\n\n"
+        "박지원 의원이 “해리스가 이기면 한미일 공조는 더 강해질 것”이라고 말했다.\n\n"
+        "이어 “트럼프 2기에는 방위비 압박이 거세질 것”이라고 덧붙였다."
+    )
+    assert [st.source for st in ko(lens, text)] == ["문정인", "박지원", "박지원"]
 
 
 @pytest.mark.parametrize(("text", "source"), SAID_SO)
