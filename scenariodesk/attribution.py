@@ -490,6 +490,10 @@ def proper_name(text: str, lens: Lens) -> str | None:
         run.insert(0, clean)
     while run and run[0].lower() == "the":
         run.pop(0)
+    if run and run[0].lower() in ("of", "for", "on") and len(run) > 3:
+        # a title's own complement before the name ("Secretary of State Kurt Campbell",
+        # "Minister of Foreign Affairs Cho Tae-yul"): the name is its last words
+        run = run[-3:] if _INITIALS.match(run[-2]) else run[-2:]
     return " ".join(run) or None
 
 

@@ -37,7 +37,11 @@ def introduced_speaker(
 
 
 _IS_A = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s")  # "Park Won-gon is a professor at …"
-_OPENING_NAME = re.compile(r"\W*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(\s*,)?")
+# A name opening a sentence, described after a comma or by its affiliation ("Victor Cha of
+# CSIS was blunt", "Kim Hyun-wook at the Sejong Institute").
+_OPENING_NAME = re.compile(
+    r"\W*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(\s*,|\s+(?:of|at)\s+(?:the\s+)?[A-Z])?"
+)
 
 
 def _introduced_person(
@@ -80,8 +84,14 @@ def _introduced_person(
         speaker = full_name(speaker, list(earlier), lens) or ""
         return (speaker, phrase) if speaker else None
     # "Park Won-gon, a professor at …" or "Park Won-gon is a professor at …"
-    described = any(c.dep_ == "appos" for c in subject.children) or any(
-        c.dep_ == "attr" and c.lower_ in lens.titles for c in root.children
+    # or by an affiliation ("Victor Cha of CSIS", "Kim Hyun-wook at the Sejong Institute")
+    described = (
+        any(c.dep_ == "appos" for c in subject.children)
+        or any(c.dep_ == "attr" and c.lower_ in lens.titles for c in root.children)
+        or any(
+            c.dep_ == "prep" and c.lower_ in ("of", "at") and any(o.tag_ == "NNP" for o in c.children)
+            for c in subject.children
+        )
     )
     titled = any(w.lower_ in lens.titles for w in words if w.i < subject.i)
     return (speaker, phrase) if described or titled else None

@@ -2547,3 +2547,36 @@ def test_what_an_outcome_of_two_candidates_means_is_an_explainers_headline_not_a
         f"{title}\n\nExporters fear tariffs on chips and cars.", date="2024-10-01", title=title
     )
     assert statements == [], [st.rules for st in statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a title with a complement of its own before the name (not "of State Kurt Campbell")
+        (
+            "Deputy Secretary of State Kurt Campbell said the alliance would remain strong whoever wins.",
+            "Kurt Campbell",
+        ),
+        (
+            "Minister of Foreign Affairs Cho Tae-yul said the alliance would remain strong whoever wins.",
+            "Cho Tae-yul",
+        ),
+        (
+            "Secretary of Defense Lloyd J. Austin said the alliance would remain strong whoever wins.",
+            "Lloyd J. Austin",
+        ),
+        # a body's name keeps its inner "for"
+        (
+            "The Korea Institute for National Unification said the alliance would remain strong whoever wins.",
+            "Korea Institute for National Unification",
+        ),
+        # "he said" after a sentence about a person described by an affiliation
+        (
+            'Victor Cha of CSIS was blunt.\n\n"A Trump win would bring higher cost-sharing demands," he said.',
+            "Victor Cha",
+        ),
+    ],
+)
+def test_a_speakers_title_and_affiliation_are_read_around_the_name(extract, text, source):
+    statements = extract(text, date="2024-10-01")
+    assert [st.source for st in statements] == [source], [st.rules for st in statements]
