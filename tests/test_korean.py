@@ -1067,6 +1067,16 @@ def test_a_broadcast_caption_with_the_speakers_words_after_the_title_is_theirs(l
     assert [st.source for st in ko(lens, text)] == ["우정엽", "박원곤"]
 
 
+def test_a_persons_explanation_cited_is_theirs_as_their_report_is(lens):
+    """ "김 교수의 설명에 따르면" is 김 교수's (the surname completed from the introduction),
+    as "한국경제연구원이 발표한 보고서에 따르면" is the institute's."""
+    text = (
+        "김한권 국립외교원 교수는 트럼프 당선 시 미중 갈등이 격화될 것이라고 밝혔다.\n\n"
+        "김 교수의 설명에 따르면 해리스가 당선되면 한미일 안보협력은 더 강화될 전망이다."
+    )
+    assert [st.source for st in ko(lens, text)] == ["김한권", "김한권"]
+
+
 def test_a_subject_before_a_quotation_is_its_speaker_not_the_last_one(lens):
     text = (
         "문정인 연세대 명예교수는 “트럼프가 돌아오면 김정은 위원장과 다시 만날 것”이라고 말했다.\n\n"
