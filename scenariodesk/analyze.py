@@ -256,7 +256,7 @@ class _Extractor:
         elif not conditions and len(set(named_here)) == 1 and self._excluded(s):
             # a question about one outcome opens what follows: "What would a second Trump
             # term mean for Seoul? For one, the cost-sharing talks would be reopened."
-            ctx.paragraph_condition = named_here[0]
+            ctx.paragraph_condition = ctx.discourse_condition = named_here[0]
         if conditions and conditions[-1][0] != "any":
             ctx.discourse_condition = conditions[-1][0]
         yield from self._extras(s, f, ctx, conditions, source)

@@ -1742,6 +1742,18 @@ def test_a_question_about_one_outcome_opens_the_paragraph_that_answers_it(extrac
     ]
 
 
+def test_a_question_about_one_outcome_frames_the_answer_in_the_paragraphs_after_it(extract):
+    """The answer may open a paragraph of its own: the question's outcome goes on, as an
+    outcome named in a headline does, over the outcome of an earlier paragraph."""
+    text = (
+        "If Trump wins, Korean battery makers could lose billions in subsidies.\n\n"
+        "Would Harris do better? Probably, but not by much.\n\n"
+        "Her team is expected to keep the EV tax credits for Korean battery makers."
+    )
+    statements = extract(text, date="2024-09-01")
+    assert [st.condition for st in statements] == ["trump", "harris"], [st.rules for st in statements]
+
+
 @pytest.mark.parametrize(("text", "outcome"), ANAPHORA)
 def test_an_anaphor_takes_the_candidate_named_just_before(extract, text, outcome):
     lead = "If Harris wins, the alliance would stay steady. "
