@@ -166,8 +166,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         hardness = (vocab.made.get(word, 0) if linked else 0) or (
             vocab.concludes(word) if word.isalpha() else 0
         )
-        if word in ("more", "less") and linked and i + 1 < len(words) and words[i + 1] in vocab.made:
-            continue  # the comparative of "become more difficult"
+        if word in ("more", "less") and linked and i + 1 < len(words) and words[i + 1].isalpha():
+            continue  # a comparative after a copula: "become more difficult", "grow more contentious"
         if i + 1 < len(words) and words[i + 1] in ("less", "fewer") and vocab.effect_of(word) > 0:
             continue  # "give less attention", "keep fewer troops": the quantity is the effect
         if word in ("more", "less") and i + 1 < len(words) and _manner(words[i + 1]):

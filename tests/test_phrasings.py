@@ -2592,3 +2592,19 @@ def test_what_an_outcome_of_two_candidates_means_is_an_explainers_headline_not_a
 def test_a_speakers_title_and_affiliation_are_read_around_the_name(extract, text, source):
     statements = extract(text, date="2024-10-01")
     assert [st.source for st in statements] == [source], [st.rules for st in statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # a comparative after a copula is a degree of the state, not more of the theme
+        ("If Trump wins, the cost-sharing negotiations would become far more contentious.", "-"),
+        ("If Trump wins, the talks with Pyongyang would grow more complicated.", "-"),
+        # "less" before a judgement turns it, as "little" does
+        ("If Trump wins, the alliance would become less predictable.", "-"),
+        ("If Harris wins, the alliance would become more predictable.", "+"),
+    ],
+)
+def test_a_comparative_after_a_copula_is_the_degree_of_a_state(extract, text, sign):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.direction == sign, st.rules
