@@ -654,6 +654,18 @@ KO_CUE_TABLE = [
     ("철강 관세가 오를 우려가 크다", "likely"),
     ("철강 관세가 오를 우려가 높습니다", "likely"),
     ("관세 폭탄 우려가 커지고 있다", None),  # a concern growing now: no chance judged
+    # more of the families as news writes them: a foregone conclusion, the room "large",
+    # signs of it, foreseen, looked ahead to, a rhetorical "won't it?", a chance that exists
+    # under another word, what cannot be promised, what does not look easy
+    ("방위비 압박 강화는 기정사실이다", "almost_certain"),
+    ("방위비 압박이 커질 여지가 크다", "likely"),
+    ("방위비 압박이 커질 조짐이다", "likely"),
+    ("방위비 압박이 커질 것으로 예견된다", "likely"),
+    ("방위비 압박이 커질 것으로 내다보는 전문가가 많다", "likely"),
+    ("방위비 압박이 커지지 않겠느냐는 관측이 나온다", "likely"),
+    ("방위비 압박이 커질 개연성이 있다", "even_chance"),
+    ("방위비 협상 조기 타결은 장담할 수 없다", "unlikely"),
+    ("방위비 협상 타결이 쉽지 않아 보인다", "unlikely"),
     ("보조금 축소 쪽에 무게가 실린다", "likely"),
     ("방위비 압박이 거세질 전망입니다", "likely"),
 ]
