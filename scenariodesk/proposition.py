@@ -14,6 +14,7 @@ memo quotes it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scenariodesk.lens import Lens
 
@@ -50,6 +51,9 @@ def proposition(text: str, cue: tuple[int, int], condition: tuple[int, int] | No
     if inversion and comma > 0:  # "Should Washington reopen the deal, carmakers would ..."
         cut.append((start, comma + 1))
     start, end = _without_attribution(text, cue, start, end, lens)
+    frame = _speech_frame(lens).match(text, start)
+    if frame and frame.end() <= cue[0]:  # "In his view, …", "In the assessment of KIDA, …"
+        start = frame.end()
     kept = _without(text, start, end, cut)
     kept = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(_TAG.sub("", kept).split()))
     kept = _DOUBLE_MARK.sub(r"\1", kept).strip(_EDGES)
@@ -145,6 +149,15 @@ def _adverbial(
     return []
 
 
+@lru_cache(maxsize=8)
+def _speech_frame(lens: Lens) -> re.Pattern[str]:
+    """A fronted frame naming whose view follows (the lens's `speech_nouns`): "In his
+    view,", "In Cha's assessment,", "In the view of Victor Cha,"."""
+    nouns = "|".join(sorted(map(re.escape, lens.speech_nouns))) or r"(?!x)x"
+    owner = r"(?:his|her|their|its|our|my|the|[\w.’'-]+['’]s)"
+    return re.compile(rf"\W*(?:in|by)\s+{owner}\s+(?:\w+\s+)?(?:{nouns})(?:\s+of\s+[^,]+)?,\s*", re.I)
+
+
 def _without_attribution(
     text: str, cue: tuple[int, int], start: int, end: int, lens: Lens
 ) -> tuple[int, int]:
@@ -171,6 +184,8 @@ def _without_attribution(
             rest = text[m.end() : cue[0]]
             opening = re.search(r"[\"“]|\bthat\b|:", rest)
             skip = opening.end() if opening else (re.match(r"\s*,?", rest).end())  # type: ignore[union-attr]
+            if not opening and not text[start : m.start()].strip(_EDGES) and "," in rest:
+                skip = rest.index(",") + 1  # a fronted frame: "According to a report by KITA, …"
             start = max(start, m.end() + skip)
             if opening and opening.group() in '"“':  # the quote ends the proposition
                 after = text[cue[1] : end]

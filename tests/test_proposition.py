@@ -102,6 +102,31 @@ def _prop(lens, text, cue, condition=None):
             None,
             "If Seoul says it wants better relations with the North, Biden will hear it out.",
         ),
+        (  # a fronted attribution frame goes to its comma, not just its verb
+            "According to a report by the Korea Institute for National Unification, a Trump"
+            " administration would likely seek another summit within its first year.",
+            "would likely",
+            None,
+            "A Trump administration would likely seek another summit within its first year.",
+        ),
+        (  # a fronted frame naming whose view follows goes too
+            "In his view, a Trump White House would sideline Seoul in any talks with Pyongyang.",
+            "would",
+            None,
+            "A Trump White House would sideline Seoul in any talks with Pyongyang.",
+        ),
+        (
+            "In the view of Victor Cha, a Trump White House would sideline Seoul in talks with Pyongyang.",
+            "would",
+            None,
+            "A Trump White House would sideline Seoul in talks with Pyongyang.",
+        ),
+        (  # an outcome phrase fronted in the same form is the condition, kept
+            "In a second Trump term, the White House would sideline Seoul in talks with Pyongyang.",
+            "would",
+            None,
+            "In a second Trump term, the White House would sideline Seoul in talks with Pyongyang.",
+        ),
     ],
 )
 def test_proposition_keeps_the_consequence_with_its_subject(lens, text, cue, condition, expected):
