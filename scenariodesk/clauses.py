@@ -57,7 +57,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     year `written` (for past frames: "In 2016, analysts predicted …")."""
     text = s.folded
     conditions = list(lens.conditions_for(year).finditer(text))
-    found_cues = list(lens.cues.finditer(text))
+    found_cues = list(lens.cues_in(s.headline).finditer(text))
     blocked = []
     inversions = list(lens.conditional_inversion.finditer(text))
     reporting = [m for _, m in lens.reporting.finditer(text) if not inside(m.start(), s.quoted)]

@@ -142,7 +142,7 @@ def event_probability(stored: StoredStatement, event: Event, lens: Lens) -> floa
     if mention is None:
         return st.probability
     start, end = _clause_at(text, mention[0], lens)
-    cues = [(rule, m) for rule, m in lens.cues.finditer(text) if start <= m.start() < end]
+    cues = [(rule, m) for rule, m in lens.cues_in(False).finditer(text) if start <= m.start() < end]
     if not cues:
         return st.probability
     rule, cue = min(cues, key=lambda rm: abs(rm[1].start() - mention[0]))

@@ -1310,6 +1310,14 @@ MORE_CUE_FORMS = [
     # "plausible" as "possible", and "a fair chance", over the modal of the clause they frame
     ("it is plausible that tariffs", " would rise", "even_chance"),
     ("there is a fair chance that tariffs", " would rise", "even_chance"),
+    # a risk run, the odds' favour, what Seoul should expect or is in for, a given; and a
+    # headline's cue ("… to impossible") no longer hides a body's ("next to impossible")
+    ("Seoul runs the risk of facing higher tariffs", "", "even_chance"),
+    ("the odds favor higher tariffs", "", "likely"),
+    ("Seoul should expect higher tariffs", "", "likely"),
+    ("Seoul is in for higher tariffs", "", "very_likely"),
+    ("higher tariffs", " are a given", "almost_certain"),
+    ("lower tariffs", " are next to impossible", "very_unlikely"),
     ("tariffs", " are bound to rise", "very_likely"),
     ("tariffs", " are almost certain to rise", "almost_certain"),
     ("tariffs", " are highly unlikely to fall", "very_unlikely"),

@@ -153,6 +153,22 @@ class Lens(BriefingPatterns):
         # "self-assured" is no cue: a hyphen before a word joins it to the one before.
         return compile_matcher([(c.id, c.pattern) for c in self.model.cues], where="cues", joined="-")
 
+    def cues_in(self, headline: bool) -> Matcher:
+        """The cues that count in a headline, or in body text: one that does not count
+        there must not take the place of one that does ("are next to impossible" is no
+        headline's "to …")."""
+        return self._headline_cues if headline else self._body_cues
+
+    @cached_property
+    def _headline_cues(self) -> Matcher:
+        rules = [(c.id, c.pattern) for c in self.model.cues if c.applies(True)]
+        return compile_matcher(rules, where="cues", joined="-")
+
+    @cached_property
+    def _body_cues(self) -> Matcher:
+        rules = [(c.id, c.pattern) for c in self.model.cues if c.applies(False)]
+        return compile_matcher(rules, where="cues", joined="-")
+
     @cached_property
     def cue_by_id(self) -> dict[str, Cue]:
         return {c.id: c for c in self.model.cues}
