@@ -22,7 +22,7 @@ _ANALYSIS_MODULES = (
         "ko_names.py",
         "speakers.py",
     ),
-    *("lens/__init__.py", "lens/patterns.py", "lens/korean.py", "lens/briefing.py"),
+    *("lens/__init__.py", "lens/patterns.py", "lens/korean.py", "lens/briefing.py", "lens/cycles.py"),
 )
 
 
