@@ -753,6 +753,9 @@ KO_DOMAIN_FORMS = [
     ("트럼프가 재집권하면 한화오션이 미 해군 함정 정비 사업을 따낼 수 있다.", "defense_industry"),
     ("트럼프가 재집권하면 국내 조선업계가 수혜를 볼 수 있다.", "defense_industry"),
     ("트럼프가 재집권하면 한국의 자체 핵무장론이 힘을 얻을 수 있다.", "alliance"),
+    # the North's trash balloons, as in English; arms exports are the defense industry's
+    ("트럼프가 재집권하면 북한이 오물 풍선을 다시 날려 보낼 수 있다.", "nk_threat"),
+    ("트럼프가 재집권하면 한국 방산 수출이 늘어날 것이다.", "defense_industry"),
     # the relationship itself, by the two countries' names or "with the US"
     ("트럼프 2기에 한미 갈등이 커질 수 있다.", "alliance"),
     ("트럼프가 재집권하면 한·미 관계가 시험대에 오를 수 있다.", "alliance"),
@@ -765,6 +768,12 @@ KO_DOMAIN_FORMS = [
 def test_the_korean_lens_names_the_domain_of_common_phrasings(lens, text, domain):
     (st,) = ko(lens, text)
     assert domain in st.domains, st.rules
+
+
+def test_korean_arms_exports_are_the_defense_industrys_not_trade(lens):
+    """As "exports" but not "arms exports" in English: 방산/무기 수출 is no trade term."""
+    (st,) = ko(lens, "트럼프가 재집권하면 한국 방산 수출이 늘어날 것이다.")
+    assert st.domains == ("defense_industry",), st.rules
 
 
 # Plain-sign consequences (ANNOTATION convention 9) in the Korean press's words: the
