@@ -125,26 +125,21 @@ class Lens(BriefingPatterns, CyclePeriods):
         return round((low + high) / 2, 3)
 
     # Compiled matchers ------------------------------------------------------------------
-    @cached_property
-    def cues(self) -> Matcher:
-        # "self-assured" is no cue: a hyphen before a word joins it to the one before.
-        return compile_matcher([(c.id, c.pattern) for c in self.model.cues], where="cues", joined="-")
-
     def cues_in(self, headline: bool) -> Matcher:
         """The cues that count in a headline, or in body text: one that does not count
         there must not take the place of one that does ("are next to impossible" is no
         headline's "to …")."""
-        return self._headline_cues if headline else self._body_cues
+        return self._cues[headline]
 
     @cached_property
-    def _headline_cues(self) -> Matcher:
-        rules = [(c.id, c.pattern) for c in self.model.cues if c.applies(True)]
-        return compile_matcher(rules, where="cues", joined="-")
-
-    @cached_property
-    def _body_cues(self) -> Matcher:
-        rules = [(c.id, c.pattern) for c in self.model.cues if c.applies(False)]
-        return compile_matcher(rules, where="cues", joined="-")
+    def _cues(self) -> dict[bool, Matcher]:
+        # "self-assured" is no cue: a hyphen before a word joins it to the one before.
+        return {
+            headline: compile_matcher(
+                [(c.id, c.pattern) for c in self.model.cues if c.applies(headline)], where="cues", joined="-"
+            )
+            for headline in (True, False)
+        }
 
     @cached_property
     def cue_by_id(self) -> dict[str, Cue]:
@@ -408,11 +403,12 @@ def load_lens(path: str | Path | None = None) -> Lens:
 
 # What load_lens compiles at once, and the lens key behind each whose name differs (errors).
 _COMPILED = (  # noqa: SIM905 (a word list, kept short)
-    "cues non_projections conditions election_terms domains weak_domains continuations anaphors contrast"
+    "_cues non_projections conditions election_terms domains weak_domains continuations anaphors contrast"
     " clause_breaks playbook signposts facts impact reporting boilerplate_drop boilerplate_footer"
     " candidate_names negators own_side_terms generic_impact outside_domains korean third_parties"
 ).split()
 _KEYS = {
+    "_cues": "cues",
     "contrast": "contrast_markers",
     "impact": "impact",
     "reporting": "reporting_verbs",
