@@ -413,8 +413,8 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
         return ctx.names.get(name.lower(), name), phrase, f"{rule}:surname"
     for part in (parts[0], parts[-1]):  # the latest of two Kims is the one "Kim" means next
         ctx.names[part.lower()] = name
-    for c in token.children:  # "Kim Sung-han, a professor at …"
-        if c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in lens.titles:
+    for c in token.children:  # "Kim Sung-han, a professor at …", "Unification Minister Kim Yung-ho"
+        if c.dep_ in ("appos", "compound") and c.lower_ in lens.titles:
             ctx.described[c.lower_] = name
     return name, phrase, f"{rule}:named"
 

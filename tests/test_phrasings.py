@@ -2528,6 +2528,12 @@ def test_here_to_stay_asserts_under_an_outcome_phrase_only(extract):
             " presidency.",
             ["Lee Min-ji", "Park Jae-won", "Park Jae-won"],
         ),
+        # a title before the name describes the person too ("Unification Minister Kim Yung-ho")
+        (
+            "Unification Minister Kim Yung-ho said inter-Korean talks would stay frozen if Trump wins."
+            "\n\nThe minister added that a Harris administration would keep sanctions on Pyongyang.",
+            ["Kim Yung-ho", "Kim Yung-ho"],
+        ),
         # no one described so: the author's (an unnamed official), and "the government" its own
         (
             "Kim Sung-han, a professor at Korea University, said a Trump victory would strain the alliance."
