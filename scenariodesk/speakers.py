@@ -13,10 +13,11 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from scenariodesk import nlp as pipelines
-from scenariodesk.attribution import attribution, chunk, proper_name, who
+from scenariodesk.attribution import attribution, chunk, who
 from scenariodesk.discourse import Context, full_name
 from scenariodesk.lens import Lens
 from scenariodesk.models import AUTHOR
+from scenariodesk.names import proper_name
 from scenariodesk.sentences import Sentence, inside
 
 

@@ -2591,6 +2591,17 @@ def test_what_an_outcome_of_two_candidates_means_is_an_explainers_headline_not_a
             "Secretary of Defense Lloyd J. Austin said the alliance would remain strong whoever wins.",
             "Lloyd J. Austin",
         ),
+        # a name the parser took for the modifier of its description: still the speaker
+        (
+            "Shin Won-sik, national security adviser to President Yoon Suk Yeol, said the alliance would"
+            " remain strong whoever wins.",
+            "Shin Won-sik",
+        ),
+        # unnamed people before a comma stay the author's
+        (
+            "Senior Korean diplomats, speaking privately, said the alliance would remain strong whoever wins.",
+            "author",
+        ),
         # a body's name keeps its inner "for"
         (
             "The Korea Institute for National Unification said the alliance would remain strong whoever wins.",

@@ -21,6 +21,7 @@ _ANALYSIS_MODULES = (
         "signposts.py",
         "ko_names.py",
         "speakers.py",
+        "names.py",
     ),
     *("lens/__init__.py", "lens/patterns.py", "lens/korean.py", "lens/briefing.py", "lens/cycles.py"),
 )
