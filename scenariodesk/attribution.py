@@ -404,17 +404,17 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     unowned = proper_name(owned, lens) if proper and owned != bare else None
     if unowned and len(unowned.split()) > 1:
         name = unowned  # an owner before a full name: "Ewha's Park Won-gon" (not "Moody's Analytics")
-    lead = text.split(",", 1)[0]
+    # "Shin Won-sik, national security adviser, said": the parser took the name for the
+    # adviser's modifier; a run of capitalized words before the comma is still the name
+    lead = text.split(",", 1)[0].split()
     if (
         name is None
         and proper
-        and lead != text
-        and len(lead.split()) > 1
-        and all(w[:1].isupper() for w in lead.split())
+        and len(lead) > 1
+        and lead != text.split()
+        and all(w[:1].isupper() for w in lead)
     ):
-        name = proper_name(
-            lead, lens
-        )  # "Shin Won-sik, national security adviser, said" parsed as the adviser
+        name = proper_name(" ".join(lead), lens)
     if name is None:
         return AUTHOR, phrase, f"{rule}:unnamed"
     canonical = lens.actor_aliases.get(name.lower())

@@ -87,7 +87,6 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
         (rule, m)
         for rule, m in found_cues
         if not any(a <= m.start() < b for a, b in blocked)
-        and lens.cue_by_id[rule].applies(s.headline)
         and (conditions or not lens.cue_by_id[rule].needs_outcome)
     ]
     names = list(lens.candidate_names_for(year).finditer(text))
