@@ -177,6 +177,14 @@ def lemma(word: str) -> str:
     return min(lemma_forms(word), key=lambda f: (len(f), f))
 
 
+def korean_forms(stem: str, endings: Sequence[Sequence[tuple[str, str]]]) -> list[str]:
+    """A Korean verb stem conjugated by Kiwi with each ending's morphemes ("말하" with
+    었/EP -> 말했, with 습니다/EF -> 말합니다; "짚" with 는다/EF -> 짚는다): the language's own
+    rules of contraction and allomorphy, not forms written by hand."""
+    joiner = kiwi()
+    return list(dict.fromkeys(joiner.join([(stem, "VV"), *ending]) for ending in endings))
+
+
 @lru_cache(maxsize=1)
 def kiwi():  # type: ignore[no-untyped-def]
     """Kiwi, the Korean morphological analyzer and sentence splitter; its model ships in

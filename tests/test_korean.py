@@ -417,6 +417,40 @@ def test_according_to_him_is_the_last_speaker(lens, opening):
     assert [s.source for s in ko(lens, text)] == ["김재천", "김재천"]
 
 
+@pytest.mark.parametrize(
+    "verb",
+    [
+        # the polite present of broadcast scripts, and the plain present
+        "고 말합니다",
+        "고 설명합니다",
+        "고 내다봅니다",
+        "고 봤습니다",
+        "고 말한다",
+        "고 짚는다",
+        # verbs of other conjugations, and speech as a stance shown
+        "고 꼬집었다",
+        "고 짚었다",
+        "며 우려를 나타냈다",
+        "며 기대감을 드러냈습니다",
+    ],
+)
+def test_a_reporting_verb_in_any_form_names_its_subject(lens, verb):
+    """The lens lists reporting verbs by stem; Kiwi conjugates them, so a form nobody
+    wrote down ("설명합니다", "짚었다") still makes its subject the speaker."""
+    text = f'신범철 전 국방부 차관은 "트럼프가 당선되면 주한미군 철수 카드를 꺼낼 수 있다"{verb}.'
+    assert [s.source for s in ko(lens, text)] == ["신범철"]
+
+
+def test_a_stem_inside_another_word_reports_nothing(lens):
+    """ "본다" opens no word in "일본다운": the stem 보 is matched at a word's start only
+    (else the sentence would go on with the last speaker, as one with no subject does)."""
+    text = (
+        '김재천 서강대 교수는 "트럼프가 당선되면 관세 압박이 커질 것"이라고 말했다.\n\n'
+        "트럼프가 당선되면 일본다운 방식의 방위비 압박이 커질 수 있다."
+    )
+    assert [s.source for s in ko(lens, text)] == ["김재천", "author"]
+
+
 def test_the_subject_inside_a_reported_clause_is_not_the_speaker(lens):
     text = "트럼프 재집권 시 방위비 압박이 커질 것으로 김재천 서강대 교수는 내다봤다."
     assert [s.source for s in ko(lens, text)] == ["김재천"]

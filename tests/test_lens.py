@@ -52,6 +52,12 @@ BAD_LENSES = [
     ),
     pytest.param("just a string", ["mapping"], id="not-a-mapping"),
     pytest.param({"third_parties": ["japan("]}, ["third_parties"], id="bad-third-party-pattern"),
+    pytest.param(
+        {"ko": {"reporting_stems": ["말해!"]}}, ["ko.reporting_stems", "말해!"], id="ko-stem-not-hangul"
+    ),
+    pytest.param(
+        {"ko": {"reporting_endings": ["었"]}}, ["ko.reporting_endings", "form/TAG"], id="ko-ending-no-tag"
+    ),
 ]
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
 
-from scenariodesk.lens.patterns import compile_matcher
+from scenariodesk import nlp
+from scenariodesk.lens.patterns import PatternError, compile_matcher
 from scenariodesk.lens.schema import Actor, KoreanSpec
 
 
@@ -27,6 +29,26 @@ BIEUP_FINAL = _ending_in(17)
 
 _INITIALS = re.compile(r"[A-Z]{2,6}")  # an acronym alias: "CSIS", "KIDA"
 PAIR_GAP = 4  # characters between a theme and its effect: a particle and a space ("이 ")
+
+
+def _stem_entry(entry: str, where: str) -> tuple[str, str]:
+    """("우려를\\s+", "나타내") of "우려를 나타내": the words before the stem (a pattern, a
+    space matching any run of space) and the stem, which must be Hangul alone."""
+    words, _, stem = entry.rpartition(" ")
+    if not re.fullmatch("[가-힣]+", stem):
+        raise PatternError(f"{where}: {entry!r} must end with a verb stem in Hangul (말하, 나타내)")
+    return (re.sub(r"\s+", r"\\s+", words) + r"\s+" if words else ""), stem
+
+
+def _morphemes(entry: str, where: str) -> tuple[tuple[str, str], ...]:
+    """(("었", "EP"),) of "었/EP": an ending as Kiwi's morphemes, "form/TAG" joined by "+"."""
+    out = []
+    for part in entry.split("+"):
+        form, _, tag = part.strip().rpartition("/")
+        if not form or not re.fullmatch("[A-Z]{2,3}", tag):
+            raise PatternError(f"{where}: {entry!r} is not morphemes written form/TAG (었/EP + 다/EF)")
+        out.append((form, tag))
+    return tuple(out)
 
 
 def expand(pattern: str) -> str:
@@ -117,10 +139,25 @@ class KoreanRules:
             **plain,
         )
 
+    @cached_property
+    def reporting(self) -> re.Pattern[str]:
+        """`reporting_verbs`, and every form of `reporting_stems` with `reporting_endings`
+        (conjugated by Kiwi when first needed: loading it takes seconds an English corpus
+        need not wait), each form opening a word."""
+        forms = [
+            prefix + form
+            for prefix, stem in self._reporting_stems
+            for form in nlp.korean_forms(stem, self._reporting_endings)
+        ]
+        conjugated = rf"|(?<![가-힣])(?:{'|'.join(sorted(forms, key=len, reverse=True))})" if forms else ""
+        return re.compile(rf"(?:{self._reporting_verbs}){conjugated}")
+
     def _attribution(self, spec: KoreanSpec) -> None:
         """The patterns that find who speaks: reporting verbs, quotative endings, "X의
         분석이다", "…라는 설명이다", "X에 따르면" and cited works."""
-        self.reporting = re.compile(spec.reporting_verbs)
+        self._reporting_verbs = spec.reporting_verbs
+        self._reporting_stems = [_stem_entry(e, "ko.reporting_stems") for e in spec.reporting_stems]
+        self._reporting_endings = [_morphemes(e, "ko.reporting_endings") for e in spec.reporting_endings]
         never = r"(?!x)x"
         self.quotative = re.compile(rf"\S(?:{spec.quotative_endings or never})(?=\s)")
         self.said_as = re.compile(

@@ -258,6 +258,10 @@ class KoreanSpec(_Strict):
     cues: list[Cue] = []
     non_projections: list[Pattern] = []
     reporting_verbs: Pattern = "(말했|밝혔)"
+    # Reporting verbs by stem ("말하", "우려를 나타내"), in each of `reporting_endings` (Kiwi's
+    # morphemes, "었/EP"), as Kiwi conjugates them: 말했…, 말한다, 말합니다.
+    reporting_stems: list[Pattern] = []
+    reporting_endings: list[str] = []
     # Endings that close a reported clause ("…커질 것으로 보인다고 김 교수는 말했다"): the
     # speaker is looked for after the last of them before looking across it.
     quotative_endings: Pattern | None = None
