@@ -41,7 +41,7 @@ from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, S
 from scenariodesk.proposition import proposition
 from scenariodesk.sentences import Sentence, SentenceSplitter, inside
 from scenariodesk.signposts import find_signposts
-from scenariodesk.speakers import colon_speaker, introduced_speaker, view_named_after
+from scenariodesk.speakers import answering, colon_speaker, introduced_speaker, read_label, view_named_after
 
 AUTHOR = "author"
 # A question opens the sentence or a clause after a comma, colon or semicolon ("Among
@@ -218,6 +218,7 @@ class _Extractor:
                 ctx.discourse_domains = ctx.paragraph_domains
             ctx.paragraph_domains = []
             ctx.paragraph = s.paragraph
+            read_label(s, self.lens, ctx, self._sentences[:index])
         source, source_phrase, speaker_rule = self._source(
             index, s, ctx, f.cues[0][1].start() if f.cues else None
         )
@@ -461,7 +462,7 @@ class _Extractor:
                 ctx.last_quote_speaker = found[:2]
             return found
         if not keys:  # "Victor Cha, …, was blunt: Trump will …" is Cha's
-            return colon_speaker(s, cue_start, self.lens, ctx, self._sentences[:index]) or _AUTHORED
+            return colon_speaker(s, cue_start, self.lens, ctx, self._sentences[:index]) or answering(ctx)
         for key in keys:
             if key in ctx.quote_speakers:
                 return (*ctx.quote_speakers[key], "source:quotation")
@@ -494,4 +495,4 @@ class _Extractor:
             return (*introduced, "source:sentence-before")
         if ctx.last_quote_speaker is not None:
             return (*ctx.last_quote_speaker, "source:previous-quotation")
-        return _AUTHORED
+        return answering(ctx)

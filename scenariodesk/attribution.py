@@ -132,8 +132,10 @@ def _frame_speaker(tok, lens: Lens):  # type: ignore[no-untyped-def]
         owners += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
         # ... or a pronoun for the person named before ("In his view, …")
         return next((c for c in owners if c.tag_ in ("NNP", "NNPS") or c.lower_ in ("his", "her")), None)
+    if tok.lower_ not in ("put", "puts"):
+        return None
     marks = {(c.dep_, c.lower_) for c in tok.children}
-    if tok.lower_ in ("put", "puts") and ("dobj", "it") in marks:
+    if ("dobj", "it") in marks:
         # "as Cha put it", or "Cha put it bluntly: …" (a colon after the phrase)
         after = next((t for t in tok.doc[tok.i + 1 :] if t.dep_ not in ("dobj", "advmod")), None)
         if ("mark", "as") in marks or (after is not None and after.text == ":"):

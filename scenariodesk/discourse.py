@@ -40,6 +40,10 @@ class Context:
     # (paragraph, candidates) the sentence just read named, for an anaphor opening the next
     previous_named: tuple[int, tuple[str, ...]] = (-1, ())
     cycle: int | None = None  # the article's election cycle, for its candidates' aliases
+    # In an interview written as a transcript: who answers in the paragraphs since the
+    # last label ("Lee: …"; none after the interviewer's "Q: …"), and who answered last.
+    label_speaker: tuple[str, str] | None = None
+    interviewee: str | None = None
 
     def described_as(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The person a definite title refers back to ("the professor", "the former

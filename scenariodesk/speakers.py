@@ -1,7 +1,8 @@
 """Speakers named in another sentence than the statement's: the person the sentence
 before introduces ("Park Won-gon, a professor at Ewha, spoke at a forum. "If Trump wins,
 …"", "Park Won-gon is a professor at …. According to him, …") and the one the sentence
-after names ('"…." That was the view of Kim Hyun-wook, …'). ANNOTATION convention 11."""
+after names ('"…." That was the view of Kim Hyun-wook, …'). ANNOTATION convention 11.
+In an interview written as a transcript, the label opening a paragraph ("Lee:", "A:")."""
 
 from __future__ import annotations
 
@@ -148,3 +149,58 @@ def view_named_after(following: Sentence, lens: Lens, ctx: Context) -> tuple[str
         return None
     name = lens.actor_aliases.get(name.lower()) or ctx.names.get(name.lower(), name)
     return name, m.group().strip()  # type: ignore[union-attr]
+
+
+# A label opening a paragraph of a transcript: a word or name, then a colon ("Q:", "Lee:",
+# "Victor Cha:"; "SEOUL:" too, a dateline, which ends an answer).
+_LABEL = re.compile(r"\W*(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:(?:\s+\S|\s*$)")
+
+
+def read_label(s: Sentence, lens: Lens, ctx: Context, earlier: Sequence[Sentence]) -> None:
+    """At a paragraph's first sentence: the speaker its transcript label names, for every
+    sentence of the answer with no attribution of its own, until the next label (an answer
+    may run over several paragraphs). The interviewer's label ("Q:") is the author's; an
+    answer's ("A:") the person who answered last; a name, the person named earlier in the
+    article ("Lee:" after "Lee Sang-hyun, president of …"), never a candidate; any other
+    label ("Note:", "Update:") ends the answer."""
+    m = _LABEL.match(s.text)
+    if m is None:
+        return
+    label = m.group("label")
+    labels = lens.model.transcript_labels
+    speaker = None
+    if label.lower() in {w.lower() for w in labels.get("answer", [])}:
+        speaker = ctx.interviewee or _interviewee(lens, ctx, earlier)
+    elif label.lower() not in {w.lower() for w in labels.get("question", [])}:
+        speaker = _named_before(label, lens, ctx, earlier)
+    ctx.label_speaker = (speaker, label) if speaker else None
+    ctx.interviewee = speaker or ctx.interviewee
+
+
+def _interviewee(lens: Lens, ctx: Context, earlier: Sequence[Sentence]) -> str | None:
+    """Who answers an interview whose answers are labelled "A:": the person the nearest
+    sentence before introduces ("Victor Cha, a professor at Georgetown University,
+    answered our questions by email.")."""
+    for i in range(len(earlier) - 1, -1, -1):
+        found = _introduced_person(earlier[i], lens, ctx, earlier[:i])
+        if found is not None:
+            return found[0]
+    return None
+
+
+def _named_before(label: str, lens: Lens, ctx: Context, earlier: Sequence[Sentence]) -> str | None:
+    """The person a label names, in full or by surname, named in an earlier sentence."""
+    if lens.candidate_names.regex.search(label):
+        return None
+    if " " not in label:
+        return ctx.names.get(label.lower()) or full_name(label, list(earlier), lens)
+    name = proper_name(label, lens)
+    return name if name and any(name in e.text for e in earlier) else None
+
+
+def answering(ctx: Context) -> tuple[str, str, str]:
+    """(source, phrase, rule) of a sentence no one else is named for: the answer's speaker
+    in a transcript, else the author."""
+    if ctx.label_speaker is not None:
+        return (*ctx.label_speaker, "source:transcript-label")
+    return AUTHOR, "", "source:author"

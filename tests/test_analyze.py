@@ -461,3 +461,46 @@ def test_past_forms_come_from_the_lemmatizer_tables(word, past):
     from scenariodesk.nlp import past_form
 
     assert past_form(word) is past
+
+
+INTERVIEW_LEAD = (
+    "Lee Sang-hyun, president of the Sejong Institute, sat down with us last week.\n\n"
+    "Q: Many people here assume a second Trump term would be bad news for the alliance.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "sources"),
+    [
+        # a surname as the label: the person named in full before; the answer's sentences
+        # and its next paragraph are theirs, the interviewer's question the author's
+        (
+            "Lee: If Trump wins, he will likely demand more money for the troops. Talks with the"
+            " North could resume.\n\nSeoul might be left out of those talks.",
+            ["author", "Lee Sang-hyun", "Lee Sang-hyun", "Lee Sang-hyun"],
+        ),
+        # "A:" answers for the person the lead introduces
+        ("A: If Trump wins, he will likely demand more money for the troops.", ["author", "Lee Sang-hyun"]),
+        # the next question, or a dateline, ends the answer
+        (
+            "Lee: If Trump wins, he will likely demand more money.\n\nQ: Tariffs could rise if Trump"
+            " wins, some say.\n\nIf Harris wins, talks could resume.",
+            ["author", "Lee Sang-hyun", "author", "author"],
+        ),
+    ],
+)
+def test_an_interview_written_as_a_transcript_credits_the_labelled_answers(extract, answer, sources):
+    statements = extract(INTERVIEW_LEAD + answer, date="2024-10-01")
+    assert [s.source for s in statements] == sources, [s.sentence for s in statements]
+
+
+@pytest.mark.parametrize("label", ["Donald Trump", "Update", "Editor's Note", "Victor Cha"])
+def test_a_label_that_names_no_one_introduced_ends_the_answer(extract, label):
+    """A candidate, a word, or a name the article never introduced: not the answer's
+    speaker going on, nor a speaker of its own."""
+    text = (
+        INTERVIEW_LEAD
+        + "Lee: If Trump wins, he will likely demand more money.\n\n"
+        + f"{label}: If Harris wins, tariffs on Korean cars could fall."
+    )
+    assert [s.source for s in extract(text, date="2024-10-01")] == ["author", "Lee Sang-hyun", "author"]

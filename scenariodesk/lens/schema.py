@@ -413,6 +413,8 @@ class LensModel(_Strict):
     titles: list[str] = []
     organization_heads: list[str] = []
     speech_nouns: list[str] = []  # "Trump's suggestion that …": the possessor speaks
+    # Labels opening an interview's paragraphs: the interviewer's ("Q:") and the answer's.
+    transcript_labels: dict[Literal["question", "answer"], list[str]] = {}
     document_nouns: list[str] = []  # "A KIEP report said …": the report's author speaks
     actors: list[Actor] = []
     domains: list[Domain] = Field(min_length=1)
@@ -431,10 +433,8 @@ class LensModel(_Strict):
     # would …", "During his first term, …"): no cue of its clause projects. A `year` group
     # counts only for a year before the article's.
     past_frames: list[Pattern] = []
-    # Words just before an outcome phrase that set it in the past ("ties, which withered
-    # under Trump, …", "were strained under Trump"): not the sentence's condition. Each is
-    # matched against the text ending where the outcome phrase starts; a group named
-    # `past` must be a verb's past form (nlp.past_form).
+    # Words right before an outcome phrase that set it in the past ("ties, which withered
+    # under Trump, …"): matched on the text ending there; a `past` group is a past form.
     past_before_condition: list[Pattern] = []
     # Elections other than the lens's ("South Korea's June 3 election", "the midterms",
     # "if the opposition wins in April"): a consequence tied to one is no outcome of the
