@@ -45,6 +45,10 @@ class Features:
         return list(self.lens.domains.finditer(self.text)) or list(self.lens.weak_domains.finditer(self.text))
 
 
+def _at(found: tuple[str, re.Match[str]]) -> int:
+    return found[1].start()
+
+
 def _clause_end(text: str, start: int, lens: Lens) -> int:
     """Where the clause going on at `start` ends: "a rich country that should pay far
     more, and under his administration demands … are almost certain to return"."""
@@ -57,6 +61,8 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     year `written` (for past frames: "In 2016, analysts predicted …")."""
     text = s.folded
     conditions = list(lens.conditions_for(year).finditer(text))
+    if s.headline:  # "Scenario 1: Trump returns" is a hypothesis, as "If Trump returns" is
+        conditions = sorted([*conditions, *lens.heading_conditions_for(year).finditer(text)], key=_at)
     found_cues = list(lens.cues_in(s.headline).finditer(text))
     blocked = []
     inversions = list(lens.conditional_inversion.finditer(text))

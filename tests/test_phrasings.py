@@ -2633,3 +2633,24 @@ def test_a_speakers_title_and_affiliation_are_read_around_the_name(extract, text
 def test_a_comparative_after_a_copula_is_the_degree_of_a_state(extract, text, sign):
     (st,) = extract(text, date="2024-09-01")
     assert st.direction == sign, st.rules
+
+
+@pytest.mark.parametrize(
+    ("heading", "outcome"),
+    [
+        ("Scenario 1: Trump returns", "trump"),
+        ("Scenario two: Harris wins", "harris"),
+        ("Harris wins: what it would mean for Seoul", "harris"),
+        ("The Trump scenario", "trump"),
+        # another contest's result is news, not a hypothesis about this election
+        ("Trump wins Iowa caucuses", None),
+    ],
+)
+def test_a_heading_that_names_an_outcome_frames_the_section_under_it(extract, heading, outcome):
+    """Before the vote, a heading's present tense names a hypothesis ("Scenario 1: Trump
+    returns"), as "If Trump returns" would; the section's projections are under it."""
+    text = (
+        f"Three scenarios for Seoul\n\n{heading}\n\n"
+        "In this scenario, Washington would demand a steep rise in Seoul's share of the cost of U.S. troops."
+    )
+    assert [s.condition for s in extract(text, date="2024-10-20")] == ([outcome] if outcome else [])

@@ -206,6 +206,13 @@ class Lens(BriefingPatterns, CyclePeriods):
         phrases = [(o.id, p) for o in self.model.outcomes for p in o.phrases]
         return who_matcher(self.model.condition_templates, names, phrases, where="condition_templates")
 
+    @lru_cache(maxsize=16)  # noqa: B019
+    def heading_conditions_for(self, year: int | None) -> WhoMatcher:
+        """Outcome phrases of a headline alone ("Scenario 1: Trump returns"), named as
+        `conditions_for` names its own."""
+        names = {o.id: self._names(year)[o.id] for o in self.named_outcomes}
+        return who_matcher(self.model.heading_conditions, names, [], where="heading_conditions")
+
     @cached_property
     def election_terms(self) -> Matcher:
         rules = [("election", t) for t in self.model.election_terms]
@@ -387,7 +394,7 @@ def load_lens(path: str | Path | None = None) -> Lens:
     # Compile every pattern now, so a bad regex fails at load time and names its key.
     for attr in _COMPILED:
         try:
-            getattr(lens, attr)
+            getattr(lens, attr) if attr != "heading_conditions" else lens.heading_conditions_for(None)
         except (LensError, PatternError) as exc:
             raise LensError(f"{where}: {exc}") from exc
         except re.error as exc:  # patterns valid alone that clash together (a group name twice)
@@ -395,6 +402,7 @@ def load_lens(path: str | Path | None = None) -> Lens:
     for cycle in model.cycles:
         try:
             lens.conditions_for(cycle.year)
+            lens.heading_conditions_for(cycle.year)
             lens.candidate_names_for(cycle.year)
         except (LensError, PatternError, re.error) as exc:
             raise LensError(f"{where}: cycles ({cycle.year}) aliases: {exc}") from exc
@@ -403,7 +411,7 @@ def load_lens(path: str | Path | None = None) -> Lens:
 
 # What load_lens compiles at once, and the lens key behind each whose name differs (errors).
 _COMPILED = (  # noqa: SIM905 (a word list, kept short)
-    "_cues non_projections conditions election_terms domains weak_domains continuations anaphors contrast"
+    "_cues non_projections conditions heading_conditions election_terms domains weak_domains continuations anaphors contrast"
     " clause_breaks playbook signposts facts impact reporting boilerplate_drop boilerplate_footer"
     " candidate_names negators own_side_terms generic_impact outside_domains korean third_parties"
 ).split()

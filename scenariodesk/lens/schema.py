@@ -375,9 +375,10 @@ class LensModel(_Strict):
     subject: str
     outcomes: list[Outcome] = Field(min_length=1)
     condition_templates: list[Pattern]
+    # Outcome phrases of a heading alone, posing a hypothesis: "Scenario 1: {who} returns"
+    heading_conditions: list[Pattern] = []
     election_terms: list[Pattern] = []
-    # The winner's government ("the new administration", "the next president"): in an
-    # article about one candidate, that candidate's; else, as an election term, any outcome.
+    # The winner's government ("the new administration"): the article's candidate's, or any
     winner_terms: list[Pattern] = []
     cycles: list[Cycle] = []
     prior: dict[str, float] = {}
@@ -424,8 +425,7 @@ class LensModel(_Strict):
     impact: Impact
     direction: DirectionSpec = DirectionSpec()
     ko: KoreanSpec | None = None
-    # Phrases that make a statement conditional on something other than the election
-    # ("possible only when ..."): scoring sets such forecasts aside.
+    # Conditions other than the election ("possible only when ..."): not scored forecasts
     conditional_forecasts: list[Pattern] = []
     # Openings that make a clause a condition rather than advice ("Should talks stall, ...").
     conditional_inversions: list[Pattern] = []
