@@ -218,7 +218,7 @@ class _Extractor:
                 ctx.discourse_domains = ctx.paragraph_domains
             ctx.paragraph_domains = []
             ctx.paragraph = s.paragraph
-            read_label(s, self.lens, ctx, self._sentences[:index])
+            read_label(s, self.lens, ctx, self._sentences, index)
         source, source_phrase, speaker_rule = self._source(
             index, s, ctx, f.cues[0][1].start() if f.cues else None
         )

@@ -44,6 +44,7 @@ class Context:
     # last label ("Lee: …"; none after the interviewer's "Q: …"), and who answered last.
     label_speaker: tuple[str, str] | None = None
     interviewee: str | None = None
+    roundup: bool | None = None  # captions name who speaks under them (None: not yet read)
 
     def described_as(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The person a definite title refers back to ("the professor", "the former

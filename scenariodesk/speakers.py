@@ -156,15 +156,26 @@ def view_named_after(following: Sentence, lens: Lens, ctx: Context) -> tuple[str
 _LABEL = re.compile(r"\W*(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:(?:\s+\S|\s*$)")
 
 
-def read_label(s: Sentence, lens: Lens, ctx: Context, earlier: Sequence[Sentence]) -> None:
+def read_label(s: Sentence, lens: Lens, ctx: Context, sentences: Sequence[Sentence], index: int) -> None:
     """At a paragraph's first sentence: the speaker its transcript label names, for every
     sentence of the answer with no attribution of its own, until the next label (an answer
     may run over several paragraphs). The interviewer's label ("Q:") is the author's; an
     answer's ("A:") the person who answered last; a name, the person named earlier in the
     article ("Lee:" after "Lee Sang-hyun, president of …"), never a candidate; any other
-    label ("Note:", "Update:") ends the answer."""
+    label ("Note:", "Update:") ends the answer. In an experts' roundup (two captions or
+    more, see `_caption`: one alone is a columnist's line about themselves), each caption
+    names who speaks under it."""
+    earlier = sentences[:index]
     m = _LABEL.match(s.text)
     if m is None:
+        if ctx.roundup is None:
+            firsts = [
+                x for i, x in enumerate(sentences) if i == 0 or x.paragraph != sentences[i - 1].paragraph
+            ]
+            ctx.roundup = sum(_caption(x, lens) is not None for x in firsts) >= 2
+        captioned = _caption(s, lens) if ctx.roundup else None
+        if captioned is not None:
+            ctx.label_speaker, ctx.interviewee = captioned, captioned[0]
         return
     label = m.group("label")
     labels = lens.model.transcript_labels
@@ -175,6 +186,33 @@ def read_label(s: Sentence, lens: Lens, ctx: Context, earlier: Sequence[Sentence
         speaker = _named_before(label, lens, ctx, earlier)
     ctx.label_speaker = (speaker, label) if speaker else None
     ctx.interviewee = speaker or ctx.interviewee
+
+
+# A caption naming who speaks under it, as an experts' roundup writes one: a name, then
+# what they are after a comma or in brackets, on a line of its own ("Victor Cha, Korea
+# Chair, CSIS") or before their words after a colon or a dash.
+_CAPTION = re.compile(
+    r"\W*(?!By\s)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})"
+    r"(?:\s*,\s*(?P<described>[^:—–()]+?)|\s*\((?P<bracketed>[^)]+)\))\s*(?P<end>[:—–]|$)"
+)
+
+
+def _caption(s: Sentence, lens: Lens) -> tuple[str, str] | None:
+    """(person, caption) a caption names (see `_CAPTION`): described by a title, an
+    organization or a body of the lens ("professor, Korea University", "(CSIS)"), never a
+    candidate; a caption with no colon or dash is a line of its own (a headline's shape),
+    never the article's title. A byline names no title of the lens ("By Kim Tae-gyu",
+    "Kim Tae-gyu, staff reporter"): the article's own words stay the author's."""
+    m = _CAPTION.match(s.text)
+    if m is None or s.start == 0 or not (m.group("end") or s.headline):
+        return None
+    described = (m.group("described") or m.group("bracketed") or "").lower()
+    words = set(re.findall(r"[\w.'’-]+", described))
+    known = words & (lens.titles | set(lens.organization_heads)) or described in lens.actor_aliases
+    name = proper_name(m.group("name"), lens)
+    if not known or name is None or " " not in name or lens.candidate_names.regex.search(name):
+        return None
+    return lens.actor_aliases.get(name.lower()) or name, m.group().strip(" :—–")
 
 
 def _interviewee(lens: Lens, ctx: Context, earlier: Sequence[Sentence]) -> str | None:

@@ -504,3 +504,34 @@ def test_a_label_that_names_no_one_introduced_ends_the_answer(extract, label):
         + f"{label}: If Harris wins, tariffs on Korean cars could fall."
     )
     assert [s.source for s in extract(text, date="2024-10-01")] == ["author", "Lee Sang-hyun", "author"]
+
+
+ROUNDUP = (
+    "What the experts say\n\nWe asked specialists what the vote means for the peninsula.\n\n"
+    "Victor Cha, Korea Chair, Center for Strategic and International Studies\n\n"
+    "If Trump wins, he will almost certainly reopen the cost-sharing deal. A summit with Kim is likely.\n\n"
+    "Sue Mi Terry, senior fellow, Council on Foreign Relations:\n\n"
+    "A Harris administration would keep trilateral cooperation on track.\n\n"
+    "Kim Sung-han, professor, Korea University — Whoever wins, North Korea may test a missile.\n\n"
+    "Park Won-gon (Ewha Womans University): Under Trump, tariffs on Korean cars could rise."
+)
+
+
+def test_an_experts_roundup_credits_each_under_their_caption(extract):
+    """A caption on its own line, or before the words after a colon or a dash; the name
+    is described by a title or an organization."""
+    sources = [s.source for s in extract(ROUNDUP, date="2024-10-01")]
+    assert sources == ["Victor Cha", "Victor Cha", "Sue Mi Terry", "Kim Sung-han", "Park Won-gon"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Victor Cha, Korea Chair, Center for Strategic and International Studies",  # a columnist's line
+        "By Kim Tae-gyu, Yonhap News Agency",  # a byline
+        "Kim Tae-gyu, staff reporter",
+    ],
+)
+def test_one_caption_alone_leaves_the_article_its_authors(extract, line):
+    text = f"Seoul braces for the vote\n\n{line}\n\nIf Trump wins, tariffs on Korean cars could rise."
+    assert [s.source for s in extract(text, date="2024-10-01")] == ["author"]
