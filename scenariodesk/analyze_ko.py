@@ -10,7 +10,7 @@ a quotative ending (…라고 말했다), so the steps differ where the language
 4. the speaker is the proper noun(s) Kiwi tags before the title and the topic particle
    of the clause that carries the reporting verb ("국가안보전략연구원 민지석 선임연구원은
    …고 내다봤다" -> 민지석); a surname with a title ("민 연구원은") or "그는" takes the last
-   speaker; bodies resolve to the English lens's canonical names;
+   speaker; bodies resolve to the English lens's canonical names (`ko_speakers.py`);
 5. condition and domains carry through the text as in English: the sentence's own
    outcome phrase, a candidate it names, the paragraph's, the text's last, the topic;
    after a result, the winner's term.
@@ -20,57 +20,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
-from scenariodesk import ko_names, nlp
+from scenariodesk import ko_names
 from scenariodesk.clauses import candidate_clauses, cue_word, near, segments
 from scenariodesk.direction import LOWERING_BANDS, Consequence
-from scenariodesk.ko_names import (
-    PHRASE,
-    body,
-    full_name_before,
-    is_title,
-    names_someone,
-    person,
-    speaker_before_quote,
-    subject_phrases,
-)
+from scenariodesk.ko_names import candidates
+from scenariodesk.ko_speakers import KoreanContext, left_open, read_label, speaker_of
 from scenariodesk.lens import KoreanRules, Lens
-from scenariodesk.models import Analysis, Document, Span, Statement
+from scenariodesk.models import AUTHOR, Analysis, Document, Span, Statement
 from scenariodesk.sentences import KoreanSentence, korean_sentences
 
-AUTHOR = "author"
 _QUOTES = re.compile(r"[“\"‘'][^”\"’']*[”\"’']?")
-_HANGUL = re.compile(r"^[가-힣]{2,4}$")
-_PRONOUN_SUBJECT = re.compile(r"^\s*(그|그녀|이들|그들)(는|은|가)\s")
-_PARTICLES = frozenset("은는이가도")
-# A name and title in brackets right after a quotation: who said it.
-_CREDITED = re.compile(r"[”\"]\s*\(([^()]{2,40})\)")
-# A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
-_OPENS_QUOTE = re.compile(r"^[\s\-–—•·▶]*[“\"]")
-# After a caption's name: the speaker's title, then a colon and what they say.
-_TITLE_THEN_SAID = re.compile(r"^[^:“\"]*:\s*\S")
-
-
-@dataclass
-class _Context:
-    allowed: set[str] | None
-    winner: str | None
-    topic: str | None
-    paragraph: int = -1
-    paragraph_condition: str | None = None
-    paragraph_domains: list[str] = field(default_factory=list)
-    discourse_condition: str | None = None
-    discourse_domains: list[str] = field(default_factory=list)
-    last_candidate: str | None = None
-    previous_named: tuple[int, tuple[str, ...]] = (-1, ())  # (paragraph, outcomes) of the sentence before
-    last_speaker: str | None = None
-    spoke: str | None = None  # who the sentence before reports as speaking, if anyone
-    speaker_phrase: str = ""  # the sentence's speaker as written (its words name no domain)
-    names: dict[str, str] = field(default_factory=dict)  # surname or last word -> full name
-    earlier: list[str] = field(default_factory=list)  # the sentences read so far
-    # For training (train.py): each statement with what the direction step saw of it.
-    consequences: list[tuple[Statement, Consequence]] | None = None
 
 
 def extract_korean(
@@ -83,7 +43,9 @@ def extract_korean(
         return Analysis()
     sentences = korean_sentences(document.text)
     allowed, winner = lens.outcomes_for_date(document.date)
-    ctx = _Context(allowed, winner, _topic(document, sentences, rules, allowed), consequences=consequences)
+    ctx = KoreanContext(
+        allowed, winner, _topic(document, sentences, rules, allowed), consequences=consequences
+    )
     statements: list[Statement] = []
     for i, s in enumerate(sentences):
         following = sentences[i + 1].text if i + 1 < len(sentences) else ""
@@ -105,7 +67,7 @@ def _topic(
 
 
 def _sentence(
-    s: KoreanSentence, ctx: _Context, rules: KoreanRules, lens: Lens, following: str = ""
+    s: KoreanSentence, ctx: KoreanContext, rules: KoreanRules, lens: Lens, following: str = ""
 ) -> list[Statement]:
     if s.paragraph != ctx.paragraph:
         ctx.paragraph = s.paragraph
@@ -113,6 +75,8 @@ def _sentence(
         if ctx.paragraph_domains:
             ctx.discourse_domains = ctx.paragraph_domains
         ctx.paragraph_domains = []
+        ctx.quoting = None
+        read_label(s.text, ctx, rules)
     text = s.text
     conditions = []
     names = [
@@ -138,7 +102,16 @@ def _sentence(
     conditions = [c for c in conditions if not (others and c[0] == "any" and near(c[2], others))]
     unrelated = bool(others) and not conditions and not names
     ctx.speaker_phrase = ""
-    source, source_rule = _source(text, ctx, rules, lens, following)
+    source, source_rule = speaker_of(text, ctx, rules, lens, following)
+    if source_rule == "source:author" and (ctx.quoting or ctx.answering):
+        # a quotation's later sentence ('"…거셀 것이다. 감축 카드도 나올 수 있다."'), an answer
+        source, source_rule = ctx.quoting or ctx.answering, "source:quotation-continued"  # type: ignore[assignment]
+        if not ctx.quoting:
+            source_rule = "source:interview-answer"
+    if left_open(text, bool(ctx.quoting)):
+        ctx.quoting = ctx.quoting or (None if source == AUTHOR else source)
+    else:
+        ctx.quoting = None
     ctx.spoke = None if source == AUTHOR else source
     described = ko_names.described_spans(text, ctx.speaker_phrase)
     for outcome, _ in names:
@@ -175,7 +148,7 @@ def _sentence(
 
 def _statement(
     s: KoreanSentence,
-    ctx: _Context,
+    ctx: KoreanContext,
     rules: KoreanRules,
     lens: Lens,
     start: int,
@@ -226,7 +199,7 @@ def _statement(
     # else a generic impact under any outcome ("누가 당선되든 …"): the article's theme
     # completes it (discourse.with_article_domain), as in English.
     trace += [f"domain:{d}" for d in domains]
-    if source != AUTHOR and (lens.speaks_stance(source) or source in _candidates(rules)):
+    if source != AUTHOR and (lens.speaks_stance(source) or source in candidates(rules)):
         return None  # a candidate's own words: stance, not projection
     consequence = _consequence(rules, text, (start, end), cue_id, cue, tuple(domains), outcome)
     direction, direction_trace = lens.direction_step.decide(consequence)
@@ -265,7 +238,7 @@ def _main_cue(text: str, rules: KoreanRules, inside: list) -> tuple | None:  # t
 
 
 def _context_outcome(
-    ctx: _Context, rules: KoreanRules, s: KoreanSentence, named: list[str]
+    ctx: KoreanContext, rules: KoreanRules, s: KoreanSentence, named: list[str]
 ) -> tuple[str, str] | None:
     """(outcome, rule) of a segment with no outcome phrase: a candidate it names, the
     one the sentence before named when this one goes on about it (an anaphor), the
@@ -294,10 +267,6 @@ def _context_outcome(
     if ctx.winner:
         return ctx.winner, "condition:winner-after-election"
     return None
-
-
-def _candidates(rules: KoreanRules) -> set[str]:
-    return {name for names in rules.spec.names.values() for name in names}
 
 
 def _consequence(
@@ -334,145 +303,3 @@ def _consequence(
             negated = rules.negated_after(text, m.end(), cue.start())
             impact.append(({"+": 1, "-": -1}.get(sign, 0), negated, m.group()))
     return Consequence(text[start:end], (), tuple(impact), lowering, domains, outcome, language="ko")
-
-
-def _source(text: str, ctx: _Context, rules: KoreanRules, lens: Lens, following: str = "") -> tuple[str, str]:
-    """(source, rule): the subject of the sentence's reporting verb, outside quotations;
-    for a bare quotation, the speaker the next sentence names ("김 교수의 설명이다."), else
-    the previous quotation's."""
-    caption = next((m for line in rules.speaker_lines if (m := line.search(text))), None)
-    if caption:  # "▶ 전화인터뷰 : 서태환 / 한동대 교수": the next quotation is theirs
-        name = _named(caption.group("name").strip(), ctx)
-        rest = text[caption.end() :]
-        if caption.groupdict().get("said") or _OPENS_QUOTE.match(rest) or _TITLE_THEN_SAID.match(rest):
-            return name, "source:caption"  # "[김재천 / 서강대 교수 : …]", "[인터뷰] 김재천 / 교수 : …"
-        return AUTHOR, "source:caption"
-    credited = _CREDITED.search(text)
-    if credited and is_title(credited.group(1).split()[-1], rules) and person(credited.group(1), rules):
-        # '"…할 것"(김재천 서강대 교수)이라는 전망이다': the person credited in brackets
-        return _speaker(credited.group(1), ctx, rules, "source:credited")
-    bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
-    # an outcome phrase names the candidate, not who speaks ("트럼프 재집권 시 … 전망했다"),
-    # unless a particle makes it the subject ("트럼프 당선인은 … 반응했다")
-    for _, m in rules.conditions.finditer(bare):
-        if bare[m.end() : m.end() + 1] not in _PARTICLES:
-            bare = bare[: m.start()] + " " * (m.end() - m.start()) + bare[m.end() :]
-    said_as = rules.said_as.search(bare)
-    if said_as:  # "…는 게 김재천 교수의 분석이다"
-        return _speaker(said_as.group("who"), ctx, rules, "source:said-as")
-    verb = None
-    for m in rules.reporting.finditer(bare):
-        verb = m
-    if verb is None:
-        if _OPENS_QUOTE.match(text):
-            named_next = rules.said_as.match(following.strip())
-            if named_next:  # '"…" 김재천 교수의 설명이다.'
-                return _speaker(named_next.group("who"), ctx, rules, "source:next-sentence")
-            if ctx.last_speaker:
-                return ctx.last_speaker, "source:previous-quotation"
-        if ctx.spoke and rules.said_so.search(bare):  # "… 거세질 것이라는 설명이다."
-            return ctx.spoke, "source:said-so"
-        according = rules.according_to.search(bare)
-        if according:  # "박원곤 이화여대 교수에 따르면 …"
-            who = according.group("who")
-            if who.split()[0].removesuffix("의") in rules.pronoun_words and ctx.last_speaker:
-                return ctx.last_speaker, "source:according-to-pronoun"  # "그의 설명에 따르면"
-            return _speaker(who, ctx, rules, "source:according-to")
-        return AUTHOR, "source:author"
-    before = bare[: verb.start()]
-    if rules.pronoun.search(before):
-        if ctx.last_speaker:
-            return ctx.last_speaker, "source:pronoun"
-        named = _last_titled_person(ctx, rules)
-        return (named, "source:pronoun-named-before") if named else (AUTHOR, "source:pronoun-unresolved")
-    # "…커질 것으로 보인다고 김재천 교수는 말했다": the speaker follows the reported clause.
-    closings = [m.end() for m in rules.quotative.finditer(before)]
-    after = closings[-1] if closings else 0
-    # Only where Kiwi reads a topic particle: not the adnominal -는 of a verb ("취임하는
-    # 날") nor a name that ends like one ("김정은"). Read once for both looks below.
-    particles = {t.start for t in nlp.kiwi().tokenize(before) if t.tag == "JX"}
-    phrases = subject_phrases(before, rules, particles, after) or subject_phrases(
-        before, rules, particles, topics_only=True
-    )
-    if not phrases and (lead := speaker_before_quote(text, rules)):
-        return _speaker(lead, ctx, rules, "source:subject-before-quotation")
-    if not phrases:
-        # "이어 “…”고 말했다", "그러면서 … 내다봤다": a reporting verb with no subject of
-        # its own is the last speaker going on.
-        if ctx.last_speaker:
-            return ctx.last_speaker, "source:continued"
-        return AUTHOR, "source:author"
-    # The reported clause has topics of its own ("전문가들은 트럼프 2기에는 … 전망했다"): the
-    # speaker is the nearest phrase before the verb that names someone, else the first
-    # that names an unnamed group ("전문가들은"), else the first.
-    subject = next(
-        (p for p in reversed(phrases) if names_someone(p, rules)),
-        next((p for p in phrases if any(w in p for w in rules.unnamed)), phrases[0]),
-    )
-    return _speaker(subject, ctx, rules, "source:reporting-verb")
-
-
-def _speaker(subject: str, ctx: _Context, rules: KoreanRules, rule: str) -> tuple[str, str]:
-    """(source, rule) named by a speaker's phrase: a person before a title, whatever body
-    their affiliation names ("신범철 전 국방부 차관" -> 신범철), else a lens actor
-    ("국방부는" -> its canonical name), else an unnamed group or a person."""
-    ctx.speaker_phrase = subject
-    subject = ko_names.author_of(ko_names.unbracketed(subject, rules), rules)
-    words = subject.split()
-    if words and is_title(words[-1], rules):
-        someone = person(subject, rules)
-        if someone and " " not in someone and someone not in ctx.names:
-            full = full_name_before(someone, ctx.earlier, rules)
-            if full:  # "유 장관은" after a caption naming "유경민 외교부 장관"
-                ctx.names[someone] = full
-        if someone == "한" and someone not in ctx.names:
-            return AUTHOR, "source:unnamed"  # "한 연구위원은": a researcher, not a Mr. Han
-        if someone and not any(alias in someone for alias in rules.actors):
-            return _named(someone, ctx), rule
-    if words and words[-1].startswith(rules.unnamed):
-        return AUTHOR, "source:unnamed"  # "외교부 관계자는": an unnamed official, as in English
-    for alias, name in rules.actors.items():
-        if alias in subject:
-            # "중국 외교부": another country's ministry, as written
-            name = ko_names.owned_elsewhere(subject, alias, name, rules) or name
-            ctx.last_speaker = name
-            return name, "source:actor"
-    if any(word in subject for word in rules.unnamed):
-        return AUTHOR, "source:unnamed"
-    name = None if ko_names.ends_in_body(words, rules) else person(subject, rules)
-    if name is not None:
-        return _named(name, ctx), rule
-    named_body = body(subject, rules)
-    if named_body is None:  # no one: the clause's own subject ("방위비 협상이 … 전망했다")
-        ctx.speaker_phrase = ""
-        return AUTHOR, "source:unnamed"
-    ctx.last_speaker = named_body  # a body the lens does not know, as written (ANNOTATION-ko)
-    return named_body, rule
-
-
-def _last_titled_person(ctx: _Context, rules: KoreanRules) -> str | None:
-    """The person last named with a title, speaking or not, whatever their particle ("김재천
-    서강대 교수는 토론회에서 발제를 맡았다. 그는 …", "김 교수에게 영향을 물었다. 그는 …")."""
-    for text in reversed(ctx.earlier):
-        bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
-        for m in reversed(list(_NAMED.finditer(bare))):
-            phrase = m.group(1)
-            if is_title(phrase.split()[-1], rules):
-                name = person(phrase, rules)
-                if name and name not in _candidates(rules) and not any(a in name for a in rules.actors):
-                    return _named(name, ctx)
-    return None
-
-
-def _named(name: str, ctx: _Context) -> str:
-    """The full name for a surname given earlier; remembers full names and the speaker."""
-    if " " not in name and name in ctx.names:
-        name = ctx.names[name]  # "민 연구원은" -> 민지석; "해리건 석좌는" -> 폴 해리건
-    else:
-        ctx.names[name.split()[-1]] = name
-        ctx.names[name[0]] = name  # a Korean surname is the first syllable
-    ctx.last_speaker = name
-    return name
-
-
-_NAMED = re.compile(PHRASE + r"(은|는|이|가|에게|께|을|를|와|과|도)\s")

@@ -193,6 +193,11 @@ def _proper_run(words: list[str], proper: set[str], rules: KoreanRules) -> str |
     return " ".join(named[-1]) if named else None
 
 
+def candidates(rules: KoreanRules) -> set[str]:
+    """Every candidate's Korean names."""
+    return {name for names in rules.spec.names.values() for name in names}
+
+
 def is_title(word: str, rules: KoreanRules) -> bool:
     return word in rules.titles or word.endswith(rules.title_endings)
 
@@ -305,6 +310,13 @@ def speaker_before_quote(text: str, rules: KoreanRules) -> str | None:
     return m.group(1) if m and is_title(m.group(1).split()[-1], rules) else None
 
 
+def speaker_heading_quote(text: str, rules: KoreanRules) -> str | None:
+    """A titled name right before a quotation, with no particle: a headline's way of
+    giving someone's words ('[인터뷰] 이상현 세종연구소장 "트럼프 2기, 방위비 압박 거셀 것"')."""
+    m = _NAMED_THEN_QUOTE.match(text)
+    return m.group(1) if m and is_title(m.group(1).split()[-1], rules) else None
+
+
 # A phrase of up to seven words before its particle, each word as short as it can be: the
 # particle closes the first word that can carry it ("트럼프는 …", not "트럼프는 … 김정" + 은).
 # A period ends a phrase except after a Latin capital: an initial ("Bruce W. Bennett").
@@ -314,3 +326,4 @@ _SUBJECT = re.compile(PHRASE + r"(은|는|이|가)(?:\s+역시)?\s")
 _ALSO = re.compile(PHRASE + r"도\s")
 _TOPIC = re.compile(PHRASE + r"(은|는)(?:\s+역시)?\s|" + PHRASE + r"\s+역시\s")
 _SUBJECT_THEN_QUOTE = re.compile(r"^\s*" + PHRASE + r"(?:이|가)\s*[“\"]")
+_NAMED_THEN_QUOTE = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?" + PHRASE + r"\s*[“\"]")

@@ -175,6 +175,10 @@ class KoreanRules:
             rf"(?P<who>[^\s,.]+?(?:\s+[^\s,.]+?){{0,4}}?)\s*{work}?(?:{spec.according_to or never})"
         )
         self.authored = re.compile(rf"^(?P<who>\S.*?){work}$")
+        self.labels = {
+            kind: re.compile(rf"^\W*(?:{'|'.join(patterns)})")
+            for kind, patterns in spec.transcript_labels.items()
+        }
         self.works = tuple(spec.works)
 
     def domains_in(

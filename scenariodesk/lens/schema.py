@@ -275,6 +275,7 @@ class KoreanSpec(_Strict):
     # 설명이다", "…라는 것이다"): that speaker's, else the author's.
     said_so: Pattern | None = None
     speaker_lines: list[Pattern] = []  # captions naming the next speaker: a (?P<name>...) group
+    transcript_labels: dict[Literal["question", "answer"], list[Pattern]] = {}  # "―", "Q.", "A."
     titles: list[str] = []
     # A word ending in one of these is a title too ("선임연구위원", "전 국방부 장관").
     title_endings: list[str] = []
@@ -425,8 +426,7 @@ class LensModel(_Strict):
     impact: Impact
     direction: DirectionSpec = DirectionSpec()
     ko: KoreanSpec | None = None
-    # Conditions other than the election ("possible only when ..."): not scored forecasts
-    conditional_forecasts: list[Pattern] = []
+    conditional_forecasts: list[Pattern] = []  # "possible only when …": not scored as forecasts
     # Openings that make a clause a condition rather than advice ("Should talks stall, ...").
     conditional_inversions: list[Pattern] = []
     # Openings that set a sentence in the past ("In 2016, analysts predicted that Trump

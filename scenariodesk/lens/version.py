@@ -20,6 +20,7 @@ _ANALYSIS_MODULES = (
         "proposition.py",
         "signposts.py",
         "ko_names.py",
+        "ko_speakers.py",
         "speakers.py",
         "names.py",
     ),
