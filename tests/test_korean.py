@@ -1196,10 +1196,10 @@ def test_a_candidate_as_the_topic_of_a_reporting_verb_is_still_its_speaker(lens)
 
 
 KO_INTERVIEW = (
-    "[인터뷰] 이상현 세종연구소장 \"트럼프 2기, 방위비 압박 거셀 것\"\n\n"
+    '[인터뷰] 이상현 세종연구소장 "트럼프 2기, 방위비 압박 거셀 것"\n\n'
     "이상현 세종연구소장은 22일 본지와의 인터뷰에서 미국 대선 이후 정세를 전망했다.\n\n"
     "―트럼프가 당선되면 한미동맹은 어떻게 되나.\n\n"
-    "\"트럼프가 당선되면 방위비 분담금 인상 요구가 거셀 것이다. 주한미군 감축 카드도 다시 나올 수 있다.\"\n\n"
+    '"트럼프가 당선되면 방위비 분담금 인상 요구가 거셀 것이다. 주한미군 감축 카드도 다시 나올 수 있다."\n\n'
     "―북한 문제는.\n\n"
     "누가 당선되든 북한은 대선 직후 도발에 나설 가능성이 높다.\n\n"
     "Q. 관세 문제는.\n\n"
@@ -1217,7 +1217,7 @@ def test_an_interview_in_questions_and_answers_is_the_interviewees(lens):
 def test_a_question_is_the_interviewers_and_no_answer_before_any_question(lens):
     text = (
         "트럼프가 당선되면 관세가 오를 수 있다.\n\n"
-        "김재천 서강대 교수는 \"트럼프가 당선되면 방위비 압박이 커질 것\"이라고 말했다.\n\n"
+        '김재천 서강대 교수는 "트럼프가 당선되면 방위비 압박이 커질 것"이라고 말했다.\n\n'
         "―트럼프가 당선되면 주한미군이 감축될 수 있지 않나."
     )
     assert [s.source for s in ko(lens, text, date="2024-10-25")] == ["author", "김재천", "author"]

@@ -2654,3 +2654,17 @@ def test_a_heading_that_names_an_outcome_frames_the_section_under_it(extract, he
         "In this scenario, Washington would demand a steep rise in Seoul's share of the cost of U.S. troops."
     )
     assert [s.condition for s in extract(text, date="2024-10-20")] == ([outcome] if outcome else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Harris wins, talks with the North are unlikely to resume.",
+        "If Harris wins, dialogue with the North is unlikely to resume soon.",
+        "If Trump wins, diplomacy with the North could resume.",
+    ],
+)
+def test_the_north_is_north_korea_in_every_domain_term(extract, text):
+    """Korean and wire English write "the North" for North Korea: the lens's spelling
+    applies it to every domain term naming North Korea, as it does "N. Korea"."""
+    assert [s.domains for s in extract(text)] == [("nk_diplomacy",)]
