@@ -2662,9 +2662,11 @@ def test_a_heading_that_names_an_outcome_frames_the_section_under_it(extract, he
         "If Harris wins, talks with the North are unlikely to resume.",
         "If Harris wins, dialogue with the North is unlikely to resume soon.",
         "If Trump wins, diplomacy with the North could resume.",
+        "If Harris wins, talks with the DPRK are unlikely to resume.",
     ],
 )
 def test_the_north_is_north_korea_in_every_domain_term(extract, text):
-    """Korean and wire English write "the North" for North Korea: the lens's spelling
-    applies it to every domain term naming North Korea, as it does "N. Korea"."""
+    """Korean and wire English write "the North" for North Korea, think tanks "the
+    DPRK": the lens's spellings apply them to every domain term naming North Korea, as
+    they do "N. Korea"."""
     assert [s.domains for s in extract(text)] == [("nk_diplomacy",)]
