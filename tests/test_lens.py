@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -304,3 +306,15 @@ def test_templates_opening_with_the_name_share_a_branch_but_keep_their_own_rule(
         "she winning and he 2.0": [("*:template4", "she winning"), ("*:template3", "he 2.0")],
         "Trump said": [],
     }
+
+
+@pytest.mark.parametrize("hyphens", [False, True])
+def test_a_character_class_in_a_pattern_keeps_its_space(hyphens):
+    """A pattern's spaces match any run of space (a hyphen too, for domain terms); a
+    space inside a character class is that class's own ("current[- ]account")."""
+    from scenariodesk.lens.patterns import pattern_body
+
+    regex = re.compile(pattern_body("current[- ]account surplus", hyphens=hyphens))
+    assert regex.fullmatch("current-account  surplus")
+    assert regex.fullmatch("current account-surplus") is None or hyphens
+    assert regex.fullmatch("current]account surplus") is None

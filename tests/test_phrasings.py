@@ -2670,3 +2670,16 @@ def test_the_north_is_north_korea_in_every_domain_term(extract, text):
     DPRK": the lens's spellings apply them to every domain term naming North Korea, as
     they do "N. Korea"."""
     assert [s.domains for s in extract(text)] == [("nk_diplomacy",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("If Trump wins, the newly signed defense-cost deal may be torn up.", "cost_sharing"),
+        ("If Trump wins, the special-measures agreement could be reopened.", "cost_sharing"),
+    ],
+)
+def test_a_hyphen_joins_the_words_of_a_domain_term_as_a_space_does(extract, text, domain):
+    """ "defense costs" and "special measures agreement" in the lens also match the
+    compounds as they are written, "defense-cost", "special-measures agreement"."""
+    assert [domain in s.domains for s in extract(text)] == [True]

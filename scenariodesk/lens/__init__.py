@@ -222,12 +222,14 @@ class Lens(BriefingPatterns, CyclePeriods):
     @cached_property
     def domains(self) -> Matcher:
         rules = [(d.id, spelled(t, self.model.spellings)) for d in self.model.domains for t in d.terms]
-        return compile_matcher(rules, plural=True, where="domains", longest_first=True)
+        return compile_matcher(rules, plural=True, where="domains", longest_first=True, hyphens=True)
 
     @cached_property
     def weak_domains(self) -> Matcher:
         rules = [(d.id, spelled(t, self.model.spellings)) for d in self.model.domains for t in d.weak_terms]
-        return compile_matcher(rules, plural=True, where="domains.weak_terms", longest_first=True)
+        return compile_matcher(
+            rules, plural=True, where="domains.weak_terms", longest_first=True, hyphens=True
+        )
 
     @cached_property
     def own_side(self) -> set[str]:

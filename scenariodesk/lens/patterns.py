@@ -78,10 +78,20 @@ def _ends_at(pattern: re.Pattern[str], m: re.Match[str]) -> bool:
 _PLAIN_WORD = re.compile(r"(?:^|(?<= ))([a-z]{3,})(?= |$|\(\?!)")  # a word, or one a lookahead qualifies
 
 
+# What a pattern's spaces become, not inside a character class ("current[- ]account")
+# nor escaped: a class or an escape is matched whole and kept.
+_SPACES = re.compile(r"\[(?:\\.|[^\]\\])*\]|\\.| \?| (?![*])")
+
+
 def pattern_body(
-    pattern: str, *, plural: bool = False, forms: Callable[[str], Iterable[str]] | None = None
+    pattern: str,
+    *,
+    plural: bool = False,
+    forms: Callable[[str], Iterable[str]] | None = None,
+    hyphens: bool = False,
 ) -> str:
-    """A lens pattern as a regex fragment: spaces match any run of space; with `forms`,
+    """A lens pattern as a regex fragment: spaces match any run of space (with
+    `hyphens`, a hyphen too: "defense cost" matches "defense-cost"); with `forms`,
     each plain word of the pattern (letters only, between spaces) matches any form
     `forms` gives of it ("shake" → shaken, shook; "ease tensions" → eased tensions);
     with `plural`, a pattern ending in a letter that `forms` did not inflect also
@@ -97,7 +107,8 @@ def pattern_body(
         inflected_end = bool(_PLAIN_WORD.search(pattern.rsplit(" ", 1)[-1]))
         pattern = _PLAIN_WORD.sub(inflect, pattern)
     # A space matches any run of space; " ?" (an optional space) none or any.
-    body = re.sub(r"(?<!\\) (?![?*])", r"\\s+", re.sub(r"(?<!\\) \?", r"\\s*", pattern))
+    space = r"[\s-]+" if hyphens else r"\s+"
+    body = _SPACES.sub(lambda m: {" ?": r"\s*", " ": space}.get(m.group(), m.group()), pattern)
     if plural and not inflected_end and re.search(r"[a-z]$", pattern):
         body += "(?:s|es)?"
     return body
@@ -301,6 +312,7 @@ def compile_matcher(
     joined: str = "",
     edges: bool = True,
     longest_first: bool = False,
+    hyphens: bool = False,
 ) -> Matcher:
     """One uncaptured alternation, built for speed: the leading word-edge check is
     hoisted out of the branches, and branches are grouped by the letters they can start
@@ -328,7 +340,7 @@ def compile_matcher(
                 f"{where}: pattern {pattern!r} begins or ends with a space; word edges are added"
                 " around every pattern, so it would never match inside a sentence"
             )
-        body = pattern_body(pattern, plural=plural, forms=forms)
+        body = pattern_body(pattern, plural=plural, forms=forms, hyphens=hyphens)
         if _alternatives_at_top(body):  # the word edge closes every alternative
             body = f"(?:{body})"
         fragment = body + ("(?![\\w])" if edges else "")
