@@ -1221,3 +1221,17 @@ def test_a_question_is_the_interviewers_and_no_answer_before_any_question(lens):
         "―트럼프가 당선되면 주한미군이 감축될 수 있지 않나."
     )
     assert [s.source for s in ko(lens, text, date="2024-10-25")] == ["author", "김재천", "author"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "domain"),
+    [
+        # a compound noun of the lens spaced as the writer spaced it
+        ("북한이 핵 보유국 지위를 굳힐 것이다", "nk_threat"),
+        ("한미 특별 협정이 재협상될 수 있다", "cost_sharing"),
+        ("한국이 주한미군 유지 비용을 더 많이 내게 될 것이다", "cost_sharing"),
+    ],
+)
+def test_korean_domain_terms_hold_however_a_compound_is_spaced(lens, clause, domain):
+    statements = ko(lens, f"트럼프가 재집권하면 {clause}.")
+    assert [domain in s.domains for s in statements] == [True]

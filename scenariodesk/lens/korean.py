@@ -51,6 +51,13 @@ def _morphemes(entry: str, where: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def spaced(term: str) -> str:
+    """A compound noun of three syllables or more as Korean spaces it or not ("핵보유국"
+    also matches "핵 보유국", "방위비분담금" "방위비 분담금"); a term with any other
+    character is a pattern, kept as written."""
+    return " ?".join(term) if re.fullmatch("[가-힣]{3,}", term) else term
+
+
 def expand(pattern: str) -> str:
     return pattern.replace("{ㄹ}", RIEUL_FINAL).replace("{ㄴ}", NIEUN_FINAL).replace("{ㅂ}", BIEUP_FINAL)
 
@@ -93,10 +100,10 @@ class KoreanRules:
         # each its own regex: every one names its (?P<name>…) group
         self.speaker_lines = tuple(re.compile(p) for p in spec.speaker_lines)
         self.domains = compile_matcher(
-            [(d, t) for d, terms in spec.domains.items() for t in terms], where="ko.domains", **plain
+            [(d, spaced(t)) for d, terms in spec.domains.items() for t in terms], where="ko.domains", **plain
         )
         self.weak_domains = compile_matcher(
-            [(d, t) for d, terms in spec.weak_domains.items() for t in terms],
+            [(d, spaced(t)) for d, terms in spec.weak_domains.items() for t in terms],
             where="ko.weak_domains",
             **plain,
         )
