@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from scenariodesk import nlp as pipelines
+from scenariodesk import speakers
 from scenariodesk.analyze_ko import extract_korean
 from scenariodesk.attribution import attribution, descriptions, own_plan
 from scenariodesk.clauses import (
@@ -41,7 +42,6 @@ from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, S
 from scenariodesk.proposition import proposition
 from scenariodesk.sentences import Sentence, SentenceSplitter, inside
 from scenariodesk.signposts import find_signposts
-from scenariodesk.speakers import answering, colon_speaker, introduced_speaker, read_label, view_named_after
 
 AUTHOR = "author"
 # A question opens the sentence or a clause after a comma, colon or semicolon ("Among
@@ -218,7 +218,7 @@ class _Extractor:
                 ctx.discourse_domains = ctx.paragraph_domains
             ctx.paragraph_domains = []
             ctx.paragraph = s.paragraph
-            read_label(s, self.lens, ctx, self._sentences, index)
+            speakers.read_label(s, self.lens, ctx, self._sentences, index)
         source, source_phrase, speaker_rule = self._source(
             index, s, ctx, f.cues[0][1].start() if f.cues else None
         )
@@ -447,12 +447,12 @@ class _Extractor:
         keys = [(s.paragraph, q) for q in s.quotes]
         if found is not None:  # "Cha said" after "Victor Cha, …"; "the former lawmaker said"
             found = named_in_full(found, self._sentences[:index], self.lens, ctx)
-        if found is not None and found[2].endswith(":pronoun-unresolved") and index:
+        if found is not None and index and speakers.pronoun_to_rethink(found, self.lens):
             # "Kim Hyun-wook, a professor at …, sees trouble ahead. "…," he said."
             before = self._sentences[index - 1]
-            introduced = introduced_speaker(before, s, self.lens, ctx, self._sentences[: index - 1])
+            introduced = speakers.introduced_speaker(before, s, self.lens, ctx, self._sentences[: index - 1])
             if introduced is not None:
-                found = (introduced[0], found[1], found[2].replace("unresolved", "introduced"))
+                found = (introduced[0], found[1], found[2].removesuffix("-unresolved") + "-introduced")
         if found is not None:
             if found[0] != AUTHOR:
                 ctx.last_person = found[0]
@@ -462,7 +462,9 @@ class _Extractor:
                 ctx.last_quote_speaker = found[:2]
             return found
         if not keys:  # "Victor Cha, …, was blunt: Trump will …" is Cha's
-            return colon_speaker(s, cue_start, self.lens, ctx, self._sentences[:index]) or answering(ctx)
+            return speakers.colon_speaker(
+                s, cue_start, self.lens, ctx, self._sentences[:index]
+            ) or speakers.answering(ctx)
         for key in keys:
             if key in ctx.quote_speakers:
                 return (*ctx.quote_speakers[key], "source:quotation")
@@ -477,12 +479,12 @@ class _Extractor:
                         ctx.quote_speakers[key] = ahead[:2]
                     return (*ahead[:2], "source:quotation")
         after = self._after_quotation(index, keys)
-        named = view_named_after(after, self.lens, ctx) if after else None
+        named = speakers.view_named_after(after, self.lens, ctx) if after else None
         if named is not None:  # '"…." That was the view of Kim Hyun-wook, a professor at …'
             for key in keys:
                 ctx.quote_speakers[key] = named
             return (*named, "source:view-after")
-        introduced = introduced_speaker(
+        introduced = speakers.introduced_speaker(
             self._sentences[index - 1] if index else None,
             s,
             self.lens,
@@ -495,4 +497,4 @@ class _Extractor:
             return (*introduced, "source:sentence-before")
         if ctx.last_quote_speaker is not None:
             return (*ctx.last_quote_speaker, "source:previous-quotation")
-        return answering(ctx)
+        return speakers.answering(ctx)

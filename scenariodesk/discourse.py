@@ -45,6 +45,7 @@ class Context:
     label_speaker: tuple[str, str] | None = None
     interviewee: str | None = None
     roundup: bool | None = None  # captions name who speaks under them (None: not yet read)
+    first_question: int | None = None  # the sentence index of a transcript's first question
 
     def described_as(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The person a definite title refers back to ("the professor", "the former

@@ -46,6 +46,16 @@ _OPENING_NAME = re.compile(
 )
 
 
+def pronoun_to_rethink(found: tuple[str, str, str], lens: Lens) -> bool:
+    """A "he said" that no person named before resolves, or that took a candidate named
+    farther back: the person the sentence right before introduces is nearer ("Trump and
+    Korea … Victor Cha, a professor at …, was blunt. "…," he said." is Cha's)."""
+    rule = found[2]
+    return rule.endswith(":pronoun-unresolved") or (
+        rule.endswith(":pronoun") and lens.speaks_stance(found[0])
+    )
+
+
 def _introduced_person(
     before: Sentence, lens: Lens, ctx: Context, earlier: Sequence[Sentence]
 ) -> tuple[str, str] | None:
@@ -181,9 +191,14 @@ def read_label(s: Sentence, lens: Lens, ctx: Context, sentences: Sequence[Senten
     labels = lens.model.transcript_labels
     speaker = None
     if label.lower() in {w.lower() for w in labels.get("answer", [])}:
-        speaker = ctx.interviewee or _interviewee(lens, ctx, earlier)
+        # the person the lead introduces, before the first question: one quoted in an
+        # explainer's answers is not who answers its questions
+        lead = earlier[: ctx.first_question if ctx.first_question is not None else index]
+        speaker = ctx.interviewee or _interviewee(lens, ctx, lead)
     elif label.lower() not in {w.lower() for w in labels.get("question", [])}:
         speaker = _named_before(label, lens, ctx, earlier)
+    elif ctx.first_question is None:
+        ctx.first_question = index
     ctx.label_speaker = (speaker, label) if speaker else None
     ctx.interviewee = speaker or ctx.interviewee
 

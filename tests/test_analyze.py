@@ -535,3 +535,32 @@ def test_an_experts_roundup_credits_each_under_their_caption(extract):
 def test_one_caption_alone_leaves_the_article_its_authors(extract, line):
     text = f"Seoul braces for the vote\n\n{line}\n\nIf Trump wins, tariffs on Korean cars could rise."
     assert [s.source for s in extract(text, date="2024-10-01")] == ["author"]
+
+
+@pytest.mark.parametrize(
+    ("introduction", "sources"),
+    [
+        # the person the sentence before introduces is nearer than the candidate the
+        # headline named
+        ("Victor Cha, a professor at Georgetown University, was blunt about it.", ["Victor Cha"]),
+        # a candidate introducing the quotation keeps it: his own words are stance
+        ("Trump spoke at a rally in Ohio on Tuesday.", []),
+    ],
+)
+def test_he_said_after_a_headline_naming_a_candidate_is_the_person_just_introduced(
+    extract, introduction, sources
+):
+    text = f'Trump and Korea\n\n{introduction}\n\n"If Trump wins, tariffs on Korean cars will rise," he said.'
+    assert [s.source for s in extract(text, date="2024-10-20")] == sources
+
+
+def test_an_explainers_answers_stay_the_authors_whoever_they_quote(extract):
+    """ "A:" answers the person the lead introduces, before the first question; an expert
+    quoted inside an explainer's answer does not answer its next question."""
+    text = (
+        "EXPLAINER: What a Trump win would mean for South Korea\n\nQ: Will tariffs rise?\n\n"
+        "A: Very likely. Victor Cha, a professor at Georgetown University, was blunt about it.\n\n"
+        '"If Trump wins, tariffs on Korean cars will rise," he said.\n\nQ: What about the troops?\n\n'
+        "A: If Trump wins, a partial withdrawal of U.S. troops could be on the table."
+    )
+    assert [s.source for s in extract(text, date="2024-10-20")] == ["Victor Cha", "author"]
