@@ -1235,3 +1235,14 @@ def test_a_question_is_the_interviewers_and_no_answer_before_any_question(lens):
 def test_korean_domain_terms_hold_however_a_compound_is_spaced(lens, clause, domain):
     statements = ko(lens, f"트럼프가 재집권하면 {clause}.")
     assert [domain in s.domains for s in statements] == [True]
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        ("한미 동맹이 더욱 굳건해질 것이다", "+"),  # firm: a state Seoul values
+        ("한국 경제 성장률이 떨어질 것이다", "-"),  # growth falls: down x a valued theme
+    ],
+)
+def test_korean_direction_of_a_firmer_alliance_and_a_falling_growth_rate(lens, clause, direction):
+    assert [s.direction for s in ko(lens, f"트럼프가 재집권하면 {clause}.")] == [direction]
