@@ -103,11 +103,11 @@ def _sentence(
     unrelated = bool(others) and not conditions and not names
     ctx.speaker_phrase = ""
     source, source_rule = speaker_of(text, ctx, rules, lens, following)
-    if source_rule == "source:author" and (ctx.quoting or ctx.answering):
-        # a quotation's later sentence ('"…거셀 것이다. 감축 카드도 나올 수 있다."'), an answer
-        source, source_rule = ctx.quoting or ctx.answering, "source:quotation-continued"  # type: ignore[assignment]
-        if not ctx.quoting:
-            source_rule = "source:interview-answer"
+    if source_rule == "source:author" and ctx.quoting:
+        # a quotation's later sentence ('"…거셀 것이다. 감축 카드도 나올 수 있다."')
+        source, source_rule = ctx.quoting, "source:quotation-continued"
+    elif source_rule == "source:author" and ctx.answering:
+        source, source_rule = ctx.answering, "source:interview-answer"
     if left_open(text, bool(ctx.quoting)):
         ctx.quoting = ctx.quoting or (None if source == AUTHOR else source)
     else:

@@ -175,7 +175,6 @@ def read_label(s: Sentence, lens: Lens, ctx: Context, sentences: Sequence[Senten
     label ("Note:", "Update:") ends the answer. In an experts' roundup (two captions or
     more, see `_caption`: one alone is a columnist's line about themselves), each caption
     names who speaks under it."""
-    earlier = sentences[:index]
     m = _LABEL.match(s.text)
     if m is None:
         if ctx.roundup is None:
@@ -189,6 +188,7 @@ def read_label(s: Sentence, lens: Lens, ctx: Context, sentences: Sequence[Senten
         return
     label = m.group("label")
     labels = lens.model.transcript_labels
+    earlier = sentences[:index]
     speaker = None
     if label.lower() in {w.lower() for w in labels.get("answer", [])}:
         # the person the lead introduces, before the first question: one quoted in an
