@@ -170,7 +170,8 @@ def read_label(s: Sentence, lens: Lens, ctx: Context, sentences: Sequence[Senten
     """At a paragraph's first sentence: the speaker its transcript label names, for every
     sentence of the answer with no attribution of its own, until the next label (an answer
     may run over several paragraphs). The interviewer's label ("Q:") is the author's; an
-    answer's ("A:") the person who answered last; a name, the person named earlier in the
+    answer's ("A:") the person who answered last, else the one the lead introduces before
+    the first question (see `_interviewee`); a name, the person named earlier in the
     article ("Lee:" after "Lee Sang-hyun, president of …"), never a candidate; any other
     label ("Note:", "Update:") ends the answer. In an experts' roundup (two captions or
     more, see `_caption`: one alone is a columnist's line about themselves), each caption
