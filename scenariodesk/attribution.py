@@ -26,7 +26,8 @@ _SPEAKERS_OWN = re.compile(
 def own_plan(s: Sentence, cue_start: int, lens: Lens, speaker: str = "") -> bool:
     """Is the subject of the cue's verb the subject country's own government? Also when a
     speaker who is (`own_side_actors`) says "we" or "his government" ("Whoever wins, we
-    will deepen our alliance," the presidential office said)."""
+    will deepen our alliance," the presidential office said), or a government body "it"
+    ("the Foreign Ministry said it would work closely with the new administration")."""
     doc = s.parsed
     if doc is None:
         return False
@@ -43,6 +44,8 @@ def own_plan(s: Sentence, cue_start: int, lens: Lens, speaker: str = "") -> bool
             subject = chunk(child).text
             if speaker in lens.own_side_actors and _SPEAKERS_OWN.fullmatch(subject):
                 return True
+            if speaker in lens.own_side_bodies and subject.lower() == "it":
+                return True  # "the Foreign Ministry said it would work closely with …"
             return subject.lower() in lens.own_side or _speaks_for_subject(subject, lens)
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return False
@@ -358,7 +361,27 @@ _OWNER = re.compile(r"^(?:[\w.]+\s+){0,2}[\w.]+['’]s\s+")
 def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
     """Resolve the subject of a reporting verb: a pronoun to the last person named, an
     alias to its actor, a proper name (surnames completed from earlier full names), or
-    an unnamed attribution ("experts said") to the author."""
+    an unnamed attribution ("experts said") to the author. The author of a document
+    ("according to a report by KERI") is also who "the report" is next ("The report
+    estimated that …")."""
+    found = _who(token, lens, ctx, phrase, rule)
+    document = _document_of(token, lens)
+    if document is not None and found[0] != AUTHOR:
+        ctx.described[document] = found[0]
+    return found
+
+
+def _document_of(token, lens: Lens) -> str | None:  # type: ignore[no-untyped-def]
+    """The document noun `token` is the owner of ("KIEP" in "a KIEP report", "KERI" in
+    "a report released Tuesday by KERI"), or None."""
+    for up in itertools.islice(token.ancestors, 3):
+        if up.lower_ in lens.document_nouns:
+            owner = document_owner(up, lens)
+            return up.lower_ if owner is not None and owner.i == token.i else None
+    return None
+
+
+def _who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
     if token.lower_ in ("he", "she", "his", "her", "him"):  # "his remarks suggest …", "according to him"
         person = ctx.last_person
         if person and person.startswith("candidate:"):
@@ -369,7 +392,7 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
         )
     named = next((c for c in token.children if c.dep_ == "appos" and c.tag_ == "NNP"), None)
     if named is not None and token.tag_ == "NN":  # "The institute's president, Lee Sang-hyun, said"
-        return who(named, lens, ctx, phrase, rule)
+        return _who(named, lens, ctx, phrase, rule)
     words = chunk(token, lens.organization_heads)
     text = words.text
     # (not a title of someone else's: "the vice president of the Asan Institute")

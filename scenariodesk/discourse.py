@@ -49,7 +49,9 @@ class Context:
 
     def described_as(self, token) -> str | None:  # type: ignore[no-untyped-def]
         """The person a definite title refers back to ("the professor", "the former
-        minister"; the lens's `titles`): the latest one named with it as their description."""
+        minister"; the lens's `titles`): the latest one named with it as their description;
+        or the author of the document a definite document noun refers back to ("the
+        report")."""
         if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         return self.described.get(token.lower_)

@@ -385,7 +385,40 @@ DOMAIN_FORMS = [
 DIPLOMACY_NOT_THREAT = [
     "If Harris wins, she may settle for a verifiable freeze of the North's arsenal.",
     "If Trump wins, he would seek another summit to disarm a nuclear-armed rogue state.",
+    # rolled back or capped, and past a possessive ("the North's")
+    "If Trump wins, a deal that rolls back the North's nuclear program is unlikely.",
+    "If Trump wins, a deal that caps North Korea's nuclear arsenal is possible.",
 ]
+
+# The talks named by where the North sits or whom a president meets, beside another
+# domain's term (which a weak term like "Pyongyang" or "Kim" alone yields to).
+DOMAIN_FORMS += [
+    (
+        "If Trump wins, Pyongyang, now backed by Moscow, is unlikely to return to the negotiating table.",
+        "nk_diplomacy",
+    ),
+    ("If Trump wins, he could lure Kim back to the table with Moscow's blessing.", "nk_diplomacy"),
+    (
+        "If Trump wins, a meeting between Trump and Kim is possible even as Moscow arms Pyongyang.",
+        "nk_diplomacy",
+    ),
+    # doubting Washington's resolve is the alliance's matter
+    ("If Trump wins, many in Seoul will come to doubt Washington's resolve.", "alliance"),
+]
+
+
+# Emboldening is the threat's only when it is the North that is emboldened.
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("If Trump wins, his softness could embolden Pyongyang.", True),
+        ("If Trump wins, a North Korea emboldened by Moscow could test more missiles.", True),
+        ("If Trump wins, any sign of a U.S. retreat from Asia would embolden Beijing.", False),
+    ],
+)
+def test_emboldening_is_the_threat_when_the_north_is_emboldened(extract, text, threat):
+    (st,) = extract(text, date="2024-09-01")
+    assert ("nk_threat" in st.domains) == threat, st.rules
 
 
 # Sanctions on another country are not the North Korea talks' matter.
@@ -1335,6 +1368,9 @@ MORE_CUE_FORMS = [
     ("the chances that tariffs", " will fall are slim", "very_unlikely"),
     ("the odds of lower tariffs", " look remote", "very_unlikely"),
     ("prospects for lower tariffs", " remain dim", "very_unlikely"),
+    ("the risk of a trade war between Washington and Seoul", " is low", "very_unlikely"),
+    ("the chance of lower tariffs", " seems slim", "very_unlikely"),
+    ("the risk of higher tariffs", " is high", "likely"),
     ("the odds are against lower tariffs", "", "unlikely"),
     ("tariffs", " are not likely to fall", "unlikely"),
     ("whether tariffs would fall", " is far from certain", "unlikely"),
@@ -1987,6 +2023,12 @@ NO_STATEMENT += [
     "President Yoon said his government would work with whoever wins to strengthen the alliance.",
     '"We will keep working closely with Washington whoever wins," a foreign ministry spokesperson said.',
     "Seoul will strengthen its cooperation with Washington regardless of the outcome, the ministry said.",
+    # a government body calls itself "it"
+    "The Foreign Ministry said it would work closely with whoever wins to keep the alliance strong.",
+]
+# ... but "it" naming no plan of the body's own still projects
+STILL_PROJECTIONS += [
+    "The Foreign Ministry said it would be hard for exporters to avoid tariffs if Trump wins."
 ]
 
 
@@ -2213,6 +2255,29 @@ ATTRIBUTION_ACROSS = [
         "author",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The report estimated that a universal tariff could cut exports by 10 percent.",
+        "If Trump wins, exports could fall by 10 percent, the report said.",
+    ],
+)
+def test_the_report_speaks_for_the_author_named_with_it_before(extract, second):
+    first = (
+        "A Trump win could hurt Korean exporters, according to a report by the Korea International Trade"
+        " Association."
+    )
+    statements = extract(f"{first} {second}", date="2024-09-01")
+    assert [st.source for st in statements] == ["Korea International Trade Association"] * 2, [
+        st.rules for st in statements
+    ]
+
+
+def test_the_report_with_no_author_named_before_is_the_authors(extract):
+    (st,) = extract("If Trump wins, exports could fall by 10 percent, the report said.", date="2024-09-01")
+    assert st.source == "author", st.rules
 
 
 @pytest.mark.parametrize(("text", "source"), ATTRIBUTION_ACROSS)

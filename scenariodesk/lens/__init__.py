@@ -242,6 +242,13 @@ class Lens(BriefingPatterns, CyclePeriods):
         return frozenset(a.name for a in own)
 
     @cached_property
+    def own_side_bodies(self) -> frozenset[str]:
+        """The subject country's government bodies (not its leaders): "it" is what such a
+        body calls itself ("the Foreign Ministry said it would …")."""
+        own = (a for a in self.model.actors if a.affiliation == self.model.subject and a.role == "government")
+        return frozenset(a.name for a in own)
+
+    @cached_property
     def outside_domains(self) -> re.Pattern[str]:
         return compile_matcher([("", p) for p in self.model.outside_domains], where="outside_domains").regex
 
