@@ -1022,6 +1022,10 @@ JUDGED_FORMS = [
     ("A Trump victory would be unwelcome news for Korean exporters.", "-"),
     ("If Trump wins, Korean carmakers would face a painful slowdown.", "-"),
     ("If Trump wins, Washington's North Korea policy could become more erratic.", "-"),
+    # a middle power between two great powers
+    ("If Harris wins, Korea will be asked to choose sides between Washington and Beijing.", "-"),
+    ("If Harris wins, Seoul could find itself sandwiched between Washington and Beijing.", "-"),
+    ("If Trump wins, Seoul may be forced to take sides in the U.S.-China rivalry.", "-"),
     ("If Harris wins, the talks with Pyongyang could prove fruitful.", "+"),
     ("If Harris wins, Korean chipmakers could find a silver lining in the subsidies.", "+"),
     ("If Harris wins, the alliance would have a bright future.", "+"),
