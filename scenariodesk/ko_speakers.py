@@ -52,6 +52,7 @@ class KoreanContext:
     interviewee: str | None = None  # who answers an interview's questions ("―…?" paragraphs)
     answering: str | None = None  # … in the paragraphs since the last question
     names: dict[str, str] = field(default_factory=dict)  # surname or last word -> full name
+    work_author: str | None = None  # who wrote the work cited last: "보고서는" next is theirs
     earlier: list[str] = field(default_factory=list)  # the sentences read so far
     # For training (train.py): each statement with what the direction step saw of it.
     consequences: list[tuple[Statement, Consequence]] | None = None
@@ -131,7 +132,10 @@ def speaker_of(
             who = according.group("who")
             if who.split()[0].removesuffix("의") in rules.pronoun_words and ctx.last_speaker:
                 return ctx.last_speaker, "source:according-to-pronoun"  # "그의 설명에 따르면"
-            return _speaker(who, ctx, rules, "source:according-to")
+            found = _speaker(who, ctx, rules, "source:according-to")
+            if found[0] != AUTHOR and any(w in according.group()[len(who) :] for w in rules.works):
+                ctx.work_author = found[0]  # "한국경제연구원 보고서에 따르면": "보고서는" next
+            return found
         if heading := speaker_heading_quote(text, rules):
             return _speaker(heading, ctx, rules, "source:heading-quotation")
         return AUTHOR, "source:author"
@@ -171,9 +175,39 @@ def speaker_of(
 def _speaker(subject: str, ctx: KoreanContext, rules: KoreanRules, rule: str) -> tuple[str, str]:
     """(source, rule) named by a speaker's phrase: a person before a title, whatever body
     their affiliation names ("신범철 전 국방부 차관" -> 신범철), else a lens actor
-    ("국방부는" -> its canonical name), else an unnamed group or a person."""
+    ("국방부는" -> its canonical name), else an unnamed group or a person. A cited work's
+    author ("한국경제연구원이 발표한 보고서는") is also whose the work is when it speaks
+    again alone ("보고서는", "이 보고서는"); a work no one was named with is the author's."""
     ctx.speaker_phrase = subject
-    subject = ko_names.author_of(ko_names.unbracketed(subject, rules), rules)
+    plain = ko_names.unbracketed(subject, rules)
+    if _bare_work(plain, rules):
+        return (
+            (ctx.work_author, "source:work-named-before") if ctx.work_author else (AUTHOR, "source:unnamed")
+        )
+    author = ko_names.author_of(plain, rules)
+    found = _speaker_named(author, ctx, rules, rule)
+    if author != plain and found[0] != AUTHOR:
+        ctx.work_author = found[0]
+    return found
+
+
+def _bare_work(phrase: str, rules: KoreanRules) -> bool:
+    """A cited work with no author of its own: "보고서는", "이 보고서는", "해당 보고서에서"."""
+    words = phrase.split()
+    if words and words[0] in _DEMONSTRATIVES:
+        words = words[1:]
+    if not words:
+        return False
+    rest = " ".join(words)
+    return any(rest.startswith(w) and rest[len(w) :] in _WORK_PARTICLES for w in rules.works)
+
+
+_DEMONSTRATIVES = frozenset({"이", "그", "해당", "같은", "이번"})
+_WORK_PARTICLES = frozenset({"", "은", "는", "이", "가", "도", "에서", "에서는", "에선"})
+
+
+def _speaker_named(subject: str, ctx: KoreanContext, rules: KoreanRules, rule: str) -> tuple[str, str]:
+    """`_speaker` for a phrase whose cited work, if any, is already read as its author."""
     words = subject.split()
     if words and is_title(words[-1], rules):
         someone = person(subject, rules)

@@ -408,6 +408,31 @@ def test_a_surname_with_a_title_is_the_person_introduced_before_speaking(lens, i
     assert [s.source for s in ko(lens, text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "한국경제연구원 보고서에 따르면 트럼프가 당선되면 대미 수출이 줄어들 수 있다.",
+        "한국경제연구원이 발표한 보고서는 트럼프가 당선되면 대미 수출이 줄어들 수 있다고 분석했다.",
+    ],
+)
+@pytest.mark.parametrize(
+    "again",
+    [
+        "보고서는 트럼프 재집권 시 자동차 업종의 관세 타격이 클 것으로 분석했다.",
+        "이 보고서는 트럼프 재집권 시 자동차 업종의 관세 타격이 클 것으로 분석했다.",
+    ],
+)
+def test_the_report_speaks_for_the_author_it_was_cited_with_before(lens, cited, again):
+    """A work cited with its author ("한국경제연구원 보고서에 따르면") is who the work is when
+    it speaks again alone ("보고서는 …"), as "the report" is in English."""
+    assert [s.source for s in ko(lens, f"{cited}\n\n{again}")] == ["한국경제연구원"] * 2
+
+
+def test_a_report_no_author_was_named_with_is_the_authors(lens):
+    text = "보고서는 트럼프 재집권 시 자동차 업종의 관세 타격이 클 것으로 분석했다."
+    assert [s.source for s in ko(lens, text)] == ["author"]
+
+
 @pytest.mark.parametrize("opening", ["그의 설명에 따르면", "그에 따르면"])
 def test_according_to_him_is_the_last_speaker(lens, opening):
     text = (
