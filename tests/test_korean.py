@@ -718,6 +718,8 @@ KO_CUE_TABLE = [
     # under another word, what cannot be promised, what does not look easy
     ("방위비 압박 강화는 기정사실이다", "almost_certain"),
     ("방위비 압박이 커지는 것은 시간문제다", "almost_certain"),  # only a matter of time
+    ("방위비 증액 요구는 불 보듯 뻔하다", "almost_certain"),  # plain as a fire seen
+    ("방위비 증액 요구는 명약관화하다", "almost_certain"),
     ("방위비 압박이 커질 여지가 크다", "likely"),
     ("방위비 압박이 커질 조짐이다", "likely"),
     ("방위비 압박이 커질 것으로 예견된다", "likely"),
