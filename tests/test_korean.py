@@ -842,6 +842,13 @@ def test_korean_arms_exports_are_the_defense_industrys_not_trade(lens):
 # lens's Korean impact terms decide them on their own (probe sentences, not article text).
 KO_SIGNED_FORMS = [
     ("트럼프가 재집권하면 주한미군이 감축될 수 있다.", "-"),
+    # news idioms of things stalling or gathering pace
+    ("트럼프가 재집권하면 한미 방위비 협정 이행에 차질이 빚어질 수 있다.", "-"),
+    ("트럼프가 재집권하면 방위비 협상이 난항을 겪을 것으로 보인다.", "-"),
+    ("트럼프가 재집권하면 한미 FTA 개정 협상이 교착 상태에 빠질 수 있다.", "-"),
+    ("트럼프가 재집권하면 반도체 수출에 빨간불이 켜질 수 있다.", "-"),
+    ("해리스가 당선되면 한미일 안보협력에 청신호가 켜질 것으로 보인다.", "+"),
+    ("해리스가 당선되면 한미일 안보협력이 급물살을 탈 수 있다.", "+"),
     ("트럼프가 재집권하면 방위비 분담금이 대폭 인상될 것으로 보인다.", "-"),
     ("트럼프가 재집권하면 한국산 제품에 관세가 부과될 수 있다.", "-"),
     ("트럼프가 재집권하면 북미 정상회담이 재개될 가능성이 있다.", "+"),
