@@ -1022,6 +1022,13 @@ JUDGED_FORMS = [
     ("A Trump victory would be unwelcome news for Korean exporters.", "-"),
     ("If Trump wins, Korean carmakers would face a painful slowdown.", "-"),
     ("If Trump wins, Washington's North Korea policy could become more erratic.", "-"),
+    # a fourth list of idioms of a worse or better position
+    ("If Trump wins, the alliance could go through a rough patch.", "-"),
+    ("If Trump wins, Seoul and Washington could be at loggerheads over the alliance.", "-"),
+    ("If Trump wins, the alliance could be on thin ice.", "-"),
+    ("If Trump wins, Washington could give Seoul the cold shoulder on the alliance.", "-"),
+    ("If Trump wins, Korean shipbuilders could see a bonanza of U.S. Navy contracts.", "+"),
+    ("If Harris wins, the alliance would be a bright spot.", "+"),
     # a middle power between two great powers
     ("If Harris wins, Korea will be asked to choose sides between Washington and Beijing.", "-"),
     ("If Harris wins, Seoul could find itself sandwiched between Washington and Beijing.", "-"),
