@@ -721,6 +721,9 @@ KO_CUE_TABLE = [
     ("방위비 증액 요구는 불 보듯 뻔하다", "almost_certain"),  # plain as a fire seen
     ("방위비 증액 요구는 명약관화하다", "almost_certain"),
     ("방위비 압박이 커질 여지가 크다", "likely"),
+    # ... but room that shrinks a lot is no chance judged ("여지가 크게 줄어들 것")
+    ("한국의 방위비 협상 여지가 크게 줄어들 것이다", "very_likely"),
+    ("한국의 방위비 협상 여지가 많이 줄어들 수 있다", "even_chance"),
     ("방위비 압박이 커질 조짐이다", "likely"),
     ("방위비 압박이 커질 것으로 예견된다", "likely"),
     ("방위비 압박이 커질 것으로 내다보는 전문가가 많다", "likely"),
