@@ -98,6 +98,9 @@ def speaker_of(
     caption = next((m for line in rules.speaker_lines if (m := line.search(text))), None)
     if caption:  # "▶ 전화인터뷰 : 서태환 / 한동대 교수": the next quotation is theirs
         name = _named(caption.group("name").strip(), ctx)
+        # the caption describes the speaker: its affiliation names no domain
+        said_at = caption.start("said") if caption.groupdict().get("said") else caption.end()
+        ctx.speaker_phrase = text[caption.start() : said_at].strip()
         rest = text[caption.end() :]
         if caption.groupdict().get("said") or _OPENS_QUOTE.match(rest) or _TITLE_THEN_SAID.match(rest):
             return name, "source:caption"  # "[김재천 / 서강대 교수 : …]", "[인터뷰] 김재천 / 교수 : …"

@@ -196,10 +196,24 @@ def test_a_bulleted_quotation_takes_the_speaker_of_the_caption_before(lens):
         '<김재천 / 서강대 국제대학원 교수> "트럼프가 당선되면 방위비 분담금 인상 요구가 커질 것으로 보입니다."',
         # a caption line in brackets alone, the sound bite below it
         '[김재천/서강대 국제대학원 교수]\n\n"트럼프가 당선되면 방위비 분담금 인상 요구가 커질 것으로 보입니다."',
+        # the caption in brackets and the quotation after it on one line
+        '[김재천 / 서강대 국제대학원 교수] "트럼프가 당선되면 방위비 분담금 인상 요구가 커질 것으로 보입니다."',
     ],
 )
 def test_broadcast_captions_name_the_speaker_of_their_sound_bite(lens, text):
     assert [s.source for s in ko(lens, text)] == ["김재천"]
+
+
+def test_a_captions_affiliation_names_no_domain(lens):
+    """'미중정책연구소장' describes the speaker: the sound bite is about cost-sharing alone."""
+    text = '[김흥규 / 아주대 미중정책연구소장] "트럼프가 돌아오면 방위비 인상 압박은 피할 수 없을 것입니다."'
+    (st,) = ko(lens, text)
+    assert (st.source, st.domains) == ("김흥규", ("cost_sharing",)), st.rules
+
+
+def test_both_candidates_is_whoever_wins(lens):
+    (st,) = ko(lens, "두 후보 모두 북핵 문제에 뾰족한 해법을 내놓기 어려울 것이다.")
+    assert st.condition == "any", st.rules
 
 
 def test_a_candidates_sound_bite_under_its_caption_is_stance(lens):
