@@ -733,6 +733,12 @@ KO_CUE_TABLE = [
     ("방위비 압박 강화는 기정사실이다", "almost_certain"),
     ("방위비 압박이 커지는 것은 시간문제다", "almost_certain"),  # only a matter of time
     ("방위비 증액 요구는 불 보듯 뻔하다", "almost_certain"),  # plain as a fire seen
+    # what cannot be avoided, a worry or a risk that it happens, a view many hold, far off
+    ("방위비 압박이 거세지는 건 피할 수 없다", "almost_certain"),
+    ("방위비 압박이 거세질까 걱정이다", "even_chance"),
+    ("방위비 압박이 거세질 위험이 있다", "even_chance"),
+    ("방위비 압박이 거세질 것으로 보는 시각이 많다", "likely"),
+    ("방위비 협상 타결은 요원하다", "unlikely"),
     ("방위비 증액 요구는 명약관화하다", "almost_certain"),
     ("방위비 압박이 커질 여지가 크다", "likely"),
     # ... but room that shrinks a lot is no chance judged ("여지가 크게 줄어들 것")
