@@ -2610,6 +2610,12 @@ def test_here_to_stay_asserts_under_an_outcome_phrase_only(extract):
             "\n\nThe minister added that a Harris administration would keep sanctions on Pyongyang.",
             ["Kim Yung-ho", "Kim Yung-ho"],
         ),
+        # descriptions of writers and scholars are titles too ("the historian", "the columnist")
+        (
+            "Park Ji-won, a historian at Seoul National University, said a Trump win could weaken the"
+            " alliance.\n\nThe historian added that tariffs could hurt Korean exporters under Trump.",
+            ["Park Ji-won", "Park Ji-won"],
+        ),
         # no one described so: the author's (an unnamed official), and "the government" its own
         (
             "Kim Sung-han, a professor at Korea University, said a Trump victory would strain the alliance."
