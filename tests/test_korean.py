@@ -739,6 +739,13 @@ KO_CUE_TABLE = [
     ("방위비 압박이 거세질 위험이 있다", "even_chance"),
     ("방위비 압박이 거세질 것으로 보는 시각이 많다", "likely"),
     ("방위비 협상 타결은 요원하다", "unlikely"),
+    # an outlook reported as held ("…것이라는 전망이다") carries its own verb's band, as
+    # "…것이라는 전망이 나온다" does (ANNOTATION-ko); "…할 전망이다" is the cue itself
+    ("방위비 압박이 거세질 것이라는 전망이다", "very_likely"),
+    ("방위비 압박이 거세질 것이란 관측입니다", "very_likely"),
+    ("방위비 압박이 거세질 수 있다는 전망이다", "even_chance"),
+    ("방위비 압박이 거세질 것이라는 게 대체적인 관측이다", "very_likely"),
+    ("방위비 압박이 거세질 전망이다", "likely"),
     ("방위비 증액 요구는 명약관화하다", "almost_certain"),
     ("방위비 압박이 커질 여지가 크다", "likely"),
     # ... but room that shrinks a lot is no chance judged ("여지가 크게 줄어들 것")
