@@ -97,14 +97,7 @@ def speaker_of(
     the previous quotation's."""
     caption = next((m for line in rules.speaker_lines if (m := line.search(text))), None)
     if caption:  # "▶ 전화인터뷰 : 서태환 / 한동대 교수": the next quotation is theirs
-        name = _named(caption.group("name").strip(), ctx)
-        # the caption describes the speaker: its affiliation names no domain
-        said_at = caption.start("said") if caption.groupdict().get("said") else caption.end()
-        ctx.speaker_phrase = text[caption.start() : said_at].strip()
-        rest = text[caption.end() :]
-        if caption.groupdict().get("said") or _OPENS_QUOTE.match(rest) or _TITLE_THEN_SAID.match(rest):
-            return name, "source:caption"  # "[김재천 / 서강대 교수 : …]", "[인터뷰] 김재천 / 교수 : …"
-        return AUTHOR, "source:caption"
+        return _caption_speaker(text, caption, ctx)
     credited = _CREDITED.search(text)
     if credited and is_title(credited.group(1).split()[-1], rules) and person(credited.group(1), rules):
         # '"…할 것"(김재천 서강대 교수)이라는 전망이다': the person credited in brackets
@@ -173,6 +166,20 @@ def speaker_of(
         next((p for p in phrases if any(w in p for w in rules.unnamed)), phrases[0]),
     )
     return _speaker(subject, ctx, rules, "source:reporting-verb")
+
+
+def _caption_speaker(text: str, caption: re.Match[str], ctx: KoreanContext) -> tuple[str, str]:
+    """(source, rule) of a broadcast caption: its speaker's where the sound bite is on
+    its line or opens the rest ("[김재천 / 서강대 교수 : …]", "[인터뷰] 김재천 / 교수 : …"),
+    else no one's yet (the quotation below is theirs)."""
+    name = _named(caption.group("name").strip(), ctx)
+    # the caption describes the speaker: its affiliation names no domain
+    said_at = caption.start("said") if caption.groupdict().get("said") else caption.end()
+    ctx.speaker_phrase = text[caption.start() : said_at].strip()
+    rest = text[caption.end() :]
+    if caption.groupdict().get("said") or _OPENS_QUOTE.match(rest) or _TITLE_THEN_SAID.match(rest):
+        return name, "source:caption"
+    return AUTHOR, "source:caption"
 
 
 def _speaker(subject: str, ctx: KoreanContext, rules: KoreanRules, rule: str) -> tuple[str, str]:
