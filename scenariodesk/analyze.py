@@ -333,11 +333,10 @@ class _Extractor:
         rules.append(_DIRECTION_SLOT)  # decided after the walk (see _directions)
         if source != AUTHOR and lens.speaks_stance(source):
             return None  # a candidate's or campaign's own words: stance, not projection
-        spec = lens.cue_by_id[cue_id]
-        if spec.band == "very_likely" and own_plan(s, cue_m.start(), lens, source):
+        band, probability = lens.cue_value(lens.cue_by_id[cue_id], cue_m)
+        if band == "very_likely" and own_plan(s, cue_m.start(), lens, source):
             return None  # "Seoul will prepare ...": the subject country's own plan
         rules.append(speaker_rule)
-        probability = spec.probability if spec.probability is not None else lens.band_probability(spec.band)
         ctx.paragraph_condition = condition
         if condition != "any":
             ctx.discourse_condition = condition
@@ -347,7 +346,7 @@ class _Extractor:
             condition=condition,
             domains=tuple(domains),
             direction="0",
-            likelihood=spec.band,
+            likelihood=band,
             probability=probability,
             cue=Span(s.start + cue_m.start(), s.start + cue_m.end(), s.text[cue_m.start() : cue_m.end()]),
             condition_phrase=condition_span,

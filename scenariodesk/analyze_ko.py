@@ -201,7 +201,8 @@ def _statement(
     trace += [f"domain:{d}" for d in domains]
     if source != AUTHOR and (lens.speaks_stance(source) or source in candidates(rules)):
         return None  # a candidate's own words: stance, not projection
-    consequence = _consequence(rules, text, (start, end), cue_id, cue, tuple(domains), outcome)
+    band, probability = lens.cue_value(rules.cue_by_id[cue_id], cue)
+    consequence = _consequence(rules, text, (start, end), cue_id, cue, tuple(domains), outcome, band)
     direction, direction_trace = lens.direction_step.decide(consequence)
     trace += [*direction_trace, source_rule]
     ctx.paragraph_condition = outcome
@@ -213,8 +214,8 @@ def _statement(
         condition=outcome,
         domains=tuple(domains),
         direction=direction,
-        likelihood=(band := rules.cue_by_id[cue_id].band),
-        probability=lens.band_probability(band),
+        likelihood=band,
+        probability=probability,
         cue=Span(s.start + cue.start(), s.start + cue.end(), cue.group()),
         condition_phrase=phrase,
         source=source,
@@ -277,6 +278,7 @@ def _consequence(
     cue: re.Match[str],
     domains: tuple[str, ...],
     outcome: str,
+    band: str,
 ) -> Consequence:
     """What the direction step (English's) sees of a Korean segment: its effect-theme
     pairs ("관세 부담이 줄어" favourable), then the impact terms outside them (negated by
@@ -287,7 +289,7 @@ def _consequence(
     reason = [m.end() for m in rules.reason_endings.finditer(text, start, cue.start())]
     start = max([start, *reason])
     spec = rules.cue_by_id[cue_id]
-    lowering = spec.band in LOWERING_BANDS
+    lowering = band in LOWERING_BANDS
     pairs = rules.effect_pairs(text, start, end, lambda m: cue_word(m, cue, spec.names_event), cue.start())
     # "…인상을 밀어붙였던 트럼프 대통령과는 결이 다를 것"
     unlike = next((m.start() for m in rules.unlike.finditer(text, start, end)), -1)

@@ -113,7 +113,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
     # (an asserted "Seoul will ...": only a very_likely cue can be one); direction parses
     # the statements' sentences after the walk.
     signposts = lemma_candidates(text, lens)
-    asserted = any(lens.cue_by_id[rule].band == "very_likely" for rule, _ in cues)
+    asserted = any(lens.cue_value(lens.cue_by_id[rule], m)[0] == "very_likely" for rule, m in cues)
     needs_parse = (
         bool(reporting)
         or bool(asserted and lens.own_side_terms.search(text))
@@ -361,7 +361,7 @@ def consequence(
     inside the cue is the likelihood's word, not the event's ("it would be difficult
     to"), unless the lens says the cue names the event ("presents a challenge")."""
     spec = lens.cue_by_id[cue[0]]
-    lowering = spec.band in LOWERING_BANDS
+    lowering = lens.cue_value(spec, cue[1])[0] in LOWERING_BANDS
     text = s.folded
     # A verb's negation right after the cue ("would never recognize North Korea as a
     # nuclear state") negates the terms of its clause, however far. Not one inside the

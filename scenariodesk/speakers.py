@@ -47,13 +47,11 @@ _OPENING_NAME = re.compile(
 
 
 def pronoun_to_rethink(found: tuple[str, str, str], lens: Lens) -> bool:
-    """A "he said" that no person named before resolves, or that took a candidate named
-    farther back: the person the sentence right before introduces is nearer ("Trump and
-    Korea … Victor Cha, a professor at …, was blunt. "…," he said." is Cha's)."""
-    rule = found[2]
-    return rule.endswith(":pronoun-unresolved") or (
-        rule.endswith(":pronoun") and lens.speaks_stance(found[0])
-    )
+    """A "he said": the person the sentence right before introduces is nearer than the
+    last one named speaking, a candidate or anyone ("Trump and Korea … Victor Cha, a
+    professor at …, was blunt. "…," he said." is Cha's; "Kim said … Lee Ha-eun, a
+    graduate student, was more concerned. "…," she said." is Lee's)."""
+    return found[2].endswith((":pronoun-unresolved", ":pronoun"))
 
 
 def _introduced_person(

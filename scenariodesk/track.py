@@ -146,8 +146,7 @@ def event_probability(stored: StoredStatement, event: Event, lens: Lens) -> floa
     if not cues:
         return st.probability
     rule, cue = min(cues, key=lambda rm: abs(rm[1].start() - mention[0]))
-    spec = lens.cue_by_id[rule]
-    p = spec.probability if spec.probability is not None else lens.band_probability(spec.band)
+    p = lens.cue_value(lens.cue_by_id[rule], cue)[1]
     between = text[min(cue.end(), mention[0]) : max(cue.start(), mention[0])].lower().replace("n't", " n't")
     if _NEGATIONS & set(between.split()):
         p = 1 - p  # "there will be no summit": a forecast that it will not happen

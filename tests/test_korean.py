@@ -746,6 +746,9 @@ KO_CUE_TABLE = [
     ("방위비 압박이 거세질 수 있다는 전망이다", "even_chance"),
     ("방위비 압박이 거세질 것이라는 게 대체적인 관측이다", "very_likely"),
     ("방위비 압박이 거세질 전망이다", "likely"),
+    # a chance stated as a number, in the band holding it
+    ("70%의 확률로 방위비 압박이 거세질 것이다", "likely"),
+    ("10% 확률로 방위비 협상이 결렬될 것이다", "very_unlikely"),
     ("방위비 증액 요구는 명약관화하다", "almost_certain"),
     ("방위비 압박이 커질 여지가 크다", "likely"),
     # ... but room that shrinks a lot is no chance judged ("여지가 크게 줄어들 것")

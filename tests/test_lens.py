@@ -140,6 +140,17 @@ def test_a_matcher_finds_every_branch_of_a_pattern(pattern, text, found):
     assert [m.group() for _, m in matcher.finditer(text)] == [found]
 
 
+def test_a_named_group_of_a_rule_whose_first_letter_is_unknown_is_read_from_its_match():
+    """A rule opening with a named group is copied under every first letter of the
+    alternation: the name is left to the rule's own regex (one name twice in the
+    alternation would not compile), whose match the matcher yields."""
+    from scenariodesk.lens.patterns import compile_matcher
+
+    matcher = compile_matcher([("stated", "(?P<percent>\\d{1,3}) ?percent chance"), ("other", "odds")])
+    (rule, m), *_ = matcher.finditer("a 70 percent chance, and odds")
+    assert (rule, m.group("percent")) == ("stated", "70")
+
+
 def test_branches_grouped_by_their_second_letter_keep_their_order():
     """Seven patterns opening with "t": subgrouped by second letter behind a lookahead;
     where two match at one place the one listed first still wins."""

@@ -1451,6 +1451,27 @@ def test_idioms_of_expectation_read_as_their_band(extract, text, band):
     assert st.likelihood == band, st.rules
 
 
+# A chance stated as a number is that probability, in the band that holds it (ICD-203's
+# ranges in the lens), whatever modal the clause also has.
+@pytest.mark.parametrize(
+    ("text", "band", "probability"),
+    [
+        ("If Trump wins, there is a 70 percent chance that tariffs on Korean cars will rise.", "likely", 0.7),
+        (
+            "If Trump wins, there's maybe a 90% chance he slaps new tariffs on Korean cars.",
+            "very_likely",
+            0.9,
+        ),
+        ("If Trump wins, I'd put a 30 percent probability on a summit with Kim.", "unlikely", 0.3),
+        ("If Trump wins, there is a 10-percent chance of U.S. troops leaving Korea.", "very_unlikely", 0.1),
+        ("If Trump wins, the odds of a trade war are a 50 percent chance at best.", "even_chance", 0.5),
+    ],
+)
+def test_a_chance_stated_as_a_number_is_that_probability(extract, text, band, probability):
+    (st,) = extract(text, date="2024-09-01")
+    assert (st.likelihood, st.probability) == (band, probability), st.rules
+
+
 def test_a_negated_surprise_does_not_negate_the_event(extract):
     (st,) = extract("It would not be surprising if Trump pulled some troops out of Korea.", date="2024-09-01")
     assert st.direction == "-", st.rules
@@ -2609,6 +2630,13 @@ def test_here_to_stay_asserts_under_an_outcome_phrase_only(extract):
             "Unification Minister Kim Yung-ho said inter-Korean talks would stay frozen if Trump wins."
             "\n\nThe minister added that a Harris administration would keep sanctions on Pyongyang.",
             ["Kim Yung-ho", "Kim Yung-ho"],
+        ),
+        # "she said" right after a person is introduced is that person, not the last speaker
+        (
+            '"A Trump win would hurt the alliance," said Kim Min-jun, a political science student.'
+            "\n\nLee Ha-eun, a graduate student in international trade, was more concerned about the"
+            ' economy.\n\n"If Trump gets re-elected, tariffs on Korean cars will rise," she said.',
+            ["Kim Min-jun", "Lee Ha-eun"],
         ),
         # descriptions of writers and scholars are titles too ("the historian", "the columnist")
         (

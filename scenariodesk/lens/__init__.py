@@ -124,6 +124,23 @@ class Lens(BriefingPatterns, CyclePeriods):
         low, high = self.model.bands[band]  # type: ignore[index]
         return round((low + high) / 2, 3)
 
+    def band_of(self, p: float) -> str:
+        """The band whose range holds probability `p` (the upper bound belongs to the next)."""
+        bands = sorted(self.model.bands.items(), key=lambda b: b[1][0])  # type: ignore[union-attr]
+        return next((band for band, (low, high) in bands if low <= p < high), bands[-1][0])
+
+    def cue_value(self, spec: Cue, m: re.Match[str]) -> tuple[str, float]:
+        """(band, probability) a cue gives where it matched: its own, or the number it
+        states (a `percent` group: "a 70 percent chance", "70% 확률") and the band that
+        holds that number."""
+        stated = m.groupdict().get("percent")
+        if stated is not None:
+            p = round(min(max(int(stated) / 100, 0.01), 0.99), 3)
+            return self.band_of(p), p
+        return spec.band, spec.probability if spec.probability is not None else self.band_probability(
+            spec.band
+        )
+
     # Compiled matchers ------------------------------------------------------------------
     def cues_in(self, headline: bool) -> Matcher:
         """The cues that count in a headline, or in body text: one that does not count

@@ -259,9 +259,10 @@ def _alternatives_at_top(pattern: str) -> bool:
 
 
 def _uncaptured(pattern: str) -> str:
-    """`pattern` with its capturing groups made non-capturing (outside character
-    classes and escapes): the same language, without the marks that cost the engine
-    time at every branch it tries."""
+    """`pattern` with its capturing groups, named ones too, made non-capturing (outside
+    character classes and escapes): the same language, without the marks that cost the
+    engine time at every branch it tries (and without a name twice where a rule is
+    copied under several first letters)."""
     out, i, in_class = [], 0, False
     while i < len(pattern):
         ch = pattern[i]
@@ -276,6 +277,10 @@ def _uncaptured(pattern: str) -> str:
         elif ch == "(" and pattern[i + 1 : i + 2] != "?":
             out.append("(?:")
             i += 1
+            continue
+        elif pattern.startswith("(?P<", i):  # a named group: its rule's own regex keeps the name
+            out.append("(?:")
+            i = pattern.index(">", i) + 1
             continue
         out.append(ch)
         i += 1
