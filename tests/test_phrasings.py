@@ -1442,6 +1442,9 @@ IDIOMATIC_CUES = [
     # "no doubt" in a word (ANNOTATION's almost_certain); "stand to gain" as "poised to"
     ("If Trump wins, tariffs on Korean cars will undoubtedly rise.", "almost_certain"),
     ("If Trump wins, tariffs on Korean cars stand to rise.", "likely"),
+    # what is not going away stays: an asserted future, under an outcome phrase
+    ("Whoever wins, the cost-sharing issue isn't going away.", "very_likely"),
+    ("If Trump wins, tariffs on Korean cars are not going anywhere.", "very_likely"),
 ]
 
 
