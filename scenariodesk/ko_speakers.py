@@ -53,6 +53,7 @@ class KoreanContext:
     answering: str | None = None  # … in the paragraphs since the last question
     names: dict[str, str] = field(default_factory=dict)  # surname or last word -> full name
     work_author: str | None = None  # who wrote the work cited last: "보고서는" next is theirs
+    bodies: dict[str, str] = field(default_factory=dict)  # kind of body ("협회") -> the one last named
     earlier: list[str] = field(default_factory=list)  # the sentences read so far
     # For training (train.py): each statement with what the direction step saw of it.
     consequences: list[tuple[Statement, Consequence]] | None = None
@@ -248,6 +249,12 @@ def _speaker_named(subject: str, ctx: KoreanContext, rules: KoreanRules, rule: s
     if named_body is None:  # no one: the clause's own subject ("방위비 협상이 … 전망했다")
         ctx.speaker_phrase = ""
         return AUTHOR, "source:unnamed"
+    if named_body in rules.body_endings and not is_title(named_body, rules):
+        named_body = ctx.bodies.get(named_body, named_body)  # "협회는": the association named before
+    else:
+        for head in rules.body_endings:
+            if named_body.endswith(head) and named_body != head:
+                ctx.bodies[head] = named_body  # "한국무역협회" is who "협회" is next
     ctx.last_speaker = named_body  # a body the lens does not know, as written (ANNOTATION-ko)
     return named_body, rule
 

@@ -442,6 +442,20 @@ def test_the_report_speaks_for_the_author_it_was_cited_with_before(lens, cited, 
     assert [s.source for s in ko(lens, f"{cited}\n\n{again}")] == ["한국경제연구원"] * 2
 
 
+def test_a_bare_kind_of_body_is_the_body_of_that_kind_named_before(lens):
+    """ "협회는" after "한국무역협회는" is the association, as "the institute" would be."""
+    text = (
+        '한국무역협회는 "트럼프가 당선되면 대미 수출이 10% 감소할 수 있다"고 분석했다.\n\n'
+        "협회는 트럼프 재집권 시 반도체 업종의 관세 피해가 클 것으로 내다봤다."
+    )
+    assert [s.source for s in ko(lens, text)] == ["한국무역협회"] * 2
+
+
+def test_the_elections_own_odds_are_no_consequence(lens):
+    """ "재집권 가능성이 높아지면서" judges the race, not what the outcome would bring."""
+    assert ko(lens, "트럼프 전 대통령의 재집권 가능성이 높아지면서 통상 당국과 업계가 긴장하고 있다.") == ()
+
+
 def test_a_report_no_author_was_named_with_is_the_authors(lens):
     text = "보고서는 트럼프 재집권 시 자동차 업종의 관세 타격이 클 것으로 분석했다."
     assert [s.source for s in ko(lens, text)] == ["author"]
