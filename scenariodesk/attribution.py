@@ -363,11 +363,15 @@ def who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, s
     alias to its actor, a proper name (surnames completed from earlier full names), or
     an unnamed attribution ("experts said") to the author. The author of a document
     ("according to a report by KERI") is also who "the report" is next ("The report
-    estimated that …")."""
+    estimated that …"), and a body named by its kind ("the Korea Institute for …") who
+    "the institute" is."""
     found = _who(token, lens, ctx, phrase, rule)
-    document = _document_of(token, lens)
-    if document is not None and found[0] != AUTHOR:
-        ctx.described[document] = found[0]
+    if found[0] != AUTHOR:
+        document = _document_of(token, lens)
+        if document is not None:
+            ctx.described[document] = found[0]
+        elif token.lower_ in lens.organization_heads and not found[2].endswith(":description"):
+            ctx.described[token.lower_] = found[0]  # "the institute" next is this institute
     return found
 
 

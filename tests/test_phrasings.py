@@ -1475,6 +1475,22 @@ def test_a_chance_stated_as_a_number_is_that_probability(extract, text, band, pr
     assert (st.likelihood, st.probability) == (band, probability), st.rules
 
 
+def test_the_races_own_odds_are_no_cue(extract):
+    """ "Trump's chances of winning" judge the election, not what it would bring: no
+    statement on them alone, and the clause's own modal where it projects something."""
+    assert (
+        extract(
+            "With Trump's chances of winning rising, Korean exporters are bracing for tariffs.",
+            date="2024-09-01",
+        )
+        == []
+    )
+    (st,) = extract(
+        "Trump's odds of winning are high, and tariffs on Korean cars could rise.", date="2024-09-01"
+    )
+    assert st.likelihood == "even_chance", st.rules
+
+
 def test_a_negated_surprise_does_not_negate_the_event(extract):
     (st,) = extract("It would not be surprising if Trump pulled some troops out of Korea.", date="2024-09-01")
     assert st.direction == "-", st.rules
@@ -2633,6 +2649,12 @@ def test_here_to_stay_asserts_under_an_outcome_phrase_only(extract):
             "Unification Minister Kim Yung-ho said inter-Korean talks would stay frozen if Trump wins."
             "\n\nThe minister added that a Harris administration would keep sanctions on Pyongyang.",
             ["Kim Yung-ho", "Kim Yung-ho"],
+        ),
+        # a body named by its kind is who "the institute" or "the association" is next
+        (
+            "The Korea Institute for International Economic Policy said a Trump win could cut Korean"
+            " exports.\n\nThe institute added that tariffs on Korean cars would likely rise under Trump.",
+            ["Korea Institute for International Economic Policy"] * 2,
         ),
         # "she said" right after a person is introduced is that person, not the last speaker
         (
