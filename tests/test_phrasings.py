@@ -1024,6 +1024,7 @@ JUDGED_FORMS = [
     ("If Trump wins, Washington's North Korea policy could become more erratic.", "-"),
     # a fourth list of idioms of a worse or better position
     ("If Trump wins, the alliance could go through a rough patch.", "-"),
+    ("If Trump wins, Seoul could be left holding the bag on North Korea.", "-"),
     ("If Trump wins, Seoul and Washington could be at loggerheads over the alliance.", "-"),
     ("If Trump wins, the alliance could be on thin ice.", "-"),
     ("If Trump wins, Washington could give Seoul the cold shoulder on the alliance.", "-"),
@@ -1473,6 +1474,13 @@ def test_idioms_of_expectation_read_as_their_band(extract, text, band):
 def test_a_chance_stated_as_a_number_is_that_probability(extract, text, band, probability):
     (st,) = extract(text, date="2024-09-01")
     assert (st.likelihood, st.probability) == (band, probability), st.rules
+
+
+@pytest.mark.parametrize("verb", ["refrain from", "abstain from", "desist from"])
+def test_refraining_from_a_theme_lowers_it(extract, verb):
+    """ "Refrain from nuclear tests" is the tests halted: an effect that lowers its theme."""
+    (st,) = extract(f"If Harris wins, North Korea would likely {verb} nuclear tests.", date="2024-09-01")
+    assert f"effect:+:{verb}>test" in st.rules, st.rules
 
 
 def test_the_races_own_odds_are_no_cue(extract):
