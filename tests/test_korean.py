@@ -760,6 +760,7 @@ KO_CUE_TABLE = [
     ("방위비 압박이 거세질 수 있다는 전망이다", "even_chance"),
     ("방위비 압박이 거세질 것이라는 게 대체적인 관측이다", "very_likely"),
     ("방위비 압박이 거세질 전망이다", "likely"),
+    ("방위비 협상이 조기에 타결될 것으로 기대된다", "likely"),  # hoped for, as 예상된다
     # a chance stated as a number, in the band holding it
     ("70%의 확률로 방위비 압박이 거세질 것이다", "likely"),
     ("10% 확률로 방위비 협상이 결렬될 것이다", "very_unlikely"),
