@@ -831,6 +831,10 @@ def test_foreign_policy_in_general_is_the_alliance_not_talks_with_the_north(lens
 # sentences, not article text); written with and without the space Korean often drops
 # ("연합 훈련" / "연합훈련": a lens " ?" is an optional space).
 KO_DOMAIN_FORMS = [
+    # Seoul's voice, role and being left out are inter-Korean (South Korea's role or sidelining)
+    ("해리스가 당선되면 한국의 목소리가 더 반영될 것으로 보인다.", "inter_korean"),
+    ("트럼프가 당선되면 북미 협상에서 한국이 배제될 수 있다.", "inter_korean"),
+    ("해리스가 당선되면 우리 정부의 중재자 역할이 커질 수 있다.", "inter_korean"),
     # Korea sidelined ("소외") is inter-Korean, as "패싱" is
     ("트럼프가 당선되면 한국이 북미 협상에서 소외될 우려가 있다.", "inter_korean"),
     ("트럼프가 재집권하면 한미 연합훈련이 축소될 수 있다.", "alliance"),
