@@ -44,10 +44,11 @@ from scenariodesk.sentences import Sentence, SentenceSplitter, inside
 from scenariodesk.signposts import find_signposts
 
 AUTHOR = "author"
-# A question opens the sentence or a clause after a comma, colon or semicolon ("Among
-# Korea hands, the argument is over direction: will Clinton reach out ...?").
+# A question opens the sentence (past a list's number: "2. Will KORUS survive?") or a clause
+# after a comma, colon or semicolon ("Among Korea hands, the argument is over direction:
+# will Clinton reach out ...?").
 _QUESTION_START = re.compile(
-    r"(^|[,:;]\s)\W*(do|does|did|is|are|was|were|will|would|can|could|should|who|what|when|where|why|how|which)\b",
+    r"(^|[,:;]\s)\W*(\d{1,2}[.)]\s+)?(do|does|did|is|are|was|were|will|would|can|could|should|who|what|when|where|why|how|which)\b",
     re.IGNORECASE,
 )
 _DIRECTION_SLOT = "direction:pending"

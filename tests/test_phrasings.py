@@ -2091,6 +2091,10 @@ STILL_PROJECTIONS += [
 ]
 
 
+# A question is no projection, numbered in a list of them too ("2. Will KORUS survive?")
+NO_STATEMENT += ["2. Will KORUS survive a Trump presidency?", "5) Could Seoul go nuclear if Trump wins?"]
+
+
 # The campaign's own calendar in the days ahead happens whoever wins (lens
 # `campaign-calendar`); what a candidate will do once in office still projects.
 NO_STATEMENT += [
