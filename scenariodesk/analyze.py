@@ -447,7 +447,7 @@ class _Extractor:
         keys = [(s.paragraph, q) for q in s.quotes]
         if found is not None:  # "Cha said" after "Victor Cha, …"; "the former lawmaker said"
             found = named_in_full(found, self._sentences[:index], self.lens, ctx)
-        if found is not None and index and speakers.pronoun_to_rethink(found, self.lens):
+        if found is not None and index and speakers.pronoun_to_rethink(found):
             # "Kim Hyun-wook, a professor at …, sees trouble ahead. "…," he said."
             before = self._sentences[index - 1]
             introduced = speakers.introduced_speaker(before, s, self.lens, ctx, self._sentences[: index - 1])

@@ -386,6 +386,7 @@ def _document_of(token, lens: Lens) -> str | None:  # type: ignore[no-untyped-de
 
 
 def _who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+    """`who` for one token, without remembering what it names for later sentences."""
     if token.lower_ in ("he", "she", "his", "her", "him"):  # "his remarks suggest …", "according to him"
         person = ctx.last_person
         if person and person.startswith("candidate:"):

@@ -46,7 +46,7 @@ _OPENING_NAME = re.compile(
 )
 
 
-def pronoun_to_rethink(found: tuple[str, str, str], lens: Lens) -> bool:
+def pronoun_to_rethink(found: tuple[str, str, str]) -> bool:
     """A "he said": the person the sentence right before introduces is nearer than the
     last one named speaking, a candidate or anyone ("Trump and Korea … Victor Cha, a
     professor at …, was blunt. "…," he said." is Cha's; "Kim said … Lee Ha-eun, a

@@ -134,12 +134,11 @@ class Lens(BriefingPatterns, CyclePeriods):
         states (a `percent` group: "a 70 percent chance", "70% 확률") and the band that
         holds that number."""
         stated = m.groupdict().get("percent")
-        if stated is not None:
-            p = round(min(max(int(stated) / 100, 0.01), 0.99), 3)
-            return self.band_of(p), p
-        return spec.band, spec.probability if spec.probability is not None else self.band_probability(
-            spec.band
-        )
+        if stated is None:
+            own = spec.probability if spec.probability is not None else self.band_probability(spec.band)
+            return spec.band, own
+        p = round(min(max(int(stated) / 100, 0.01), 0.99), 3)
+        return self.band_of(p), p
 
     # Compiled matchers ------------------------------------------------------------------
     def cues_in(self, headline: bool) -> Matcher:
