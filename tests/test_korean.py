@@ -831,6 +831,9 @@ def test_foreign_policy_in_general_is_the_alliance_not_talks_with_the_north(lens
 # sentences, not article text); written with and without the space Korean often drops
 # ("연합 훈련" / "연합훈련": a lens " ?" is an optional space).
 KO_DOMAIN_FORMS = [
+    # Seoul-Tokyo ties are the alliance's (trilateral cooperation with Japan); markets trade's
+    ("해리스가 당선되면 한일 관계 개선 흐름이 이어질 것이다.", "alliance"),
+    ("트럼프가 재집권하면 금융시장이 크게 흔들릴 수 있다.", "trade"),
     # Seoul's voice, role and being left out are inter-Korean (South Korea's role or sidelining)
     ("해리스가 당선되면 한국의 목소리가 더 반영될 것으로 보인다.", "inter_korean"),
     ("트럼프가 당선되면 북미 협상에서 한국이 배제될 수 있다.", "inter_korean"),
@@ -909,6 +912,14 @@ KO_SIGNED_FORMS = [
     ("트럼프가 재집권하면 한국 수출에 적신호가 켜질 수 있다.", "-"),
     ("해리스가 당선되면 한국 배터리 업계의 숨통이 트일 것으로 보인다.", "+"),
     ("트럼프가 재집권하면 국내 조선업계가 반사이익을 누릴 수 있다.", "+"),
+    # a third list: contracts won, leverage weakened, cooperation collapsing, benefits lost,
+    # markets regaining calm, the situation convulsing
+    ("트럼프가 재집권하면 한국 조선업체들이 미 해군 함정 정비 사업을 따낼 수 있다.", "+"),
+    ("트럼프가 재집권하면 한국의 협상력이 약해질 것이다.", "-"),
+    ("트럼프가 재집권하면 한미일 협력이 와해될 수 있다.", "-"),
+    ("트럼프가 재집권하면 한국 배터리 업체들이 세액공제 혜택을 잃을 수 있다.", "-"),
+    ("해리스가 당선되면 금융시장이 안정을 되찾을 것이다.", "+"),
+    ("트럼프가 재집권하면 한반도 정세가 요동칠 수 있다.", "-"),
     ("트럼프가 재집권하면 방위비 분담금이 대폭 인상될 것으로 보인다.", "-"),
     ("트럼프가 재집권하면 한국산 제품에 관세가 부과될 수 있다.", "-"),
     ("트럼프가 재집권하면 북미 정상회담이 재개될 가능성이 있다.", "+"),
