@@ -407,6 +407,19 @@ DOMAIN_FORMS += [
 ]
 
 
+# A fourth list from the domain table: batteries moved out, the bill for the bases, atomic
+# tests and short-range rockets, the liaison office, car sales, the three-way partnership.
+DOMAIN_FORMS += [
+    ("If Trump wins, the Pentagon could move some of its Patriot batteries out of South Korea.", "troops"),
+    ("If Trump wins, he could demand that Seoul cover the full bill for U.S. bases.", "cost_sharing"),
+    ("If Trump wins, Pyongyang could conduct its seventh atomic test.", "nk_threat"),
+    ("If Harris wins, the North may fire a barrage of short-range rockets.", "nk_threat"),
+    ("If Harris wins, Seoul could reopen the joint liaison office with the North.", "inter_korean"),
+    ("If Trump wins, Korean car sales in America could fall.", "trade"),
+    ("If Harris wins, the three-way partnership with Tokyo would be preserved.", "alliance"),
+]
+
+
 # Emboldening is the threat's only when it is the North that is emboldened.
 @pytest.mark.parametrize(
     ("text", "threat"),
