@@ -245,6 +245,11 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
         ),
         # "X에 따르면" with no reporting verb
         ("박원곤 이화여대 교수에 따르면 트럼프 2기 행정부는 북미 정상회담을 추진할 가능성이 높다.", "박원곤"),
+        # ... and "X의 말을 빌리면" (to borrow X's words)
+        (
+            "박원곤 이화여대 교수의 말을 빌리면 트럼프 2기 행정부는 북미 정상회담을 추진할 가능성이 높다.",
+            "박원곤",
+        ),
         # a cited work speaks for its author, whether cited or the verb's subject ...
         (
             "한국경제연구원이 발표한 보고서에 따르면 트럼프가 당선되면 한국 수출이 타격을 받을 수 있다.",
