@@ -261,8 +261,7 @@ class Lens(BriefingPatterns, CyclePeriods):
     def own_side_bodies(self) -> frozenset[str]:
         """The subject country's government bodies (not its leaders): "it" is what such a
         body calls itself ("the Foreign Ministry said it would …")."""
-        own = (a for a in self.model.actors if a.affiliation == self.model.subject and a.role == "government")
-        return frozenset(a.name for a in own)
+        return frozenset(a for a in self.own_side_actors if self.actor_roles[a] == "government")
 
     @cached_property
     def outside_domains(self) -> re.Pattern[str]:
