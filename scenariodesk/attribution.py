@@ -406,7 +406,7 @@ def _who(token, lens: Lens, ctx: Context, phrase: str, rule: str) -> tuple[str, 
     if candidate:  # "The former president said he would …": the candidate's own words
         return candidate, phrase, f"{rule}:candidate-alias"
     bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    campaign = campaign_of(bare, token.doc.text, lens, ctx)
+    campaign = campaign_of(bare, lambda: token.doc.text, lens, ctx)
     if campaign:  # "his campaign said", "Trump's campaign said": a candidate's campaign
         return campaign, phrase, f"{rule}:campaign"
     owned = _OWNER.sub("", bare)  # "Seoul's Foreign Ministry" is the Foreign Ministry

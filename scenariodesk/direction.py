@@ -20,6 +20,7 @@ rule list.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -336,4 +337,7 @@ def doc_tokens(
         return ()
     base = doc.start_char if isinstance(doc, Span) else 0
     lo, hi = leave_out or (0, 0)
-    return tuple(t for t in doc if start <= t.idx - base < end and not lo <= t.idx - base < hi)
+    # the tokens are in the order of their offsets: only those in the range are made
+    first = bisect.bisect_left(range(len(doc)), start, key=lambda i: doc[i].idx - base)
+    last = bisect.bisect_left(range(first, len(doc)), end, key=lambda i: doc[i].idx - base) + first
+    return tuple(t for t in doc[first:last] if not lo <= t.idx - base < hi)

@@ -5,6 +5,7 @@ subject (attribution.py's `who` reads them)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from scenariodesk.discourse import Context
 from scenariodesk.lens import Lens
@@ -14,18 +15,19 @@ _HIS_CAMPAIGN = re.compile(
 )
 
 
-def campaign_of(phrase: str, sentence: str, lens: Lens, ctx: Context) -> str | None:
+def campaign_of(phrase: str, sentence: Callable[[], str], lens: Lens, ctx: Context) -> str | None:
     """The lens actor of a candidate's campaign (website, team …): "Trump's campaign",
     or "his/her campaign" of the one candidate the sentence names, else of the candidate
     in view ("Trump would impose tariffs, his campaign said" is the Trump campaign's: a
-    stance, convention 4)."""
+    stance, convention 4). `sentence` gives the sentence's text, read only for "his/her
+    campaign" (a parse's text is joined anew each time it is asked for)."""
     m = _HIS_CAMPAIGN.match(phrase)
     if not m:
         return None
     if m.group("owner"):
         named = {o for o, _ in lens.candidate_names.finditer(m.group("owner")) if o != "pronoun"}
     else:
-        named = {o for o, _ in lens.candidate_names.finditer(sentence) if o != "pronoun"}
+        named = {o for o, _ in lens.candidate_names.finditer(sentence()) if o != "pronoun"}
         if not named and ctx.last_candidate:
             named = {ctx.last_candidate}
     if len(named) != 1:

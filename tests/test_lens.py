@@ -329,3 +329,19 @@ def test_a_character_class_in_a_pattern_keeps_its_space(hyphens):
     assert regex.fullmatch("current-account  surplus")
     assert regex.fullmatch("current account-surplus") is None or hyphens
     assert regex.fullmatch("current]account surplus") is None
+
+
+def test_alternatives_hold_every_pattern_and_each_of_its_alternatives_to_word_edges():
+    """The rule lists compiled as one plain alternation (other elections, continuations,
+    reporting verbs …) check the leading word edge once for all patterns; each pattern,
+    and each top-level alternative of one, still starts and ends on a word edge."""
+    from scenariodesk.lens.patterns import alternatives
+
+    regex = re.compile(alternatives(["chances are|odds are", "midterms?"]), re.IGNORECASE)
+    assert [m.group() for m in regex.finditer("Odds are the midterm, chances are slim")] == [
+        "Odds are",
+        "midterm",
+        "chances are",
+    ]
+    assert regex.search("the chances aren't good, the oddsare, premidterms") is None
+    assert re.compile(alternatives([])).search("anything") is None

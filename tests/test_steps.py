@@ -609,3 +609,23 @@ def test_a_cue_in_a_causal_clause_is_not_the_main_consequences(extract):
     )
     (st,) = extract(text, date="2020-09-01")
     assert st.likelihood == "even_chance"
+
+
+def test_a_consequence_s_tokens_are_those_starting_in_its_range_less_the_part_left_out():
+    """Direction reads the tokens whose first character falls in the consequence's
+    characters, not those of an attribution inside it, on a whole parse or a sentence
+    that is a span of a longer document (offsets local to the sentence)."""
+    import spacy
+
+    from scenariodesk.direction import doc_tokens
+
+    doc = spacy.blank("en")("Intro here. Talks would resume, analysts said, within weeks.")
+    sentence = doc[3:]
+    text = sentence.text
+    start, end = text.index("Talks"), len(text)
+    cut = (text.index("analysts"), text.index("within"))
+    words = [t.text for t in doc_tokens(sentence, start, end, cut)]
+    assert words == ["Talks", "would", "resume", ",", "within", "weeks", "."]
+    assert [t.text for t in doc_tokens(doc, 0, doc.text.index("."))] == ["Intro", "here"]
+    assert doc_tokens(sentence, end, end) == ()
+    assert doc_tokens(None, 0, 10) == ()
