@@ -125,6 +125,21 @@ EXACT_DOMAINS = [
     ("A Trump win could jeopardize subsidies promised to Samsung's Texas chip plant.", {"trade"}),
     ("In contrast to Trump, a Harris administration would likely consult Seoul closely.", {"alliance"}),
 ]
+# The North's weapons and the standoff in general words, which had fallen back on "North
+# Korea" alone and read as diplomacy (of 29 threat probes written for them, 9 read as diplomacy before
+# these terms; seeds, train and dev figures unchanged by them).
+THREAT_IN_GENERAL_WORDS = [
+    ("If Trump wins, the North Korean threat is likely to grow.", {"nk_threat"}),
+    ("A Harris victory could do little to slow North Korea's uranium enrichment.", {"nk_threat"}),
+    ("If Trump wins, the standoff with Pyongyang could deepen.", {"nk_threat"}),
+    ("A Trump victory could invite a confrontation with the North.", {"nk_threat"}),
+    ("If Harris is elected, North Korea will likely keep producing fissile material.", {"nk_threat"}),
+    ("A Harris administration is likely to face a more dangerous North Korea.", {"nk_threat"}),
+    ("If Trump returns, Pyongyang could resume its plutonium production.", {"nk_threat"}),
+    ("If Trump wins, the odds of a preemptive strike on the North could rise.", {"nk_threat"}),
+    ("If Trump returns, Pyongyang could unveil a new Hwasong missile within weeks.", {"nk_threat"}),
+    ("A Harris win could help deter an invasion of Taiwan.", {"china"}),
+]
 # The 2025 trade talks, after the 2024 election (the winner's term): energy purchases,
 # investment pledges, Korean plants in the U.S., shipbuilding cooperation.
 AFTER_2024 = [
@@ -135,7 +150,7 @@ AFTER_2024 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "domains"), EXACT_DOMAINS)
+@pytest.mark.parametrize(("text", "domains"), EXACT_DOMAINS + THREAT_IN_GENERAL_WORDS)
 def test_the_lens_names_exactly_the_consequences_domains(extract, text, domains):
     (st,) = extract(text, date="2024-09-01")
     assert set(st.domains) == domains, st.rules
