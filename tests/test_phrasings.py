@@ -2139,6 +2139,22 @@ NO_STATEMENT += [
 STILL_PROJECTIONS += ["Trump's campaign would likely push Seoul to pay more, analysts said."]
 
 
+# An institution's calendar (lens `calendar`) and a guess about the past ("may have
+# peaked", lens `counterfactual`) project nothing, even after a projection they would
+# otherwise take the condition of.
+NOT_AFTER_A_PROJECTION = [
+    "The Korea Institute for Defense Analyses will publish its annual assessment of North Korea's military in December.",
+    "The committee is set to hold a hearing on the alliance next week.",
+    "Samsung Electronics' quarterly profit may have peaked, analysts said.",
+]
+STILL_PROJECTIONS += ["If Trump wins, the two leaders will hold a summit next year."]
+
+
+@pytest.mark.parametrize("text", NOT_AFTER_A_PROJECTION)
+def test_a_calendar_or_a_guess_about_the_past_after_a_projection_is_none(extract, text):
+    assert [st.sentence for st in extract(LEAD + text, date="2024-09-01")] == [LEAD.strip()]
+
+
 @pytest.mark.parametrize("text", NO_STATEMENT)
 def test_schedules_past_acts_advice_and_questions_give_no_statement(extract, text):
     assert extract(text, date="2024-09-01") == []
