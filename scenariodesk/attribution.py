@@ -109,17 +109,20 @@ def _speech_owner(noun, lens: Lens):  # type: ignore[no-untyped-def]
 
 def document_owner(noun, lens: Lens):  # type: ignore[no-untyped-def]
     """The author of a document that speaks ("A KIEP report said …", "the NIS's
-    assessment", "according to a report by KITA"), or None."""
+    assessment", "according to a report by KITA"), or the body a spokesperson speaks for
+    ("a Foreign Ministry spokesperson", "a spokesperson for the ministry"), or None."""
     if noun.tag_ not in ("NN", "NNS") or noun.lower_ not in lens.document_nouns:
         return None
     owner = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.tag_ in ("NNP", "NNPS")]
-    # "a report by KITA", "a study from KITA", "a report released Tuesday by KITA"
+    # "a report by KITA", "a study from KITA", "a report released Tuesday by KITA"; a
+    # spokesperson "for" or "of" the body (a report "for" Congress is not Congress's)
+    preps = ("by", "from", "for", "of") if noun.lower_ in lens.spokesperson_nouns else ("by", "from")
     heads = [noun, *(c for c in noun.children if c.dep_ == "acl")]
     by = [
         o
         for h in heads
         for p in h.children
-        if (p.dep_ == "prep" and p.lower_ in ("by", "from")) or (p.dep_ == "agent" and p.lower_ == "by")
+        if (p.dep_ == "prep" and p.lower_ in preps) or (p.dep_ == "agent" and p.lower_ == "by")
         for o in p.children
     ]
     return (owner or [o for o in by if o.dep_ == "pobj"] or [None])[-1]

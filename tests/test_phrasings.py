@@ -1659,6 +1659,29 @@ def test_a_korean_party_is_not_the_us_democrats_campaign(extract):
         ("The Bank of Korea said a Trump win could weaken the won.", "Bank of Korea"),
         # a name that ends in a possessive and owns nothing
         ("Moody's said a Trump win could raise tariffs on Korean exporters.", "Moody's"),
+        # a spokesperson speaks for the body, in each of the ways a wire names one
+        (
+            "A Foreign Ministry spokesperson said a Harris administration would likely keep the alliance on course.",
+            "South Korean Ministry of Foreign Affairs",
+        ),
+        (
+            "The Foreign Ministry's spokesman said a Harris administration would likely keep the alliance on course.",
+            "South Korean Ministry of Foreign Affairs",
+        ),
+        (
+            "A spokeswoman for the Unification Ministry said a Trump win could revive inter-Korean talks.",
+            "South Korean Ministry of Unification",
+        ),
+        (
+            "A spokesman for Hyundai Motor said tariffs on Korean cars could rise if Trump wins.",
+            "Hyundai Motor",
+        ),
+        # ... and a named one is who speaks; a body's report "for" another is not the other's
+        (
+            "Foreign Ministry spokesperson Lim Soo-suk said a Harris administration would likely keep the alliance on course.",
+            "Lim Soo-suk",
+        ),
+        ("A report for the Foreign Ministry said a Trump win could hit Korean exports.", "author"),
     ],
 )
 def test_bodies_and_their_documents_are_sources(extract, text, source):
@@ -2859,3 +2882,14 @@ def test_a_hyphen_joins_the_words_of_a_domain_term_as_a_space_does(extract, text
     """ "defense costs" and "special measures agreement" in the lens also match the
     compounds as they are written, "defense-cost", "special-measures agreement"."""
     assert [domain in s.domains for s in extract(text)] == [True]
+
+
+def test_the_spokesperson_named_later_is_still_the_body_s(extract):
+    """ "The spokesperson added that …" goes on with the body a spokesperson spoke for
+    in the sentence before."""
+    text = (
+        "A Foreign Ministry spokesperson said on Monday that Seoul is watching the race closely. "
+        "The spokesperson added that a Harris administration would likely keep the alliance on course."
+    )
+    (st,) = extract(text, date="2024-09-01")
+    assert st.source == "South Korean Ministry of Foreign Affairs", st.rules

@@ -349,7 +349,13 @@ class Lens(BriefingPatterns, CyclePeriods):
 
     @cached_property
     def document_nouns(self) -> frozenset[str]:
-        return frozenset(n.lower() for n in self.model.document_nouns)
+        """Nouns that speak for their owner: a document's ("A KIEP report said …") and a
+        spokesperson's ("the Foreign Ministry's spokesperson said …")."""
+        return frozenset(n.lower() for n in (*self.model.document_nouns, *self.model.spokesperson_nouns))
+
+    @cached_property
+    def spokesperson_nouns(self) -> frozenset[str]:
+        return frozenset(n.lower() for n in self.model.spokesperson_nouns)
 
     @cached_property
     def speech_noun_terms(self) -> re.Pattern[str]:

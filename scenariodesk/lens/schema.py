@@ -418,6 +418,7 @@ class LensModel(_Strict):
     # Labels opening an interview's paragraphs: the interviewer's ("Q:") and the answer's.
     transcript_labels: dict[Literal["question", "answer"], list[str]] = {}
     document_nouns: list[str] = []  # "A KIEP report said …": the report's author speaks
+    spokesperson_nouns: list[str] = []  # "a spokesperson for the Foreign Ministry said …": the ministry
     actors: list[Actor] = []
     domains: list[Domain] = Field(min_length=1)
     # Other spellings of words in domain terms: "north korea" -> ["n\\. korea"].
