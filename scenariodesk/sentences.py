@@ -5,8 +5,9 @@ inside quotation marks are marked on each sentence. Korean text is split by Kiwi
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -102,9 +103,20 @@ class SentenceSplitter:
         self._no_break = {t.lower() for t in lens.model.no_break_after}
 
     def split(self, text: str) -> list[Sentence]:
-        paragraphs = [piece for m in re.finditer(r"[^\n]+", text) for piece in pieces(m.start(), m.group())]
+        return self.split_many([text])[0]
+
+    def split_many(self, texts: list[str]) -> list[list[Sentence]]:
+        """Each text's sentences; the senter runs over every text's paragraphs in one
+        stream (batched across documents, not one small batch per document)."""
+        paragraphs = [
+            [piece for m in re.finditer(r"[^\n]+", text) for piece in pieces(m.start(), m.group())]
+            for text in texts
+        ]
+        docs = self.splitter.pipe(p for paras in paragraphs for _, p in paras)
+        return [self._sentences(paras, itertools.islice(docs, len(paras))) for paras in paragraphs]
+
+    def _sentences(self, paragraphs: list[tuple[int, str]], docs: Iterable[Doc]) -> list[Sentence]:
         out: list[Sentence] = []
-        docs = self.splitter.pipe(p for _, p in paragraphs)
         for index, ((offset, para), doc) in enumerate(zip(paragraphs, docs, strict=True)):
             words = len(para.split())
             # A short line without final punctuation is a headline or deck, unless it is a

@@ -372,6 +372,21 @@ def test_sentences_respect_abbreviations_and_line_breaks(lens, text, count):
         assert text[s.start : s.end] == s.text
 
 
+def test_texts_split_together_are_split_as_each_alone(lens):
+    """Documents are split in one stream (the senter batched across them): each keeps
+    its own sentences and offsets, empty texts too."""
+    splitter = SentenceSplitter(lens)
+    texts = [param.values[0] for param in SPLITS] + ["", "One more. And a last one."]
+    together = splitter.split_many(texts)
+    assert len(together) == len(texts)
+    for text, sentences in zip(texts, together, strict=True):
+        alone = splitter.split(text)
+        assert [(s.start, s.end, s.paragraph, s.headline) for s in sentences] == [
+            (s.start, s.end, s.paragraph, s.headline) for s in alone
+        ]
+        assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
 def test_lens_alias_added_in_yaml_changes_extraction(tmp_path, extract):
     """An analyst adds an outcome alias by editing YAML only."""
     from scenariodesk.analyze import extract_statements

@@ -406,9 +406,7 @@ class LensModel(_Strict):
     development_stopwords: list[str] = []
     stance_roles: list[str] = []
     continuations: list[Pattern] = []
-    # A sentence opening with one of these refers back to the sentence before ("That could
-    # hit Korean carmakers"): its outcome is the candidate that sentence named.
-    anaphors: list[Pattern] = []
+    anaphors: list[Pattern] = []  # "That could hit …": the outcome of the sentence before
     contrast_markers: list[Pattern] = []
     clause_breaks: list[Pattern] = []
     reporting_verbs: list[Pattern] = []
