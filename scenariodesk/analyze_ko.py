@@ -227,9 +227,18 @@ def _statement(
     return statement
 
 
+_REASON_GAP = 4  # characters between a cue and the reason ending after it ("것이기 때문에")
+
+
 def _main_cue(text: str, rules: KoreanRules, inside: list) -> tuple | None:  # type: ignore[type-arg]
     """The first, main consequence's cue (convention 9): the first of the highest rank in
     the first clause that has one ("…추진될 것이라며 …쉽지 않을 것이라고": 추진될 것)."""
+    # A cue that ends a reason clause ("…나설 수밖에 없어 수요가 커질 것") is the reason's
+    # likelihood, not the consequence's, where a cue follows it.
+    reasons = [r.start() for r in rules.reason_endings.finditer(text)]
+    inside = [
+        (r, m) for r, m in inside if not any(m.end() - 2 <= at <= m.end() + _REASON_GAP for at in reasons)
+    ] or inside[-1:]
     if not inside:
         return None
     brk = rules.clause_breaks.search(text, inside[0][1].start())

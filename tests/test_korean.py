@@ -960,6 +960,16 @@ def test_the_korean_lens_decides_a_plain_consequences_sign(lens, text, sign):
         ("해리스가 당선되면 관세 부담이 줄어들 것으로 보인다.", "+"),  # 관세 -, 부담 -: the pair reads them
         ("해리스가 당선되면 한반도 긴장이 완화될 수 있다.", "+"),  # 긴장 - and 완화 +: one favourable event
         ("트럼프가 재집권하면 북러 군사협력이 심화될 수 있다.", "-"),  # cooperation between adversaries
+        # how much, between the theme and its effect (lens `ko.quantities`)
+        ("해리스가 당선되면 북미 대화가 더욱 위축될 것으로 보인다.", "-"),
+        ("트럼프가 당선되면 한미 동맹이 한층 약화될 수 있다.", "-"),
+        ("트럼프가 당선되면 K-2 전차 수요가 크게 늘어날 것으로 보인다.", "+"),
+        # an increase is the sign of what increases: Europe's defense budgets are not Seoul's bill
+        (
+            "트럼프가 재집권하면 유럽 국가들의 국방비 증액이 가속화되면서 한국산 무기 수출이 늘어날 것이다.",
+            "+",
+        ),
+        ("트럼프가 당선되면 방위비 분담금이 대폭 증액될 것으로 보인다.", "-"),
     ],
 )
 def test_a_korean_effect_after_its_theme_gives_the_events_sign(lens, text, sign):
@@ -1357,3 +1367,11 @@ def test_korean_domain_terms_hold_however_a_compound_is_spaced(lens, clause, dom
 )
 def test_korean_direction_of_a_firmer_alliance_and_a_falling_growth_rate(lens, clause, direction):
     assert [s.direction for s in ko(lens, f"트럼프가 재집권하면 {clause}.")] == [direction]
+
+
+def test_a_cue_ending_a_reason_clause_is_the_reasons_not_the_consequences(lens):
+    """ "…나설 수밖에 없어 … 수요가 커질 것": the certainty is why demand grows; the band and
+    the event are the consequence's that follows (lens `ko.reason_endings`)."""
+    text = "트럼프가 당선되면 나토 회원국들이 자체 무장에 나설 수밖에 없어 한국산 전차 수요가 더 커질 것이다."
+    (st,) = ko(lens, text)
+    assert (st.likelihood, st.cue.text, st.direction) == ("very_likely", "질 것이다", "+"), st.rules
