@@ -345,3 +345,29 @@ def test_alternatives_hold_every_pattern_and_each_of_its_alternatives_to_word_ed
     ]
     assert regex.search("the chances aren't good, the oddsare, premidterms") is None
     assert re.compile(alternatives([])).search("anything") is None
+
+
+def test_no_optional_group_of_the_lens_mixes_words_with_and_without_their_space():
+    """ "demand for (korean|american|u\\.s\\. )?(weapons|…)" never matched "demand for
+    Korean tanks": the alternatives of an optional group of words each end with the space
+    that parts them from what follows, or none does (a hyphen ends a prefix: "mid-")."""
+    lens = load_lens()
+    optional = re.compile(r"\((?:\?:)?([^()]*)\)\?")
+
+    def strings(value):  # type: ignore[no-untyped-def]
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from strings(v)
+        elif isinstance(value, list):
+            for v in value:
+                yield from strings(v)
+
+    mixed = [
+        m.group()
+        for pattern in strings(lens.model.model_dump(mode="json"))
+        for m in optional.finditer(pattern)
+        if len({a.endswith(" ") for a in m.group(1).split("|") if not a.endswith("-")}) > 1
+    ]
+    assert mixed == []

@@ -2893,3 +2893,11 @@ def test_the_spokesperson_named_later_is_still_the_body_s(extract):
     )
     (st,) = extract(text, date="2024-09-01")
     assert st.source == "South Korean Ministry of Foreign Affairs", st.rules
+
+
+def test_demand_for_korean_goods_is_a_market_not_a_demand_on_seoul(extract):
+    """ "Demand for Korean tanks" is buyers' demand, favourable, where "Trump's demands"
+    are pressure on Seoul."""
+    (st,) = extract("If Trump wins, demand for Korean howitzers could grow.", date="2024-09-01")
+    assert "impact:+:demand for korean howitzers" in st.rules
+    assert not any(r.startswith("impact:-:demand") for r in st.rules), st.rules
