@@ -2137,7 +2137,11 @@ NO_STATEMENT += [
     "Harris will speak about trade at a rally in Michigan on Thursday.",
     "Trump will visit a steel plant in Pennsylvania on Monday to promote his tariff plan.",
     "Trump's campaign will release a policy paper on North Korea next week, his aides said.",
+    # both candidates, and the day as a possessive
+    "Both Trump and Harris are expected to address the economy in Thursday's debate.",
 ]
+# A third party's preference is its attitude (convention 5), as "would like to" is.
+NO_STATEMENT += ["Pyongyang would prefer a Trump victory, according to the North's state media."]
 STILL_PROJECTIONS += [
     "If Harris wins, she will travel to Seoul to reassure the alliance.",
     "A Trump win threatens to upend the alliance.",
