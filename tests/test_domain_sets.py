@@ -139,6 +139,7 @@ THREAT_IN_GENERAL_WORDS = [
     ("If Trump wins, the odds of a preemptive strike on the North could rise.", {"nk_threat"}),
     ("If Trump returns, Pyongyang could unveil a new Hwasong missile within weeks.", {"nk_threat"}),
     ("A Harris win could help deter an invasion of Taiwan.", {"china"}),
+    ("Trump's return would likely revive his demands for higher payments from Seoul.", {"cost_sharing"}),
 ]
 # The 2025 trade talks, after the 2024 election (the winner's term): energy purchases,
 # investment pledges, Korean plants in the U.S., shipbuilding cooperation.
