@@ -124,6 +124,7 @@ EXACT_DOMAINS = [
     ("Under Harris, the trilateral partnership with Tokyo would likely deepen.", {"alliance"}),
     ("A Trump win could jeopardize subsidies promised to Samsung's Texas chip plant.", {"trade"}),
     ("In contrast to Trump, a Harris administration would likely consult Seoul closely.", {"alliance"}),
+    ("Trump's return would likely revive his demands for higher payments from Seoul.", {"cost_sharing"}),
 ]
 # The North's weapons and the standoff in general words, which had fallen back on "North
 # Korea" alone and read as diplomacy (of 29 threat probes written for them, 9 read as diplomacy before
@@ -139,7 +140,6 @@ THREAT_IN_GENERAL_WORDS = [
     ("If Trump wins, the odds of a preemptive strike on the North could rise.", {"nk_threat"}),
     ("If Trump returns, Pyongyang could unveil a new Hwasong missile within weeks.", {"nk_threat"}),
     ("A Harris win could help deter an invasion of Taiwan.", {"china"}),
-    ("Trump's return would likely revive his demands for higher payments from Seoul.", {"cost_sharing"}),
 ]
 # The 2025 trade talks, after the 2024 election (the winner's term): energy purchases,
 # investment pledges, Korean plants in the U.S., shipbuilding cooperation.
