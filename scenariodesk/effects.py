@@ -112,6 +112,10 @@ def described(words: Sequence[str]) -> set[int]:
             end = next((j for j in range(i + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
             if not MODALS.intersection(words[i + 2 : end]):
                 inside.update(range(i + 2, end))
+        elif words[i] != "," and words[i + 1] in _RESTRICTIVE and (verb := _past_verb_after(words, i + 1)):
+            # "the process that Trump abandoned": a relative clause in the past tense tells
+            # what the noun was, not what is projected
+            inside.update(range(i + 1, verb + 1))
         elif i and words[i + 1] == "by" and words[i - 1].isalpha() and _reduced_passive(words, i):
             # "projects frozen by sanctions": a participle after its noun, with its agent,
             # describes the noun (no auxiliary before it: "talks would be frozen by" is the
@@ -122,6 +126,23 @@ def described(words: Sequence[str]) -> set[int]:
             )
             inside.update(range(i, end))
     return inside
+
+
+_RESTRICTIVE = frozenset({"that", "which", "who"})
+_RELATIVE_REACH = 4  # words from a relative pronoun to its clause's verb ("that the Trump team abandoned")
+
+
+def _past_verb_after(words: Sequence[str], pronoun: int) -> int | None:
+    """The index of a past-tense verb closing a short relative clause opened at
+    `pronoun` ("that Trump abandoned", "which Seoul signed"), with no modal, auxiliary or
+    punctuation before it; None otherwise."""
+    for j in range(pronoun + 1, min(len(words), pronoun + 1 + _RELATIVE_REACH)):
+        w = words[j]
+        if not w.isalpha() or w in MODALS or w in _PASSIVE_AUXILIARIES:
+            return None
+        if past_form(w) and words[j - 1] not in ("to", "will", "would"):
+            return j
+    return None
 
 
 def _reduced_passive(words: Sequence[str], i: int) -> bool:

@@ -80,6 +80,10 @@ EFFECTS = [
     ("It would be harder for Seoul to reduce tariffs on its exports.", "-"),
     ("Tariffs would make it harder for Korean firms to break into the U.S. market.", "-"),
     ("A deal would make it easier for Seoul to resume talks with Pyongyang.", "+"),
+    # a thaw, a seat at the table and a diplomatic process are valued themes
+    ("His emphasis on human rights could delay any thaw.", "-"),
+    ("It would give Seoul a firmer seat at the table.", "+"),
+    ("A nuclear test could derail the process.", "-"),
 ]
 
 
@@ -115,6 +119,22 @@ def test_effects_on_the_parse_read_negated_subjects_and_skip_background_clauses(
     assert set(effect_pairs(tokens, lens.direction_step.vocab, parsed=True)) >= pairs
     if not pairs:
         assert effect_pairs(tokens, lens.direction_step.vocab, parsed=True) == []
+
+
+WINDOW_BACKGROUND = [
+    # a relative clause in the past tense tells what the noun was, not what is projected
+    ("The alliance could regain the trust that eroded during the Trump years.", [("regain", "trust", 1)]),
+    ("He would restore the process that Trump abandoned.", [("restore", "process", 1)]),
+    # ... a present or modal one, or a copula before a participle, may still be the event
+    ("Seoul needs a partner who would restore the talks.", [("restore", "talk", 1)]),
+    ("It is better news for those who are concerned about the alliance.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "pairs"), WINDOW_BACKGROUND)
+def test_without_a_parse_a_relative_clause_in_the_past_is_background(lens, text, pairs):
+    found = window_pairs(tuple(splitter()(text)), lens.direction_step.vocab)
+    assert [p for p in found if p[0] not in ("concern", "better")] == pairs
 
 
 NESTED = [
