@@ -139,6 +139,7 @@ THREAT_IN_GENERAL_WORDS = [
     ("If Trump returns, Pyongyang could resume its plutonium production.", {"nk_threat"}),
     ("If Trump wins, the odds of a preemptive strike on the North could rise.", {"nk_threat"}),
     ("If Trump returns, Pyongyang could unveil a new Hwasong missile within weeks.", {"nk_threat"}),
+    ("If Trump wins, Seoul would have to live with a nuclear North indefinitely.", {"nk_threat"}),
     ("A Harris win could help deter an invasion of Taiwan.", {"china"}),
 ]
 # The 2025 trade talks, after the 2024 election (the winner's term): energy purchases,
