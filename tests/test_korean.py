@@ -216,6 +216,19 @@ def test_both_candidates_is_whoever_wins(lens):
     assert st.condition == "any", st.rules
 
 
+def test_depending_on_who_wins_and_around_the_vote_are_any_outcome(lens):
+    """ "누가 당선되느냐에 따라" (depending on who wins) ties the consequence to the result,
+    not to one candidate, as "대선 결과에 따라" does; "대선 전후로" (around the vote) times
+    it by the election: both are `any` after a paragraph about one candidate."""
+    lead = "트럼프가 당선되면 방위비 분담금 인상 압박이 커질 것이다.\n\n"
+    for text in (
+        "누가 당선되느냐에 따라 한반도 정세도 크게 요동칠 전망이다.",
+        "북한이 미 대선 전후로 핵실험에 나설 가능성을 배제할 수 없다.",
+    ):
+        statements = ko(lens, lead + text)
+        assert [st.condition for st in statements if st.sentence == text] == ["any"], statements
+
+
 def test_a_candidates_sound_bite_under_its_caption_is_stance(lens):
     """A caption naming the candidate makes the sound bite below it their own pledge
     (convention 4), not the article's projection."""
