@@ -2905,3 +2905,17 @@ def test_demand_for_korean_goods_is_a_market_not_a_demand_on_seoul(extract):
     (st,) = extract("If Trump wins, demand for Korean howitzers could grow.", date="2024-09-01")
     assert "impact:+:demand for korean howitzers" in st.rules
     assert not any(r.startswith("impact:-:demand") for r in st.rules), st.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Depending on who wins, the alliance could change course.", "any"),
+        ("Depending on the election's outcome, the alliance could change course.", "any"),
+        # an outcome not named as the election's may be the summits' own: the paragraph's
+        ("Summits could either stabilize or destabilize the alliance, depending on the outcome.", "trump"),
+    ],
+)
+def test_depending_on_who_wins_is_whoever_wins(extract, text, condition):
+    statements = extract("If Trump wins, tariffs could rise. " + text, date="2024-09-01")
+    assert [st.condition for st in statements if st.sentence == text] == [condition], statements
