@@ -66,6 +66,9 @@ class Context:
             outcome = rule.split(":", 1)[0]
             if outcome == "*":
                 outcome = (named[0] if named else None) or self.last_candidate or self.topic
+            elif outcome.startswith("~"):  # "if Trump loses": the one other candidate running
+                others = {o for o in self.allowed or () if o not in ("any", outcome[1:])}
+                outcome = others.pop() if len(others) == 1 else None
             if outcome and (outcome == "any" or self.allowed is None or outcome in self.allowed):
                 out.append((outcome, rule, m))
         return out

@@ -2919,3 +2919,21 @@ def test_demand_for_korean_goods_is_a_market_not_a_demand_on_seoul(extract):
 def test_depending_on_who_wins_is_whoever_wins(extract, text, condition):
     statements = extract("If Trump wins, tariffs could rise. " + text, date="2024-09-01")
     assert [st.condition for st in statements if st.sentence == text] == [condition], statements
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "condition"),
+    [
+        ("If Trump loses, Harris would keep the alliance strong.", "2024-09-01", "harris"),
+        ("Should Trump lose, Seoul would face fewer tariffs.", "2024-09-01", "harris"),
+        ("A Trump defeat would likely keep the alliance on course.", "2024-09-01", "harris"),
+        ("If Harris loses, tariffs on Korean cars could rise.", "2024-09-01", "trump"),
+        # the one other candidate running on the article's date
+        ("If Trump loses, tariffs on Korean cars would likely stay low.", "2024-05-01", "biden"),
+        ("If Trump loses, tariffs on Korean cars would likely stay low.", "2020-09-01", "biden"),
+        ("If Clinton loses, Washington would likely pull troops out of Korea.", "2016-09-01", "trump"),
+    ],
+)
+def test_a_candidates_defeat_is_the_other_candidates_outcome(extract, text, date, condition):
+    (st,) = extract(text, date=date)
+    assert st.condition == condition, st.rules

@@ -220,6 +220,10 @@ class Lens(BriefingPatterns, CyclePeriods):
         all_names = self._names(year)
         names = {o.id: all_names[o.id] for o in self.named_outcomes}
         phrases = [(o.id, p) for o in self.model.outcomes for p in o.phrases]
+        # "If Trump loses": "~trump", the other candidate of the article's date (discourse.py)
+        for outcome, its_names in names.items():
+            who = f"(?:{'|'.join(its_names)})"
+            phrases += [(f"~{outcome}", t.replace("{who}", who)) for t in self.model.defeat_templates]
         return who_matcher(self.model.condition_templates, names, phrases, where="condition_templates")
 
     @lru_cache(maxsize=16)  # noqa: B019

@@ -376,8 +376,8 @@ class LensModel(_Strict):
     subject: str
     outcomes: list[Outcome] = Field(min_length=1)
     condition_templates: list[Pattern]
-    # Outcome phrases of a heading alone, posing a hypothesis: "Scenario 1: {who} returns"
-    heading_conditions: list[Pattern] = []
+    defeat_templates: list[Pattern] = []  # "if {who} loses": the other of a cycle's two candidates
+    heading_conditions: list[Pattern] = []  # of a heading alone: "Scenario 1: {who} returns"
     election_terms: list[Pattern] = []
     # The winner's government ("the new administration"): the article's candidate's, or any
     winner_terms: list[Pattern] = []
