@@ -24,6 +24,7 @@ from collections import Counter
 from scenariodesk import ko_names
 from scenariodesk.clauses import candidate_clauses, cue_word, near, segments
 from scenariodesk.direction import LOWERING_BANDS, Consequence
+from scenariodesk.discourse import other_candidate
 from scenariodesk.ko_names import candidates
 from scenariodesk.ko_speakers import KoreanContext, left_open, read_label, speaker_of
 from scenariodesk.lens import KoreanRules, Lens
@@ -90,6 +91,8 @@ def _sentence(
         outcome = rule.split(":", 1)[0]
         if outcome == "*":
             outcome = (names[0][0] if names else None) or ctx.last_candidate or ctx.topic or ""
+        elif outcome.startswith("~"):  # "트럼프가 패배하면": the one other candidate running
+            outcome = other_candidate(outcome[1:], ctx.allowed) or ""
         if outcome and (outcome == "any" or ctx.allowed is None or outcome in ctx.allowed):
             conditions.append((outcome, rule, m))
     # another election than the lens's ("6·3 대선에서 누가 당선되든"): its "any" is not ours,

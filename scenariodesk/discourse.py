@@ -67,11 +67,17 @@ class Context:
             if outcome == "*":
                 outcome = (named[0] if named else None) or self.last_candidate or self.topic
             elif outcome.startswith("~"):  # "if Trump loses": the one other candidate running
-                others = {o for o in self.allowed or () if o not in ("any", outcome[1:])}
-                outcome = others.pop() if len(others) == 1 else None
+                outcome = other_candidate(outcome[1:], self.allowed)
             if outcome and (outcome == "any" or self.allowed is None or outcome in self.allowed):
                 out.append((outcome, rule, m))
         return out
+
+
+def other_candidate(loser: str, allowed: set[str] | None) -> str | None:
+    """The outcome of a candidate's defeat: the one other candidate running (`allowed`,
+    the article's date's outcomes), None where there are several or none."""
+    others = {o for o in allowed or () if o not in ("any", loser)}
+    return others.pop() if len(others) == 1 else None
 
 
 def topic(

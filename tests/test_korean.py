@@ -1388,3 +1388,17 @@ def test_a_cue_ending_a_reason_clause_is_the_reasons_not_the_consequences(lens):
     text = "트럼프가 당선되면 나토 회원국들이 자체 무장에 나설 수밖에 없어 한국산 전차 수요가 더 커질 것이다."
     (st,) = ko(lens, text)
     assert (st.likelihood, st.cue.text, st.direction) == ("very_likely", "질 것이다", "+"), st.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("트럼프가 패배하면 한미동맹은 안정될 것이다.", "harris"),
+        ("해리스 부통령이 낙선할 경우 관세 장벽이 높아질 가능성이 크다.", "trump"),
+        ("트럼프 패배 시 방위비 분담금 협상은 순조로울 것으로 보인다.", "harris"),
+    ],
+)
+def test_a_korean_candidates_defeat_is_the_other_candidates_outcome(lens, text, condition):
+    """ "트럼프가 패배하면" (if Trump loses), as the English lens's `defeat_templates`."""
+    (st,) = ko(lens, text)
+    assert st.condition == condition, st.rules

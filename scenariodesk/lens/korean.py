@@ -76,15 +76,7 @@ class KoreanRules:
         self.names = compile_matcher(
             [(o, n) for o, names in spec.names.items() for n in names], where="ko.names", **plain
         )
-        rules: list[tuple[str, str]] = []
-        for i, template in enumerate(spec.condition_templates):
-            if "{who}" not in template:
-                rules.append((f"*:ko{i}", template))
-                continue
-            for outcome, names in spec.names.items():
-                rules.append((f"{outcome}:ko{i}", template.replace("{who}", f"({'|'.join(names)})")))
-        rules += [(f"any:ko-any{i}", p) for i, p in enumerate(spec.any_phrases)]
-        self.conditions = compile_matcher(rules, where="ko.condition_templates", **plain)
+        self.conditions = compile_matcher(_condition_rules(spec), where="ko.condition_templates", **plain)
         self.election = re.compile(
             "|".join(f"(?:{p})" for p in [*spec.election_terms, *spec.winner_terms]) or r"(?!x)x"
         )
@@ -249,3 +241,23 @@ class KoreanRules:
             effect = 1 if sign == "+" else -1
             pairs.append((value * effect, negated, text[first : m.end()], (first, m.end())))
         return pairs
+
+
+def _condition_rules(spec: KoreanSpec) -> list[tuple[str, str]]:
+    """The outcome phrases as (rule, pattern): "{outcome}:ko{i}" for a template with each
+    outcome's names, "*:ko{i}" for one with none, "~{outcome}:ko-defeat{i}" for a
+    candidate's defeat, "any:ko-any{i}" for whoever wins."""
+    rules: list[tuple[str, str]] = []
+    for i, template in enumerate(spec.condition_templates):
+        if "{who}" not in template:
+            rules.append((f"*:ko{i}", template))
+            continue
+        for outcome, names in spec.names.items():
+            rules.append((f"{outcome}:ko{i}", template.replace("{who}", f"({'|'.join(names)})")))
+    rules += [
+        (f"~{outcome}:ko-defeat{i}", template.replace("{who}", f"({'|'.join(names)})"))
+        for i, template in enumerate(spec.defeat_templates)
+        for outcome, names in spec.names.items()
+    ]
+    rules += [(f"any:ko-any{i}", p) for i, p in enumerate(spec.any_phrases)]
+    return rules

@@ -243,6 +243,7 @@ class KoreanSpec(_Strict):
 
     names: dict[str, list[Pattern]] = {}  # outcome id -> names
     condition_templates: list[Pattern] = []  # {who} = an outcome's names
+    defeat_templates: list[Pattern] = []  # "{who}가 패배하면": the other candidate's outcome
     any_phrases: list[Pattern] = []
     election_terms: list[Pattern] = []
     # The winner's government ("새 행정부", "차기 대통령"): in an article about one
