@@ -84,6 +84,9 @@ EFFECTS = [
     ("His emphasis on human rights could delay any thaw.", "-"),
     ("It would give Seoul a firmer seat at the table.", "+"),
     ("A nuclear test could derail the process.", "-"),
+    # what outlasts keeps its value: "the alliance will survive"
+    ("The alliance will survive.", "+"),
+    ("The alliance would endure.", "+"),
 ]
 
 
