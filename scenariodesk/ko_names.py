@@ -285,9 +285,9 @@ def subject_phrases(
     with 도: "박원곤 교수도"), else (unless `topics_only`: a subject inside a reported clause
     is that clause's) the first subject-marked one (이/가)."""
     found = [
-        (m.start(), m.group(1) or m.group(3))
+        (m.start(), m.group(1) or m.group(2))
         for m in _TOPIC.finditer(before_verb, start)
-        if m.group(3) or m.start(2) in particles
+        if m.group(1) or m.start(3) in particles
     ]
     found += [
         (m.start(), m.group(1))
@@ -324,6 +324,8 @@ _WORD = r"(?:[^\s,.]|(?<=[A-Z])\.)+?"
 PHRASE = rf"({_WORD}(?:\s+{_WORD}){{0,6}}?)"
 _SUBJECT = re.compile(PHRASE + r"(은|는|이|가)(?:\s+역시)?\s")
 _ALSO = re.compile(PHRASE + r"도\s")
-_TOPIC = re.compile(PHRASE + r"(은|는)(?:\s+역시)?\s|" + PHRASE + r"\s+역시\s")
+# "… 역시"/"… 또한" (… too) first: a phrase going on to a later topic ("국립외교원 김현수 교수
+# 역시 해리스 행정부에서는 …") is not one subject
+_TOPIC = re.compile(PHRASE + r"(?<![은는])\s+(?:역시|또한)\s|" + PHRASE + r"(은|는)(?:\s+(?:역시|또한))?\s")
 _SUBJECT_THEN_QUOTE = re.compile(r"^\s*" + PHRASE + r"(?:이|가)\s*[“\"]")
 _NAMED_THEN_QUOTE = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?" + PHRASE + r"\s*[“\"]")

@@ -1402,3 +1402,12 @@ def test_a_korean_candidates_defeat_is_the_other_candidates_outcome(lens, text, 
     """ "트럼프가 패배하면" (if Trump loses), as the English lens's `defeat_templates`."""
     (st,) = ko(lens, text)
     assert st.condition == condition, st.rules
+
+
+@pytest.mark.parametrize("also", ["역시", "또한"])
+def test_a_speaker_with_too_before_a_later_topic_is_the_speaker_alone(lens, also):
+    """ "국립외교원 김현수 교수 역시 해리스 행정부에서는 …": the speaker is the phrase before
+    역시/또한 (too), not a run of words up to the clause's own topic."""
+    text = f"국립외교원 김현수 교수 {also} 해리스 행정부에서는 한미일 협력이 지속될 것으로 예상했다."
+    (st,) = ko(lens, text)
+    assert st.source == "김현수", st.rules
