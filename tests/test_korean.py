@@ -983,6 +983,11 @@ def test_the_korean_lens_decides_a_plain_consequences_sign(lens, text, sign):
             "+",
         ),
         ("트럼프가 당선되면 방위비 분담금이 대폭 증액될 것으로 보인다.", "-"),
+        # "difficult" as a noun's modifier and as a change, not only as its stem 어렵
+        ("트럼프가 당선되면 한국 정부로서는 어려운 협상이 될 것이다.", "-"),
+        ("트럼프가 당선되면 방위비 협상이 어려워질 것이다.", "-"),
+        # ... while "hard to resume" is the cue's lowering of a favourable event
+        ("트럼프가 당선되면 북미 대화가 재개되기 어려울 것이다.", "+"),
     ],
 )
 def test_a_korean_effect_after_its_theme_gives_the_events_sign(lens, text, sign):
