@@ -211,8 +211,15 @@ def test_a_captions_affiliation_names_no_domain(lens):
     assert (st.source, st.domains) == ("김흥규", ("cost_sharing",)), st.rules
 
 
-def test_both_candidates_is_whoever_wins(lens):
-    (st,) = ko(lens, "두 후보 모두 북핵 문제에 뾰족한 해법을 내놓기 어려울 것이다.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "두 후보 모두 북핵 문제에 뾰족한 해법을 내놓기 어려울 것이다.",
+        "어느 쪽이든 우리 경제가 받을 충격은 클 것이다.",  # either way
+    ],
+)
+def test_both_candidates_is_whoever_wins(lens, text):
+    (st,) = ko(lens, text)
     assert st.condition == "any", st.rules
 
 
@@ -988,6 +995,9 @@ def test_the_korean_lens_decides_a_plain_consequences_sign(lens, text, sign):
         ("트럼프가 당선되면 방위비 협상이 어려워질 것이다.", "-"),
         # ... while "hard to resume" is the cue's lowering of a favourable event
         ("트럼프가 당선되면 북미 대화가 재개되기 어려울 것이다.", "+"),
+        # an understated size is no negation: "not small" is large
+        ("트럼프가 당선되면 우리 경제와 안보가 받을 충격은 작지 않을 것이다.", "-"),
+        ("트럼프가 당선되면 한미 동맹은 흔들리지 않을 것이다.", "+"),
     ],
 )
 def test_a_korean_effect_after_its_theme_gives_the_events_sign(lens, text, sign):
