@@ -239,10 +239,9 @@ def condition_of(
     s: Sentence, f: Features, ctx: Context, segment: Segment, lens: Lens
 ) -> tuple[str | None, Span | None, str]:
     """The outcome a segment's consequence depends on, the phrase that names it and the
-    rule that chose it: the segment's outcome phrase, else a candidate the sentence names
-    (two named as one subject: any), else the one named just before an anaphor ("That
-    could …"), else the paragraph's, a headline's, the winner's government as the
-    article's topic or the text's last outcome ("the new administration"), the election's
+        rule that chose it: the segment's outcome phrase, else a candidate the sentence names
+        (two named as one subject: any), else the one named just before an anaphor ("That
+        could …"), else the paragraph's, a headline's, the election's
     (any), a pronoun's candidate, the article's topic, the text's last, the winner's."""
     if segment.condition is not None:
         outcome, rule, m = segment.condition
@@ -280,8 +279,6 @@ def condition_of(
     if f.election == {"winner"} and ctx.topic:
         # "The new administration would …" in an article about one candidate: theirs
         return ctx.topic, None, "condition:winner-term-topic"
-    if f.election == {"winner"} and ctx.discourse_condition:
-        return ctx.discourse_condition, None, "condition:winner-term-discourse"
     if f.election:
         return "any", None, "condition:any:election-timed"
     pronouns = [m for outcome, m in f.names if outcome == "pronoun" and not _reports(m, f)]

@@ -2937,15 +2937,3 @@ def test_depending_on_who_wins_is_whoever_wins(extract, text, condition):
 def test_a_candidates_defeat_is_the_other_candidates_outcome(extract, text, date, condition):
     (st,) = extract(text, date=date)
     assert st.condition == condition, st.rules
-
-
-def test_the_new_administration_is_the_one_the_text_is_about(extract):
-    """Under "Scenario 2: Harris wins", "the new administration" is Harris's, as the
-    sentences around it are, not whoever wins."""
-    text = (
-        "Scenario 2: Harris wins\n\n"
-        "The alliance would stay on its current footing.\n\n"
-        "North Korea would likely respond with provocations to test the new administration."
-    )
-    statements = extract(text, date="2024-10-10")
-    assert [st.condition for st in statements] == ["harris", "harris"], statements
