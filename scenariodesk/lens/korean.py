@@ -247,17 +247,14 @@ def _condition_rules(spec: KoreanSpec) -> list[tuple[str, str]]:
     """The outcome phrases as (rule, pattern): "{outcome}:ko{i}" for a template with each
     outcome's names, "*:ko{i}" for one with none, "~{outcome}:ko-defeat{i}" for a
     candidate's defeat, "any:ko-any{i}" for whoever wins."""
+    named = {outcome: f"({'|'.join(names)})" for outcome, names in spec.names.items()}
     rules: list[tuple[str, str]] = []
     for i, template in enumerate(spec.condition_templates):
         if "{who}" not in template:
             rules.append((f"*:ko{i}", template))
             continue
-        for outcome, names in spec.names.items():
-            rules.append((f"{outcome}:ko{i}", template.replace("{who}", f"({'|'.join(names)})")))
-    rules += [
-        (f"~{outcome}:ko-defeat{i}", template.replace("{who}", f"({'|'.join(names)})"))
-        for i, template in enumerate(spec.defeat_templates)
-        for outcome, names in spec.names.items()
-    ]
+        rules += [(f"{o}:ko{i}", template.replace("{who}", who)) for o, who in named.items()]
+    for i, template in enumerate(spec.defeat_templates):
+        rules += [(f"~{o}:ko-defeat{i}", template.replace("{who}", who)) for o, who in named.items()]
     rules += [(f"any:ko-any{i}", p) for i, p in enumerate(spec.any_phrases)]
     return rules
