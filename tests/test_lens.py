@@ -151,6 +151,27 @@ def test_a_named_group_of_a_rule_whose_first_letter_is_unknown_is_read_from_its_
     assert (rule, m.group("percent")) == ("stated", "70")
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        (r"North\S* Korea", "NORTH-ish KOREA talks", "NORTH-ish KOREA"),  # \S stays \S, not \s
+        (r"Trump\W+wins", "TRUMP  wins", "TRUMP  wins"),
+        (r"(?P<Share>\d+) ?percent", "a 50 Percent share", "50 Percent"),  # group names kept
+        (r"\x54ariffs", "Tariffs rise", "Tariffs"),  # a capital by its code: scanned as written
+        ("[A-Z]+ tariffs", "New tariffs", "New tariffs"),
+        ("tariffs", "İİ said tariffs rise", "tariffs"),  # "İ" is longer in lower case
+    ],
+)
+def test_the_alternation_scanned_in_lower_case_matches_as_ignorecase_would(pattern, text, found):
+    """A matcher scans the text in lower case with its alternation lowered (faster than
+    IGNORECASE): escapes and group names keep their case, and what cannot be lowered the
+    same way, or text whose lower case is longer, is scanned as written."""
+    from scenariodesk.lens.patterns import compile_matcher
+
+    matcher = compile_matcher([("rule", pattern), ("other", "under trump")])
+    assert [m.group() for _, m in matcher.finditer(text)] == [found]
+
+
 def test_branches_grouped_by_their_second_letter_keep_their_order():
     """Seven patterns opening with "t": subgrouped by second letter behind a lookahead;
     where two match at one place the one listed first still wins."""
@@ -226,9 +247,10 @@ def test_a_space_before_a_question_mark_is_optional_in_a_pattern():
 def test_a_pattern_opening_with_a_lookbehind_is_keyed_by_what_follows_it():
     """A lookbehind matches no character: "(?<!will\\s)(probably|likely) see" starts at
     p or l, and is still refused after "will"."""
-    from scenariodesk.lens.patterns import _first_letters, compile_matcher
+    from scenariodesk.lens.pattern_source import first_letters
+    from scenariodesk.lens.patterns import compile_matcher
 
-    assert _first_letters(r"(?<!will\s)(probably|likely) see") == "lp"
+    assert first_letters(r"(?<!will\s)(probably|likely) see") == "lp"
     matcher = compile_matcher([("m", r"(?<!will\s)(probably|likely) see")], where="test")
     assert [m.group() for _, m in matcher.finditer("they probably see it")] == ["probably see"]
     assert list(matcher.finditer("they will probably see it")) == []
@@ -239,12 +261,13 @@ def test_patterns_of_alternatives_are_keyed_by_each_alternative_s_first_letter()
     apostrophe or a digit class no longer leave a rule tried at every word of every
     sentence (a third of the cues' time): each is keyed by the letters it opens with, and
     every alternative still ends on a word edge."""
-    from scenariodesk.lens.patterns import _first_letters, compile_matcher
+    from scenariodesk.lens.pattern_source import first_letters
+    from scenariodesk.lens.patterns import compile_matcher
 
-    assert _first_letters("chances are|odds are") == "co"
-    assert _first_letters(r"(how|whether|(?<!^)what) will") == "hw"
-    assert _first_letters(r"(’re|are) in for") == "a’"
-    assert _first_letters(r"(\d+-year|record) lows?") == "0123456789r"
+    assert first_letters("chances are|odds are") == "co"
+    assert first_letters(r"(how|whether|(?<!^)what) will") == "hw"
+    assert first_letters(r"(’re|are) in for") == "a’"
+    assert first_letters(r"(\d+-year|record) lows?") == "0123456789r"
     rules = [("odds", "chances are|odds are"), ("low", r"(\d+-year|record) lows?")]
     matcher = compile_matcher(rules, where="test")
     assert matcher.anywhere == ()

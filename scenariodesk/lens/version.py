@@ -24,7 +24,8 @@ _ANALYSIS_MODULES = (
         "speakers.py",
         "names.py",
     ),
-    *("lens/__init__.py", "lens/patterns.py", "lens/korean.py", "lens/briefing.py", "lens/cycles.py"),
+    *("lens/__init__.py", "lens/patterns.py", "lens/pattern_source.py", "lens/korean.py"),
+    *("lens/briefing.py", "lens/cycles.py"),
 )
 
 
