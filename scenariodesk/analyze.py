@@ -37,6 +37,7 @@ from scenariodesk.clauses import (
 )
 from scenariodesk.direction import Consequence, doc_tokens
 from scenariodesk.discourse import Context, condition_of, named_in_full, topic, with_article_domain
+from scenariodesk.effects import described_spans
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
 from scenariodesk.proposition import proposition
@@ -374,7 +375,7 @@ class _Extractor:
         for a generic impact the article's subject completes, None for no statement."""
         # Walking the parse for speakers' descriptions only matters where a term matched.
         if f.domains and s.start not in self._described:  # once per sentence, not per segment
-            self._described[s.start] = descriptions(s, self.lens)
+            self._described[s.start] = descriptions(s, self.lens) + described_spans(s.text)
         domains = pick_domains(f, segment, self._described.get(s.start, ()))
         if domains:
             ctx.paragraph_domains = domains

@@ -9,6 +9,7 @@ lowers X. `direction.py` turns the pairs into features and decides.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -116,6 +117,11 @@ def described(words: Sequence[str]) -> set[int]:
             # "the process that Trump abandoned": a relative clause in the past tense tells
             # what the noun was, not what is projected
             inside.update(range(i + 1, verb + 1))
+        elif words[i] == "," and (end := _appositive_participle(words, i + 1)):
+            # "the Kaesong complex, shut down in February after the nuclear test, is
+            # unlikely to reopen": a participle set off by commas tells what the noun went
+            # through, not what is projected
+            inside.update(range(i + 1, end))
         elif i and words[i + 1] == "by" and words[i - 1].isalpha() and _reduced_passive(words, i):
             # "projects frozen by sanctions": a participle after its noun, with its agent,
             # describes the noun (no auxiliary before it: "talks would be frozen by" is the
@@ -126,6 +132,23 @@ def described(words: Sequence[str]) -> set[int]:
             )
             inside.update(range(i, end))
     return inside
+
+
+_SPAN_TOKEN = re.compile(r"[\w'’-]+|[,;:.]")
+
+
+def described_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of `text`'s participles set off by commas ("the Kaesong
+    complex, shut down after the North's nuclear test, is unlikely to reopen" is not
+    about the test): what a pick of domains leaves out, as it does a speaker's
+    description. (Relative clauses stay: their topic is often the sentence's too.)"""
+    tokens = list(_SPAN_TOKEN.finditer(text))
+    words = [t.group().lower() for t in tokens]
+    spans = []
+    for i in range(len(words) - 1):
+        if words[i] == "," and (end := _appositive_participle(words, i + 1)):
+            spans.append((tokens[i + 1].start(), tokens[end - 1].end()))
+    return spans
 
 
 _RESTRICTIVE = frozenset({"that", "which", "who"})
@@ -143,6 +166,33 @@ def _past_verb_after(words: Sequence[str], pronoun: int) -> int | None:
         if past_form(w) and words[j - 1] not in ("to", "will", "would"):
             return j
     return None
+
+
+# After a participle describing its noun: where, when, why ("shut down in February")
+_PARTICIPLE_FOLLOWERS = frozenset(
+    {"in", "after", "since", "during", "amid", "last", "earlier", "down", "up", "off", "over", "under"}
+    | {"at", "on", "for", "following", "with", "from", "into", "before", "as", "when", "until", "out"}
+)
+
+
+_PARTICLES = frozenset({"down", "up", "off", "out"})
+
+
+def _appositive_participle(words: Sequence[str], at: int) -> int | None:
+    """Where a participial clause opened at `at` after a comma ends (at its closing
+    comma), when it describes the noun before it: a past form followed by a preposition
+    or a time ("shut down in February after the test,"), with no modal inside and a comma
+    closing it; None otherwise ("…, weakened alliances, …" is a list)."""
+    if at + 2 >= len(words) or not words[at].isalpha():
+        return None
+    # a phrasal verb whose past is its own form ("shut down in February", "cut off from")
+    phrasal = words[at + 1] in _PARTICLES and words[at + 2] in _PARTICIPLE_FOLLOWERS
+    if not phrasal and not (past_form(words[at]) and words[at + 1] in _PARTICIPLE_FOLLOWERS):
+        return None
+    end = next((j for j in range(at + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
+    if end == len(words) or words[end] != "," or MODALS.intersection(words[at:end]):
+        return None
+    return end
 
 
 def _reduced_passive(words: Sequence[str], i: int) -> bool:

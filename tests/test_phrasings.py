@@ -915,6 +915,34 @@ def test_a_judgement_inside_a_clause_describing_a_noun_is_no_evidence(extract):
 
 
 @pytest.mark.parametrize(
+    ("text", "sign", "domains"),
+    [
+        (
+            "The Kaesong factory park, shut down in February after the North's nuclear test, is unlikely"
+            " to reopen under a Clinton administration.",
+            "+",
+            ["inter_korean"],
+        ),
+        (
+            "If Trump wins, the summit channel, cut off in 2019 amid missile tests, could be restored.",
+            "+",
+            ["nk_diplomacy"],
+        ),
+    ],
+)
+def test_a_participle_set_off_by_commas_tells_the_past_not_the_consequence(extract, text, sign, domains):
+    """ ", shut down in February after the nuclear test,": what the noun went through is
+    neither an effect nor a theme of the consequence, nor its domain."""
+    (st,) = extract(text, date="2016-09-01")
+    assert (st.direction, list(st.domains)) == (sign, domains), st.rules
+
+
+def test_a_list_after_a_comma_is_no_participle_describing_a_noun(extract):
+    (st,) = extract("If Trump wins, weakened alliances, higher tariffs and troop cuts, will follow.")
+    assert st.direction == "-" and "alliance" in st.domains, st.rules
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "If Trump wins, freed from the pressure of another campaign, he could make bold moves toward Pyongyang.",
