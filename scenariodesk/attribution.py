@@ -353,8 +353,9 @@ def chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ign
                 tail = list(prep.subtree)
                 # "… for International Economic Policy (KIEP)": the name ends at the bracket
                 tail = next((tail[:k] for k, t in enumerate(tail) if t.text == "("), tail)
-                if all(t.tag_ in ("NNP", "NNPS", "IN", "CC", "DT", "HYPH") for t in tail[1:]):
-                    end = tail[-1].i
+                # a list inside the name: "Ministry of Trade, Industry and Energy"
+                if all(t.tag_ in ("NNP", "NNPS", "IN", "CC", "DT", "HYPH", ",") for t in tail[1:]):
+                    end = max(t.i for t in tail if t.tag_ != ",")
     return token.doc[start : end + 1]
 
 

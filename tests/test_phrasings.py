@@ -1685,6 +1685,16 @@ def test_a_korean_party_is_not_the_us_democrats_campaign(extract):
             "Korea Institute for International Economic Policy",  # the name ends at the bracket
         ),
         ("The Bank of Korea said a Trump win could weaken the won.", "Bank of Korea"),
+        # a list inside a body's name
+        (
+            "The Ministry of Trade, Industry and Energy said a Trump victory would likely bring higher tariffs.",
+            "South Korean Ministry of Trade, Industry and Energy",
+        ),
+        (
+            "A Trump win would likely mean higher tariffs on Korean cars, the Ministry of Trade, Industry and"
+            " Energy said.",
+            "South Korean Ministry of Trade, Industry and Energy",
+        ),
         # a name that ends in a possessive and owns nothing
         ("Moody's said a Trump win could raise tariffs on Korean exporters.", "Moody's"),
         # a spokesperson speaks for the body, in each of the ways a wire names one
