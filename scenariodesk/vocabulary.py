@@ -133,7 +133,9 @@ class DirectionVocabulary:
         articles aside, names the adversary; "pressure on Seoul from Beijing" is on Seoul)."""
         if not self.coercion or self.coercion.isdisjoint(lemma_forms(words[at])):
             return False
-        after = words[at + 1 : at + 4]
+        after = words[at + 1 : at + 5]
+        if len(after) > 1 and after[0].isalpha() and after[0] not in _AIMED and after[1] in _AIMED:
+            after = after[1:]  # the coercion's own noun between: "the sanctions net around the North"
         if not after or after[0] not in _AIMED:
             return False
         target = next((w for w in after[1:] if w not in ("the", "a", "an")), "")

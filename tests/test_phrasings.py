@@ -981,6 +981,9 @@ def test_resolving_what_the_subject_fears_is_favourable_evidence(extract, text):
     [
         ("If Clinton wins, her team is expected to maintain sanctions pressure on Pyongyang.", set()),
         ("If Clinton wins, she would keep up the pressure on North Korea over its nuclear program.", set()),
+        # the coercion's own noun between it and its target
+        ("If Clinton wins, she would likely tighten the sanctions net around North Korea.", set()),
+        ("If Clinton wins, she would likely widen the sanctions regime against Pyongyang.", set()),
         # aimed at Seoul it harms the subject, whoever applies it
         ("If Trump wins, Beijing could step up pressure on Seoul.", {"-"}),
         ("If Trump wins, the pressure on Seoul from Beijing could grow.", {"-"}),
