@@ -996,6 +996,13 @@ def test_coercion_aimed_at_an_adversary_is_no_harm_to_the_subject(extract, text,
     assert _effect_signs(st) == signs, st.rules
 
 
+def test_pressure_aimed_at_an_adversary_through_its_own_noun_is_no_unfavourable_term(extract):
+    """The lens's impact term "pressure" is no harm when aimed at the North, its own noun
+    between ("a pressure campaign against Pyongyang"), as it is for "pressure on Pyongyang"."""
+    (st,) = extract("If Trump wins, he would likely step up his pressure campaign against Pyongyang.")
+    assert not [r for r in st.rules if r.startswith("impact:-")] and st.direction != "-", st.rules
+
+
 def test_a_theme_only_inside_a_hyphenated_modifier_is_no_theme(extract):
     """ "keep the cost-sharing deal intact" keeps a deal: the cost in its modifier is not
     what the effect raises (the head, where it is a theme, still is: "honor the
