@@ -23,6 +23,7 @@ from scenariodesk import nlp as pipelines
 from scenariodesk import speakers
 from scenariodesk.analyze_ko import extract_korean
 from scenariodesk.attribution import attribution, descriptions, own_plan
+from scenariodesk.background import described_spans
 from scenariodesk.clauses import (
     Features,
     Segment,
@@ -37,7 +38,6 @@ from scenariodesk.clauses import (
 )
 from scenariodesk.direction import Consequence, doc_tokens
 from scenariodesk.discourse import Context, condition_of, named_in_full, topic, with_article_domain
-from scenariodesk.effects import described_spans
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
 from scenariodesk.proposition import proposition

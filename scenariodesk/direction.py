@@ -30,7 +30,8 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from scenariodesk.effects import Pairs, described, effect_pairs
+from scenariodesk.background import described
+from scenariodesk.effects import Pairs, effect_pairs
 from scenariodesk.learned import LinearModel, packaged_model
 from scenariodesk.nlp import lemma
 from scenariodesk.vocabulary import DirectionVocabulary

@@ -9,12 +9,12 @@ lowers X. `direction.py` turns the pairs into features and decides.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from scenariodesk.nlp import MODALS, auxiliaries_before, lemma, lemma_forms, negation_reach, past_form
+from scenariodesk.background import PASSIVE_AUXILIARIES, described, in_background
+from scenariodesk.nlp import auxiliaries_before, lemma, lemma_forms, negation_reach
 from scenariodesk.vocabulary import STATE_REACH, SUBJECTS, WINDOW, DirectionVocabulary
 
 # Dependency labels under which a verb's theme stands.
@@ -55,17 +55,6 @@ def _links_a_state(token: Token, vocab: DirectionVocabulary) -> bool:
     )
 
 
-def _background(token: Token) -> bool:
-    """Inside a clause that describes a noun instead of projecting an event: a relative or
-    participial modifier with no modal ("projects frozen by sanctions", "capitals that
-    doubt the guarantee"). An infinitive ("efforts to resume talks") or a modal relative
-    ("…, which could give cooperation fresh momentum") is still the projection."""
-    for t in (token, *token.ancestors):
-        if t.dep_ in ("relcl", "acl"):
-            return not any(c.tag_ in ("MD", "TO") for c in t.children)
-    return False
-
-
 def _theme_value(token: Token, vocab: DirectionVocabulary) -> tuple[int, Token]:
     """The value of a noun phrase's head, or of a compound/modifier naming the theme
     ("troop presence", "tariff benefits"), with the word that has it."""
@@ -88,126 +77,16 @@ def _theme_value(token: Token, vocab: DirectionVocabulary) -> tuple[int, Token]:
     return 0, token
 
 
-_PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 _PREPOSITIONS = frozenset(
     {"of", "over", "about", "on", "in", "for", "with", "to", "between", "among", "around"}
 )
 
 
-_RELATIVES = frozenset({"which", "who", "whose"})
 # What comes after these is the agent or the cause of an effect, not what it changes
 # ("hit by tariffs", "spending increases due to competition with China")
 _CAUSES = frozenset({"by", "due", "because", "owing", "thanks", "amid"})
 # Where one consequence ends and a contrasting one begins (with ";" and ", yet")
 _CONTRASTS = frozenset({"but", "although", "though", "whereas", "while"})
-_AGENT_ENDS = frozenset({",", ";", ":", ".", "is", "are", "was", "were", "has", "have", "had"})
-
-
-def described(words: Sequence[str]) -> set[int]:
-    """The word indices of a comma-set relative clause with no modal, which describes a
-    noun rather than projecting an event ("trilateral coordination, which withered over
-    the past four years, is likely to return"): with no parse, as `_background` on one."""
-    inside: set[int] = set()
-    for i in range(len(words) - 1):
-        if words[i] == "," and words[i + 1] in _RELATIVES:
-            end = next((j for j in range(i + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
-            if not MODALS.intersection(words[i + 2 : end]):
-                inside.update(range(i + 2, end))
-        elif words[i] != "," and words[i + 1] in _RESTRICTIVE and (verb := _past_verb_after(words, i + 1)):
-            # "the process that Trump abandoned": a relative clause in the past tense tells
-            # what the noun was, not what is projected
-            inside.update(range(i + 1, verb + 1))
-        elif words[i] == "," and (end := _appositive_participle(words, i + 1)):
-            # "the Kaesong complex, shut down in February after the nuclear test, is
-            # unlikely to reopen": a participle set off by commas tells what the noun went
-            # through, not what is projected
-            inside.update(range(i + 1, end))
-        elif i and words[i + 1] == "by" and words[i - 1].isalpha() and _reduced_passive(words, i):
-            # "projects frozen by sanctions": a participle after its noun, with its agent,
-            # describes the noun (no auxiliary before it: "talks would be frozen by" is the
-            # event), up to the verb or modal after its agent
-            end = next(
-                (j for j in range(i + 2, len(words)) if words[j] in _AGENT_ENDS or words[j] in MODALS),
-                len(words),
-            )
-            inside.update(range(i, end))
-    return inside
-
-
-_SPAN_TOKEN = re.compile(r"[\w'’-]+|[,;:.]")
-
-
-def described_spans(text: str) -> list[tuple[int, int]]:
-    """The character spans of `text`'s participles set off by commas ("the Kaesong
-    complex, shut down after the North's nuclear test, is unlikely to reopen" is not
-    about the test): what a pick of domains leaves out, as it does a speaker's
-    description. (Relative clauses stay: their topic is often the sentence's too.)"""
-    tokens = list(_SPAN_TOKEN.finditer(text))
-    words = [t.group().lower() for t in tokens]
-    spans = []
-    for i in range(len(words) - 1):
-        if words[i] == "," and (end := _appositive_participle(words, i + 1)):
-            spans.append((tokens[i + 1].start(), tokens[end - 1].end()))
-    return spans
-
-
-_RESTRICTIVE = frozenset({"that", "which", "who"})
-_RELATIVE_REACH = 4  # words from a relative pronoun to its clause's verb ("that the Trump team abandoned")
-
-
-def _past_verb_after(words: Sequence[str], pronoun: int) -> int | None:
-    """The index of a past-tense verb closing a short relative clause opened at
-    `pronoun` ("that Trump abandoned", "which Seoul signed"), with no modal, auxiliary or
-    punctuation before it; None otherwise."""
-    for j in range(pronoun + 1, min(len(words), pronoun + 1 + _RELATIVE_REACH)):
-        w = words[j]
-        if not w.isalpha() or w in MODALS or w in _PASSIVE_AUXILIARIES:
-            return None
-        if past_form(w) and words[j - 1] not in ("to", "will", "would"):
-            return j
-    return None
-
-
-# After a participle describing its noun: where, when, why ("shut down in February")
-_PARTICIPLE_FOLLOWERS = frozenset(
-    {"in", "after", "since", "during", "amid", "last", "earlier", "down", "up", "off", "over", "under"}
-    | {"at", "on", "for", "following", "with", "from", "into", "before", "as", "when", "until", "out"}
-)
-
-
-_PARTICLES = frozenset({"down", "up", "off", "out"})
-
-
-def _appositive_participle(words: Sequence[str], at: int) -> int | None:
-    """Where a participial clause opened at `at` after a comma ends (at its closing
-    comma), when it describes the noun before it: a past form followed by a preposition
-    or a time ("shut down in February after the test,"), with no modal inside and a comma
-    closing it; None otherwise ("…, weakened alliances, …" is a list)."""
-    if at + 2 >= len(words) or not words[at].isalpha():
-        return None
-    # a phrasal verb whose past is its own form ("shut down in February", "cut off from")
-    phrasal = words[at + 1] in _PARTICLES and words[at + 2] in _PARTICIPLE_FOLLOWERS
-    if not phrasal and not (past_form(words[at]) and words[at + 1] in _PARTICIPLE_FOLLOWERS):
-        return None
-    end = next((j for j in range(at + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
-    if end == len(words) or words[end] != "," or MODALS.intersection(words[at:end]):
-        return None
-    return end
-
-
-def _reduced_passive(words: Sequence[str], i: int) -> bool:
-    """A past form with no auxiliary before it ("projects frozen by"), not a passive or a
-    perfect ("were frozen by", "have frozen", "got frozen")."""
-    before = words[i - 1]
-    return (
-        past_form(words[i])
-        and before not in _PASSIVE_AUXILIARIES
-        and before not in MODALS
-        and _PERFECT_OR_GET.isdisjoint(lemma_forms(before))
-    )
-
-
-_PERFECT_OR_GET = frozenset({"have", "get", "become"})  # by lemma: has, had, got, became
 
 
 _LY_NOUNS = frozenset(
@@ -252,7 +131,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # A passive's subject is what the effect changes, however long its phrase
         # ("tariffs on Korean steel would be lifted"), and so is a state's ("talks with
         # Pyongyang would probably remain frozen").
-        back = 2 * WINDOW if linked or (i and words[i - 1] in _PASSIVE_AUXILIARIES) else WINDOW
+        back = 2 * WINDOW if linked or (i and words[i - 1] in PASSIVE_AUXILIARIES) else WINDOW
         # counted from the verb's auxiliaries and cue: "tensions on the peninsula are
         # likely to grow" is the tensions growing
         near = range(max(0, auxiliaries_before(words, i) - back), min(len(words), i + WINDOW + 1))
@@ -419,7 +298,7 @@ def effect_pairs(
         phrasal = vocab.phrasal_of(tok.text, particle) if particle else 0
         effect = phrasal or effect
         verb = f"{lemma(tok.text)} {particle.lower()}" if phrasal else lemma(tok.text)
-        if not effect or _background(tok) or _links_a_state(tok, vocab):
+        if not effect or in_background(tok) or _links_a_state(tok, vocab):
             continue
         themes: list[Token] = []
         if state:  # "talks would remain frozen"

@@ -937,6 +937,20 @@ def test_a_participle_set_off_by_commas_tells_the_past_not_the_consequence(extra
     assert (st.direction, list(st.domains)) == (sign, domains), st.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Biden wins, Pyongyang might fire off a missile early in his term just to get his attention.",
+        "If Biden wins, Pyongyang could fire missiles in order to gain attention in Washington.",
+    ],
+)
+def test_a_purpose_clause_is_the_actors_aim_not_a_consequence(extract, text):
+    """ "just to get his attention", "in order to gain attention": what the actor aims at
+    is not what the projection does to the subject; the missile launch decides."""
+    (st,) = extract(text, date="2020-09-01")
+    assert st.direction == "-", st.rules
+
+
 def test_a_list_after_a_comma_is_no_participle_describing_a_noun(extract):
     (st,) = extract("If Trump wins, weakened alliances, higher tariffs and troop cuts, will follow.")
     assert st.direction == "-" and "alliance" in st.domains, st.rules

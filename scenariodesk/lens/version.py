@@ -24,7 +24,7 @@ _ANALYSIS_MODULES = (
         "speakers.py",
         "names.py",
     ),
-    *("lens/__init__.py", "lens/patterns.py", "lens/pattern_source.py", "lens/korean.py"),
+    *("background.py", "lens/__init__.py", "lens/patterns.py", "lens/pattern_source.py", "lens/korean.py"),
     *("lens/briefing.py", "lens/cycles.py"),
 )
 
