@@ -60,7 +60,7 @@ class Matcher:
             scan, regex = text, self.regex
         for m in regex.finditer(scan):
             pos = m.start()
-            for name, own in self.by_letter.get(scan[pos : pos + 1], self.anywhere):
+            for name, own in self.by_letter.get(scan[pos : pos + 1].lower(), self.anywhere):
                 if found := own.match(text, pos):
                     yield name, found
                     break
