@@ -23,8 +23,9 @@ _AGENT_ENDS = frozenset({",", ";", ":", ".", "is", "are", "was", "were", "has", 
 def in_background(token: Token) -> bool:
     """Inside a clause that describes a noun instead of projecting an event: a relative or
     participial modifier with no modal ("projects frozen by sanctions", "capitals that
-    doubt the guarantee"). An infinitive ("efforts to resume talks") or a modal relative
-    ("…, which could give cooperation fresh momentum") is still the projection."""
+    doubt the guarantee"), or a purpose clause ("just to get his attention"). An infinitive
+    ("efforts to resume talks") or a modal relative ("…, which could give cooperation fresh
+    momentum") is still the projection."""
     for t in (token, *token.ancestors):
         if t.dep_ in ("advcl", "acl") and _after_purpose(t):
             return True  # "fire a missile just to get his attention": the actor's aim
@@ -42,28 +43,29 @@ def _after_purpose(verb: Token) -> bool:
     return any(before[-len(p) :] == p for p in _PURPOSE)
 
 
+def _clause_end(words: Sequence[str], start: int) -> int:
+    """The index of the first punctuation mark from `start` that ends a clause, else the end."""
+    return next((j for j in range(start, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
+
+
 def described(words: Sequence[str]) -> set[int]:
     """The word indices of a comma-set relative clause with no modal, which describes a
     noun rather than projecting an event ("trilateral coordination, which withered over
-    the past four years, is likely to return"): with no parse, as `_background` on one."""
+    the past four years, is likely to return"): with no parse, as `in_background` on one."""
     inside: set[int] = set()
     for i in range(len(words) - 1):
         if words[i] == "," and words[i + 1] in _RELATIVES:
-            end = next((j for j in range(i + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
+            end = _clause_end(words, i + 2)
             if not MODALS.intersection(words[i + 2 : end]):
                 inside.update(range(i + 2, end))
         elif words[i] != "," and words[i + 1] in _RESTRICTIVE and (verb := _past_verb_after(words, i + 1)):
             # "the process that Trump abandoned": a relative clause in the past tense tells
             # what the noun was, not what is projected
             inside.update(range(i + 1, verb + 1))
-        elif words[i : i + 3] in (["in", "order", "to"], ["so", "as", "to"]) or words[i : i + 2] == [
-            "just",
-            "to",
-        ]:
+        elif any(words[i : i + len(p)] == p for p in _PURPOSE):
             # "Pyongyang might fire a missile just to get his attention": the actor's aim,
             # not a consequence (to the clause's end)
-            end = next((j for j in range(i + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
-            inside.update(range(i, end))
+            inside.update(range(i, _clause_end(words, i + 2)))
         elif words[i] == "," and (end := _appositive_participle(words, i + 1)):
             # "the Kaesong complex, shut down in February after the nuclear test, is
             # unlikely to reopen": a participle set off by commas tells what the noun went
@@ -136,7 +138,7 @@ def _appositive_participle(words: Sequence[str], at: int) -> int | None:
     phrasal = words[at + 1] in _PARTICLES and words[at + 2] in _PARTICIPLE_FOLLOWERS
     if not phrasal and not (past_form(words[at]) and words[at + 1] in _PARTICIPLE_FOLLOWERS):
         return None
-    end = next((j for j in range(at + 2, len(words)) if words[j] in (",", ";", ":", ".")), len(words))
+    end = _clause_end(words, at + 2)
     if end == len(words) or words[end] != "," or MODALS.intersection(words[at:end]):
         return None
     return end
