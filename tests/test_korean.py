@@ -556,6 +556,25 @@ def test_any_syllable_ending_in_rieul_makes_the_asserted_future(lens):
 
 
 @pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        # uncertain, unclear: the opposite of certain, and unlikely as 불투명하다 is
+        ("해리스가 당선되면 북미 대화 재개 여부는 불확실하다.", "unlikely"),
+        ("해리스가 당선되면 대북 정책의 방향은 불분명하다.", "unlikely"),
+        ("트럼프가 재집권하면 주한미군 감축이 확실하다.", "almost_certain"),
+        # a possibility reported to be raised is one, as 가능성이 제기된다 is
+        ("트럼프가 재집권하면 북미 정상회담이 성사될 가능성도 점쳐진다.", "even_chance"),
+        ("트럼프가 재집권하면 주한미군이 감축될 가능성이 언급된다.", "even_chance"),
+        ("트럼프가 재집권하면 주한미군이 감축될 가능성이 대두된다.", "even_chance"),
+        ("트럼프가 재집권하면 주한미군 감축 가능성이 나온다.", "even_chance"),
+        ("트럼프가 재집권하면 주한미군이 감축될 가능성이 크게 점쳐진다.", "likely"),
+    ],
+)
+def test_korean_cues_for_doubt_and_a_raised_possibility(lens, text, band):
+    assert [s.likelihood for s in ko(lens, text)] == [band]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a name that ends like a topic particle (김정은) is not the speaker
