@@ -2095,6 +2095,15 @@ DOMESTIC_POLITICS = [
     "If Harris wins, Democrats would probably keep the Senate.",
     "Whoever wins, turnout is expected to be high.",
     "If Trump wins, his running mate would likely play a big role in the White House.",
+    # the candidates' own country's courts, laws, government and place in the world
+    "Trump would be the oldest president ever inaugurated if he wins.",
+    "A Trump victory could also reshape the Supreme Court for a generation.",
+    "Under a Harris administration, abortion rights could be restored nationally.",
+    "If elected, Harris would likely keep Biden's cabinet largely intact.",
+    "Trump could face legal trouble if he loses the election.",
+    "A Trump administration could pull out of the World Health Organization again.",
+    "If Harris wins, the United States would likely stay in the Paris climate agreement.",
+    "A second Trump term could bring a government shutdown within months.",
     # a forecast of the outcome itself
     "Trump could win in November.",
     "Polls suggest Harris is likely to win the election.",
