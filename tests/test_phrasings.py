@@ -1294,6 +1294,28 @@ def test_a_term_inside_a_lowered_themes_of_phrase_is_read_with_it(extract):
     assert st.direction == "+", st.rules
 
 
+# ... and so is one compounded with it: the tariff threat fades, the missile threat recedes.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("If Harris wins, the tariff threat hanging over Korean carmakers would likely fade.", "+"),
+        ("If Harris wins, the missile threat from Pyongyang would likely recede.", "+"),
+        ("If Trump wins, the tariff threat to Korean carmakers would likely grow.", "-"),
+        # demand for exports is no demand made of Seoul; fiercer competition is a harm
+        ("If Trump wins, Korean arms makers could see rising export demand.", "+"),
+        ("If Trump wins, Korean chipmakers could face fiercer competition from Taiwan.", "-"),
+        (
+            "If Trump wins, Korean arms makers could see rising export demand but stiffer"
+            " competition from European rivals.",
+            "0",
+        ),
+    ],
+)
+def test_a_term_compounded_with_a_theme_is_read_with_it(extract, text, sign):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.direction == sign, st.rules
+
+
 # Consequences whose effect could go either way (ANNOTATION's `0`, "mixed/unclear"): the
 # lens's open terms are their only evidence, and no pair is read inside one.
 OPEN_FORMS = [
