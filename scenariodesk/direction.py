@@ -172,13 +172,16 @@ def _in_background(c: Consequence) -> set[str]:
 
 
 def _of_a_theme(term: str, themes: set[str], text: str) -> bool:
-    """An impact term inside the "of" phrase of a pair's theme ("lower the risk of a
-    military clash": the clash is what the lowered risk is of, read with the pair), or
+    """An impact term inside the "of", "on" or "for" phrase of a pair's theme ("lower the
+    risk of a military clash": the clash is what the lowered risk is of, read with the
+    pair; "pressure on Seoul to pay more would ease": the paying is what is pressed), or
     compounded with it ("the tariff threat would fade", "the missile threat would recede":
     the threat is what fades, tariffs and all)."""
     return any(
         re.search(
-            rf"\b{re.escape(theme)}\w*\s+of\s+(?:[\w'-]+\s+){{0,3}}?{re.escape(term)}", text, re.IGNORECASE
+            rf"\b{re.escape(theme)}\w*\s+(?:of|on|for)\s+(?:[\w'-]+\s+){{0,3}}?{re.escape(term)}",
+            text,
+            re.IGNORECASE,
         )
         or re.search(
             rf"\b{re.escape(term)}\s+{re.escape(theme)}|\b{re.escape(theme)}\s+{re.escape(term)}",

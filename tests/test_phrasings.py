@@ -1316,6 +1316,34 @@ def test_a_term_compounded_with_a_theme_is_read_with_it(extract, text, sign):
     assert st.direction == sign, st.rules
 
 
+# The alliance and cost-sharing in words the domain lists had missed, and favourable or
+# lowering words beside those they had.
+@pytest.mark.parametrize(
+    ("text", "domain", "sign"),
+    [
+        (
+            "If Harris wins, the U.S. would likely reaffirm its defense pact with South Korea.",
+            "alliance",
+            "+",
+        ),
+        ("If Harris wins, Seoul would likely coordinate closely with Washington.", "alliance", "+"),
+        ("If Harris wins, the U.S. would likely stand firmly with Seoul.", "alliance", "+"),
+        (
+            "If Trump wins, he could demand that Seoul pay $10 billion a year for American protection.",
+            "cost_sharing",
+            "-",
+        ),
+        ("If Trump wins, Washington could treat Seoul as a cash machine.", "cost_sharing", "-"),
+        ("If Harris wins, pressure on Seoul to pay more would likely ease.", "cost_sharing", "+"),
+        ("If Harris wins, the threat of tariffs on Korean cars would likely lessen.", "trade", "+"),
+        ("If Harris wins, tariff threats against Korean exporters would likely dwindle.", "trade", "+"),
+    ],
+)
+def test_more_words_for_the_alliance_and_cost_sharing_and_their_signs(extract, text, domain, sign):
+    (st,) = extract(text, date="2024-09-01")
+    assert (domain in st.domains, st.direction) == (True, sign), st.rules
+
+
 # Consequences whose effect could go either way (ANNOTATION's `0`, "mixed/unclear"): the
 # lens's open terms are their only evidence, and no pair is read inside one.
 OPEN_FORMS = [
