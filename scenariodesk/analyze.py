@@ -258,6 +258,9 @@ class _Extractor:
             ctx.paragraph_condition = ctx.discourse_condition = named_here[0]
         if conditions and conditions[-1][0] != "any":
             ctx.discourse_condition = conditions[-1][0]
+        if s.headline and ctx.body:  # a heading opens a section: its outcome, or none
+            ctx.section_condition = conditions[-1][0] if conditions else None
+        ctx.body = ctx.body or not s.headline
         yield from self._extras(s, f, ctx, conditions, source)
 
     # ------------------------------------------------------------------ playbook, signposts, facts

@@ -31,6 +31,12 @@ class Context:
     # sentences that name neither ("That could shake the foundations of the alliance").
     discourse_condition: str | None = None
     discourse_domains: list[str] = field(default_factory=list)
+    # The outcome a heading inside the text names as its section's hypothesis ("Scenario
+    # 1: Trump returns"), for the section's sentences that name none; the next heading
+    # ends it. `body` is whether a sentence of body text has been read (a title is no
+    # section's heading).
+    section_condition: str | None = None
+    body: bool = False
     quote_speakers: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     last_quote_speaker: tuple[str, str] | None = None
     names: dict[str, str] = field(default_factory=dict)  # surname / given name -> full name
@@ -241,7 +247,7 @@ def condition_of(
     """The outcome a segment's consequence depends on, the phrase that names it and the
         rule that chose it: the segment's outcome phrase, else a candidate the sentence names
         (two named as one subject: any), else the one named just before an anaphor ("That
-        could …"), else the paragraph's, a headline's, the election's
+        could …"), else the paragraph's, the section's, a headline's, the election's
     (any), a pronoun's candidate, the article's topic, the text's last, the winner's."""
     if segment.condition is not None:
         outcome, rule, m = segment.condition
@@ -274,6 +280,10 @@ def condition_of(
         return before[0], None, f"condition:{before[0]}:pronoun"
     if ctx.paragraph_condition:
         return ctx.paragraph_condition, None, "condition:paragraph-context"
+    if ctx.section_condition and not s.headline:
+        # "Scenario 1: Trump returns / The new administration would likely reopen the
+        # cost-sharing deal": the section's outcome, not the election's any
+        return ctx.section_condition, None, "condition:section-context"
     if s.headline and ctx.topic is None:
         return "any", None, "condition:any:headline"
     if f.election == {"winner"} and ctx.topic:

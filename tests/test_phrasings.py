@@ -2980,6 +2980,32 @@ def test_a_heading_that_names_an_outcome_frames_the_section_under_it(extract, he
     assert [s.condition for s in extract(text, date="2024-10-20")] == ([outcome] if outcome else [])
 
 
+def test_a_sections_outcome_holds_over_its_paragraphs_until_the_next_heading(extract):
+    """A scenario brief sets each outcome once, in its heading: every paragraph of the
+    section is under it ("The new administration would …" too, which in an article about
+    both candidates is otherwise either's), and the next heading ends it."""
+    text = (
+        "How the U.S. Election Could Reshape the Korean Peninsula\n\n"
+        "We sketch two scenarios for Seoul.\n\n"
+        "Scenario 1: Trump returns\n\n"
+        "The new administration would likely reopen the cost-sharing agreement within months.\n\n"
+        "Tariffs on Korean steel and cars are likely to rise.\n\n"
+        "Scenario 2: Harris wins\n\n"
+        "The new administration would likely keep the cost-sharing deal intact.\n\n"
+        "Talks with Pyongyang are unlikely to resume soon.\n\n"
+        "What to watch\n\n"
+        "The new administration will likely review the cost-sharing deal."
+    )
+    found = [(s.sentence.split()[0], s.condition) for s in extract(text, date="2024-09-15")]
+    assert found == [
+        ("The", "trump"),
+        ("Tariffs", "trump"),
+        ("The", "harris"),
+        ("Talks", "harris"),
+        ("The", "any"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
