@@ -71,13 +71,7 @@ def _sentence(
     s: KoreanSentence, ctx: KoreanContext, rules: KoreanRules, lens: Lens, following: str = ""
 ) -> list[Statement]:
     if s.paragraph != ctx.paragraph:
-        ctx.paragraph = s.paragraph
-        ctx.paragraph_condition = None
-        if ctx.paragraph_domains:
-            ctx.discourse_domains = ctx.paragraph_domains
-        ctx.paragraph_domains = []
-        ctx.quoting = None
-        read_label(s.text, ctx, rules)
+        _new_paragraph(s, ctx, rules)
     text = s.text
     conditions = []
     names = [
@@ -146,7 +140,28 @@ def _sentence(
         if last != "any":
             ctx.discourse_condition = last
     ctx.previous_named = (s.paragraph, tuple(dict.fromkeys(o for o, _ in names)))
+    _open_section(s, ctx, [c[0] for c in conditions], {o for o, _ in names})
     return out
+
+
+def _new_paragraph(s: KoreanSentence, ctx: KoreanContext, rules: KoreanRules) -> None:
+    """What a paragraph's first sentence resets: its outcome and domains (the domains
+    carried on as the text's), an open quotation; an interview label it opens with."""
+    ctx.paragraph = s.paragraph
+    ctx.paragraph_condition = None
+    if ctx.paragraph_domains:
+        ctx.discourse_domains = ctx.paragraph_domains
+    ctx.paragraph_domains = []
+    ctx.quoting = None
+    read_label(s.text, ctx, rules)
+
+
+def _open_section(s: KoreanSentence, ctx: KoreanContext, outcomes: list[str], named: set[str]) -> None:
+    """A heading inside the text ("시나리오 1: 트럼프 재집권") opens a section under the
+    outcome it names (its last outcome phrase, else its one candidate), or under none."""
+    if s.headline and ctx.body:
+        ctx.section_condition = outcomes[-1] if outcomes else next(iter(named)) if len(named) == 1 else None
+    ctx.body = ctx.body or not s.headline
 
 
 def _statement(
@@ -255,7 +270,7 @@ def _context_outcome(
 ) -> tuple[str, str] | None:
     """(outcome, rule) of a segment with no outcome phrase: a candidate it names, the
     one the sentence before named when this one goes on about it (an anaphor), the
-    paragraph's, the article's candidate for "the new administration", "any" for an
+    paragraph's, the section's (a heading's), the article's candidate for "the new administration", "any" for an
     election-timed sentence before the result, the article's topic, the text's last, the
     winner after the result; None when nothing gives one."""
     text = s.text
@@ -269,6 +284,8 @@ def _context_outcome(
         return before[0], f"condition:{before[0]}:anaphor"
     if ctx.paragraph_condition:
         return ctx.paragraph_condition, "condition:paragraph-context"
+    if ctx.section_condition and not s.headline:
+        return ctx.section_condition, "condition:section-context"
     if ctx.topic and rules.winner.search(text):
         return ctx.topic, "condition:winner-term-topic"
     if rules.election.search(text) and not ctx.winner:

@@ -43,6 +43,9 @@ class KoreanContext:
     paragraph_domains: list[str] = field(default_factory=list)
     discourse_condition: str | None = None
     discourse_domains: list[str] = field(default_factory=list)
+    # the outcome a heading inside the text names for its section (discourse.Context)
+    section_condition: str | None = None
+    body: bool = False  # a sentence of body text has been read: a heading now opens a section
     last_candidate: str | None = None
     previous_named: tuple[int, tuple[str, ...]] = (-1, ())  # (paragraph, outcomes) of the sentence before
     last_speaker: str | None = None

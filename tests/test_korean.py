@@ -555,6 +555,19 @@ def test_any_syllable_ending_in_rieul_makes_the_asserted_future(lens):
     assert [(s.condition, s.likelihood) for s in ko(lens, text)] == [("trump", "very_likely")]
 
 
+def test_a_korean_sections_outcome_holds_until_the_next_heading(lens):
+    """As in English: "시나리오 1: 트럼프 재집권" puts its section under Trump, "새 행정부는 …"
+    (the new administration) too, and the next heading ends it."""
+    text = (
+        "미 대선 결과에 따른 한반도 시나리오\n\n두 가지 시나리오를 살펴본다.\n\n"
+        "시나리오 1: 트럼프 재집권\n\n새 행정부는 방위비 분담금 재협상을 요구할 것으로 보인다.\n\n"
+        "한국산 철강과 자동차에 대한 관세도 오를 가능성이 크다.\n\n"
+        "시나리오 2: 해리스 당선\n\n새 행정부는 방위비 분담금 협정을 그대로 유지할 것으로 보인다.\n\n"
+        "전망\n\n새 행정부는 방위비 분담금 협정을 재검토할 것으로 보인다."
+    )
+    assert [s.condition for s in ko(lens, text)] == ["trump", "trump", "harris", "any"]
+
+
 @pytest.mark.parametrize(
     ("text", "band"),
     [
