@@ -85,6 +85,11 @@ _PREPOSITIONS = frozenset(
 # What comes after these is the agent or the cause of an effect, not what it changes
 # ("hit by tariffs", "spending increases due to competition with China")
 _CAUSES = frozenset({"by", "due", "because", "owing", "thanks", "amid"})
+# Nouns of a chance: an effect on one moves the likelihood of what follows, which the cue
+# reads ("lower the chances of a summit": an unlikely summit, not a summit lowered).
+_CHANCES = frozenset(
+    {"chance", "chances", "odds", "prospect", "prospects", "likelihood", "possibility", "probability"}
+)
 # Where one consequence ends and a contrasting one begins (with ";" and ", yet")
 _CONTRASTS = frozenset({"but", "although", "though", "whereas", "while"})
 
@@ -144,6 +149,8 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # A theme after "by", "due to", "because of" … is the agent or the cause, not what
         # the effect changes ("hit by tariffs", "spending rises due to competition").
         themes = [(j, v) for j, v in themes if v and not (j > i and _CAUSES.intersection(words[i + 1 : j]))]
+        # Nor after a chance it moves: "lower the chances of a summit" (`_CHANCES`).
+        themes = [(j, v) for j, v in themes if not (j > i and _CHANCES.intersection(words[i + 1 : j]))]
         # Nor a harm aimed at an adversary ("keep up the pressure on Pyongyang").
         themes = [(j, v) for j, v in themes if not (v < 0 and vocab.aimed_at_adversary(words, j))]
         # Nor one only inside a hyphenated modifier: "keep the cost-sharing deal intact"
@@ -318,6 +325,8 @@ def effect_pairs(
         elif tok.tag_.startswith("JJ") and tok.head.tag_.startswith("NN"):  # "higher tariffs"
             themes = [tok.head]
         for theme in themes:
+            if theme.lower_ in _CHANCES:
+                continue  # "lower the chances of a summit": the cue's, not an effect's
             value, word = _theme_value(theme, vocab)
             if value < 0 and word.i in position and vocab.aimed_at_adversary(words, position[word.i]):
                 continue  # "keep up the pressure on Pyongyang": no harm to the subject

@@ -1344,6 +1344,32 @@ def test_more_words_for_the_alliance_and_cost_sharing_and_their_signs(extract, t
     assert (domain in st.domains, st.direction) == (True, sign), st.rules
 
 
+# A chance that moves is the likelihood, not an effect on the event (convention 9: the
+# event keeps its sign); an outcome asserted to bring something is a projection.
+@pytest.mark.parametrize(
+    ("text", "band", "sign"),
+    [
+        ("A Trump win would lower the chances of a summit with Kim.", "unlikely", "+"),
+        ("Analysts said a Trump win would lower the chances of a summit with Kim.", "unlikely", "+"),
+        ("With Harris in office, the chances of a summit with Kim would dim.", "unlikely", "+"),
+        ("A Harris win would reduce the odds of new tariffs on Korean cars.", "unlikely", None),
+        ("If Trump wins, the chances of a trade deal would fall sharply.", "unlikely", None),
+        ("With Trump back, the odds of a summit with Kim go up.", "even_chance", None),
+        ("A Trump win is a recipe for friction with Seoul over cost-sharing.", "very_likely", "-"),
+        ("A Harris victory promises continuity in the alliance.", "very_likely", "+"),
+    ],
+)
+def test_a_moving_chance_is_the_likelihood_and_an_outcomes_promise_a_projection(extract, text, band, sign):
+    (st,) = extract(text, date="2024-09-01")
+    assert st.likelihood == band, st.rules
+    if sign is not None:
+        assert st.direction == sign, st.rules
+
+
+def test_a_candidates_promise_is_no_projection(extract):
+    assert extract("Harris promises to keep the alliance strong.", date="2024-09-01") == []
+
+
 # Consequences whose effect could go either way (ANNOTATION's `0`, "mixed/unclear"): the
 # lens's open terms are their only evidence, and no pair is read inside one.
 OPEN_FORMS = [
