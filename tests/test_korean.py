@@ -390,6 +390,16 @@ def test_a_korean_body_name_and_its_english_canonical_are_one_source(lens):
             '김재천 서강대 교수는 25일 토론회에서 발제를 맡았다. 그는 "트럼프가 재선되면 방위비 압박이 커질 것"이라고 말했다.',
             "김재천",
         ),
+        # a title compounded with its field ("안보센터장", "통상정책연구처장") after a body the
+        # lens knows: the person named first, not the body
+        (
+            '최현 아산정책연구원 안보센터장은 "트럼프 당선 시 북미 정상회담이 성사될 수도 있다"고 했다.',
+            "최현",
+        ),
+        (
+            "이서연 아산정책연구원 통상정책연구처장은 트럼프 당선 시 관세 압박이 커질 것으로 내다봤다.",
+            "이서연",
+        ),
     ],
 )
 def test_korean_speaker_forms(lens, text, speaker):
