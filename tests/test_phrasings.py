@@ -2561,6 +2561,13 @@ def test_ways_of_attributing_a_projection_name_its_source(extract, text, source)
 # Reporting verbs, settings, appositives and unnamed attributions of news copy: a person
 # introduced earlier is named in full, a body by its name, "analysts" is the author.
 MORE_ATTRIBUTION_FORMS = [
+    # belief in the negative or in fear is the subject's outlook
+    (
+        "Bruce Klingner of the Heritage Foundation doubts that a Harris administration would ease sanctions on the North.",
+        "Bruce Klingner",
+    ),
+    ("Victor Cha worries that a Trump win could weaken the alliance.", "Victor Cha"),
+    ("Victor Cha feared that a Trump win would reopen the cost-sharing deal.", "Victor Cha"),
     ("Cha told reporters that a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("Cha told Yonhap News Agency that a Trump win could hurt Korean exporters.", "Victor Cha"),
     ("A Trump win could hurt Korean exporters, Cha told reporters.", "Victor Cha"),
