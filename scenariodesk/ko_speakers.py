@@ -93,6 +93,9 @@ def read_label(text: str, ctx: KoreanContext, rules: KoreanRules) -> None:
         ctx.answering = ctx.interviewee
 
 
+_TOPICS = ("은", "는")  # topic particles
+
+
 def speaker_of(
     text: str, ctx: KoreanContext, rules: KoreanRules, lens: Lens, following: str = ""
 ) -> tuple[str, str]:
@@ -111,7 +114,11 @@ def speaker_of(
     # unless a particle makes it the subject ("트럼프 당선인은 … 반응했다")
     for _, m in rules.conditions.finditer(bare):
         if bare[m.end() : m.end() + 1] not in _PARTICLES:
-            bare = bare[: m.start()] + " " * (m.end() - m.start()) + bare[m.end() :]
+            # ... but a topic that opens it is the sentence's subject: "트럼프는 당선되면 …
+            # 부과하겠다고 공약했다" is Trump's pledge (his "트럼프가 당선되면" is not his)
+            first = m.group().split(" ", 1)[0]
+            start = m.start() + len(first) if " " in m.group() and first.endswith(_TOPICS) else m.start()
+            bare = bare[:start] + " " * (m.end() - start) + bare[m.end() :]
     said_as = rules.said_as.search(bare)
     if said_as:  # "…는 게 김재천 교수의 분석이다"
         return _speaker(said_as.group("who"), ctx, rules, "source:said-as")

@@ -604,6 +604,8 @@ def test_korean_cues_for_doubt_and_a_raised_possibility(lens, text, band):
         "트럼프는 재임 시절 김정은 북한 국무위원장과 잘 지냈고 다시 집권해도 북미 대화가 재개될 것이라고 공언했다.",
         # nor is the adnominal -는 of a verb (취임하는 날)
         "트럼프는 취임하는 날 곧바로 우크라이나 지원을 끊어 전쟁을 끝낼 수 있다고 장담해 왔다.",
+        # nor is the candidate's own "if elected" (the topic opening the outcome phrase)
+        "트럼프는 당선되면 모든 수입품에 10% 관세를 부과하겠다고 공약했다.",
     ],
 )
 def test_a_candidates_own_claim_is_stance_whatever_follows_his_name(lens, text):
