@@ -110,15 +110,7 @@ def speaker_of(
         # '"…할 것"(김재천 서강대 교수)이라는 전망이다': the person credited in brackets
         return _speaker(credited.group(1), ctx, rules, "source:credited")
     bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
-    # an outcome phrase names the candidate, not who speaks ("트럼프 재집권 시 … 전망했다"),
-    # unless a particle makes it the subject ("트럼프 당선인은 … 반응했다")
-    for _, m in rules.conditions.finditer(bare):
-        if bare[m.end() : m.end() + 1] not in _PARTICLES:
-            # ... but a topic that opens it is the sentence's subject: "트럼프는 당선되면 …
-            # 부과하겠다고 공약했다" is Trump's pledge (his "트럼프가 당선되면" is not his)
-            first = m.group().split(" ", 1)[0]
-            start = m.start() + len(first) if " " in m.group() and first.endswith(_TOPICS) else m.start()
-            bare = bare[:start] + " " * (m.end() - start) + bare[m.end() :]
+    bare = _without_outcome_phrases(bare, rules)
     said_as = rules.said_as.search(bare)
     if said_as:  # "…는 게 김재천 교수의 분석이다"
         return _speaker(said_as.group("who"), ctx, rules, "source:said-as")
@@ -177,6 +169,19 @@ def speaker_of(
         next((p for p in phrases if any(w in p for w in rules.unnamed)), phrases[0]),
     )
     return _speaker(subject, ctx, rules, "source:reporting-verb")
+
+
+def _without_outcome_phrases(bare: str, rules: KoreanRules) -> str:
+    """The text with its outcome phrases blanked: such a phrase names the candidate, not
+    who speaks ("트럼프 재집권 시 … 전망했다"), unless a particle makes it the subject
+    ("트럼프 당선인은 … 반응했다"), and a topic that opens one is the sentence's subject:
+    "트럼프는 당선되면 … 부과하겠다고 공약했다" is Trump's pledge ("트럼프가 당선되면" is not his)."""
+    for _, m in rules.conditions.finditer(bare):
+        if bare[m.end() : m.end() + 1] not in _PARTICLES:
+            first = m.group().split(" ", 1)[0]
+            start = m.start() + len(first) if " " in m.group() and first.endswith(_TOPICS) else m.start()
+            bare = bare[:start] + " " * (m.end() - start) + bare[m.end() :]
+    return bare
 
 
 def _caption_speaker(text: str, caption: re.Match[str], ctx: KoreanContext) -> tuple[str, str]:
