@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from scenariodesk import discourse, speakers
 from scenariodesk import nlp as pipelines
-from scenariodesk import speakers
 from scenariodesk.analyze_ko import extract_korean
 from scenariodesk.attribution import attribution, descriptions, own_plan
 from scenariodesk.background import described_spans
@@ -258,9 +258,7 @@ class _Extractor:
             ctx.paragraph_condition = ctx.discourse_condition = named_here[0]
         if conditions and conditions[-1][0] != "any":
             ctx.discourse_condition = conditions[-1][0]
-        if s.headline and ctx.body:  # a heading opens a section: its outcome, or none
-            ctx.section_condition = conditions[-1][0] if conditions else None
-        ctx.body = ctx.body or not s.headline
+        discourse.open_section(ctx, s.headline, conditions[-1][0] if conditions else None)
         yield from self._extras(s, f, ctx, conditions, source)
 
     # ------------------------------------------------------------------ playbook, signposts, facts

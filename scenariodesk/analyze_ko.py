@@ -24,7 +24,7 @@ from collections import Counter
 from scenariodesk import ko_names
 from scenariodesk.clauses import candidate_clauses, cue_word, near, segments
 from scenariodesk.direction import LOWERING_BANDS, Consequence
-from scenariodesk.discourse import other_candidate
+from scenariodesk.discourse import open_section, other_candidate
 from scenariodesk.ko_names import candidates
 from scenariodesk.ko_speakers import KoreanContext, left_open, read_label, speaker_of
 from scenariodesk.lens import KoreanRules, Lens
@@ -140,7 +140,11 @@ def _sentence(
         if last != "any":
             ctx.discourse_condition = last
     ctx.previous_named = (s.paragraph, tuple(dict.fromkeys(o for o, _ in names)))
-    _open_section(s, ctx, [c[0] for c in conditions], {o for o, _ in names})
+    # its last outcome phrase, else the one candidate it names ("시나리오 1: 트럼프 재집권")
+    named = {o for o, _ in names}
+    open_section(
+        ctx, s.headline, conditions[-1][0] if conditions else next(iter(named)) if len(named) == 1 else None
+    )
     return out
 
 
@@ -154,14 +158,6 @@ def _new_paragraph(s: KoreanSentence, ctx: KoreanContext, rules: KoreanRules) ->
     ctx.paragraph_domains = []
     ctx.quoting = None
     read_label(s.text, ctx, rules)
-
-
-def _open_section(s: KoreanSentence, ctx: KoreanContext, outcomes: list[str], named: set[str]) -> None:
-    """A heading inside the text ("시나리오 1: 트럼프 재집권") opens a section under the
-    outcome it names (its last outcome phrase, else its one candidate), or under none."""
-    if s.headline and ctx.body:
-        ctx.section_condition = outcomes[-1] if outcomes else next(iter(named)) if len(named) == 1 else None
-    ctx.body = ctx.body or not s.headline
 
 
 def _statement(
@@ -270,9 +266,10 @@ def _context_outcome(
 ) -> tuple[str, str] | None:
     """(outcome, rule) of a segment with no outcome phrase: a candidate it names, the
     one the sentence before named when this one goes on about it (an anaphor), the
-    paragraph's, the section's (a heading's), the article's candidate for "the new administration", "any" for an
-    election-timed sentence before the result, the article's topic, the text's last, the
-    winner after the result; None when nothing gives one."""
+    paragraph's, the section's (a heading's), the article's candidate for "the new
+    administration", "any" for an election-timed sentence before the result, the
+    article's topic, the text's last, the winner after the result; None when nothing
+    gives one."""
     text = s.text
     if len(set(named)) > 1:  # "트럼프와 해리스 모두 …": one clause names both
         return "any", "condition:any:candidates-together"

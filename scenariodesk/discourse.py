@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -239,6 +240,16 @@ def _proper(text: str, lens: Lens) -> str | None:
     words = [w.strip(",.") for w in text.split()]
     kept = [w for w in words if w and w[0].isupper() and w.lower() not in lens.titles]
     return " ".join(kept) or None
+
+
+def open_section(ctx: Any, headline: bool, outcome: str | None) -> None:
+    """After a sentence is read: a heading inside the text (one after body text; a title
+    is none) opens a section under the outcome it names, or under none, which the
+    section's sentences that name no outcome take (`condition_of`); either language's
+    context (`Context`, `KoreanContext`)."""
+    if headline and ctx.body:
+        ctx.section_condition = outcome
+    ctx.body = ctx.body or not headline
 
 
 def condition_of(

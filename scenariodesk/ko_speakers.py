@@ -64,6 +64,7 @@ class KoreanContext:
 
 _QUOTES = re.compile(r"[“\"‘'][^”\"’']*[”\"’']?")
 _PARTICLES = frozenset("은는이가도")
+_TOPICS = ("은", "는")  # topic particles
 # A name and title in brackets right after a quotation: who said it.
 _CREDITED = re.compile(r"[”\"]\s*\(([^()]{2,40})\)")
 # A sentence that is a quotation, also set as a broadcast script's bullet ("- “…”").
@@ -91,9 +92,6 @@ def read_label(text: str, ctx: KoreanContext, rules: KoreanRules) -> None:
         "answer" in rules.labels and rules.labels["answer"].match(text) or ctx.answering is None
     ):
         ctx.answering = ctx.interviewee
-
-
-_TOPICS = ("은", "는")  # topic particles
 
 
 def speaker_of(
