@@ -81,6 +81,8 @@ def _closed(kept: str, text: str) -> str:
     for opening, pattern in _OPENS.items():
         closing = _CLOSES[opening]
         opened = len(pattern.findall(kept))
+        if not opened:
+            continue
         closed = len(re.findall(rf"(?<=[\w.,!?]){re.escape(closing)}(?!\w)", kept))
         if opened > closed:
             flat = " ".join(text.split())

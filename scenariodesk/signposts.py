@@ -34,15 +34,21 @@ class _Vocabulary:
 
     def __init__(self, lens: Lens) -> None:
         self.wanted = frozenset(w for sp in lens.model.signposts for w in (*sp.event, *sp.object, *sp.about))
-        self.known: dict[str, frozenset[str]] = {}
+        self.seen: set[str] = set()  # words whose forms were computed
+        self.hits: dict[str, frozenset[str]] = {}  # those of them that are forms of a wanted lemma
 
     def lemmas(self, text: str) -> frozenset[str]:
         words = set(_WORD.findall(text.lower()))
-        if len(self.known) > 200_000:  # bounded memory on a long run
-            self.known.clear()
-        for word in words - self.known.keys():
-            self.known[word] = _forms(word) & self.wanted
-        return frozenset().union(*(self.known[w] for w in words if self.known[w]))
+        if len(self.seen) > 200_000:  # bounded memory on a long run
+            self.seen.clear()
+            self.hits.clear()
+        if new := words - self.seen:
+            self.seen |= new
+            for word in new:
+                if found := _forms(word) & self.wanted:
+                    self.hits[word] = found
+        present = words & self.hits.keys()
+        return frozenset().union(*(self.hits[w] for w in present)) if present else frozenset()
 
 
 _VOCABULARIES: weakref.WeakKeyDictionary[Lens, _Vocabulary] = weakref.WeakKeyDictionary()
