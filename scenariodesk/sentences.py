@@ -26,6 +26,8 @@ SPEECH_MIN_WORDS = 5
 # A sentence that ends inside a line ("… in February 2019. Should talks stall, …"): the
 # line is body text cut off by the page (an "Advertisement" line), not a headline. An
 # ellipsis ("Denuclearization... North Korea") or an initial ("U.S. Troops") is not one.
+# A numbered heading's number ("4. Less room on China", "2) Tariffs") ends no sentence.
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Z])")
 _SENTENCE_END_INSIDE = re.compile(r"[a-z0-9][.!?]['\"’”]?\s+[A-Z]")
 
 
@@ -125,7 +127,7 @@ class SentenceSplitter:
                 words <= HEADLINE_MAX_WORDS
                 and not re.search(r"[.!?]['\"’”]?\s*$", para)
                 and not re.match(r"\s*[-•*·]\s", para)
-                and not self._ends_inside(para)
+                and not self._ends_inside(_NUMBERED.sub("", para, count=1))
             )
             # A headline is one sentence even with "..." inside it.
             bounds = [(0, len(para))] if headline else self._merge_abbreviations(doc)

@@ -361,6 +361,9 @@ SPLITS = [
         id="cut-body-line-is-not-a-headline",
     ),
     pytest.param("Trump vs. Harris: What's at stake for Korea", 1, id="headline-with-abbreviation"),
+    # a listicle's numbered heading is one sentence, not a number cut from a body line
+    pytest.param("4. Less room on China\nWashington will press Seoul.", 2, id="numbered-heading"),
+    pytest.param("2) Tariffs on Korean cars\nExporters could lose.", 2, id="numbered-heading-parenthesis"),
 ]
 
 
@@ -370,6 +373,14 @@ def test_sentences_respect_abbreviations_and_line_breaks(lens, text, count):
     assert len(sentences) == count, [s.text for s in sentences]
     for s in sentences:
         assert text[s.start : s.end] == s.text
+
+
+def test_a_numbered_heading_is_a_headline(lens):
+    """ "3. Summits with Kim" heads a listicle's section: a headline (its own cues and
+    title case), as the same line without its number is."""
+    heading, body = SentenceSplitter(lens).split("3. Summits with Kim\nTrump may try again.")
+    assert heading.text == "3. Summits with Kim" and heading.headline
+    assert not body.headline
 
 
 def test_texts_split_together_are_split_as_each_alone(lens):
