@@ -726,6 +726,12 @@ SIGNED_FORMS = [
     ("If Trump wins, the nuclear talks would exclude South Korea.", "-"),
     ("If Trump wins, he could go around Seoul to deal with Kim directly.", "-"),
     ("If Trump wins, Washington might cut a deal with Pyongyang behind Seoul's back.", "-"),
+    # Seoul's own hold over something, lessened ("control" is otherwise a restriction:
+    # "export controls")
+    ("If Trump wins, Seoul will have less control over how U.S. troops here are used.", "-"),
+    ("If Trump wins, Seoul would have little control over the talks with Pyongyang.", "-"),
+    ("If Trump wins, Seoul may lose control of its own North Korea policy.", "-"),
+    ("If Trump wins, Washington would tighten export controls on chips sold to China.", "-"),
     ("Under Trump, Korea's currency could slide to a 15-year low.", "-"),
     ("Under Trump, Korean carmakers' margins would likely narrow.", "-"),
     ("A Trump win could put a chill on inter-Korean exchanges.", "-"),
