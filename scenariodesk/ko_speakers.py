@@ -122,6 +122,8 @@ def speaker_of(
                 return _speaker(named_next.group("who"), ctx, rules, "source:next-sentence")
             if ctx.last_speaker:
                 return ctx.last_speaker, "source:previous-quotation"
+            if introduced := _introduced_person(ctx, rules):
+                return introduced, "source:introduced-before"
         if ctx.spoke and rules.said_so.search(bare):  # "… 거세질 것이라는 설명이다."
             return ctx.spoke, "source:said-so"
         according = rules.according_to.search(bare)
@@ -286,6 +288,22 @@ def _last_titled_person(ctx: KoreanContext, rules: KoreanRules) -> str | None:
     return None
 
 
+def _introduced_person(ctx: KoreanContext, rules: KoreanRules) -> str | None:
+    """The titled person the sentence just before opens on as its subject, speaking or
+    not ("박원곤 이화여대 교수는 이날 세미나에서 발표자로 나섰다."), whose words a bare
+    quotation right after it gives (ANNOTATION convention 11; English does the same in
+    `speakers.introduced_speaker`)."""
+    if not ctx.earlier:
+        return None
+    opening = _OPENING_SUBJECT.match(_QUOTES.sub(lambda m: " " * len(m.group()), ctx.earlier[-1]))
+    if opening is None or not is_title(opening.group(1).split()[-1], rules):
+        return None
+    name = person(opening.group(1), rules)
+    if not name or name in candidates(rules) or any(a in name for a in rules.actors):
+        return None
+    return _named(name, ctx)
+
+
 def _named(name: str, ctx: KoreanContext) -> str:
     """The full name for a surname given earlier; remembers full names and the speaker."""
     if " " not in name and name in ctx.names:
@@ -298,3 +316,4 @@ def _named(name: str, ctx: KoreanContext) -> str:
 
 
 _NAMED = re.compile(PHRASE + r"(은|는|이|가|에게|께|을|를|와|과|도)\s")
+_OPENING_SUBJECT = re.compile(r"\s*" + PHRASE + r"(?:은|는|이|가)\s")

@@ -553,6 +553,18 @@ def test_a_bare_quotation_takes_the_speaker_the_next_sentence_names(lens):
     assert [s.source for s in ko(lens, text)] == ["김재천", "박원곤"]
 
 
+def test_a_bare_quotation_takes_the_titled_person_the_sentence_before_opens_on(lens):
+    """A person introduced without a reporting verb ("발표자로 나섰다") speaks the bare
+    quotation right after (convention 11); a candidate never does, nor anyone earlier."""
+    introduced = "박원곤 이화여대 교수는 이날 세미나에서 발표자로 나섰다.\n"
+    quote = '"트럼프가 당선되면 북미 대화가 재개될 수 있다"는 것이다.'
+    assert [s.source for s in ko(lens, introduced + quote)] == ["박원곤"]
+    candidate = "트럼프 전 대통령은 이날 유세에 나섰다.\n"
+    assert [s.source for s in ko(lens, candidate + quote)] == ["author"]
+    earlier = introduced + "세미나에는 200여 명이 참석했다.\n"
+    assert [s.source for s in ko(lens, earlier + quote)] == ["author"]
+
+
 def test_daejung_before_a_policy_word_is_china(lens):
     """대중 (toward China) before a policy noun: "대중 견제" is China containment."""
     (st,) = ko(lens, "누가 백악관에 입성하든 대중 견제 기조는 유지될 것으로 보인다.")
