@@ -832,6 +832,9 @@ KO_CUE_TABLE = [
     ("방위비 압박이 거세지는 건 피할 수 없다", "almost_certain"),
     ("방위비 압박이 거세질까 걱정이다", "even_chance"),
     ("방위비 압박이 거세질 위험이 있다", "even_chance"),
+    ("대북 제재가 완화될 여지도 있다", "even_chance"),
+    ("대북 제재가 완화될 여지가 남아 있다", "even_chance"),
+    ("방위비 압박이 거세질 소지도 있다", "even_chance"),
     ("방위비 압박이 거세질 것으로 보는 시각이 많다", "likely"),
     ("방위비 협상 타결은 요원하다", "unlikely"),
     # an outlook reported as held ("…것이라는 전망이다") carries its own verb's band, as
