@@ -891,6 +891,16 @@ def test_the_korean_cue_table_reads_as_conjugated(lens, clause, band):
     assert [s.likelihood for s in statements] == ([band] if band else [])
 
 
+@pytest.mark.parametrize(
+    "headline", ["트럼프 귀환에 산업계 '긴장'…\"관세 직격탄 우려\"", '"트럼프 귀환 땐 관세 직격탄 우려"']
+)
+def test_a_headline_ending_on_a_worry_in_quotation_marks_projects_it(lens, headline):
+    """A headline's closing quotation mark after its last word ("…직격탄 우려\"") still
+    leaves the worry at its end, as without the mark."""
+    (st,) = ko(lens, headline)
+    assert (st.condition, st.likelihood) == ("trump", "even_chance")
+
+
 def test_the_korean_present_asserts_only_under_an_outcome_phrase_of_its_own(lens):
     """Without an outcome named in the sentence the plain present reports the present."""
     assert ko(lens, "방위비 압박은 커진다.") == ()
