@@ -210,12 +210,7 @@ class _Extractor:
         self, index: int, s: Sentence, f: Features, ctx: Context
     ) -> Iterator[Statement | Recommendation | SignpostHit | FactClaim]:
         if s.paragraph != ctx.paragraph:
-            if not self.lens.continuations.search(s.folded):
-                ctx.paragraph_condition = None
-            if ctx.paragraph_domains:
-                ctx.discourse_domains = ctx.paragraph_domains
-            ctx.paragraph_domains = []
-            ctx.paragraph = s.paragraph
+            discourse.open_paragraph(ctx, s.paragraph, self.lens.continuations.search(s.folded) is not None)
             speakers.read_label(s, self.lens, ctx, self._sentences, index)
         source, source_phrase, speaker_rule = self._source(
             index, s, ctx, f.cues[0][1].start() if f.cues else None

@@ -242,6 +242,18 @@ def _proper(text: str, lens: Lens) -> str | None:
     return " ".join(kept) or None
 
 
+def open_paragraph(ctx: Context, paragraph: int, going_on: bool) -> None:
+    """A paragraph's first sentence: the paragraph before's domains carry on as the
+    text's; its outcome and domains start afresh, unless it opens on a continuation
+    ("Still, a full repeal looks unlikely"), which goes on with the paragraph before."""
+    if ctx.paragraph_domains:
+        ctx.discourse_domains = ctx.paragraph_domains
+    if not going_on:
+        ctx.paragraph_condition = None
+        ctx.paragraph_domains = []
+    ctx.paragraph = paragraph
+
+
 def open_section(ctx: Any, headline: bool, outcome: str | None) -> None:
     """After a sentence is read: a heading inside the text (one after body text; a title
     is none) opens a section under the outcome it names, or under none, which the

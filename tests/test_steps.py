@@ -249,6 +249,16 @@ def test_condition_and_domains_carry_across_paragraphs(extract):
     assert "cost_sharing" in statements[1].domains
 
 
+def test_a_paragraph_opening_on_a_continuation_goes_on_with_the_ones_domains(extract):
+    """ "Still, …" goes on with the paragraph before: what it is about too, not only its
+    outcome; a paragraph that does not open on one starts afresh."""
+    before = "If Trump wins, the tax credits for battery plants may be scaled back.\n\n"
+    (_, going_on) = extract(before + "Still, a full repeal looks unlikely.", date="2024-09-01")
+    assert (going_on.condition, going_on.domains) == ("trump", ("trade",))
+    assert "domain:paragraph-context" in going_on.rules
+    assert len(extract(before + "A full repeal looks unlikely.", date="2024-09-01")) == 1
+
+
 ARMS_STORY = (
     "If Trump wins, Korean arms exports to Europe are likely to grow.\n\n"
     "A Trump victory could also open the U.S. market to Korean shipbuilders.\n\n"
