@@ -203,6 +203,7 @@ DOMAIN_FORMS = [
     ("If Trump wins, Seoul risks being left on the sidelines.", "inter_korean"),
     ("If Trump wins, the nuclear talks would exclude South Korea.", "inter_korean"),
     ("If Trump wins, a full repeal of the IRA looks unlikely.", "trade"),
+    ("If Trump wins, Xi may exploit rifts between the allies.", "china"),
     ("If Trump wins, he could go around Seoul to deal with Kim directly.", "inter_korean"),
     ("If Harris wins, Seoul could again act as a facilitator of U.S.-North Korea talks.", "inter_korean"),
     ("If Trump wins, food aid to North Korea could resume.", "inter_korean"),
