@@ -280,11 +280,8 @@ def _last_titled_person(ctx: KoreanContext, rules: KoreanRules) -> str | None:
     for text in reversed(ctx.earlier):
         bare = _QUOTES.sub(lambda m: " " * len(m.group()), text)
         for m in reversed(list(_NAMED.finditer(bare))):
-            phrase = m.group(1)
-            if is_title(phrase.split()[-1], rules):
-                name = person(phrase, rules)
-                if name and name not in candidates(rules) and not any(a in name for a in rules.actors):
-                    return _named(name, ctx)
+            if name := _titled_person(m.group(1), rules):
+                return _named(name, ctx)
     return None
 
 
@@ -296,12 +293,19 @@ def _introduced_person(ctx: KoreanContext, rules: KoreanRules) -> str | None:
     if not ctx.earlier:
         return None
     opening = _OPENING_SUBJECT.match(_QUOTES.sub(lambda m: " " * len(m.group()), ctx.earlier[-1]))
-    if opening is None or not is_title(opening.group(1).split()[-1], rules):
+    name = _titled_person(opening.group(1), rules) if opening else None
+    return _named(name, ctx) if name else None
+
+
+def _titled_person(phrase: str, rules: KoreanRules) -> str | None:
+    """The person a phrase names with a title ("김재천 서강대 교수"), not a candidate or an
+    actor the lens knows."""
+    if not is_title(phrase.split()[-1], rules):
         return None
-    name = person(opening.group(1), rules)
+    name = person(phrase, rules)
     if not name or name in candidates(rules) or any(a in name for a in rules.actors):
         return None
-    return _named(name, ctx)
+    return name
 
 
 def _named(name: str, ctx: KoreanContext) -> str:
