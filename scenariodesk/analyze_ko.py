@@ -24,7 +24,7 @@ from collections import Counter
 from scenariodesk import ko_names
 from scenariodesk.clauses import candidate_clauses, cue_word, near, segments
 from scenariodesk.direction import LOWERING_BANDS, Consequence
-from scenariodesk.discourse import open_section, other_candidate
+from scenariodesk.discourse import open_paragraph, open_section, other_candidate
 from scenariodesk.ko_names import candidates
 from scenariodesk.ko_speakers import KoreanContext, left_open, read_label, speaker_of
 from scenariodesk.lens import KoreanRules, Lens
@@ -151,11 +151,7 @@ def _sentence(
 def _new_paragraph(s: KoreanSentence, ctx: KoreanContext, rules: KoreanRules) -> None:
     """What a paragraph's first sentence resets: its outcome and domains (the domains
     carried on as the text's), an open quotation; an interview label it opens with."""
-    ctx.paragraph = s.paragraph
-    ctx.paragraph_condition = None
-    if ctx.paragraph_domains:
-        ctx.discourse_domains = ctx.paragraph_domains
-    ctx.paragraph_domains = []
+    open_paragraph(ctx, s.paragraph)
     ctx.quoting = None
     read_label(s.text, ctx, rules)
 

@@ -242,10 +242,11 @@ def _proper(text: str, lens: Lens) -> str | None:
     return " ".join(kept) or None
 
 
-def open_paragraph(ctx: Context, paragraph: int, going_on: bool) -> None:
+def open_paragraph(ctx: Any, paragraph: int, going_on: bool = False) -> None:
     """A paragraph's first sentence: the paragraph before's domains carry on as the
     text's; its outcome and domains start afresh, unless it opens on a continuation
-    ("Still, a full repeal looks unlikely"), which goes on with the paragraph before."""
+    ("Still, a full repeal looks unlikely"), which goes on with the paragraph before;
+    either language's context (`Context`, `KoreanContext`)."""
     if ctx.paragraph_domains:
         ctx.discourse_domains = ctx.paragraph_domains
     if not going_on:
