@@ -47,7 +47,7 @@ def proposition(text: str, cue: tuple[int, int], condition: tuple[int, int] | No
     if condition and start <= condition[0] and condition[1] <= end:
         cut.extend(_adverbial(text, condition, start, end, cue[1]))
     inversion = lens.conditional_inversion.match(text, start)
-    comma = text.find(",", start, cue[0])
+    comma = text.find(",", inversion.end(), cue[0]) if inversion else -1
     if inversion and comma > 0:  # "Should Washington reopen the deal, carmakers would ..."
         cut.append((start, comma + 1))
     start, end = _without_attribution(text, cue, start, end, lens)

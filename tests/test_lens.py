@@ -84,6 +84,22 @@ def test_lens_file_overrides_only_its_keys(tmp_path):
     assert len(lens.domain_ids) == 10
 
 
+def test_a_name_added_to_a_place_reaches_every_pattern_that_names_the_place(tmp_path, lens):
+    text = "Ties between Hanguk and Washington could fray."
+    assert "alliance" not in {d for d, _ in lens.domains.finditer(text)}
+    path = tmp_path / "places.yaml"
+    places = {**lens.model.places, "seoul": [*lens.model.places["seoul"], "hanguk"]}
+    path.write_text(yaml.safe_dump({"places": places}))
+    assert "alliance" in {d for d, _ in load_lens(path).domains.finditer(text)}
+
+
+def test_a_place_the_lens_does_not_have_is_an_error_naming_it(tmp_path):
+    path = tmp_path / "typo.yaml"
+    path.write_text(yaml.safe_dump({"subject_terms": ["{seol}"]}))
+    with pytest.raises(LensError, match=r"typo\.yaml: \{seol\} is no place of the lens"):
+        load_lens(path)
+
+
 def test_lens_fingerprint_changes_with_any_rule(tmp_path, lens):
     path = tmp_path / "cue.yaml"
     cues = lens.model.model_dump(mode="json")["cues"] + [

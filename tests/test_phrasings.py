@@ -522,6 +522,31 @@ def test_the_lens_names_the_domain_of_common_phrasings(extract, text, domain):
     assert domain in st.domains, st.rules
 
 
+# A place is named many ways ("Seoul", "South Korea", "the South"; "Washington", "the
+# U.S."): a phrasing lands in its domain whichever name the writer chose (lens `places`).
+PLACE_FORMS = [
+    ("If Trump wins, it could lead to friction between {seoul} and {washington}.", "alliance"),
+    ("If Harris wins, she would push for tighter {seoul}-Tokyo-{washington} coordination.", "alliance"),
+    ("If Harris wins, sanctions would be enforced in close coordination with {seoul}.", "alliance"),
+    ("If Trump wins, he could strike a deal with Pyongyang over {seoul}'s head.", "inter_korean"),
+]
+SEOUL = ["Seoul", "South Korea", "the South"]
+WASHINGTON = ["Washington", "the United States", "the U.S."]
+
+
+@pytest.mark.parametrize(("form", "domain"), PLACE_FORMS)
+def test_a_place_lands_in_its_domain_whichever_name_the_text_gives_it(extract, form, domain):
+    for seoul, washington in zip(SEOUL, WASHINGTON, strict=True):
+        text = form.format(seoul=seoul, washington=washington)
+        (st,) = extract(text, date="2024-09-01")
+        assert domain in st.domains, (text, st.rules)
+
+
+def test_the_korea_us_trade_agreement_is_trade_not_the_alliance(extract):
+    (st,) = extract("Whoever wins, the Korea-U.S. Free Trade Agreement could be reopened.", date="2024-09-01")
+    assert st.domains == ("trade",), st.rules
+
+
 # Consequences whose sign is plain (ANNOTATION convention 9), in general English: the lens's
 # effect, theme and impact vocabulary should give evidence of that sign alone, whatever the
 # learned step then weighs it with.

@@ -96,6 +96,12 @@ def _prop(lens, text, cue, condition=None):
             None,
             "Carmakers would be hit hardest.",
         ),
+        (  # after an opening connective, the inversion still goes to its own comma
+            "However, should Washington reopen the deal, carmakers would be hit hardest.",
+            "would",
+            None,
+            "Carmakers would be hit hardest.",
+        ),
         (  # a reporting verb inside the condition is not the attribution
             "If Seoul says it wants better relations with the North, Biden will hear it out.",
             "will",

@@ -539,6 +539,19 @@ def test_advice_blocks_cues_only_to_the_end_of_its_clause(extract):
     assert (st.condition, st.likelihood) == ("trump", "almost_certain")
 
 
+@pytest.mark.parametrize("opening", ["", "However, ", "In that case, ", "But "])
+def test_should_opening_a_sentence_after_a_connective_is_a_condition_not_advice(extract, opening):
+    text = f"If Trump wins, he will reopen the cost-sharing deal.\n\n{opening}should talks stall, Pyongyang could resume missile tests."
+    statements = extract(text, date="2024-09-01")
+    assert [s.condition for s in statements] == ["trump", "trump"], [s.rules for s in statements]
+    assert (
+        extract("If Trump wins, he will reopen the cost-sharing deal. Seoul, for its part, should prepare.")[
+            1:
+        ]
+        == []
+    )
+
+
 def test_a_hope_named_as_a_noun_is_no_wish(extract):
     """'the hope of reviving summitry has little chance': the noun 'hope of' is what the
     projection is about, not the writer wishing (the wish non-projection)."""

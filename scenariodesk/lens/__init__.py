@@ -403,6 +403,38 @@ def _read_yaml(text: str, where: str) -> dict[str, Any]:
     return data
 
 
+_PLACE = re.compile(r"\{([a-z][a-z_]*)\}")
+
+
+def expand_places(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """The lens data with each `{place}` in its patterns written out as one group of the
+    place's names (lens `places`): "with {seoul}" reads "with (?:seoul|south korea|…)", so
+    an alias added there reaches every pattern that names the place. `{who}` is left for
+    the condition templates, which fill it per outcome."""
+    places = data.get("places") or {}
+    if not isinstance(places, dict):
+        return data  # the schema says what is wrong with it
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name == "who":
+            return m.group()
+        if name not in places:
+            raise LensError(f"{where}: {{{name}}} is no place of the lens (places: {', '.join(places)})")
+        return "(?:" + "|".join(str(alias) for alias in places[name]) + ")"
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return _PLACE.sub(fill, value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    return {key: value if key == "places" else walk(value) for key, value in data.items()}
+
+
 def load_lens(path: str | Path | None = None) -> Lens:
     """The default lens, or the file at `path` laid over it: the file's top-level keys
     replace the default's, so a lens file only holds what it changes."""
@@ -417,7 +449,7 @@ def load_lens(path: str | Path | None = None) -> Lens:
             raise LensError(f"{path}: cannot read lens: {exc}") from exc
         data.update(_read_yaml(text, where))
     try:
-        model = LensModel.model_validate(data)
+        model = LensModel.model_validate(expand_places(data, where))
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"]) or "(top level)"

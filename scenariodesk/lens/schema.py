@@ -375,6 +375,7 @@ class LensModel(_Strict):
     version: int | str
     description: str = ""
     subject: str
+    places: dict[str, list[str]] = {}  # "{seoul}" in any pattern: one group of these names
     outcomes: list[Outcome] = Field(min_length=1)
     condition_templates: list[Pattern]
     defeat_templates: list[Pattern] = []  # "if {who} loses": the other of a cycle's two candidates
@@ -402,8 +403,7 @@ class LensModel(_Strict):
     third_parties: list[Pattern] = []
     subject_terms: list[Pattern] = []
     undergo_verbs: list[str] = []
-    # Words too common in this lens's articles to tell one projected event from another
-    # (the region's and the office's names), left out when developments are grouped.
+    # Words too common here to tell one projected event from another (the region's names)
     development_stopwords: list[str] = []
     stance_roles: list[str] = []
     continuations: list[Pattern] = []
