@@ -36,7 +36,7 @@ from scenariodesk.clauses import (
     pick_domains,
     segments,
 )
-from scenariodesk.direction import Consequence, doc_tokens
+from scenariodesk.direction import Consequence, doc_tokens, token_ids
 from scenariodesk.discourse import Context, condition_of, named_in_full, topic, with_article_domain
 from scenariodesk.lens import Lens
 from scenariodesk.models import Analysis, Document, FactClaim, Recommendation, SignpostHit, Span, Statement
@@ -194,11 +194,10 @@ class _Extractor:
             # The condition is not the consequence: "If Harris wins, tariffs would fall"
             # pairs no effect with "wins".
             cut = condition_cut(statement.condition_phrase, s, self.lens)
-            if s.parsed is not None:
-                tokens, parsed = doc_tokens(s.parsed, segment.start, segment.end, cut), True
-            else:
-                tokens, parsed = doc_tokens(s.tokens, segment.start, segment.end, cut), False
-            seen = replace(partial, tokens=tokens, parsed=parsed)
+            doc = s.parsed if s.parsed is not None else s.tokens
+            tokens = doc_tokens(doc, segment.start, segment.end, cut)
+            quiet = token_ids(doc, partial.cue_span)
+            seen = replace(partial, tokens=tokens, parsed=s.parsed is not None, cue_tokens=quiet)
             direction, trace = self.lens.direction_step.decide(seen)
             if self.consequences is not None:
                 self.consequences.append((statement, seen))

@@ -18,6 +18,7 @@ from scenariodesk.sentences import Sentence, inside
 _APPOSITIVE_BEFORE = re.compile(r",[^,]*,$")
 
 
+_RAISING = frozenset({"go", "be", "set"})  # "is going to face": the event is the verb they take
 _SPEAKERS_OWN = re.compile(
     r"(we|i|(his|her|its|our|my) (government|administration|ministry|office))", re.IGNORECASE
 )
@@ -34,8 +35,12 @@ def own_plan(s: Sentence, cue_start: int, lens: Lens, speaker: str = "") -> bool
     cue_tokens = [t for t in doc if t.idx == cue_start]
     if not cue_tokens:
         return False
-    verb = cue_tokens[0].head
-    if lemma_forms(verb.text) & lens.undergo_verbs:
+    verb = event = cue_tokens[0].head
+    while lemma_forms(event.text) & _RAISING and (
+        x := next((c for c in event.children if c.dep_ == "xcomp"), None)
+    ):
+        event = x
+    if lemma_forms(event.text) & lens.undergo_verbs:
         return False  # "Seoul will come under pressure", "will face": what happens to it
     for child in verb.children:
         if child.dep_ == "nsubj":
@@ -80,7 +85,10 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
         # "Harris is expected to …" reports no one's words; "lawmakers were told by the
         # NIS that …" the agent's
         return agents[0] if agents else None
-    subjects = [t for t in tok.children if t.dep_ == "nsubj"] or _trailing_speaker(tok)
+    # (not a noun of the quotation the verb closes, which the parser can make its subject:
+    # '"European capitals … will likely keep buying," said Seo Jae-wook')
+    subjects = [t for t in tok.children if t.dep_ == "nsubj" and not _quoted_before(t, tok)]
+    subjects = subjects or _trailing_speaker(tok)
     inverted = _inverted_subject(tok)
     if inverted is not None and (not subjects or any(c.dep_ == "mark" for c in tok.children)):
         # "…, warned Kim Hyun-wook, a professor …": the name after a comma-led verb, also
@@ -177,6 +185,13 @@ def _trailing_speaker(tok) -> list:  # type: ignore[no-untyped-def,type-arg]
         if name and (k == 0 or len(name) == end - start):
             return [max((t for t in name if t.tag_ != "HYPH"), key=lambda t: t.i)]
     return []
+
+
+def _quoted_before(t, verb) -> bool:  # type: ignore[no-untyped-def]
+    """Is `t` inside a quotation that closes before `verb`?"""
+    doc = t.doc
+    closes = any(w.text in ('"', "”") for w in doc[t.i + 1 : verb.i])
+    return t.i < verb.i and closes and any(w.text in ('"', "“") for w in doc[: t.i])
 
 
 def _in_a_name(t) -> bool:  # type: ignore[no-untyped-def]

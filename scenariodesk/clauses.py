@@ -397,6 +397,7 @@ def consequence(
         lowering=lowering,
         domains=tuple(domains),
         condition=condition,
+        cue_span=cue[1].span() if lowering else None,
     )
 
 

@@ -58,6 +58,11 @@ class Consequence:
     condition: str = ""
     parsed: bool = False  # the tokens carry a dependency parse
     language: str = "en"
+    # A lowering cue's characters in the sentence, and its tokens once parsed: a negation
+    # among them is the cue's ("is not likely to collapse", "probably won't collapse"),
+    # not the event's, which keeps its sign (convention 9).
+    cue_span: tuple[int, int] | None = None
+    cue_tokens: frozenset[int] = frozenset()
 
     @cached_property
     def under_open(self) -> frozenset[str]:
@@ -74,7 +79,7 @@ def consequence_pairs(c: Consequence, vocab: DirectionVocabulary) -> Pairs:
     climate, not "facing" investment). An effect from outside a phrase still changes the
     phrase's head when that is a theme: "resume nuclear testing", "halt its missile
     launches" (the launches halted, not the missile)."""
-    pairs = effect_pairs(c.tokens, vocab, c.parsed)
+    pairs = effect_pairs(c.tokens, vocab, c.parsed, c.cue_tokens)
     pairs = [p for p in pairs if p[1] not in c.under_open]
     inside = [term for sign, _, term in c.impact if sign == 0]
     phrases = [[lemma(w) for w in term.split()] for sign, _, term in c.impact if sign and " " in term]
@@ -336,6 +341,13 @@ class DirectionStep:
 
     def decide(self, c: Consequence) -> tuple[str, list[str]]:
         return (self.model or self.rules).decide(c)
+
+
+def token_ids(doc: Doc | Span | None, span: tuple[int, int] | None) -> frozenset[int]:
+    """The indices of the tokens whose characters fall in `span` of the sentence."""
+    if doc is None or span is None:
+        return frozenset()
+    return frozenset(t.i for t in doc_tokens(doc, *span))
 
 
 def doc_tokens(

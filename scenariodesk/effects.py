@@ -21,11 +21,12 @@ from scenariodesk.vocabulary import STATE_REACH, SUBJECTS, WINDOW, DirectionVoca
 _OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
 
 
-def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
+def _negated(token: Token, vocab: DirectionVocabulary, quiet: frozenset[int] = frozenset()) -> bool:
     """A negation on the verb or its auxiliaries ("won't disappear", "not reopen"), or on
-    its subject ("neither outcome would end the alliance", "no president would ...")."""
+    its subject ("neither outcome would end the alliance", "no president would ..."); not
+    one of the `quiet` tokens (a lowering cue's own: "is not likely to collapse")."""
     for child in token.children:
-        if child.dep_ == "neg" or child.lower_ in vocab.negators:
+        if child.i not in quiet and (child.dep_ == "neg" or child.lower_ in vocab.negators):
             return True
     # the subject is the raising verb's where the event is its complement: "neither
     # candidate is likely to withdraw troops", "no president is expected to pull them out"
@@ -40,7 +41,7 @@ def _negated(token: Token, vocab: DirectionVocabulary) -> bool:
                 return True
     head = token.head
     if token.dep_ in ("xcomp", "ccomp") and head is not token:
-        return any(c.dep_ == "neg" for c in head.children)
+        return any(c.dep_ == "neg" and c.i not in quiet for c in head.children)
     return False
 
 
@@ -104,11 +105,14 @@ def _manner(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
 
 
-def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tuple[str, str, int]]:
+def window_pairs(
+    tokens: Sequence[Token], vocab: DirectionVocabulary, quiet: frozenset[int] = frozenset()
+) -> list[tuple[str, str, int]]:
     """Effect-theme pairs in text with no parse: an effect word and the nearest valued
-    theme within five words, in either order ("resume talks", "tariffs could rise"),
-    never an agent after "by"; a negator just before the effect flips it."""
+    theme within five words, in either order ("resume talks", "tariffs could rise"), never
+    an agent after "by"; a negator before the effect flips it, but not a `quiet` token."""
     words = [t.lower_ for t in tokens]
+    negatable = [("" if t.i in quiet else w) for t, w in zip(tokens, words, strict=True)]
     background = described(words)
     contrasts = _contrasts(words)
     copulas = {k for k, w in enumerate(words) if w.isalpha() and vocab.links_a_state(words, k)}
@@ -162,7 +166,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
         # Nor across a contrast: "talks could resume, but the alliance may be tested".
         themes = [(j, v) for j, v in themes if not any(min(i, j) < k < max(i, j) for k in contrasts)]
         if not themes:
-            found.append((i, -1, effect * (-1 if _negated_before(words, i, vocab) else 1), 0))
+            found.append((i, -1, effect * (-1 if _negated_before(negatable, i, vocab) else 1), 0))
             continue
         # The nearest; at equal distance the one after the effect, its object ("the
         # dispute could disrupt exports").
@@ -178,7 +182,7 @@ def window_pairs(tokens: Sequence[Token], vocab: DirectionVocabulary) -> list[tu
                     break
         if value > 0 and (vocab.between_adversaries(words, j) or vocab.held_in_window(words, i, j)):
             value = -1
-        acting = effect * (-1 if _negated_before(words, i, vocab) else 1)
+        acting = effect * (-1 if _negated_before(negatable, i, vocab) else 1)
         found.append((i, j, acting, acting if hardness else acting * value))
     return _nested(found, words, vocab)
 
@@ -284,14 +288,18 @@ def _harder_to(words: Sequence[str], i: int, effect: int, vocab: DirectionVocabu
 
 
 def effect_pairs(
-    tokens: Sequence[Token], vocab: DirectionVocabulary, parsed: bool = True
+    tokens: Sequence[Token],
+    vocab: DirectionVocabulary,
+    parsed: bool = True,
+    quiet: frozenset[int] = frozenset(),
 ) -> list[tuple[str, str, int]]:
     """(effect lemma, theme lemma, sign) for every effect word applied to a valued theme:
-    on the dependency parse when there is one, else by word window; and "make X harder"."""
+    on the dependency parse when there is one, else by word window; and "make X harder".
+    A negation among the `quiet` tokens (a lowering cue's) flips no effect."""
     words = [t.lower_ for t in tokens]
     made = made_pairs(words, vocab)
     if not parsed:
-        return _made_over(window_pairs(tokens, vocab), made)
+        return _made_over(window_pairs(tokens, vocab, quiet), made)
     pairs = []
     at: list[int] = []  # the effect token of each pair
     inner: set[int] = set()  # events another effect applies to
@@ -337,7 +345,7 @@ def effect_pairs(
                 value = -1
             if not value:
                 continue
-            sign = effect * (1 if hardness else value) * (-1 if _negated(tok, vocab) else 1)
+            sign = effect * (1 if hardness else value) * (-1 if _negated(tok, vocab, quiet) else 1)
             if theme.tag_.startswith("NN") and vocab.is_event(theme.text) and theme is not tok:
                 # "block any withdrawal of troops": the verb applies to the event, whose
                 # own pair is then part of this one

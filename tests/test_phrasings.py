@@ -1529,7 +1529,8 @@ MORE_CUE_FORMS = [
     ("Washington looks set to raise tariffs", "", "likely"),
     ("there is a good chance that tariffs", " will rise", "likely"),
     ("there is a slim chance that tariffs", " will fall", "very_unlikely"),
-    ("tariffs", " probably won't fall", "likely"),
+    # ICD-203's own wording: "probably not" is unlikely (the fall is what is unlikely)
+    ("tariffs", " probably won't fall", "unlikely"),
     ("it is conceivable that tariffs", " will rise", "even_chance"),
     # "plausible" as "possible", and "a fair chance", over the modal of the clause they frame
     ("it is plausible that tariffs", " would rise", "even_chance"),

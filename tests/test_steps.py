@@ -675,3 +675,63 @@ def test_a_consequence_s_tokens_are_those_starting_in_its_range_less_the_part_le
     assert [t.text for t in doc_tokens(doc, 0, doc.text.index("."))] == ["Intro", "here"]
     assert doc_tokens(sentence, end, end) == ()
     assert doc_tokens(None, 0, 10) == ()
+
+
+# Found by rewriting train sentences with the same meaning in other words (a reporting
+# verb, a hedge, a tense): each kind below changed a field that was right.
+PREDICTED = [
+    # a verb of expecting that introduces what is said leaves the likelihood to it
+    (
+        "Victor Cha predicted a Biden administration would first try working-level talks with Pyongyang.",
+        "very_likely",
+    ),
+    (
+        '"A summit between Biden and Kim would come at the end of that process," Yoon predicted.',
+        "very_likely",
+    ),
+    (
+        '"Pyongyang could test a Biden White House with a missile launch," predicted Park Won-gon.',
+        "even_chance",
+    ),
+    (
+        "The trade association predicted in a report that U.S. tariffs on Chinese goods could hurt Korean firms under Trump.",
+        "even_chance",
+    ),
+    # with nothing else to say how likely, the expectation is the likelihood
+    ("Michael Tennant expects continuity on the alliance under Biden.", "likely"),
+    ("Observers expect Biden to adopt a firmer posture toward Pyongyang.", "likely"),
+]
+
+
+@pytest.mark.parametrize(("text", "band"), PREDICTED)
+def test_a_prediction_s_likelihood_is_its_reported_clause_s_when_it_has_one(extract, text, band):
+    (st,) = extract(text, date="2020-10-01")
+    assert st.likelihood == band, st.rules
+
+
+@pytest.mark.parametrize(
+    "hedge", ["is not likely to collapse", "probably won't collapse", "probably will not collapse"]
+)
+def test_a_negated_hedge_lowers_the_chance_and_the_event_keeps_its_sign(extract, hedge):
+    """Convention 9: the negation is the cue's ("probably not" is ICD-203's unlikely),
+    so the collapse stays unfavourable."""
+    (st,) = extract(f"If Harris wins, the alliance {hedge}.", date="2024-09-01")
+    assert (st.direction, st.likelihood) == ("-", "unlikely"), st.rules
+
+
+def test_what_seoul_is_going_to_undergo_is_a_projection_what_it_is_going_to_do_its_plan(extract):
+    (st,) = extract(
+        "If Trump is re-elected, South Korea is going to face hard times on cost-sharing.", date="2020-10-01"
+    )
+    assert st.condition == "trump"
+    assert extract("If Trump wins, Seoul is going to strengthen its own defenses.", date="2024-09-01") == []
+
+
+def test_a_noun_of_the_quotation_is_not_the_speaker_after_the_verb(extract):
+    text = (
+        '"European capitals that doubt the American security guarantee under Trump will likely keep'
+        ' buying Korean," said Seo Jae-wook, a senior researcher at the Korea Institute for'
+        " Defense Analyses."
+    )
+    (st,) = extract(text, date="2024-09-01")
+    assert st.source == "Seo Jae-wook", st.rules
