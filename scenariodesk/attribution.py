@@ -86,13 +86,19 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
         # NIS that …" the agent's
         return agents[0] if agents else None
     # (not a noun of the quotation the verb closes, which the parser can make its subject:
-    # '"European capitals … will likely keep buying," said Seo Jae-wook')
-    subjects = [t for t in tok.children if t.dep_ == "nsubj" and not _quoted_before(t, tok)]
+    # '"European capitals … will likely keep buying," said Seo Jae-wook'; nor a verb, the
+    # head of a clause before it: "The SMA runs until 2018, and …, Kim Min-soo … told")
+    subjects = [
+        t for t in tok.children if t.dep_ == "nsubj" and not t.tag_.startswith("VB") and not _quoted_before(t, tok)
+    ]
     subjects = subjects or _trailing_speaker(tok)
     inverted = _inverted_subject(tok)
-    if inverted is not None and (not subjects or any(c.dep_ == "mark" for c in tok.children)):
+    if inverted is not None and (
+        not subjects or inverted in subjects or any(c.dep_ == "mark" for c in tok.children)
+    ):
         # "…, warned Kim Hyun-wook, a professor …": the name after a comma-led verb, also
-        # where the parser hung the verb under "if" ("if [Trump wins] warned Kim")
+        # where the parser hung the verb under "if" ("if [Trump wins] warned Kim") or gave
+        # it a second subject before it ("Should Trump win re-election, …, said Kim")
         return inverted
     inherits = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")  # "..., saying"
     if not subjects and inherits and tok.head is not tok:
@@ -362,6 +368,10 @@ def chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ign
         and doc[start - 1].whitespace_ == ""
     ):
         start -= 2
+    # the word reached across a hyphen brings its own name parts ("Kim" of "Kim Min-soo"
+    # where the parser hung "soo" apart from "Kim Min")
+    parts = [t for t in doc[start].lefts if t.dep_ in ("compound", "flat")] if start < token.i else []
+    start = min([start] + [t.left_edge.i for t in parts])
     if token.tag_ in ("NNP", "NNPS") and token.lower_ in organization_heads:
         for prep in token.rights:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "on") and prep.i == end + 1:

@@ -735,3 +735,29 @@ def test_a_noun_of_the_quotation_is_not_the_speaker_after_the_verb(extract):
     )
     (st,) = extract(text, date="2024-09-01")
     assert st.source == "Seo Jae-wook", st.rules
+
+
+TRAILING_SPEAKERS = [
+    # the parser hangs a hyphenated given name's last syllable apart from its surname
+    "The alliance is unlikely to collapse under Trump, Kim Min-soo, a professor at Korea University, told reporters.",
+    # ... or gives the verb a second subject before it: a clause's verb or a word of the condition
+    "Should President Trump win re-election, his North Korea policy is more likely to carry on along"
+    " first-term lines than to change course, said Kim Min-soo, a professor at Korea University.",
+    "The current SMA runs until the end of 2018, and a Trump administration would likely press for a"
+    " steep increase well before then, Kim Min-soo, a professor at Korea University, told reporters.",
+]
+
+
+@pytest.mark.parametrize("text", TRAILING_SPEAKERS)
+def test_a_speaker_named_after_the_projection_is_its_source_in_full(extract, text):
+    (st,) = extract(text, date="2020-10-01")
+    assert st.source == "Kim Min-soo", st.rules
+
+
+def test_a_speaker_after_an_appositive_is_not_who_he_told(extract):
+    text = (
+        "Raymond Castellano, a foreign policy adviser to the Trump campaign, told Yonhap News Agency"
+        " that a second Trump term would bring a swift deal on cost-sharing."
+    )
+    (st,) = extract(text, date="2020-10-01")
+    assert st.source == "Raymond Castellano", st.rules
