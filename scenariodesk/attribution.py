@@ -89,7 +89,9 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
     # '"European capitals … will likely keep buying," said Seo Jae-wook'; nor a verb, the
     # head of a clause before it: "The SMA runs until 2018, and …, Kim Min-soo … told")
     subjects = [
-        t for t in tok.children if t.dep_ == "nsubj" and not t.tag_.startswith("VB") and not _quoted_before(t, tok)
+        t
+        for t in tok.children
+        if t.dep_ == "nsubj" and not t.tag_.startswith("VB") and not _quoted_before(t, tok)
     ]
     subjects = subjects or _trailing_speaker(tok)
     inverted = _inverted_subject(tok)

@@ -230,11 +230,19 @@ def korean_sentences(text: str) -> list[KoreanSentence]:
     return out
 
 
+# A reported clause's ending and its quotative particle are one sentence: Kiwi cuts
+# "…커질 공산이 크다고 김민수 교수는 말했다" after "크다" when a name follows "고".
+_QUOTATIVE_REST = re.compile(r"(고|며|면서)\s")
+
+
 def _join_quotes(para: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A quotation stays inside its sentence (ANNOTATION-ko): join splits inside “ ”."""
+    """A quotation stays inside its sentence (ANNOTATION-ko): join splits inside “ ”, and
+    a split between a reported clause's ending and its quotative particle ("…다고")."""
     joined: list[tuple[int, int]] = []
     for start, end in bounds:
-        if joined and para[: joined[-1][1]].count("“") > para[: joined[-1][1]].count("”"):
+        open_quote = joined and para[: joined[-1][1]].count("“") > para[: joined[-1][1]].count("”")
+        cut_particle = joined and para[joined[-1][1] - 1] == "다" and _QUOTATIVE_REST.match(para, start)
+        if open_quote or cut_particle:
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))

@@ -407,6 +407,18 @@ def test_korean_speaker_forms(lens, text, speaker):
 
 
 @pytest.mark.parametrize(
+    "ending",
+    ["커질 공산이 크다고", "커질 것으로 예상된다고", "커질 수 있다며"],
+)
+def test_a_speaker_named_after_a_reported_clause_s_plain_ending_is_its_source(lens, ending):
+    """Kiwi cuts "…크다고 김민수 교수는" after "크다" when a name follows the quotative
+    particle: the clause and its speaker are one sentence."""
+    text = f"트럼프가 당선되면 방위비 분담금 인상 압박이 {ending} 김민수 고려대 교수는 말했다."
+    (st,) = ko(lens, text)
+    assert (st.source, st.sentence) == ("김민수", text)
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         # a view announced before its quotation ("X의 분석은 이렇다")
