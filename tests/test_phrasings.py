@@ -38,6 +38,14 @@ DOMAIN_FORMS = [
     ("If Trump wins, Seoul could be left out of talks between Washington and Pyongyang.", "inter_korean"),
     ("If Harris wins, inter-Korean dialogue could resume.", "inter_korean"),
     ("If Trump wins, Seoul could be caught between Washington and Beijing.", "china"),
+    # paraphrases of train sentences' domain words (a garrison, a security partnership,
+    # leader-level diplomacy) that the lens read only in their original words
+    ("If Harris wins, she would keep the security partnership at the center of her Asia policy.", "alliance"),
+    (
+        "If Trump wins, he could demand steeply higher payments toward the American garrison in Korea.",
+        "cost_sharing",
+    ),
+    ("If Trump wins, he could return to leader-level diplomacy with Pyongyang.", "nk_diplomacy"),
     ("If Trump wins, U.S.-China rivalry could intensify, squeezing Korean firms.", "china"),
     ("If Trump wins, a 10 percent universal tariff could hit Korean exports.", "trade"),
     ("If Trump wins, the IRA's tax credits for Korean battery makers could vanish.", "trade"),
@@ -551,6 +559,7 @@ def test_the_korea_us_trade_agreement_is_trade_not_the_alliance(extract):
 # effect, theme and impact vocabulary should give evidence of that sign alone, whatever the
 # learned step then weighs it with.
 SIGNED_FORMS = [
+    ("If Harris wins, Congress would resist any drawdown of the 28,500 soldiers stationed in Korea.", "+"),
     ("If Trump wins, he would probably seek a new summit with Kim Jong-un.", "+"),
     # a participle with its agent after a noun describes the noun; with an auxiliary it is the event
     ("If Harris wins, inter-Korean projects frozen by sanctions could resume.", "+"),
