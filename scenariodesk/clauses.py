@@ -236,7 +236,7 @@ def clauses(
     sentence's outcome-phrase segments."""
     anchors: list[tuple[str, str, re.Match[str]]] = list(conditions)
     for outcome, m in f.names:
-        if outcome == "pronoun" or inside(m.start(), s.quoted):
+        if outcome == "pronoun":
             continue
         if allowed is not None and outcome not in allowed:
             continue

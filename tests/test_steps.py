@@ -552,6 +552,28 @@ def test_should_opening_a_sentence_after_a_connective_is_a_condition_not_advice(
     )
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    ["Kim Min-soo, a professor at Korea University, said that ", "According to Kim Min-soo, a professor, "],
+)
+def test_should_after_a_reporting_verb_is_a_condition_not_advice(extract, attribution):
+    text = (
+        f"If Trump wins, he will reopen the cost-sharing deal.\n\n{attribution}should those talks go badly,"
+        " the relationship between Seoul and Washington could be shaken."
+    )
+    statements = extract(text, date="2024-09-01")
+    assert [(s.condition, s.source) for s in statements][1:] == [("trump", "Kim Min-soo")]
+
+
+def test_two_candidates_in_a_quotation_are_two_statements(extract):
+    text = (
+        '"Trump is likely to stay with his conciliatory line toward Pyongyang, while Biden is expected'
+        ' to mix pressure with incentives," said Victor Cha.'
+    )
+    statements = extract(text, date="2020-10-01")
+    assert [(s.condition, s.likelihood) for s in statements] == [("trump", "likely"), ("biden", "likely")]
+
+
 def test_a_hope_named_as_a_noun_is_no_wish(extract):
     """'the hope of reviving summitry has little chance': the noun 'hope of' is what the
     projection is about, not the writer wishing (the wish non-projection)."""
