@@ -559,6 +559,11 @@ def test_the_korea_us_trade_agreement_is_trade_not_the_alliance(extract):
 # effect, theme and impact vocabulary should give evidence of that sign alone, whatever the
 # learned step then weighs it with.
 SIGNED_FORMS = [
+    # general English effect verbs a paraphrase uses (cement, upgrade, terminate, dilute)
+    ("If Harris wins, she would cement the alliance with Seoul.", "+"),
+    ("If Harris wins, she would upgrade security cooperation with Seoul.", "+"),
+    ("If Trump wins, he could terminate the free trade agreement with Seoul.", "-"),
+    ("If Trump wins, he could dilute the U.S. commitment to defend Seoul.", "-"),
     ("If Harris wins, Congress would resist any drawdown of the 28,500 soldiers stationed in Korea.", "+"),
     ("If Trump wins, he would probably seek a new summit with Kim Jong-un.", "+"),
     # a participle with its agent after a noun describes the noun; with an auxiliary it is the event
