@@ -196,7 +196,9 @@ class _Extractor:
             cut = condition_cut(statement.condition_phrase, s, self.lens)
             doc = s.parsed if s.parsed is not None else s.tokens
             tokens = doc_tokens(doc, segment.start, segment.end, cut)
-            quiet = token_ids(doc, partial.cue_span)
+            # (a lowering cue's negation is its own, not the event's: convention 9)
+            cue = (statement.cue.start - s.start, statement.cue.end - s.start)
+            quiet = token_ids(doc, cue) if partial.lowering else frozenset()
             seen = replace(partial, tokens=tokens, parsed=s.parsed is not None, cue_tokens=quiet)
             direction, trace = self.lens.direction_step.decide(seen)
             if self.consequences is not None:

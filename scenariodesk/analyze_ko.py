@@ -42,7 +42,7 @@ def extract_korean(
     rules = lens.korean
     if rules is None:
         return Analysis()
-    sentences = korean_sentences(document.text)
+    sentences = korean_sentences(document.text, rules.quotative)
     allowed, winner = lens.outcomes_for_date(document.date)
     ctx = KoreanContext(
         allowed, winner, _topic(document, sentences, rules, allowed), consequences=consequences

@@ -397,7 +397,6 @@ def consequence(
         lowering=lowering,
         domains=tuple(domains),
         condition=condition,
-        cue_span=cue[1].span() if lowering else None,
     )
 
 

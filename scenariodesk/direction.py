@@ -58,10 +58,9 @@ class Consequence:
     condition: str = ""
     parsed: bool = False  # the tokens carry a dependency parse
     language: str = "en"
-    # A lowering cue's characters in the sentence, and its tokens once parsed: a negation
-    # among them is the cue's ("is not likely to collapse", "probably won't collapse"),
-    # not the event's, which keeps its sign (convention 9).
-    cue_span: tuple[int, int] | None = None
+    # A lowering cue's tokens: a negation among them is the cue's ("is not likely to
+    # collapse", "probably won't collapse"), not the event's, which keeps its sign
+    # (convention 9).
     cue_tokens: frozenset[int] = frozenset()
 
     @cached_property
@@ -343,10 +342,8 @@ class DirectionStep:
         return (self.model or self.rules).decide(c)
 
 
-def token_ids(doc: Doc | Span | None, span: tuple[int, int] | None) -> frozenset[int]:
+def token_ids(doc: Doc | Span | None, span: tuple[int, int]) -> frozenset[int]:
     """The indices of the tokens whose characters fall in `span` of the sentence."""
-    if doc is None or span is None:
-        return frozenset()
     return frozenset(t.i for t in doc_tokens(doc, *span))
 
 

@@ -208,8 +208,10 @@ class KoreanSentence:
     headline: bool
 
 
-def korean_sentences(text: str) -> list[KoreanSentence]:
-    """Kiwi's sentences of each line, a quotation kept inside its sentence."""
+def korean_sentences(text: str, quotative: re.Pattern[str]) -> list[KoreanSentence]:
+    """Kiwi's sentences of each line, a quotation kept inside its sentence, and a
+    reported clause with the quotative ending that closes it (`quotative`: the lens's
+    `ko.quotative_endings` as `KoreanRules.quotative` compiles them)."""
     kiwi = pipelines.kiwi()
     out: list[KoreanSentence] = []
     for index, m in enumerate(re.finditer(r"[^\n]+", text)):
@@ -218,7 +220,7 @@ def korean_sentences(text: str) -> list[KoreanSentence]:
             continue
         headline = len(para) <= _KO_HEADLINE_MAX and not re.search(r"[.!?。]['\"”’]?\s*$", para)
         bounds = [(0, len(para))] if headline else [(s.start, s.end) for s in kiwi.split_into_sents(para)]
-        for start, end in _join_quotes(para, bounds):
+        for start, end in _join_quotes(para, bounds, quotative):
             chunk = para[start:end]
             lead, trail = len(chunk) - len(chunk.lstrip()), len(chunk.rstrip())
             if chunk.strip():
@@ -230,18 +232,19 @@ def korean_sentences(text: str) -> list[KoreanSentence]:
     return out
 
 
-# A reported clause's ending and its quotative particle are one sentence: Kiwi cuts
-# "…커질 공산이 크다고 김민수 교수는 말했다" after "크다" when a name follows "고".
-_QUOTATIVE_REST = re.compile(r"(고|며|면서)\s")
-
-
-def _join_quotes(para: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _join_quotes(
+    para: str, bounds: list[tuple[int, int]], quotative: re.Pattern[str]
+) -> list[tuple[int, int]]:
     """A quotation stays inside its sentence (ANNOTATION-ko): join splits inside “ ”, and
-    a split between a reported clause's ending and its quotative particle ("…다고")."""
+    a split inside a quotative ending (Kiwi cuts "…크다고 김민수 교수는 말했다" after "크다"
+    when a name follows "고")."""
     joined: list[tuple[int, int]] = []
     for start, end in bounds:
-        open_quote = joined and para[: joined[-1][1]].count("“") > para[: joined[-1][1]].count("”")
-        cut_particle = joined and para[joined[-1][1] - 1] == "다" and _QUOTATIVE_REST.match(para, start)
+        cut = joined[-1][1] if joined else 0
+        open_quote = joined and para[:cut].count("“") > para[:cut].count("”")
+        cut_particle = any(
+            m.start() < cut < m.end() for m in quotative.finditer(para, max(0, cut - 3), start + 4)
+        )
         if open_quote or cut_particle:
             joined[-1] = (joined[-1][0], end)
         else:

@@ -1643,7 +1643,31 @@ IDIOMATIC_CUES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "band"), IDIOMATIC_CUES)
+# A verb of expecting that introduces what is said leaves the likelihood to it, as "said"
+# would; with nothing else to say how likely, the expectation is the likelihood.
+PREDICTED_CUES = [
+    (
+        "Victor Cha predicted a Harris administration would first try working-level talks with Pyongyang.",
+        "very_likely",
+    ),
+    (
+        '"A summit between Harris and Kim would come at the end of that process," Yoon predicted.',
+        "very_likely",
+    ),
+    (
+        '"Pyongyang could test a Harris White House with a missile launch," predicted Park Won-gon.',
+        "even_chance",
+    ),
+    (
+        "The trade association predicted in a report that U.S. tariffs on Chinese goods could hurt Korean firms under Trump.",
+        "even_chance",
+    ),
+    ("Michael Tennant expects continuity on the alliance under Harris.", "likely"),
+    ("Observers expect Harris to adopt a firmer posture toward Pyongyang.", "likely"),
+]
+
+
+@pytest.mark.parametrize(("text", "band"), IDIOMATIC_CUES + PREDICTED_CUES)
 def test_idioms_of_expectation_read_as_their_band(extract, text, band):
     (st,) = extract(text, date="2024-09-01")
     assert st.likelihood == band, st.rules
