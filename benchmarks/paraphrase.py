@@ -63,6 +63,23 @@ def _attributed(sentence: str, gold: Item) -> list[Rewrite]:
     return [(form, {"source": SPEAKER}) for form in forms]
 
 
+CANDIDATE = r"(Trump|Biden|Harris|Clinton|Haley|DeSantis|Sanders|Warren)"
+
+
+def _reordered(sentence: str, gold: Item) -> list[Rewrite]:
+    """ "If A, B." said as "B if A." and as "B, if A." (and back)."""
+    opening = re.fullmatch(r"(If|Should|Under) ([^,]{3,80}), ([a-z].+)\.", sentence)
+    if opening:
+        head, cond, rest = opening.groups()
+        return [(f"{rest[0].upper()}{rest[1:]} {head.lower()} {cond}.", {})]
+    closing = re.fullmatch(r"([A-Z][^,]+?) if ([^,]{3,80})\.", sentence)
+    if closing:
+        rest, cond = closing.groups()
+        low = rest if re.match(r"[A-Z][a-z]+ [A-Z]|[A-Z]{2}|I\b", rest) else rest[0].lower() + rest[1:]
+        return [(f"If {cond}, {low}.", {})]
+    return []
+
+
 REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
     "places": _each(
         [
@@ -107,9 +124,60 @@ REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
             (r"\bU\.S\. Forces Korea\b", "the American garrison in Korea"),
             (r"\bwithdrawal\b", "pullout"),
             (r"\bnegotiations\b", "talks"),
+            (r"\bdenuclearization\b", "nuclear disarmament"),
+            (r"\bKim Jong Un\b", "the North Korean leader"),
+            (r"\bKim Jong Un\b", "Kim"),
+            (r"\bU\.S\. Forces Korea\b", "the U.S. military in Korea"),
+            (r"\bUSFK\b", "American forces in Korea"),
+            (r"\bU\.S\. troops\b", "American forces"),
+            (r"\btariffs\b", "levies"),
+            (r"\btariffs\b", "duties on imports"),
+            (r"\bcost-sharing\b", "defense cost-sharing"),
+            (r"\bthe alliance\b", "the 70-year-old alliance"),
+            (r"\bthe alliance\b", "the Seoul-Washington alliance"),
+            (r"\bmissile launches\b", "missile firings"),
+            (r"\bnuclear test\b", "nuclear detonation"),
+            (r"\bsanctions\b", "economic penalties"),
+            (r"\bChina\b", "the Chinese"),
+            (r"\bsemiconductors?\b", "chips"),
+            (r"\bchips\b", "semiconductors"),
+            (r"\bexports\b", "overseas sales"),
+            (r"\btrade\b", "commerce"),
+            (r"\bdialogue\b", "talks"),
+            (r"\bprovocations\b", "saber-rattling"),
+            (r"\btensions\b", "military tensions"),
         ]
     ),
     "attribution": _attributed,
+    "conditions": _each(
+        [
+            (rf"\bif {CANDIDATE} wins\b", r"if \1 is elected"),
+            (rf"\bif {CANDIDATE} wins\b", r"should \1 win"),
+            (rf"\bIf {CANDIDATE} wins\b", r"Should \1 win"),
+            (rf"\bIf {CANDIDATE} wins\b", r"In the event that \1 wins"),
+            (rf"\b([Ii]f) {CANDIDATE} wins\b", r"\1 \2 takes the White House"),
+            (rf"\b([Ii]f) {CANDIDATE} (is elected|wins)\b", r"\1 \2 prevails"),
+            (rf"\b([Ii]f) {CANDIDATE} is re-elected\b", r"\1 \2 wins a second term"),
+            (rf"\b([Aa]) {CANDIDATE} (administration|presidency)\b", r"\1 \2 White House"),
+            (rf"\b([Aa]) {CANDIDATE} (administration|White House)\b", r"\1 \2 presidency"),
+            (rf"\b([Aa]) second {CANDIDATE} (administration|term)\b", r"\1 second \2 presidency"),
+            (rf"\b([Aa]) {CANDIDATE} (victory|win)\b", r"\1 victory for \2"),
+            (rf"\b([Uu]nder) {CANDIDATE}\b(?! administration| presidency)", r"\1 a \2 presidency"),
+        ]
+    ),
+    "clause order": _reordered,
+    "spellings": _each(
+        [
+            (r"\bdefense\b", "defence"),
+            (r"\bprogram\b", "programme"),
+            (
+                r"\b(normal|stabil|destabil|priorit|jeopard|recogn|emphas|organ|real|minim|maxim)iz(e|es|ed|ing)\b",
+                r"\1is\2",
+            ),
+            (r"\b(fav|lab|hon|behavi)or(s?)\b", r"\1our\2"),
+            (r"\bcenter\b", "centre"),
+        ]
+    ),
 }
 
 

@@ -244,14 +244,30 @@ def unbracketed(subject: str, rules: KoreanRules) -> str:
 _IN_BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*")
 
 
-def full_name_before(surname: str, earlier: list[str], rules: KoreanRules) -> str | None:
+def full_name_before(surname: str, earlier: list[str], rules: KoreanRules, title: str) -> str | None:
     """The full name a bare surname with a title stands for ("유 장관은" -> 유경민), from
     the latest earlier sentence that names someone of that surname before a title, also
     where that person did not speak ("유경민 외교부 장관(가운데)이 …", a caption); a
     Korean name (surname first) before a foreign one (surname last: "차 석좌는" -> 빅터 차,
-    "아인혼 연구원은" -> 로버트 아인혼; a surname of several syllables is a foreign one)."""
+    "아인혼 연구원은" -> 로버트 아인혼; a surname of several syllables is a foreign one).
+    A second reference repeats the title: that person has the same `title` ("김 교수는"
+    is not the "김정은 국무위원장" named before; "김 위원장은" is)."""
+    found = _titled_before(surname, earlier, rules)
+    same = [name for name, titles in found if any(_same_title(title, t) for t in titles)]
+    return same[0] if same else None
+
+
+def _same_title(a: str, b: str) -> bool:
+    """ "교수" and "교수", "위원장" and "국무위원장", "연구원" and "선임연구원"."""
+    return a.endswith(b) or b.endswith(a)
+
+
+def _titled_before(surname: str, earlier: list[str], rules: KoreanRules) -> list[tuple[str, list[str]]]:
+    """Each full name of that surname an earlier sentence gives before a title, latest
+    sentence first, with the titles that follow it."""
     korean = rf"(?<![가-힣])({re.escape(surname)}[가-힣]{{1,3}})(?![가-힣])"
     foreign = rf"(?<![가-힣])([가-힣]{{1,5}} {re.escape(surname)})(?![가-힣])"
+    found: list[tuple[str, list[str]]] = []
     for names in (korean, foreign) if len(surname) == 1 else (foreign,):
         for text in reversed(earlier):
             for m in re.finditer(names, text):
@@ -262,9 +278,11 @@ def full_name_before(surname: str, earlier: list[str], rules: KoreanRules) -> st
                     continue  # "서강대 김철수 교수": an affiliation, not a given name
                 following = _HANGUL_WORD.findall(text[m.end() : m.end() + 40])[:3]
                 # the title may carry its particle ("박원곤 이화여대 교수는 …", "… 교수에게 …")
-                if any(is_title(w, rules) or is_title(_TITLE_PARTICLE.sub("", w), rules) for w in following):
-                    return m.group(1)
-    return None
+                titles = [_TITLE_PARTICLE.sub("", w) if not is_title(w, rules) else w for w in following]
+                titles = [t for t in titles if is_title(t, rules)]
+                if titles:
+                    found.append((m.group(1), titles))
+    return found
 
 
 _ACRONYM = re.compile(r"\([^)]*\)$")

@@ -240,7 +240,7 @@ def _speaker_named(subject: str, ctx: KoreanContext, rules: KoreanRules, rule: s
         if someone is None and len(words) == 2 and words[0] in ctx.names:
             someone = words[0]  # "신 센터장": the surname of someone named before, however Kiwi reads it
         if someone and " " not in someone and someone not in ctx.names:
-            full = full_name_before(someone, ctx.earlier, rules)
+            full = full_name_before(someone, ctx.earlier, rules, words[-1])
             if full:  # "유 장관은" after a caption naming "유경민 외교부 장관"
                 ctx.names[someone] = full
         if someone == "한" and someone not in ctx.names:

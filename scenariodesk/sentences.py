@@ -220,7 +220,7 @@ def korean_sentences(text: str, quotative: re.Pattern[str]) -> list[KoreanSenten
             continue
         headline = len(para) <= _KO_HEADLINE_MAX and not re.search(r"[.!?。]['\"”’]?\s*$", para)
         bounds = [(0, len(para))] if headline else [(s.start, s.end) for s in kiwi.split_into_sents(para)]
-        for start, end in _join_quotes(para, bounds, quotative):
+        for start, end in _join_quotes(para, _cut_before_quotes(para, bounds), quotative):
             chunk = para[start:end]
             lead, trail = len(chunk) - len(chunk.lstrip()), len(chunk.rstrip())
             if chunk.strip():
@@ -229,6 +229,26 @@ def korean_sentences(text: str, quotative: re.Pattern[str]) -> list[KoreanSenten
                         m.start() + start + lead, m.start() + start + trail, chunk.strip(), index, headline
                     )
                 )
+    return out
+
+
+# a sentence's final mark, then a quotation opening: "…수 있다. “…”라고 김 교수가 말했다."
+_KO_QUOTE_OPENS = re.compile(r"[.!?]\s+(?=[“\"])")
+
+
+def _cut_before_quotes(para: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Kiwi keeps a sentence and the quotation that opens the next one together when the
+    quotation ends in a quotative ("…다. “…”라고 말했다"): cut before the quotation's
+    opening mark unless the mark sits inside a quotation already open."""
+    out: list[tuple[int, int]] = []
+    for start, end in bounds:
+        for m in _KO_QUOTE_OPENS.finditer(para, start, end):
+            before = para[: m.start()]
+            inside = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+            if not inside and para[start : m.start()].strip():
+                out.append((start, m.start() + 1))
+                start = m.end()
+        out.append((start, end))
     return out
 
 

@@ -1096,6 +1096,26 @@ def test_a_bare_surname_with_a_title_takes_the_full_name_a_caption_gave(lens):
     assert st.source == "유경민"
 
 
+def test_a_bare_surname_takes_a_full_name_given_with_the_same_title_only(lens):
+    """A second reference repeats the title: "김 교수는" is not the "김정은 국무위원장"
+    named before, "김 위원장은" is, and "김 교수는" is the professor named before him."""
+    leader = "트럼프 당선인은 김정은 국무위원장과 다시 만날 수 있다고 밝혀 왔다.\n\n"
+    said = "트럼프가 당선되면 북·미 정상회담이 열릴 가능성이 크다고 {} 말했다."
+    assert [s.source for s in ko(lens, leader + said.format("김 교수는"))][-1] == "김"
+    assert [s.source for s in ko(lens, leader + said.format("김 위원장은"))][-1] == "김정은"
+    professor = "김재천 서강대 교수는 토론회에 나섰다. " + leader
+    assert [s.source for s in ko(lens, professor + said.format("김 교수는"))][-1] == "김재천"
+
+
+@pytest.mark.parametrize("particle", ["가", "는"])
+def test_a_quotation_opening_after_a_sentence_end_starts_its_own_sentence(lens, particle):
+    """Kiwi keeps "…수 있다. “…”라고 김민수 교수가 말했다." as one sentence: the
+    quotation and its speaker are a sentence of their own, and his."""
+    quoted = f"“트럼프가 당선되면 방위비 분담금 인상 압박이 커질 공산이 크다”라고 김민수 고려대 교수{particle} 말했다."
+    (st,) = ko(lens, "종전 협상이 본격화하면 한국은 외톨이가 될 수 있다. " + quoted)
+    assert (st.sentence, st.source, st.likelihood) == (quoted, "김민수", "likely")
+
+
 def test_korean_conditions_name_the_republican_government_and_a_president_to_be(lens):
     (rep,) = ko(lens, "공화당 정부가 들어서면 방위비 분담금 인상 압박이 거세질 것이다.")
     assert rep.condition == "trump"

@@ -432,6 +432,37 @@ DOMAIN_FORMS += [
 ]
 
 
+# Synonyms a paraphrase of the training statements used (benchmarks/paraphrase.py).
+DOMAIN_FORMS += [
+    ("If Trump wins, cost sharing and duties on imports are likely back on the table.", "trade"),
+    ("If Trump wins, commerce between the two countries is likely to suffer.", "trade"),
+    ("If Trump wins, the economic penalties could be lifted within months.", "nk_diplomacy"),
+    (
+        "If Trump wins, he could demand steeply higher payments toward the U.S. military in Korea.",
+        "cost_sharing",
+    ),
+]
+
+
+def test_the_souths_adjective_never_names_the_norths_weapons(extract):
+    """Lens place `{korean}`: "Korean arms" are the South's, "North Korean weapons tests"
+    the North's threat and no arms industry's."""
+    (north,) = extract(
+        "If Trump wins, efforts to manage North Korean weapons tests would get harder.", date="2024-09-01"
+    )
+    assert "nk_threat" in north.domains and "defense_industry" not in north.domains, north.rules
+    (south,) = extract("If Trump wins, demand for South Korean weapons could grow.", date="2024-09-01")
+    assert "defense_industry" in south.domains, south.rules
+
+
+def test_burden_sharing_is_the_arrangement_not_a_burden(extract):
+    (st,) = extract(
+        "Harris would probably honor whatever burden-sharing agreement the current administration concludes.",
+        date="2024-09-01",
+    )
+    assert not any(r.startswith("impact:-:burden") for r in st.rules), st.rules
+
+
 # Emboldening is the threat's only when it is the North that is emboldened.
 @pytest.mark.parametrize(
     ("text", "threat"),
