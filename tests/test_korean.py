@@ -1116,6 +1116,26 @@ def test_a_quotation_opening_after_a_sentence_end_starts_its_own_sentence(lens, 
     assert (st.sentence, st.source, st.likelihood) == (quoted, "김민수", "likely")
 
 
+@pytest.mark.parametrize(
+    ("ending", "band"),
+    [
+        ("커진다는 전망이 나온다", "likely"),
+        ("커진다는 관측이 우세하다", "likely"),
+        ("커질 수 있다는 전망이 나온다", "even_chance"),
+        ("커질 것이라는 관측이 지배적이다", "very_likely"),
+    ],
+)
+def test_an_outlook_reported_to_exist_is_likely_unless_its_clause_has_a_cue(lens, ending, band):
+    """ANNOTATION-ko: "…라는 전망이 나온다" carries the band of the outlook's own verb,
+    else likely."""
+    (st,) = ko(lens, f"트럼프가 당선되면 방위비 분담금 압박이 {ending}.")
+    assert st.likelihood == band, st.rules
+
+
+def test_a_past_event_explained_is_no_outlook(lens):
+    assert not ko(lens, "트럼프가 당선되면서 방위비 분담금 압박이 커졌다는 분석이 나온다.")
+
+
 def test_korean_conditions_name_the_republican_government_and_a_president_to_be(lens):
     (rep,) = ko(lens, "공화당 정부가 들어서면 방위비 분담금 인상 압박이 거세질 것이다.")
     assert rep.condition == "trump"

@@ -21,10 +21,12 @@ def _ending_in(final: int) -> str:
 # Placeholders a Korean pattern may use, written once instead of listing syllables:
 # "{ㄹ}", any syllable ending in ㄹ, the future adnominal -(으)ㄹ ("할 것이다", "클 것이다");
 # "{ㄴ}", in ㄴ, the plain present -(느)ㄴ다 ("커진다", "계속된다"); "{ㅂ}", in ㅂ, the
-# polite -(스)ㅂ니다 of broadcast scripts ("커집니다", "큽니다").
+# polite -(스)ㅂ니다 of broadcast scripts ("커집니다", "큽니다"); "{ㅆ}", in ㅆ, the past
+# -았/었- ("커졌다", "했다는").
 RIEUL_FINAL = _ending_in(8)
 NIEUN_FINAL = _ending_in(4)
 BIEUP_FINAL = _ending_in(17)
+SSANG_SIOT_FINAL = _ending_in(20)
 
 
 _INITIALS = re.compile(r"[A-Z]{2,6}")  # an acronym alias: "CSIS", "KIDA"
@@ -59,7 +61,12 @@ def spaced(term: str) -> str:
 
 
 def expand(pattern: str) -> str:
-    return pattern.replace("{ㄹ}", RIEUL_FINAL).replace("{ㄴ}", NIEUN_FINAL).replace("{ㅂ}", BIEUP_FINAL)
+    return (
+        pattern.replace("{ㄹ}", RIEUL_FINAL)
+        .replace("{ㄴ}", NIEUN_FINAL)
+        .replace("{ㅂ}", BIEUP_FINAL)
+        .replace("{ㅆ}", SSANG_SIOT_FINAL)
+    )
 
 
 class KoreanRules:
