@@ -93,6 +93,11 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
         for t in tok.children
         if t.dep_ == "nsubj" and not t.tag_.startswith("VB") and not _quoted_before(t, tok)
     ]
+    if len(subjects) > 1:
+        # the parser gave the verb several subjects ("Should Trump win re-election, …,
+        # Kim Min-soo, a professor …, told"): the name nearest before it speaks
+        names = [t for t in subjects if t.tag_ in ("NNP", "NNPS") and t.i < tok.i]
+        subjects = [max(names, key=lambda t: t.i)] if names else subjects
     subjects = subjects or _trailing_speaker(tok)
     inverted = _inverted_subject(tok)
     if inverted is not None and (

@@ -937,6 +937,8 @@ def test_foreign_policy_in_general_is_the_alliance_not_talks_with_the_north(lens
 # sentences, not article text); written with and without the space Korean often drops
 # ("연합 훈련" / "연합훈련": a lens " ?" is an optional space).
 KO_DOMAIN_FORMS = [
+    # "북" for 북한, as Korean copy shortens it
+    ("트럼프 대통령이 재선되면 주한미군 철수를 북과의 협상 카드로 꺼낼 수도 있다.", "nk_diplomacy"),
     # Seoul-Tokyo ties are the alliance's (trilateral cooperation with Japan); markets trade's
     ("해리스가 당선되면 한일 관계 개선 흐름이 이어질 것이다.", "alliance"),
     ("트럼프가 재집권하면 금융시장이 크게 흔들릴 수 있다.", "trade"),

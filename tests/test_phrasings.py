@@ -2502,6 +2502,18 @@ ATTRIBUTION_FORMS = [
         "Kim Hyun-wook",
     ),
     ("A Trump win could strain the alliance, suggests Sue Mi Terry, a former CIA analyst.", "Sue Mi Terry"),
+    # the parser gives the trailing verb several subjects: the name nearest before it
+    (
+        "Should President Trump win re-election, his North Korea policy is more likely to carry on along"
+        " first-term lines than to change course, Kim Min-soo, a professor at Korea University, told reporters.",
+        "Kim Min-soo",
+    ),
+    (
+        "Korean battery makers could lose tax credits worth billions of dollars if Trump scraps the"
+        " Inflation Reduction Act, as he has vowed to do, Kim Min-soo, a professor at Korea University,"
+        " told reporters.",
+        "Kim Min-soo",
+    ),
 ]
 
 
