@@ -45,10 +45,18 @@ def _each(pairs: list[tuple[str, str]]) -> Callable[[str, Item], list[Rewrite]]:
     return rewrite
 
 
+_REPORTED = re.compile(
+    r"\b(say|says|said|believe|believes|fear|fears|suspect|suspects|think|thinks|according to|sources?)\b"
+    r"|^[A-Z]+ \(|^[A-Z]+, "
+)
+
+
 def _attributed(sentence: str, gold: Item) -> list[Rewrite]:
     """What the author asserts, said by a named person in six forms."""
     if gold.source != "author" or not sentence.endswith(".") or re.search('["“”]', sentence):
         return []
+    if _REPORTED.search(sentence):
+        return []  # "Some experts say …" said by someone: whose it is, is not plain
     body = sentence[:-1]
     low = body if re.match(r"[A-Z][a-z]+ [A-Z]|[A-Z]{2}|I\b", body) else body[0].lower() + body[1:]
     who = f"{SPEAKER}, a professor at Korea University"

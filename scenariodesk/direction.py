@@ -317,7 +317,10 @@ class LearnedDirection:
             decided = _sign(next(iter(signs)))
             return decided, [f"direction:rules:{decided}", *self.rules.evidence(c, pairs)]
         probs = self.model.probabilities(feats)
-        best = max(range(len(probs)), key=probs.__getitem__)
+        # The outcome's and domain's priors may weigh favourable evidence down to mixed,
+        # never turn it against the subject ("…could open doors for Korean builders").
+        allowed = [k for k in range(len(probs)) if not (signs == {1} and self.classes[k] == "-")]
+        best = max(allowed, key=probs.__getitem__)
         decided = self.classes[best]
         return decided, [f"direction:model:{decided}:{probs[best]:.2f}", *self.rules.evidence(c, pairs)]
 

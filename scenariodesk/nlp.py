@@ -66,16 +66,28 @@ def _lemma_tables() -> tuple[dict, dict, dict]:  # type: ignore[type-arg]
 
 
 @lru_cache(maxsize=65536)
+def noun_forms(word: str) -> frozenset[str]:
+    """The lemmas `word` can have as a noun ("tariffs" -> {tariff}) or, for a gerund, as
+    the verb it names ("nuclear testing" -> test), plus the word itself: "said" is no form
+    of the noun "say", "tested" none of "test"."""
+    word = word.lower()
+    return _forms(word, ("noun", "verb") if word.endswith("ing") else ("noun",))
+
+
+@lru_cache(maxsize=65536)
 def lemma_forms(word: str) -> frozenset[str]:
     """Every lemma the model's rule lemmatizer can give `word` as a verb, noun or
     adjective ("rose" -> {rose, rise}, "tariffs" -> {tariff}), plus the word itself.
     Lens lists of effects and themes are lemmas; a word matches one when any of its
     forms does. This is spaCy's rule lemmatizer without a tagger, so it runs on text no
     model has parsed."""
-    word = word.lower()
+    return _forms(word.lower(), _LEMMA_POS)
+
+
+def _forms(word: str, parts: tuple[str, ...]) -> frozenset[str]:
     rules, exceptions, index = _lemma_tables()
     forms = {word}
-    for pos in _LEMMA_POS:
+    for pos in parts:
         forms.update(exceptions.get(pos, {}).get(word, ()))
         known = index.get(pos, ())
         for old, new in rules.get(pos, ()):

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from scenariodesk.nlp import lemma, lemma_forms
+from scenariodesk.nlp import lemma, lemma_forms, noun_forms
 
 SUBJECTS = ("nsubj",)  # dependency labels of a verb's subject
 WINDOW = 5  # words between an effect and its theme in unparsed text
@@ -164,7 +164,9 @@ class DirectionVocabulary:
         return lemma(words[i])
 
     def theme_of(self, word: str) -> int:
-        return next((self.theme[f] for f in lemma_forms(word) if f in self.theme), 0)
+        """The value of the theme `word` names as a noun: "talks" the talks, "tests" the
+        tests; not a verb's form ("X said" names no say, "Pyongyang tested" no test)."""
+        return next((self.theme[f] for f in noun_forms(word) if f in self.theme), 0)
 
     def links_a_state(self, words: Sequence[str], i: int) -> bool:
         """`words[i]` is a copula (lens `direction.effects.copulas`) with a state of the

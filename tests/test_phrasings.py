@@ -918,6 +918,25 @@ def test_things_getting_harder_are_against_the_subject_whatever_the_theme(extrac
     assert _effect_signs(st) == {sign}, st.rules
 
 
+def test_favourable_evidence_alone_is_never_turned_against_the_subject(extract):
+    """The outcome's and domain's priors (Trump x trade lean `-`) may weigh favourable
+    evidence down to mixed, not against Seoul."""
+    (st,) = extract(
+        "If Trump wins, his pledge to pour money into roads could open doors for Korean steelmakers.",
+        date="2024-09-01",
+    )
+    assert st.direction != "-", st.rules
+
+
+@pytest.mark.parametrize(
+    ("word", "value"), [("said", 0), ("says", 1), ("talks", 1), ("tests", -1), ("tested", 0)]
+)
+def test_a_theme_is_a_noun_not_a_verbs_form(lens, word, value):
+    """ "X said" names no say (a favourable theme: "Seoul's say in the talks"), "Pyongyang
+    tested" no test: only a noun's forms are themes."""
+    assert lens.direction_step.vocab.theme_of(word) == value
+
+
 @pytest.mark.parametrize(
     "text",
     [
