@@ -1714,6 +1714,22 @@ PREDICTED_CUES = [
     ),
     ("Michael Tennant expects continuity on the alliance under Harris.", "likely"),
     ("Observers expect Harris to adopt a firmer posture toward Pyongyang.", "likely"),
+    # a list's "and" is no clause of its own: the modal after it is the reported words'
+    (
+        "Some executives predicted Trump's pledge to pour money into roads, bridges and airports"
+        " could open doors for Korean steelmakers.",
+        "even_chance",
+    ),
+    # "is going to" is "will": an adverb or a modal beside it gives the band
+    (
+        "A re-elected Trump is going to certainly press for a withdrawal of U.S. Forces Korea.",
+        "almost_certain",
+    ),
+    (
+        "If Trump wins, China may conclude that he wants confrontation, and South Korea is going to pay part"
+        " of the price.",
+        "even_chance",
+    ),
 ]
 
 
