@@ -88,6 +88,30 @@ def _reordered(sentence: str, gold: Item) -> list[Rewrite]:
     return []
 
 
+def _across(sentence: str, gold: Item) -> list[Rewrite]:
+    """What the author asserts, said by someone the sentence before introduces or the
+    sentence after names; a condition opening the sentence said in the sentence before."""
+    out: list[Rewrite] = []
+    plain = not re.search('["“”]', sentence) and not _REPORTED.search(sentence)
+    if gold.source == "author" and sentence.endswith(".") and plain:
+        body = sentence[:-1]
+        who = {"source": SPEAKER}
+        out += [
+            (f'{SPEAKER}, a professor at Korea University, sees change ahead. "{body}," he said.', who),
+            (f'"{body}." That is the view of {SPEAKER}, a professor at Korea University.', who),
+        ]
+    opening = re.fullmatch(
+        rf"If {CANDIDATE} (wins|is elected|is re-elected|returns to the White House), ([a-z].+)", sentence
+    )
+    if opening:
+        name, verb, rest = opening.groups()
+        out += [
+            (f"Suppose {name} {verb}. Then {rest}", {}),
+            (f"{name} may well win. In that case, {rest}", {}),
+        ]
+    return out
+
+
 REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
     "places": _each(
         [
@@ -174,6 +198,7 @@ REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
         ]
     ),
     "clause order": _reordered,
+    "across sentences": _across,
     "spellings": _each(
         [
             (r"\bdefense\b", "defence"),

@@ -93,11 +93,9 @@ def reporting_subject(tok, lens: Lens):  # type: ignore[no-untyped-def]
         for t in tok.children
         if t.dep_ == "nsubj" and not t.tag_.startswith("VB") and not _quoted_before(t, tok)
     ]
-    if len(subjects) > 1:
-        # the parser gave the verb several subjects ("Should Trump win re-election, …,
-        # Kim Min-soo, a professor …, told"): the name nearest before it speaks
-        names = [t for t in subjects if t.tag_ in ("NNP", "NNPS") and t.i < tok.i]
-        subjects = [max(names, key=lambda t: t.i)] if names else subjects
+    names = [t for t in subjects if t.tag_ in ("NNP", "NNPS") and t.i < tok.i]
+    if len(subjects) > 1 and names:  # several ("Should Trump win re-election, …, Kim … told"):
+        subjects = [max(names, key=lambda t: t.i)]  # the name nearest before it speaks
     subjects = subjects or _trailing_speaker(tok)
     inverted = _inverted_subject(tok)
     if inverted is not None and (
@@ -311,8 +309,12 @@ def descriptions(s: Sentence, lens: Lens) -> list[tuple[int, int]]:
     for tok in s.parsed:
         if tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text):
             # where and when it was said: "said at a forum in Beijing", "said at the
-            # Foreign Affairs and Unification Committee's audit"
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _SETTING):
+            # Foreign Affairs and Unification Committee's audit"; not a passive raising a
+            # clause ("is expected to add friction, with cost sharing back on the table")
+            raising = {"auxpass", "xcomp"} <= {c.dep_ for c in tok.children}
+            for prep in (
+                c for c in tok.children if c.dep_ == "prep" and c.lower_ in _SETTING and not raising
+            ):
                 # up to a clause inside it: "said in a report that tariffs could …" (or,
                 # misparsed, "at the committee's audit that …") is what was said
                 clause = [

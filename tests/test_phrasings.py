@@ -2162,6 +2162,27 @@ def test_a_question_about_one_outcome_opens_the_paragraph_that_answers_it(extrac
     ]
 
 
+@pytest.mark.parametrize(
+    "opening", ["Suppose Trump wins.", "Imagine that Trump wins.", "Assume Trump is re-elected."]
+)
+def test_a_supposed_outcome_is_the_condition_of_what_follows(extract, opening):
+    statements = extract(f"{opening} Then tariffs on Korean cars could rise.", date="2024-09-01")
+    assert [(st.condition, st.sentence) for st in statements] == [
+        ("trump", "Then tariffs on Korean cars could rise.")
+    ]
+
+
+def test_a_passive_raising_a_clause_has_no_setting_of_speech(extract):
+    """ "is expected to add friction, with cost sharing back on the table": the "with" is
+    the consequence's, not where someone spoke, also when the sentence is a quotation."""
+    (st,) = extract(
+        '"If Trump wins, his view of alliances is expected to add friction of its own, with cost sharing'
+        ' and tariffs back on the table."',
+        date="2024-09-01",
+    )
+    assert {"cost_sharing", "trade"} <= set(st.domains), st.rules
+
+
 def test_a_question_about_one_outcome_frames_the_answer_in_the_paragraphs_after_it(extract):
     """The answer may open a paragraph of its own: the question's outcome goes on, as an
     outcome named in a headline does, over the outcome of an earlier paragraph."""
