@@ -2172,6 +2172,17 @@ def test_a_supposed_outcome_is_the_condition_of_what_follows(extract, opening):
     ]
 
 
+@pytest.mark.parametrize("opening", ["If that happens,", "If so,", "In that case,", "Should that happen,"])
+def test_a_condition_pointing_back_takes_the_outcome_the_sentence_before_named(extract, opening):
+    """ "Trump may well win. If so, …": the win the sentence before spoke of."""
+    statements = extract(
+        f"Trump may well win. {opening} tariffs on Korean cars could rise.", date="2024-09-01"
+    )
+    assert [(st.condition, st.sentence) for st in statements] == [
+        ("trump", f"{opening} tariffs on Korean cars could rise.")
+    ]
+
+
 def test_a_passive_raising_a_clause_has_no_setting_of_speech(extract):
     """ "is expected to add friction, with cost sharing back on the table": the "with" is
     the consequence's, not where someone spoke, also when the sentence is a quotation."""
