@@ -32,6 +32,7 @@ from scenariodesk.models import Statement
 SETS = {"seeds": ("gold/seeds.jsonl", "corpus/seeds"), "train": ("sets/train/gold", "sets/train/corpus")}
 FIELDS = ("domains", "direction", "likelihood", "source")
 SPEAKER = "Kim Min-soo"  # a person no article names
+DESCRIBED = f"{SPEAKER}, a professor at Korea University"
 # A rewritten sentence and the gold fields it changes (only the source, for attributions).
 Rewrite = tuple[str, dict[str, str]]
 
@@ -51,15 +52,29 @@ _REPORTED = re.compile(
 )
 
 
+def _asserted(sentence: str, gold: Item) -> bool:
+    """The author's own plain sentence, with no quotation or report inside ("Some experts
+    say …" said by someone: whose it is, is not plain)."""
+    return (
+        gold.source == "author"
+        and sentence.endswith(".")
+        and not re.search('["“”]', sentence)
+        and not _REPORTED.search(sentence)
+    )
+
+
+def _lowered(text: str) -> str:
+    """`text` to follow other words: its first letter in lower case, unless it opens on a
+    name or an acronym."""
+    return text if re.match(r"[A-Z][a-z]+ [A-Z]|[A-Z]{2}|I\b", text) else text[0].lower() + text[1:]
+
+
 def _attributed(sentence: str, gold: Item) -> list[Rewrite]:
     """What the author asserts, said by a named person in six forms."""
-    if gold.source != "author" or not sentence.endswith(".") or re.search('["“”]', sentence):
+    if not _asserted(sentence, gold):
         return []
-    if _REPORTED.search(sentence):
-        return []  # "Some experts say …" said by someone: whose it is, is not plain
     body = sentence[:-1]
-    low = body if re.match(r"[A-Z][a-z]+ [A-Z]|[A-Z]{2}|I\b", body) else body[0].lower() + body[1:]
-    who = f"{SPEAKER}, a professor at Korea University"
+    low, who = _lowered(body), DESCRIBED
     forms = [
         f"{body}, said {who}.",
         f"According to {who}, {low}.",
@@ -75,7 +90,7 @@ CANDIDATE = r"(Trump|Biden|Harris|Clinton|Haley|DeSantis|Sanders|Warren)"
 
 
 def _reordered(sentence: str, gold: Item) -> list[Rewrite]:
-    """ "If A, B." said as "B if A." and as "B, if A." (and back)."""
+    """ "If A, B." said as "B if A." (and back)."""
     opening = re.fullmatch(r"(If|Should|Under) ([^,]{3,80}), ([a-z].+)\.", sentence)
     if opening:
         head, cond, rest = opening.groups()
@@ -83,8 +98,7 @@ def _reordered(sentence: str, gold: Item) -> list[Rewrite]:
     closing = re.fullmatch(r"([A-Z][^,]+?) if ([^,]{3,80})\.", sentence)
     if closing:
         rest, cond = closing.groups()
-        low = rest if re.match(r"[A-Z][a-z]+ [A-Z]|[A-Z]{2}|I\b", rest) else rest[0].lower() + rest[1:]
-        return [(f"If {cond}, {low}.", {})]
+        return [(f"If {cond}, {_lowered(rest)}.", {})]
     return []
 
 
@@ -92,13 +106,11 @@ def _across(sentence: str, gold: Item) -> list[Rewrite]:
     """What the author asserts, said by someone the sentence before introduces or the
     sentence after names; a condition opening the sentence said in the sentence before."""
     out: list[Rewrite] = []
-    plain = not re.search('["“”]', sentence) and not _REPORTED.search(sentence)
-    if gold.source == "author" and sentence.endswith(".") and plain:
-        body = sentence[:-1]
-        who = {"source": SPEAKER}
+    if _asserted(sentence, gold):
+        body, who = sentence[:-1], {"source": SPEAKER}
         out += [
-            (f'{SPEAKER}, a professor at Korea University, sees change ahead. "{body}," he said.', who),
-            (f'"{body}." That is the view of {SPEAKER}, a professor at Korea University.', who),
+            (f'{DESCRIBED}, sees change ahead. "{body}," he said.', who),
+            (f'"{body}." That is the view of {DESCRIBED}.', who),
         ]
     opening = re.fullmatch(
         rf"If {CANDIDATE} (wins|is elected|is re-elected|returns to the White House), ([a-z].+)", sentence
