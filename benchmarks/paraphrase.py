@@ -66,7 +66,10 @@ def _asserted(sentence: str, gold: Item) -> bool:
 def _lowered(text: str) -> str:
     """`text` to follow other words: its first letter in lower case, unless it opens on a
     name or an acronym."""
-    return text if re.match(r"[A-Z][a-z]+ [A-Z]|[A-Z]{2}|I\b", text) else text[0].lower() + text[1:]
+    keep = re.match(r"[A-Z][a-z]+ [A-Z]|[A-Z]{2}|I\b|[A-Z][a-z]+ (said|says|added|noted|argued|told)\b", text)
+    if keep and not re.match(r"(The|A|An|This|That|His|Her|Its|Their) ", text):
+        return text
+    return text[0].lower() + text[1:]
 
 
 def _attributed(sentence: str, gold: Item) -> list[Rewrite]:
@@ -122,6 +125,47 @@ def _across(sentence: str, gold: Item) -> list[Rewrite]:
             (f"{name} may well win. In that case, {rest}", {}),
         ]
     return out
+
+
+# How articles name a party's candidate instead of by surname (the lens's aliases of
+# each cycle's outcomes): the full name, a courtesy title, the party's nominee.
+_PARTY = {"Trump": "Republican", "Biden": "Democratic", "Harris": "Democratic", "Clinton": "Democratic"}
+_FIRST = {"Trump": "Donald", "Biden": "Joe", "Harris": "Kamala", "Clinton": "Hillary"}
+_TITLE = {"Trump": "Mr.", "Biden": "Mr.", "Harris": "Ms.", "Clinton": "Mrs."}
+
+
+def _named(sentence: str, gold: Item) -> list[Rewrite]:
+    """The outcome's candidate, named once by surname, called otherwise."""
+    outcome = gold.condition.capitalize()
+    if outcome not in _PARTY or len(re.findall(rf"\b{outcome}\b", sentence)) != 1:
+        return []
+    whole = re.search(rf"(?<![A-Z][a-z]\. )(?<!President )\b{outcome}\b(?!'s)", sentence)
+    if not whole or re.match(rf"{_FIRST[outcome]} ", sentence[max(0, whole.start() - 8) :]):
+        return []
+    at = sentence[: whole.start()]
+    nominee = f"the {_PARTY[outcome]} nominee"
+    forms = [f"{_FIRST[outcome]} {outcome}", f"{_TITLE[outcome]} {outcome}"]
+    if re.search(r"\b(if|should|whether|when|once|unless)\s+$", at, re.I):
+        forms.append(nominee)  # "if the Republican nominee wins"
+    out = []
+    for form in forms:
+        if not at and form[0].islower():
+            form = form[0].upper() + form[1:]
+        out.append((at + form + sentence[whole.end() :], {}))
+    return out
+
+
+def _opened(sentence: str, gold: Item) -> list[Rewrite]:
+    """The sentence opened by a discourse marker that changes none of its fields (not a
+    continuation such as "Moreover", which carries the paragraph before's outcome on)."""
+    if (
+        not re.match(r"[A-Z]", sentence)
+        or not re.search(r"[.!?\"”]$", sentence)  # a headline opens nothing
+        or re.match(r"(But|And|Yet|So|However|Still|Moreover)\b", sentence)
+    ):
+        return []
+    low = _lowered(sentence)
+    return [(f"{marker}, {low}", {}) for marker in ("Indeed", "Of course", "In short", "For its part")]
 
 
 REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
@@ -211,6 +255,8 @@ REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
     ),
     "clause order": _reordered,
     "across sentences": _across,
+    "names": _named,
+    "openers": _opened,
     "spellings": _each(
         [
             (r"\bdefense\b", "defence"),

@@ -22,7 +22,7 @@ from dataclasses import replace
 from scenariodesk import discourse, speakers
 from scenariodesk import nlp as pipelines
 from scenariodesk.analyze_ko import extract_korean
-from scenariodesk.attribution import attribution, descriptions, own_plan
+from scenariodesk.attribution import attribution, own_plan
 from scenariodesk.background import described_spans
 from scenariodesk.clauses import (
     Features,
@@ -152,7 +152,9 @@ class _Extractor:
         cycle = self.lens.cycle_for_date(document.date)
         year = cycle.year if cycle else None
         written = int(document.date[:4]) if document.date[:4].isdigit() else None
-        return sentences, [find_features(s, self.lens, year, written) for s in sentences]
+        running = self.lens.outcomes_for_date(document.date)[0]
+        running = frozenset(running) if running is not None else None
+        return sentences, [find_features(s, self.lens, year, written, running) for s in sentences]
 
     def parse(self, prepared: list[_Prepared]) -> None:
         """Parse, in one batch, the sentences of these documents that need it."""
@@ -372,7 +374,7 @@ class _Extractor:
         for a generic impact the article's subject completes, None for no statement."""
         # Walking the parse for speakers' descriptions only matters where a term matched.
         if f.domains and s.start not in self._described:  # once per sentence, not per segment
-            self._described[s.start] = descriptions(s, self.lens) + described_spans(s.text)
+            self._described[s.start] = speakers.descriptions(s, self.lens) + described_spans(s.text)
         domains = pick_domains(f, segment, self._described.get(s.start, ()))
         if domains:
             ctx.paragraph_domains = domains

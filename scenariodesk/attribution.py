@@ -282,72 +282,17 @@ def attribution(
 
 def _on_the_condition(tok) -> bool:  # type: ignore[no-untyped-def]
     """A reporting verb that comments on the condition's clause ("… if Trump scraps the
-    act, as he has vowed to do"): the candidate's pledge, not who projects."""
-    return tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "when") for c in tok.head.children
+    act, as he has vowed to do"): the candidate's pledge, not who projects. An "as" clause
+    right after the condition's clause is one, however it is parsed."""
+    marks = [t.head for t in tok.doc[: tok.i] if t.dep_ == "mark" and t.lower_ in _CONDITIONAL]
+    clause = set(marks[-1].subtree) | set(tok.subtree) if marks else set()
+    after = bool(marks) and all(t in clause or t.is_punct for t in tok.doc[marks[-1].i : tok.i])
+    return (after and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)) or (
+        tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.head.children)
     )
 
 
-_SETTING = frozenset({"at", "in", "during", "before", "after", "with"})  # prepositions of a speech's setting
-_CLAUSES = frozenset({"ccomp", "acl", "relcl", "advcl"})
-_DESCRIBING = frozenset({"prep", "appos", "acl", "relcl"})  # what follows a speaker's noun
-
-
-def descriptions(s: Sentence, lens: Lens) -> list[tuple[int, int]]:
-    """The character spans (in the sentence) of what names or describes a speaker rather
-    than the consequence: the appositive beside a speaking proper noun ("Lee Min-ho, a
-    scholar at China's Zhengfa University, said ..."), a speaking body's own name
-    ("the Korea Institute for National Unification said ..." is not about unification),
-    and where or when a reporting verb's words were said ("said at a forum in Beijing").
-    A proper noun speaks as a verb's subject or object ("..., said Kim, a professor at
-    ...") or after "according to"; on the parse, when the sentence has one. (An
-    appositive elsewhere is more often a misparsed list: "a withdrawal of U.S. Forces
-    Korea, a steep rise in ...".)"""
-    if s.parsed is None:
-        return []
-    spans = []
-    for tok in s.parsed:
-        if tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text):
-            # where and when it was said: "said at a forum in Beijing", "said at the
-            # Foreign Affairs and Unification Committee's audit"; not a passive raising a
-            # clause ("is expected to add friction, with cost sharing back on the table")
-            raising = {"auxpass", "xcomp"} <= {c.dep_ for c in tok.children}
-            for prep in (
-                c for c in tok.children if c.dep_ == "prep" and c.lower_ in _SETTING and not raising
-            ):
-                # up to a clause inside it: "said in a report that tariffs could …" (or,
-                # misparsed, "at the committee's audit that …") is what was said
-                clause = [
-                    t.left_edge.i for t in prep.subtree if t.dep_ in _CLAUSES and t.tag_.startswith("VB")
-                ]
-                sub = [t for t in prep.subtree if t.i < min(clause, default=len(s.parsed))]
-                if sub:
-                    spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
-            continue
-        speaking = (
-            tok.dep_ in ("nsubj", "dobj")
-            and tok.head.tag_.startswith("VB")
-            and lens.reporting.regex.fullmatch(tok.head.text) is not None
-        )
-        if speaking and tok.tag_ in ("NN", "NNS", "NNP", "NNPS"):
-            # where a speaker works or what they know, after the noun that names them
-            # ("said a former U.S. ambassador to China", "said Cho Han-bum of the Korea
-            # Institute for National Unification", "experts on China say …")
-            for mod in (c for c in tok.children if c.dep_ in _DESCRIBING and c.i > tok.i):
-                sub = list(mod.subtree)
-                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
-        if tok.tag_ not in ("NNP", "NNPS") or not (
-            tok.dep_ in ("nsubj", "nsubjpass", "dobj")
-            or (tok.dep_ == "pobj" and tok.head.head.lower_ == "according")
-        ):
-            continue
-        name = chunk(tok, lens.organization_heads)
-        if any(t.lower_ in lens.organization_heads for t in name):
-            spans.append((name[0].idx, name[-1].idx + len(name[-1].text)))
-        for appos in (c for c in tok.children if c.dep_ == "appos"):
-            sub = list(appos.subtree)
-            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
-    return spans
+_CONDITIONAL = frozenset({"if", "unless", "once", "when"})
 
 
 def chunk(token, organization_heads: frozenset[str] = frozenset()):  # type: ignore[no-untyped-def]

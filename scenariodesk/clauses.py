@@ -56,13 +56,21 @@ def _clause_end(text: str, start: int, lens: Lens) -> int:
     return min((b.start() for b in breaks if b), default=len(text))
 
 
-def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int | None = None) -> Features:
+def find_features(
+    s: Sentence,
+    lens: Lens,
+    year: int | None = None,
+    written: int | None = None,
+    running: frozenset[str] | None = None,
+) -> Features:
     """The lens's matches in a sentence of the election cycle `year`, written in the
-    year `written` (for past frames: "In 2016, analysts predicted …")."""
+    year `written` (for past frames: "In 2016, analysts predicted …") when the
+    candidates `running` were in the race (None: all the cycle's)."""
     text = s.folded
-    conditions = list(lens.conditions_for(year).finditer(text))
+    conditions = list(lens.conditions_for(year, running).finditer(text))
     if s.headline:  # "Scenario 1: Trump returns" is a hypothesis, as "If Trump returns" is
-        conditions = sorted([*conditions, *lens.heading_conditions_for(year).finditer(text)], key=_at)
+        headings = lens.heading_conditions_for(year, running).finditer(text)
+        conditions = sorted([*conditions, *headings], key=_at)
     found_cues = list(lens.cues_in(s.headline).finditer(text))
     blocked = []
     inversions = list(lens.conditional_inversion.finditer(text))
@@ -95,7 +103,7 @@ def find_features(s: Sentence, lens: Lens, year: int | None = None, written: int
         if not any(a <= m.start() < b for a, b in blocked)
         and (conditions or not lens.cue_by_id[rule].needs_outcome)
     ]
-    names = list(lens.candidate_names_for(year).finditer(text))
+    names = list(lens.candidate_names_for(year, running).finditer(text))
     elections = list(lens.election_terms.finditer(text))
     others = other_elections(text, conditions, lens) if cues else []
     if others:

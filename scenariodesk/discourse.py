@@ -327,16 +327,12 @@ def condition_of(
     return None, None, ""
 
 
-_OPENING = re.compile(r"^\W*(?:(?:but|and|yet|still|also|now|then|however|instead)\W+)?", re.IGNORECASE)
-
-
 def _opens_with_pronoun(s: Sentence, f: Features) -> bool:
     """Whether the sentence opens on a third-person pronoun as subject or owner ("He
     would …", "But his tariff plan …"), not as who reports ("He added that …", "His
     aides say …")."""
-    opening = _OPENING.match(s.folded)
-    at = opening.end() if opening else 0
-    pronoun = next((m for outcome, m in f.names if outcome == "pronoun" and m.start() == at), None)
+    starts = f.lens.subject_starts(s.folded) if f.lens else {0}
+    pronoun = next((m for outcome, m in f.names if outcome == "pronoun" and m.start() in starts), None)
     return pronoun is not None and not _reports(pronoun, f)
 
 

@@ -2,7 +2,9 @@
 before introduces ("Park Won-gon, a professor at Ewha, spoke at a forum. "If Trump wins,
 …"", "Park Won-gon is a professor at …. According to him, …") and the one the sentence
 after names ('"…." That was the view of Kim Hyun-wook, …'). ANNOTATION convention 11.
-In an interview written as a transcript, the label opening a paragraph ("Lee:", "A:")."""
+In an interview written as a transcript, the label opening a paragraph ("Lee:", "A:").
+And what names or describes a speaker in the statement's own sentence rather than the
+consequence (`descriptions`)."""
 
 from __future__ import annotations
 
@@ -256,3 +258,65 @@ def answering(ctx: Context) -> tuple[str, str, str]:
     if ctx.label_speaker is not None:
         return (*ctx.label_speaker, "source:transcript-label")
     return AUTHOR, "", "source:author"
+
+
+_SETTING = frozenset({"at", "in", "during", "before", "after", "with"})  # prepositions of a speech's setting
+_CLAUSES = frozenset({"ccomp", "acl", "relcl", "advcl"})
+_DESCRIBING = frozenset({"prep", "appos", "acl", "relcl"})  # what follows a speaker's noun
+
+
+def descriptions(s: Sentence, lens: Lens) -> list[tuple[int, int]]:
+    """The character spans (in the sentence) of what names or describes a speaker rather
+    than the consequence: the appositive beside a speaking proper noun ("Lee Min-ho, a
+    scholar at China's Zhengfa University, said ..."), a speaking body's own name
+    ("the Korea Institute for National Unification said ..." is not about unification),
+    and where or when a reporting verb's words were said ("said at a forum in Beijing").
+    A proper noun speaks as a verb's subject or object ("..., said Kim, a professor at
+    ...") or after "according to"; on the parse, when the sentence has one. (An
+    appositive elsewhere is more often a misparsed list: "a withdrawal of U.S. Forces
+    Korea, a steep rise in ...".)"""
+    if s.parsed is None:
+        return []
+    spans = []
+    for tok in s.parsed:
+        if tok.tag_.startswith("VB") and lens.reporting.regex.fullmatch(tok.text):
+            # where and when it was said: "said at a forum in Beijing", "said at the
+            # Foreign Affairs and Unification Committee's audit"; not a passive raising a
+            # clause ("is expected to add friction, with cost sharing back on the table")
+            raising = {"auxpass", "xcomp"} <= {c.dep_ for c in tok.children}
+            for prep in (
+                c for c in tok.children if c.dep_ == "prep" and c.lower_ in _SETTING and not raising
+            ):
+                # up to a clause inside it: "said in a report that tariffs could …" (or,
+                # misparsed, "at the committee's audit that …") is what was said
+                clause = [
+                    t.left_edge.i for t in prep.subtree if t.dep_ in _CLAUSES and t.tag_.startswith("VB")
+                ]
+                sub = [t for t in prep.subtree if t.i < min(clause, default=len(s.parsed))]
+                if sub:
+                    spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+            continue
+        speaking = (
+            tok.dep_ in ("nsubj", "dobj")
+            and tok.head.tag_.startswith("VB")
+            and lens.reporting.regex.fullmatch(tok.head.text) is not None
+        )
+        if speaking and tok.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+            # where a speaker works or what they know, after the noun that names them
+            # ("said a former U.S. ambassador to China", "said Cho Han-bum of the Korea
+            # Institute for National Unification", "experts on China say …")
+            for mod in (c for c in tok.children if c.dep_ in _DESCRIBING and c.i > tok.i):
+                sub = list(mod.subtree)
+                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+        if tok.tag_ not in ("NNP", "NNPS") or not (
+            tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+            or (tok.dep_ == "pobj" and tok.head.head.lower_ == "according")
+        ):
+            continue
+        name = chunk(tok, lens.organization_heads)
+        if any(t.lower_ in lens.organization_heads for t in name):
+            spans.append((name[0].idx, name[-1].idx + len(name[-1].text)))
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            sub = list(appos.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return spans

@@ -2146,6 +2146,14 @@ ANAPHORA = [
     ("Trump has promised sweeping tariffs. He would likely hit Korean chips with new duties.", "trump"),
     ("Trump has attacked the CHIPS Act. His tariff plan, however, would hurt Korean chipmakers.", "trump"),
     ("Trump has attacked the CHIPS Act. But his tariff plan would hurt Korean chipmakers.", "trump"),
+    # ... past any continuation or short fronted phrase ("In short,", "For its part,")
+    ("Trump has attacked the CHIPS Act. In short, his tariff plan would hurt Korean chipmakers.", "trump"),
+    (
+        "Trump has attacked the CHIPS Act. For its part, his tariff plan would hurt Korean chipmakers.",
+        "trump",
+    ),
+    ("Trump has vowed to slap tariffs on all imports. Moreover, that could hit Korean exporters.", "trump"),
+    ("Trump has vowed to slap tariffs on all imports. Of course, that could hit Korean exporters.", "trump"),
     # ("say" here is a noun, not who reports)
     (
         "Trump's plans are harder to read. His habit of deferring to Beijing could leave Seoul with less say.",
@@ -2705,6 +2713,14 @@ ATTRIBUTION_ACROSS = [
     (
         "Trump spoke in Ohio on Monday. Korean battery makers could lose tax credits if Trump scraps"
         " the Inflation Reduction Act, as he has vowed to do.",
+        "author",
+    ),
+    # (however it is parsed: with the full name the parser hangs "as he has vowed" on the
+    # main verb)
+    (
+        "Trump spoke in Ohio on Monday. Korean battery and chip makers that built plants in the"
+        " United States could lose tax credits worth billions of dollars if Donald Trump scraps the"
+        " Inflation Reduction Act, as he has vowed to do.",
         "author",
     ),
 ]

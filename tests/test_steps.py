@@ -355,6 +355,9 @@ def test_cycle_aliases_name_the_candidate_only_in_their_cycle(extract):
         ("If the Democrats win the White House, the alliance would stay on course.", "2020-09-01", "biden"),
         ("A Republican victory could bring higher tariffs on Korean cars.", "2016-09-01", "trump"),
         ("A Democratic administration would likely keep the alliance on course.", "2016-09-01", "clinton"),
+        # before Biden withdrew in July 2024, the Democrats' nominee was his
+        ("If the Democratic nominee is re-elected, the alliance will stay on course.", "2024-05-01", "biden"),
+        ("If the Democratic nominee wins, the alliance will stay on course.", "2024-09-01", "harris"),
     ],
 )
 def test_a_party_names_its_cycles_candidate(extract, text, date, condition):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,14 +21,12 @@ from scenariodesk.lens.korean import KoreanRules
 from scenariodesk.lens.patterns import (
     Matcher,
     PatternError,
-    WhoMatcher,
     alternatives,
     compile_matcher,
     phrase_regex,
     speech_nouns,
     spelled,
     third_party_patterns,
-    who_matcher,
 )
 from scenariodesk.lens.schema import BANDS, Cue, LensError, LensModel, Outcome
 from scenariodesk.lens.version import analysis_code_version
@@ -188,51 +186,6 @@ class Lens(BriefingPatterns, CyclePeriods):
     def named_outcomes(self) -> list[Outcome]:
         return [o for o in self.model.outcomes if o.names]
 
-    def _names(self, year: int | None) -> dict[str, list[str]]:
-        """Each named outcome's names as regex fragments, with the cycle's aliases."""
-        names = {o.id: [re.escape(n).replace(r"\ ", " ") for n in o.names] for o in self.named_outcomes}
-        for cycle in self.model.cycles:
-            if cycle.year == year:
-                for c in cycle.candidates:
-                    names.setdefault(c.outcome, []).extend(c.aliases)
-        return names
-
-    @cached_property
-    def candidate_names(self) -> Matcher:
-        """Any name of any candidate, plus he/she; rule name = outcome id or 'pronoun'."""
-        return self.candidate_names_for(None)
-
-    @cached_property
-    def conditions(self) -> WhoMatcher:
-        return self.conditions_for(None)
-
-    @lru_cache(maxsize=16)  # noqa: B019 - a lens lives as long as the process
-    def candidate_names_for(self, year: int | None) -> Matcher:
-        """Candidate names as articles of cycle `year` write them (None: names only)."""
-        rules = [(o, n) for o, names in self._names(year).items() for n in names]
-        rules.append(("pronoun", "(he|she|him|her|his)"))
-        return compile_matcher(rules, where="outcomes.names")
-
-    @lru_cache(maxsize=16)  # noqa: B019
-    def conditions_for(self, year: int | None) -> WhoMatcher:
-        """Outcome phrases. Rule names are `outcome:template-index`, `*:i` for pronouns or
-        no name (resolved from context), or `any:i` for the outcome-independent phrases."""
-        all_names = self._names(year)
-        names = {o.id: all_names[o.id] for o in self.named_outcomes}
-        phrases = [(o.id, p) for o in self.model.outcomes for p in o.phrases]
-        # "If Trump loses": "~trump", the other candidate of the article's date (discourse.py)
-        for outcome, its_names in names.items():
-            who = f"(?:{'|'.join(its_names)})"
-            phrases += [(f"~{outcome}", t.replace("{who}", who)) for t in self.model.defeat_templates]
-        return who_matcher(self.model.condition_templates, names, phrases, where="condition_templates")
-
-    @lru_cache(maxsize=16)  # noqa: B019
-    def heading_conditions_for(self, year: int | None) -> WhoMatcher:
-        """Outcome phrases of a headline alone ("Scenario 1: Trump returns"), named as
-        `conditions_for` names its own."""
-        names = {o.id: self._names(year)[o.id] for o in self.named_outcomes}
-        return who_matcher(self.model.heading_conditions, names, [], where="heading_conditions")
-
     @cached_property
     def election_terms(self) -> Matcher:
         rules = [("election", t) for t in self.model.election_terms]
@@ -293,12 +246,31 @@ class Lens(BriefingPatterns, CyclePeriods):
         return re.compile(rf"^\W*(?:{alternatives(self.model.continuations)})", re.IGNORECASE)
 
     @cached_property
+    def opening(self) -> str:
+        """What may open a sentence before its subject (a regex, case-sensitive where it
+        says so): a continuation ("But", "Moreover,") and/or a short fronted phrase ended
+        by a comma ("In short,", "For its part,")."""
+        fronted = r"(?-i:(?:[A-Z][a-z']*|[a-z']+)(?:\s+[a-z']+){0,3}),\s+"
+        return rf"^\W*(?:(?:{alternatives(self.model.continuations)})\b\W*)?(?:{fronted})?"
+
+    @cached_property
+    def _openings(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        bare = rf"^\W*(?:(?:{alternatives(self.model.continuations)})\b\W*)?"
+        return re.compile(self.opening, re.IGNORECASE), re.compile(bare, re.IGNORECASE)
+
+    def subject_starts(self, text: str) -> set[int]:
+        """Where the sentence's subject may start, past its `opening` or only its
+        continuation ("His tariff plan, however, would …" opens on "His")."""
+        return {m.end() for m in (p.match(text) for p in self._openings) if m}
+
+    @cached_property
     def anaphors(self) -> re.Pattern[str]:
-        """An anaphor opening the sentence, or its reported clause ("Analysts say the move
-        would …")."""
-        said = rf"(?:[\w'’.-]+\s+){{1,4}}?(?:{alternatives(self.model.reporting_verbs)})\s+(?:that\s+)?"
+        """An anaphor opening the sentence (past its `opening`), or its reported clause
+        ("Analysts say the move would …")."""
+        # "believes that …" is the complementizer, not an anaphor (possessive: no backtracking)
+        said = rf"(?:[\w'’.-]+\s+){{1,4}}?(?:{alternatives(self.model.reporting_verbs)})\s+(?:that\s+)?+"
         anaphor = alternatives(self.model.anaphors)
-        return re.compile(rf"^\W*(?:(?:but|and|yet|still)\W+)?(?:{said})?(?:{anaphor})", re.IGNORECASE)
+        return re.compile(rf"{self.opening}(?:{said})?(?:{anaphor})", re.IGNORECASE)
 
     @cached_property
     def clause_breaks(self) -> re.Pattern[str]:
@@ -477,13 +449,14 @@ def load_lens(path: str | Path | None = None) -> Lens:
 
 # What load_lens compiles at once, and the lens key behind each whose name differs (errors).
 _COMPILED = (  # noqa: SIM905 (a word list, kept short)
-    "_cues non_projections conditions heading_conditions election_terms domains weak_domains continuations anaphors contrast"
-    " clause_breaks playbook signposts facts impact reporting boilerplate_drop boilerplate_footer"
+    "_cues non_projections conditions heading_conditions election_terms domains weak_domains continuations _openings anaphors"
+    " contrast clause_breaks playbook signposts facts impact reporting boilerplate_drop boilerplate_footer"
     " candidate_names negators own_side_terms generic_impact outside_domains korean third_parties"
 ).split()
 _KEYS = {
     "_cues": "cues",
     "contrast": "contrast_markers",
+    "_openings": "continuations",
     "impact": "impact",
     "reporting": "reporting_verbs",
     "boilerplate_drop": "boilerplate.drop",

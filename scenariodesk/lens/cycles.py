@@ -1,20 +1,75 @@
 """The lens's election cycles: which cycle an article's date belongs to, the outcomes it
-can mean and the winner that conditions it, and each cycle's prior (a mixin of `Lens`)."""
+can mean and the winner that conditions it, the names its candidates go by (their cycle's
+aliases, of those running at the date), and each cycle's prior (a mixin of `Lens`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
+from scenariodesk.lens.patterns import Matcher, WhoMatcher, compile_matcher, who_matcher
+
 if TYPE_CHECKING:
-    from scenariodesk.lens.schema import Cycle, LensModel
+    from scenariodesk.lens.schema import Cycle, LensModel, Outcome
 
 
 class CyclePeriods:
-    """Read from the lens's `model`; `outcome_ids` is the lens's."""
+    """Read from the lens's `model`; `outcome_ids` and `named_outcomes` are the lens's."""
 
     model: LensModel
     outcome_ids: tuple[str, ...]
+    named_outcomes: list[Outcome]
+
+    def _names(self, year: int | None, running: frozenset[str] | None = None) -> dict[str, list[str]]:
+        """Each named outcome's names as regex fragments, with the cycle's aliases of the
+        candidates `running` at the article's date (all the cycle's when None): "the
+        Democratic nominee" was Biden until July 2024, Harris after."""
+        names = {o.id: [re.escape(n).replace(r"\ ", " ") for n in o.names] for o in self.named_outcomes}
+        for cycle in self.model.cycles:
+            if cycle.year == year:
+                for c in cycle.candidates:
+                    if running is None or c.outcome in running:
+                        names.setdefault(c.outcome, []).extend(c.aliases)
+        return names
+
+    @cached_property
+    def candidate_names(self) -> Matcher:
+        """Any name of any candidate, plus he/she; rule name = outcome id or 'pronoun'."""
+        return self.candidate_names_for(None)
+
+    @cached_property
+    def conditions(self) -> WhoMatcher:
+        return self.conditions_for(None)
+
+    @lru_cache(maxsize=32)  # noqa: B019 - a lens lives as long as the process
+    def candidate_names_for(self, year: int | None, running: frozenset[str] | None = None) -> Matcher:
+        """Candidate names as articles of cycle `year` write them (None: names only), the
+        aliases of those `running` (see `_names`)."""
+        rules = [(o, n) for o, names in self._names(year, running).items() for n in names]
+        rules.append(("pronoun", "(he|she|him|her|his)"))
+        return compile_matcher(rules, where="outcomes.names")
+
+    @lru_cache(maxsize=32)  # noqa: B019
+    def conditions_for(self, year: int | None, running: frozenset[str] | None = None) -> WhoMatcher:
+        """Outcome phrases. Rule names are `outcome:template-index`, `*:i` for pronouns or
+        no name (resolved from context), or `any:i` for the outcome-independent phrases."""
+        all_names = self._names(year, running)
+        names = {o.id: all_names[o.id] for o in self.named_outcomes}
+        phrases = [(o.id, p) for o in self.model.outcomes for p in o.phrases]
+        # "If Trump loses": "~trump", the other candidate of the article's date (discourse.py)
+        for outcome, its_names in names.items():
+            who = f"(?:{'|'.join(its_names)})"
+            phrases += [(f"~{outcome}", t.replace("{who}", who)) for t in self.model.defeat_templates]
+        return who_matcher(self.model.condition_templates, names, phrases, where="condition_templates")
+
+    @lru_cache(maxsize=32)  # noqa: B019
+    def heading_conditions_for(self, year: int | None, running: frozenset[str] | None = None) -> WhoMatcher:
+        """Outcome phrases of a headline alone ("Scenario 1: Trump returns"), named as
+        `conditions_for` names its own."""
+        names = {o.id: self._names(year, running)[o.id] for o in self.named_outcomes}
+        return who_matcher(self.model.heading_conditions, names, [], where="heading_conditions")
 
     def default_prior(self, cycle: int | None = None) -> dict[str, float]:
         """The lens's prior over outcomes, or every named outcome equally likely; for a
