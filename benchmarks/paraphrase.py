@@ -165,7 +165,18 @@ def _opened(sentence: str, gold: Item) -> list[Rewrite]:
     ):
         return []
     low = _lowered(sentence)
-    return [(f"{marker}, {low}", {}) for marker in ("Indeed", "Of course", "In short", "For its part")]
+    return [
+        (f"{marker}, {low}", {})
+        for marker in (
+            "Indeed",
+            "Of course",
+            "In short",
+            "For its part",
+            "In the long run",
+            "By 2026",
+            "Within months of the inauguration",
+        )
+    ]
 
 
 REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {

@@ -2152,6 +2152,12 @@ ANAPHORA = [
         "Trump has attacked the CHIPS Act. For its part, his tariff plan would hurt Korean chipmakers.",
         "trump",
     ),
+    ("Trump has attacked the CHIPS Act. By 2026, his tariff plan would hurt Korean chipmakers.", "trump"),
+    (
+        "Trump has attacked the CHIPS Act. Within months of the inauguration, his tariff plan would"
+        " hurt Korean chipmakers.",
+        "trump",
+    ),
     ("Trump has vowed to slap tariffs on all imports. Moreover, that could hit Korean exporters.", "trump"),
     ("Trump has vowed to slap tariffs on all imports. Of course, that could hit Korean exporters.", "trump"),
     # ("say" here is a noun, not who reports)

@@ -542,7 +542,9 @@ def test_advice_blocks_cues_only_to_the_end_of_its_clause(extract):
     assert (st.condition, st.likelihood) == ("trump", "almost_certain")
 
 
-@pytest.mark.parametrize("opening", ["", "However, ", "In that case, ", "But "])
+@pytest.mark.parametrize(
+    "opening", ["", "However, ", "In that case, ", "But ", "Within months of the inauguration, "]
+)
 def test_should_opening_a_sentence_after_a_connective_is_a_condition_not_advice(extract, opening):
     text = f"If Trump wins, he will reopen the cost-sharing deal.\n\n{opening}should talks stall, Pyongyang could resume missile tests."
     statements = extract(text, date="2024-09-01")

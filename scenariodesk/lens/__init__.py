@@ -249,8 +249,8 @@ class Lens(BriefingPatterns, CyclePeriods):
     def opening(self) -> str:
         """What may open a sentence before its subject (a regex, case-sensitive where it
         says so): a continuation ("But", "Moreover,") and/or a short fronted phrase ended
-        by a comma ("In short,", "For its part,")."""
-        fronted = r"(?-i:(?:[A-Z][a-z']*|[a-z']+)(?:\s+[a-z']+){0,3}),\s+"
+        by a comma ("In short,", "For its part,", "Within months of the inauguration,")."""
+        fronted = r"(?-i:(?:[A-Z][a-z']*|[a-z']+)(?:\s+[a-z\d'’-]+){0,5}),\s+"
         return rf"^\W*(?:(?:{alternatives(self.model.continuations)})\b\W*)?(?:{fronted})?"
 
     @cached_property
