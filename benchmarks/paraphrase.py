@@ -179,6 +179,18 @@ def _opened(sentence: str, gold: Item) -> list[Rewrite]:
     ]
 
 
+def _aside(sentence: str, gold: Item) -> list[Rewrite]:
+    """An aside set off by commas between the subject and its modal cue ("The alliance,
+    however, could be shaken"), where the cue is one modal that occurs once."""
+    if gold.cue.lower() not in ("would", "could", "will", "may", "might") or gold.source != "author":
+        return []
+    found = list(re.finditer(rf"(?<=[a-z]) {gold.cue}\b", sentence))
+    if len(found) != 1 or "," in sentence[: found[0].start()]:
+        return []
+    at = found[0].start()
+    return [(f"{sentence[:at]}, {aside},{sentence[at:]}", {}) for aside in ("however", "in turn", "for now")]
+
+
 REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
     "places": _each(
         [
@@ -268,6 +280,8 @@ REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
     "across sentences": _across,
     "names": _named,
     "openers": _opened,
+    "asides": _aside,
+    "modals": _each([(r"\bwould\b", "will"), (r"\bwill\b", "would")]),
     "spellings": _each(
         [
             (r"\bdefense\b", "defence"),

@@ -15,7 +15,7 @@ from scenariodesk.direction import LOWERING_BANDS, SIGN_VALUES, Consequence
 from scenariodesk.lens import Lens
 from scenariodesk.lens.schema import Signpost
 from scenariodesk.models import Span
-from scenariodesk.nlp import negation_reach, past_form
+from scenariodesk.nlp import auxiliaries_before, negation_reach, past_form
 from scenariodesk.sentences import MAX_PARSED, Sentence, inside
 from scenariodesk.signposts import lemma_candidates
 
@@ -412,14 +412,23 @@ def condition_cut(phrase: Span | None, s: Sentence, lens: Lens) -> tuple[int, in
     """The condition phrase's span in the sentence, which is not the consequence ("If
     Harris wins, tariffs would fall" pairs no effect with "wins"), less a negator opening
     it where it is the subject: "Neither candidate would end the alliance" keeps its
-    negation (not a fronted "No matter who wins, …")."""
+    negation (not a fronted "No matter who wins, …"), also with an aside between it and
+    its auxiliaries or cue ("Neither outcome, however, would …", "…, in the end, is
+    likely to …")."""
     if phrase is None:
         return None
     start, end = phrase.start - s.start, phrase.end - s.start
     first = phrase.text.split()[0]
-    if first.lower() in lens.direction_step.vocab.negators and not s.text[end:].lstrip().startswith(","):
+    after = s.text[end:].lstrip()
+    aside = _ASIDE.match(after)
+    if first.lower() in lens.direction_step.vocab.negators and (
+        not after.startswith(",") or (aside and auxiliaries_before([aside.group(1)], 1) == 0)
+    ):
         start += len(first)
     return start, end
+
+
+_ASIDE = re.compile(r",[^,]{1,40},\s*(\w+)")
 
 
 def about_a_third_party(text: str, start: int, cue_at: int, lens: Lens) -> bool:

@@ -158,8 +158,12 @@ def negation_reach(words: list[str]) -> list[str]:
     """The words before a term that can negate it: the run of auxiliaries and the cue's
     words right before it ("is likely to", "would") with the three words before that run,
     so that "neither candidate is likely to withdraw" reaches "neither" as "won't
-    withdraw" reaches "n't"."""
-    return words[max(0, auxiliaries_before(words, len(words)) - 3) :]
+    withdraw" reaches "n't"; past an aside set off by commas ("neither outcome, however,
+    would end")."""
+    start = auxiliaries_before(words, len(words))
+    if start and words[start - 1] == ",":
+        start = next((j for j in range(start - 2, max(-1, start - 8), -1) if words[j] == ","), start)
+    return words[max(0, start - 3) :]
 
 
 def auxiliaries_before(words: Sequence[str], i: int) -> int:

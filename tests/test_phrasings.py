@@ -2069,15 +2069,20 @@ def test_ways_of_saying_whoever_wins_are_any_outcome(extract, text):
 
 
 # A negated subject negates its event however many auxiliaries and cue words stand
-# between them, whether it is the outcome phrase ("neither candidate") or not; a fronted
-# "no matter who wins," negates nothing.
+# between them (or an aside: "neither candidate, however, would …"), whether it is the
+# outcome phrase ("neither candidate") or not; a fronted "no matter who wins," negates
+# nothing.
 @pytest.mark.parametrize(
     ("text", "sign"),
     [
         ("Neither candidate is likely to withdraw U.S. troops from South Korea.", "+"),
         ("Neither candidate is likely to lift tariffs on Korean steel.", "-"),
         ("Neither candidate would end the alliance.", "+"),
+        # ... and past an aside set off by commas
+        ("Neither candidate, however, would end the alliance.", "+"),
+        ("Neither outcome, in the end, is likely to lift tariffs on Korean steel.", "-"),
         ("No matter who wins, U.S. troops are likely to stay in South Korea.", "+"),
+        ("No matter who wins, in the end, U.S. troops are likely to leave South Korea.", "-"),
     ],
 )
 def test_a_negated_subject_reaches_its_event_past_the_cue(extract, text, sign):
