@@ -18,12 +18,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from scenariodesk.analyze import analyze_document
+from scenariodesk.clean import clean_text
 from scenariodesk.evaluate import Item, collapse, load_gold
 from scenariodesk.ingest import IngestError, read_documents
 from scenariodesk.lens import Lens, load_lens
@@ -191,6 +193,24 @@ def _aside(sentence: str, gold: Item) -> list[Rewrite]:
     return [(f"{sentence[:at]}, {aside},{sentence[at:]}", {}) for aside in ("however", "in turn", "for now")]
 
 
+def _curled(sentence: str, gold: Item) -> list[Rewrite]:
+    """Typographic quotes and apostrophes for straight ones, as many sites print them."""
+    if not re.search("[\"']", sentence):
+        return []
+    curled = re.sub(r'(^|[\s(\[])"', "\\1\u201c", sentence).replace('"', "\u201d")
+    return [(curled.replace("'", "\u2019"), {})]
+
+
+def _wrapped(text: str, lens: Lens, between: str = "\n\n") -> str:
+    """The whole article hard-wrapped at 64 characters, as text pasted from an e-mail or a
+    fixed-width page is, read as ingest reads a file (cleaned line by line); its
+    paragraphs set apart by `between`."""
+    paragraphs = (
+        textwrap.fill(p, 64, break_long_words=False, break_on_hyphens=False) for p in text.split("\n\n")
+    )
+    return clean_text(between.join(paragraphs), lens).text
+
+
 REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
     "places": _each(
         [
@@ -281,6 +301,19 @@ REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
     "names": _named,
     "openers": _opened,
     "asides": _aside,
+    "typography": _curled,
+    "contractions": _each(
+        [
+            (r"\bwill not\b", "won't"),
+            (r"\bwould not\b", "wouldn't"),
+            (r"\bis not\b", "isn't"),
+            (r"\bdoes not\b", "doesn't"),
+            (r"\bwon't\b", "will not"),
+            (r"\bwouldn't\b", "would not"),
+            (r"\bcan't\b", "cannot"),
+            (r"\bisn't\b", "is not"),
+        ]
+    ),
     "modals": _each([(r"\bwould\b", "will"), (r"\bwill\b", "would")]),
     "spellings": _each(
         [
@@ -294,6 +327,12 @@ REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
             (r"\bcenter\b", "centre"),
         ]
     ),
+}
+
+# Rewritings of a whole article, after which every right statement is checked again.
+ARTICLE_REWRITES: dict[str, Callable[[str, Lens], str]] = {
+    "wrapped lines": _wrapped,
+    "wrapped, no blank lines": lambda text, lens: _wrapped(text, lens, "\n"),
 }
 
 
@@ -329,6 +368,14 @@ def _rewritten(shared: Path, name: str, lens: Lens, only: str | None) -> Iterato
             print(f"{doc.path}: {doc.reason}", file=sys.stderr)
             continue
         before = analyze_document(doc, lens).statements
+        for kind, whole in ARTICLE_REWRITES.items():
+            if only and kind != only:
+                continue
+            after = analyze_document(replace(doc, text=whole(doc.text, lens)), lens).statements
+            for item in gold.get(Path(doc.path).name, []):
+                right = _find(before, item.sentence, item.condition)
+                if right is not None:
+                    yield kind, item.sentence, item, item, right, _find(after, item.sentence, item.condition)
         for item in gold.get(Path(doc.path).name, []):
             right = _find(before, item.sentence, item.condition)
             where = re.search(r"\s+".join(map(re.escape, item.sentence.split())), doc.text)
@@ -350,7 +397,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     parser.add_argument("--set", dest="sets", action="append", choices=sorted(SETS))
-    parser.add_argument("--only", choices=sorted(REWRITES), help="One kind of rewriting.")
+    parser.add_argument(
+        "--only", choices=sorted({*REWRITES, *ARTICLE_REWRITES}), help="One kind of rewriting."
+    )
     parser.add_argument("--show", action="store_true", help="Print each lost statement and broken field.")
     args = parser.parse_args()
     if not (args.shared / "gold").is_dir():

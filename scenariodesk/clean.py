@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from scenariodesk.lens import Lens
 
@@ -32,8 +35,10 @@ def normalize_line(line: str) -> str:
 def clean_text(raw: str, lens: Lens, *, title: str = "", outlet: str = "") -> CleanText:
     """Drop navigation, captions, credits, bylines, subscription and social lines.
 
-    Keeps every body line, each as its own paragraph (a line break ends a sentence), and
-    drops later repeats of a line (titles echoed in captions and headers).
+    Keeps every body line, each as its own paragraph (a line break ends a sentence),
+    except a line that goes on with the sentence the line just before left open (text
+    hard-wrapped across lines, see `_unwrapped`); and drops later repeats of a line
+    (titles echoed in captions and headers).
     """
     kept: list[str] = []
     removed: list[str] = []
@@ -41,8 +46,7 @@ def clean_text(raw: str, lens: Lens, *, title: str = "", outlet: str = "") -> Cl
     in_body = False
     footer = False
     skip = {s.casefold() for s in (outlet,) if s}
-    for raw_line in raw.splitlines():
-        line = normalize_line(raw_line)
+    for line in _unwrapped(raw, lens):
         if not line:
             continue
         if footer:
@@ -75,6 +79,74 @@ def clean_text(raw: str, lens: Lens, *, title: str = "", outlet: str = "") -> Cl
         if words >= _BODY_MIN_WORDS:
             in_body = True
     return CleanText("\n\n".join(kept), tuple(removed))
+
+
+_BULLET = re.compile(r"^\W*(?:[-–—•*▶□■○·]|\d{1,2}[.)])\s")
+_WRAP_MIN_WORDS = 6  # a shorter line is a label, a credit or a headline fragment
+_WRAPPED_LINES = 5  # lines left open that make a text wrapped throughout (with half the pairs)
+_OPEN_END = re.compile(r"[,(\-–—]$|\b(?:" + "|".join(sorted(STOP_WORDS)) + r")$", re.IGNORECASE)
+
+
+def _unwrapped(raw: str, lens: Lens) -> list[str]:
+    """The normalized lines of `raw` ("" for a blank line), with the lines of text
+    hard-wrapped across lines joined. In a text wrapped throughout (most lines stop
+    mid-sentence): every line of a block between blank lines, or where no blank line
+    sets paragraphs apart, every line after one with no sentence end. Elsewhere, a line
+    that goes on with the sentence the line just before left open (`_left_open`). A list
+    item, or a junk line, is never joined, nor joined to."""
+    lines = [normalize_line(line) for line in raw.splitlines()]
+    pairs = [(a, b) for a, b in itertools.pairwise(lines) if a and b]
+    left_open = sum(_left_open(a) for a, _ in pairs)
+    wrapped = left_open >= _WRAPPED_LINES and left_open >= 0.5 * len(pairs)
+    filled = [i for i, line in enumerate(lines) if line]
+    blocks = wrapped and not all(lines[filled[0] : filled[-1]])  # blank lines set paragraphs apart
+    no_break = {t.lower() for t in lens.model.no_break_after}
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        if not (line and previous) or _BULLET.match(line) or _BULLET.match(previous):
+            joined = False
+        elif wrapped:  # (without blank lines, a headline keeps its line)
+            joined = blocks or not (_ends_sentence(previous, line, no_break) or _headline(previous))
+        else:
+            joined = _left_open(previous) and (line[0].islower() or bool(_OPEN_END.search(previous)))
+        # (a wrapped sentence's short last words are its end, whatever junk they look
+        # like: "until" / "2030.")
+        tail = wrapped and _SENTENCE_END.search(line) and len(line.split()) < _WRAP_MIN_WORDS
+        if joined and (tail or _junk_rule(line, lens) is None) and _junk_rule(previous, lens) is None:
+            # a word hyphenated across the break ("cost-" / "sharing") is one word
+            glue = "" if previous.endswith("-") and line[0].islower() else " "
+            out[-1] = f"{previous}{glue}{line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _ends_sentence(line: str, following: str, no_break: set[str]) -> bool:
+    """`line` ends a sentence: its last word ends with one's punctuation, and is not one
+    of the lens's abbreviations ("U.S.") with `following` going on in lower case."""
+    if not _SENTENCE_END.search(line):
+        return False
+    last = line.split()[-1].split("-")[-1].lower()  # "South Korea-U.S."
+    return not (last in no_break and following[:1].islower())
+
+
+def _left_open(line: str) -> bool:
+    """A body line of some length, not a headline (mostly capitalized words) nor a list
+    item, that ends with no sentence end: what a hard wrap leaves. Outside a text wrapped
+    throughout, only a line going on in lower case or after a comma or a word no sentence
+    or headline ends on ("the", "of", "would": spaCy's stop words) continues it; a break
+    before a capitalized word after a full word ("… and Seoul" / "Advertisement") stays."""
+    if _SENTENCE_END.search(line) or line.endswith((":", ";", "|")) or _BULLET.match(line):
+        return False
+    return len(line.split()) >= _WRAP_MIN_WORDS and not _headline(line)
+
+
+def _headline(line: str) -> bool:
+    """Most of its longer words capitalized, as in a headline ("A Second-Term Trump Would
+    Keep Trying to Talk to North Korea"), not a line naming a few institutions."""
+    long_words = [w for w in line.split() if sum(ch.isalpha() for ch in w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def _junk_rule(line: str, lens: Lens) -> str | None:
