@@ -224,7 +224,7 @@ def features(c: Consequence, vocab: DirectionVocabulary, pairs: Pairs | None = N
         feats["cue:lowering"] = 1.0
     words = _words(c)
     lemmas = [lemma(w) for w in words if w.isalpha() and w not in STOP_WORDS]
-    if any(w in vocab.negators or w == "n't" for w in words):
+    if any(w in vocab.negators for w in words):
         feats["neg"] = 1.0
     for w in words:
         theme = vocab.theme_of(w) if w.isalpha() else 0

@@ -199,7 +199,7 @@ def _contrasts(words: Sequence[str]) -> list[int]:
 
 def _negated_before(words: Sequence[str], i: int, vocab: DirectionVocabulary) -> bool:
     reach = negation_reach(list(words[max(0, i - 12) : i]))
-    return any(w in vocab.negators or w == "n't" for w in reach)
+    return any(w in vocab.negators for w in reach)
 
 
 def _nested(

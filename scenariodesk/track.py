@@ -147,7 +147,8 @@ def event_probability(stored: StoredStatement, event: Event, lens: Lens) -> floa
         return st.probability
     rule, cue = min(cues, key=lambda rm: abs(rm[1].start() - mention[0]))
     p = lens.cue_value(lens.cue_by_id[rule], cue)[1]
-    between = text[min(cue.end(), mention[0]) : max(cue.start(), mention[0])].lower().replace("n't", " n't")
+    between = text[min(cue.end(), mention[0]) : max(cue.start(), mention[0])].lower()
+    between = between.replace("’", "'").replace("n't", " n't")  # "won’t" as "won't"
     if _NEGATIONS & set(between.split()):
         p = 1 - p  # "there will be no summit": a forecast that it will not happen
     return round(p, 3)

@@ -60,7 +60,8 @@ class DirectionVocabulary:
         self.coercion = frozenset(themes.get("coercion", ()))
         self.adversary = {w.lower(): a for a, words in (adversaries or {}).items() for w in words}
         self.own_side = frozenset(w.lower() for w in own_side)
-        self.negators = frozenset(negators)
+        # as printed with a typographic apostrophe too ("won’t": "wo" + "n’t")
+        self.negators = frozenset(negators) | {w.replace("'", "’") for w in negators} | {"n't", "n’t"}
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> DirectionVocabulary:

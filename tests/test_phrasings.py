@@ -1233,6 +1233,22 @@ def test_the_lens_gives_evidence_of_a_plain_consequences_sign(extract, text, sig
 @pytest.mark.parametrize(
     "text",
     [
+        "Tariffs won't rise if Harris wins.",
+        "If Trump wins, the alliance won't survive.",
+        "If Harris wins, Seoul won't be sidelined in talks with Pyongyang.",
+        "If Trump wins, Washington wouldn't keep its troops in Korea.",
+    ],
+)
+def test_a_typographic_apostrophe_negates_as_a_straight_one(extract, text):
+    """ "won’t" as most sites print it reads as "won't"."""
+    straight = extract(text, date="2024-09-01")
+    curly = extract(text.replace("'", "’"), date="2024-09-01")
+    assert [st.direction for st in curly] == [st.direction for st in straight] != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "If Harris wins, Pyongyang could respond with a show of force.",
         "If Trump wins, the North may resume long-range launches.",
     ],
