@@ -16,8 +16,10 @@ article text is kept in the repository.
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
+import tempfile
 import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -329,10 +331,29 @@ REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
     ),
 }
 
+
+def _as_html(text: str, lens: Lens) -> str:
+    """The article as a news page (navigation, the headline in <h1>, a <p> per
+    paragraph, a footer), read back through ingest's HTML path (trafilatura)."""
+    first, *rest = text.split("\n\n")
+    body = "".join(f"<p>{html.escape(p)}</p>\n" for p in rest)
+    page = (
+        "<html><head><title>News</title></head><body><nav><a href='/'>Home</a> | <a href='/w'>World</a></nav>"
+        f"<article><h1>{html.escape(first)}</h1>\n{body}</article>"
+        "<footer>Copyright 2024. All rights reserved.</footer></body></html>"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_text(page, "utf-8")
+        ((_, doc),) = read_documents([path], lens)
+    return doc.text if not isinstance(doc, IngestError) else ""
+
+
 # Rewritings of a whole article, after which every right statement is checked again.
 ARTICLE_REWRITES: dict[str, Callable[[str, Lens], str]] = {
     "wrapped lines": _wrapped,
     "wrapped, no blank lines": lambda text, lens: _wrapped(text, lens, "\n"),
+    "html page": _as_html,
 }
 
 

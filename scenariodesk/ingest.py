@@ -285,7 +285,8 @@ def _from_html(path: Path, text: str, side: Meta, lens: Lens) -> Document | Inge
     if extracted is None:
         return IngestError(str(path), "malformed HTML: no article text found")
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
-    body = data.get("text") or ""
+    # one line per block element: each is its own paragraph (never read as a hard wrap)
+    body = "\n\n".join((data.get("text") or "").splitlines())
     if not re.search(r"\w{2}", body):
         return IngestError(str(path), "malformed HTML: no article text found")
     date, precision = normalize_date(data.get("date") or "")

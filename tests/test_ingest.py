@@ -100,6 +100,23 @@ def test_ingest_html_through_trafilatura(tmp_path, lens):
     assert doc.date == "2024-10-02"
 
 
+def test_each_block_of_an_html_page_is_its_own_paragraph(tmp_path, lens):
+    """A page's paragraphs are set apart by its markup: one that opens in lower case
+    after one with no sentence end is not read as a hard-wrapped line."""
+    f = tmp_path / "page.html"
+    first = f"{BODY} Pyongyang could resume long-range missile tests within months, and Seoul"
+    f.write_text(
+        "<html><head><title>Seoul braces</title></head><body><article><h1>Seoul braces</h1>"
+        f"<p>{first}</p><p>would again find itself living under the shadow of a crisis.</p>"
+        "</article></body></html>"
+    )
+    (doc,) = _read([f], lens)
+    assert doc.text.split("\n\n")[-2:] == [
+        first,
+        "would again find itself living under the shadow of a crisis.",
+    ]
+
+
 BAD_FILES = [
     pytest.param("bin.txt", b"\x00\x01\x02binary\x00", "binary", id="binary"),
     pytest.param("empty.txt", b"", "empty", id="empty"),
