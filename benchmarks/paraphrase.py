@@ -349,11 +349,26 @@ def _as_html(text: str, lens: Lens) -> str:
     return doc.text if not isinstance(doc, IngestError) else ""
 
 
+def _as_markdown(text: str, lens: Lens) -> str:
+    """The article as Markdown, as scrapers and notes tools save pages: the headline a
+    heading, the candidates' names links, the first words of each paragraph in bold, a
+    quotation a block quote; read back through ingest."""
+    first, *rest = text.split("\n\n")
+    linked = [re.sub(rf"\b{CANDIDATE}\b", r"[\1](https://example.com/\1)", p) for p in rest]
+    emphasized = [re.sub(r"^(\w+ \w+)", r"**\1**", p) if not p.startswith('"') else f"> {p}" for p in linked]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.md"
+        path.write_text("\n\n".join([f"# {first}", *emphasized]), "utf-8")
+        ((_, doc),) = read_documents([path], lens)
+    return doc.text if not isinstance(doc, IngestError) else ""
+
+
 # Rewritings of a whole article, after which every right statement is checked again.
 ARTICLE_REWRITES: dict[str, Callable[[str, Lens], str]] = {
     "wrapped lines": _wrapped,
     "wrapped, no blank lines": lambda text, lens: _wrapped(text, lens, "\n"),
     "html page": _as_html,
+    "markdown": _as_markdown,
 }
 
 

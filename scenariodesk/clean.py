@@ -153,3 +153,24 @@ def _junk_rule(line: str, lens: Lens) -> str | None:
     for name, _ in lens.boilerplate_drop.finditer(line):
         return name
     return None
+
+
+def markdown_text(markdown: str) -> str:
+    """The text of a Markdown document (markdown-it-py's CommonMark parse): each block its
+    own paragraph; links, emphasis and headings as their words; images, code and raw HTML
+    left out. A line break inside a block stays a line break, for `clean_text` to join
+    as the hard wrap it may be."""
+    from markdown_it import MarkdownIt
+
+    blocks = []
+    for token in MarkdownIt("commonmark").parse(markdown):
+        if token.type != "inline":
+            continue
+        words = []
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append("\n")
+        blocks.append("".join(words).strip())
+    return "\n\n".join(b for b in blocks if b)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from scenariodesk.clean import clean_text
+from scenariodesk.clean import clean_text, markdown_text
 from scenariodesk.lens import Lens
 from scenariodesk.models import Document
 
@@ -266,6 +266,8 @@ def _date_from_text(text: str) -> tuple[str, str]:
 
 def _from_text(path: Path, text: str, side: Meta, lens: Lens) -> Document | IngestError:
     header, body = _parse_header(text)
+    if path.suffix.lower() == ".md":
+        body = markdown_text(body)  # links, emphasis and headings as their words
     meta = header.over(side)
     if not meta.date:
         date, precision = _date_from_text(body)

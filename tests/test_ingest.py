@@ -117,6 +117,23 @@ def test_each_block_of_an_html_page_is_its_own_paragraph(tmp_path, lens):
     ]
 
 
+def test_a_markdown_article_is_read_as_its_text(tmp_path, lens):
+    f = tmp_path / "saved.md"
+    f.write_text(
+        "# Seoul braces for a second Trump term\n\n"
+        "![Trump at a rally](https://example.com/rally.jpg)\n\n"
+        f"**SEOUL** — {BODY} If [Trump](https://example.com/trump) wins, *tariffs* on Korean\n"
+        "cars could rise sharply, analysts said.\n\n"
+        '> "The alliance will hold," a diplomat said.\n'
+    )
+    (doc,) = _read([f], lens)
+    assert doc.text.split("\n\n") == [
+        "Seoul braces for a second Trump term",
+        f"SEOUL — {BODY} If Trump wins, tariffs on Korean cars could rise sharply, analysts said.",
+        '"The alliance will hold," a diplomat said.',
+    ]
+
+
 BAD_FILES = [
     pytest.param("bin.txt", b"\x00\x01\x02binary\x00", "binary", id="binary"),
     pytest.param("empty.txt", b"", "empty", id="empty"),
