@@ -101,13 +101,18 @@ def _unwrapped(raw: str, lens: Lens) -> list[str]:
     filled = [i for i, line in enumerate(lines) if line]
     blocks = wrapped and not all(lines[filled[0] : filled[-1]])  # blank lines set paragraphs apart
     no_break = {t.lower() for t in lens.model.no_break_after}
+    # the wrap's width: a line well short of it ends its paragraph (without blank lines)
+    widths = sorted(len(a) for a, _ in pairs if _left_open(a))
+    short = 0.7 * widths[int(0.8 * len(widths))] if widths else 0
     out: list[str] = []
+    last = ""  # the line just before, as written
     for line in lines:
-        previous = out[-1] if out else ""
+        previous, last = (out[-1] if out else ""), (last if line else "")
         if not (line and previous) or _BULLET.match(line) or _BULLET.match(previous):
             joined = False
-        elif wrapped:  # (without blank lines, a headline keeps its line)
-            joined = blocks or not (_ends_sentence(previous, line, no_break) or _headline(previous))
+        elif wrapped:  # (without blank lines, a headline or a short last line ends a paragraph)
+            ended = _ends_sentence(last, line, no_break) or len(last) < short
+            joined = blocks or not (ended or _headline(previous))
         else:
             joined = _left_open(previous) and (line[0].islower() or bool(_OPEN_END.search(previous)))
         # (a wrapped sentence's short last words are its end, whatever junk they look
@@ -119,6 +124,7 @@ def _unwrapped(raw: str, lens: Lens) -> list[str]:
             out[-1] = f"{previous}{glue}{line}"
         else:
             out.append(line)
+        last = line
     return out
 
 
