@@ -93,10 +93,12 @@ def _unwrapped(raw: str, lens: Lens) -> list[str]:
     mid-sentence): every line of a block between blank lines, or where no blank line
     sets paragraphs apart, every line after one with no sentence end. Elsewhere, a line
     that goes on with the sentence the line just before left open (`_left_open`). A list
-    item, or a junk line, is never joined, nor joined to."""
+    item is never joined to the line before (in a wrapped text, its own wrapped lines are
+    joined to it); a junk line is never joined nor joined to."""
     lines = [normalize_line(line) for line in raw.splitlines()]
     pairs = [(a, b) for a, b in itertools.pairwise(lines) if a and b]
-    left_open = sum(_left_open(a) for a, _ in pairs)
+    # (a list item counts where a line of its own follows it, not another item)
+    left_open = sum(_left_open(a, item=True) for a, b in pairs if not _BULLET.match(b))
     wrapped = left_open >= _WRAPPED_LINES and left_open >= 0.5 * len(pairs)
     filled = [i for i, line in enumerate(lines) if line]
     blocks = wrapped and not all(lines[filled[0] : filled[-1]])  # blank lines set paragraphs apart
@@ -108,7 +110,7 @@ def _unwrapped(raw: str, lens: Lens) -> list[str]:
     last = ""  # the line just before, as written
     for line in lines:
         previous, last = (out[-1] if out else ""), (last if line else "")
-        if not (line and previous) or _BULLET.match(line) or _BULLET.match(previous):
+        if not (line and previous) or _BULLET.match(line):
             joined = False
         elif wrapped:  # (without blank lines, a headline or a short last line ends a paragraph)
             ended = _ends_sentence(last, line, no_break) or len(last) < short
@@ -137,13 +139,13 @@ def _ends_sentence(line: str, following: str, no_break: set[str]) -> bool:
     return not (last in no_break and following[:1].islower())
 
 
-def _left_open(line: str) -> bool:
+def _left_open(line: str, item: bool = False) -> bool:
     """A body line of some length, not a headline (mostly capitalized words) nor a list
-    item, that ends with no sentence end: what a hard wrap leaves. Outside a text wrapped
+    item (unless `item`), that ends with no sentence end: what a hard wrap leaves. Outside a text wrapped
     throughout, only a line going on in lower case or after a comma or a word no sentence
     or headline ends on ("the", "of", "would": spaCy's stop words) continues it; a break
     before a capitalized word after a full word ("… and Seoul" / "Advertisement") stays."""
-    if _SENTENCE_END.search(line) or line.endswith((":", ";", "|")) or _BULLET.match(line):
+    if _SENTENCE_END.search(line) or line.endswith((":", ";", "|")) or (_BULLET.match(line) and not item):
         return False
     return len(line.split()) >= _WRAP_MIN_WORDS and not _headline(line)
 

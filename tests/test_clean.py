@@ -155,3 +155,17 @@ def test_a_wrapped_article_gives_the_statements_of_the_unwrapped_one(cleaned, le
 )
 def test_a_line_that_goes_on_with_the_sentence_before_joins_it(lens, raw, paragraphs):
     assert clean_text(raw, lens).text.split("\n\n") == paragraphs
+
+
+def test_a_wrapped_list_item_keeps_its_wrapped_lines(lens):
+    items = [
+        "- Seoul could face steep tariffs on its cars and chips if Trump wins the election next month, analysts said.",
+        "- The cost-sharing deal signed this year could be reopened by a new administration that wants far more money.",
+        "- Talks with Pyongyang could resume within months of the inauguration, though few expect a quick deal soon.",
+    ]
+    wrapped = "\n".join(textwrap.fill(item, 48) for item in items)
+    assert clean_text(wrapped, lens).text.split("\n\n") == items
+    # an unwrapped list keeps one item per line, however long
+    assert clean_text("\n".join(item.rstrip(".") for item in items), lens).text.split("\n\n") == [
+        item.rstrip(".") for item in items
+    ]
