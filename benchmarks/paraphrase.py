@@ -314,6 +314,7 @@ REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
             (r"\bwouldn't\b", "would not"),
             (r"\bcan't\b", "cannot"),
             (r"\bisn't\b", "is not"),
+            (r"\b(is|are) not (likely|expected|going)\b", r"\1n't \2"),
         ]
     ),
     "modals": _each([(r"\bwould\b", "will"), (r"\bwill\b", "would")]),

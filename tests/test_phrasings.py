@@ -1177,6 +1177,9 @@ def test_an_open_effect_elsewhere_leaves_the_consequence_its_sign(extract):
 # Consequences signed only by a general word that judges the situation ("a thorny
 # problem", "fruitful"), with no theme of the lens's: the judgement is the evidence.
 JUDGED_FORMS = [
+    # contracted as spelled out
+    ("If Harris wins, North Korea isn't going to be a priority.", "-"),
+    ("If Harris wins, North Korea won't be a priority.", "-"),
     # idioms of a worse or better position (a third list of general English)
     ("If Trump wins, the alliance could enter choppy waters.", "-"),
     ("If Trump wins, Seoul could be blindsided by a deal with Kim.", "-"),
@@ -1526,6 +1529,12 @@ CUE_FORMS = [
     ("tariffs are poised to rise", "likely"),
     ("tariffs are all but certain to rise", "almost_certain"),
     ("tariffs are not expected to rise", "unlikely"),
+    # contracted negations read as the spelled-out ones
+    ("tariffs aren't expected to rise", "unlikely"),
+    ("higher tariffs aren't likely", "unlikely"),
+    ("higher tariffs aren't unlikely", "likely"),
+    ("a tariff hike isn't impossible", "even_chance"),
+    ("the tariff relief isn't going to last", "very_likely"),
     ("there is a remote possibility that tariffs will rise", "very_unlikely"),
     ("tariffs could well rise", "even_chance"),
     ("there is a good chance that tariffs will rise", "likely"),
