@@ -284,9 +284,10 @@ def _on_the_condition(tok) -> bool:  # type: ignore[no-untyped-def]
     """A reporting verb that comments on the condition's clause ("… if Trump scraps the
     act, as he has vowed to do"): the candidate's pledge, not who projects. An "as" clause
     right after the condition's clause is one, however it is parsed."""
-    marks = [t.head for t in tok.doc[: tok.i] if t.dep_ == "mark" and t.lower_ in _CONDITIONAL]
-    clause = set(marks[-1].subtree) | set(tok.subtree) if marks else set()
-    after = bool(marks) and all(t in clause or t.is_punct for t in tok.doc[marks[-1].i : tok.i])
+    # the verbs of the condition clauses before it ("if Trump scraps …": "scraps")
+    conditions = [t.head for t in tok.doc[: tok.i] if t.dep_ == "mark" and t.lower_ in _CONDITIONAL]
+    clause = set(conditions[-1].subtree) | set(tok.subtree) if conditions else set()
+    after = bool(conditions) and all(t in clause or t.is_punct for t in tok.doc[conditions[-1].i : tok.i])
     return (after and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)) or (
         tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.head.children)
     )

@@ -107,9 +107,9 @@ def _unwrapped(raw: str, lens: Lens) -> list[str]:
     widths = sorted(len(a) for a, _ in pairs if _left_open(a))
     short = 0.7 * widths[int(0.8 * len(widths))] if widths else 0
     out: list[str] = []
-    last = ""  # the line just before, as written
+    last = ""  # the line just before, as written ("" for a blank one)
     for line in lines:
-        previous, last = (out[-1] if out else ""), (last if line else "")
+        previous = out[-1] if out else ""  # the paragraph so far
         if not (line and previous) or _BULLET.match(line):
             joined = False
         elif wrapped:  # (without blank lines, a headline or a short last line ends a paragraph)
@@ -141,10 +141,11 @@ def _ends_sentence(line: str, following: str, no_break: set[str]) -> bool:
 
 def _left_open(line: str, item: bool = False) -> bool:
     """A body line of some length, not a headline (mostly capitalized words) nor a list
-    item (unless `item`), that ends with no sentence end: what a hard wrap leaves. Outside a text wrapped
-    throughout, only a line going on in lower case or after a comma or a word no sentence
-    or headline ends on ("the", "of", "would": spaCy's stop words) continues it; a break
-    before a capitalized word after a full word ("… and Seoul" / "Advertisement") stays."""
+    item (unless `item`), that ends with no sentence end: what a hard wrap leaves.
+    Outside a text wrapped throughout, only a line going on in lower case or after a
+    comma or a word no sentence or headline ends on ("the", "of", "would": spaCy's stop
+    words) continues it; a break before a capitalized word after a full word ("… and
+    Seoul" / "Advertisement") stays."""
     if _SENTENCE_END.search(line) or line.endswith((":", ";", "|")) or (_BULLET.match(line) and not item):
         return False
     return len(line.split()) >= _WRAP_MIN_WORDS and not _headline(line)
