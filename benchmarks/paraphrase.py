@@ -27,7 +27,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from scenariodesk.analyze import analyze_document
-from scenariodesk.clean import clean_text
 from scenariodesk.evaluate import Item, collapse, load_gold
 from scenariodesk.ingest import IngestError, read_documents
 from scenariodesk.lens import Lens, load_lens
@@ -203,16 +202,6 @@ def _curled(sentence: str, gold: Item) -> list[Rewrite]:
     return [(curled.replace("'", "\u2019"), {})]
 
 
-def _wrapped(text: str, lens: Lens, between: str = "\n\n") -> str:
-    """The whole article hard-wrapped at 64 characters, as text pasted from an e-mail or a
-    fixed-width page is, read as ingest reads a file (cleaned line by line); its
-    paragraphs set apart by `between`."""
-    paragraphs = (
-        textwrap.fill(p, 64, break_long_words=False, break_on_hyphens=False) for p in text.split("\n\n")
-    )
-    return clean_text(between.join(paragraphs), lens).text
-
-
 REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
     "places": _each(
         [
@@ -333,6 +322,24 @@ REWRITES: dict[str, Callable[[str, Item], list[Rewrite]]] = {
 }
 
 
+def _ingested(name: str, content: str, lens: Lens) -> str:
+    """`content` saved as the file `name` and read back as ingest reads it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_text(content, "utf-8")
+        ((_, doc),) = read_documents([path], lens)
+    return doc.text if not isinstance(doc, IngestError) else ""
+
+
+def _wrapped(text: str, lens: Lens, between: str = "\n\n") -> str:
+    """The whole article hard-wrapped at 64 characters, as text pasted from an e-mail or a
+    fixed-width page is, its paragraphs set apart by `between`."""
+    paragraphs = (
+        textwrap.fill(p, 64, break_long_words=False, break_on_hyphens=False) for p in text.split("\n\n")
+    )
+    return _ingested("page.txt", between.join(paragraphs), lens)
+
+
 def _as_html(text: str, lens: Lens) -> str:
     """The article as a news page (navigation, the headline in <h1>, a <p> per
     paragraph, a footer), read back through ingest's HTML path (trafilatura)."""
@@ -343,25 +350,17 @@ def _as_html(text: str, lens: Lens) -> str:
         f"<article><h1>{html.escape(first)}</h1>\n{body}</article>"
         "<footer>Copyright 2024. All rights reserved.</footer></body></html>"
     )
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "page.html"
-        path.write_text(page, "utf-8")
-        ((_, doc),) = read_documents([path], lens)
-    return doc.text if not isinstance(doc, IngestError) else ""
+    return _ingested("page.html", page, lens)
 
 
 def _as_markdown(text: str, lens: Lens) -> str:
     """The article as Markdown, as scrapers and notes tools save pages: the headline a
     heading, the candidates' names links, the first words of each paragraph in bold, a
-    quotation a block quote; read back through ingest."""
+    quotation a block quote."""
     first, *rest = text.split("\n\n")
     linked = [re.sub(rf"\b{CANDIDATE}\b", r"[\1](https://example.com/\1)", p) for p in rest]
     emphasized = [re.sub(r"^(\w+ \w+)", r"**\1**", p) if not p.startswith('"') else f"> {p}" for p in linked]
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "page.md"
-        path.write_text("\n\n".join([f"# {first}", *emphasized]), "utf-8")
-        ((_, doc),) = read_documents([path], lens)
-    return doc.text if not isinstance(doc, IngestError) else ""
+    return _ingested("page.md", "\n\n".join([f"# {first}", *emphasized]), lens)
 
 
 # Rewritings of a whole article, after which every right statement is checked again.

@@ -153,7 +153,6 @@ class _Extractor:
         year = cycle.year if cycle else None
         written = int(document.date[:4]) if document.date[:4].isdigit() else None
         running = self.lens.outcomes_for_date(document.date)[0]
-        running = frozenset(running) if running is not None else None
         return sentences, [find_features(s, self.lens, year, written, running) for s in sentences]
 
     def parse(self, prepared: list[_Prepared]) -> None:

@@ -56,7 +56,7 @@ def extract_korean(
 
 
 def _topic(
-    document: Document, sentences: list[KoreanSentence], rules: KoreanRules, allowed: set[str] | None
+    document: Document, sentences: list[KoreanSentence], rules: KoreanRules, allowed: frozenset[str] | None
 ) -> str | None:
     """The one candidate an article names (outside quotations), if it names only one."""
     named: Counter[str] = Counter()

@@ -15,7 +15,7 @@ from scenariodesk.direction import LOWERING_BANDS, SIGN_VALUES, Consequence
 from scenariodesk.lens import Lens
 from scenariodesk.lens.schema import Signpost
 from scenariodesk.models import Span
-from scenariodesk.nlp import auxiliaries_before, negation_reach, past_form
+from scenariodesk.nlp import is_auxiliary, negation_reach, past_form
 from scenariodesk.sentences import MAX_PARSED, Sentence, inside
 from scenariodesk.signposts import lemma_candidates
 
@@ -236,7 +236,7 @@ def clauses(
     f: Features,
     conditions: list[tuple[str, str, re.Match[str]]],
     lens: Lens,
-    allowed: set[str] | None,
+    allowed: frozenset[str] | None,
 ) -> list[Segment]:
     """Clauses about different candidates ("Trump is likely to stay the course, while
     Biden is expected to mix pressure with incentives"): one segment per clause that
@@ -422,7 +422,7 @@ def condition_cut(phrase: Span | None, s: Sentence, lens: Lens) -> tuple[int, in
     after = s.text[end:].lstrip()
     aside = _ASIDE.match(after)
     if first.lower() in lens.direction_step.vocab.negators and (
-        not after.startswith(",") or (aside and auxiliaries_before([aside.group(1)], 1) == 0)
+        not after.startswith(",") or (aside and is_auxiliary(aside.group(1)))
     ):
         start += len(first)
     return start, end

@@ -108,6 +108,7 @@ def _unwrapped(raw: str, lens: Lens) -> list[str]:
     short = 0.7 * widths[int(0.8 * len(widths))] if widths else 0
     out: list[str] = []
     last = ""  # the line just before, as written ("" for a blank one)
+    junk = False  # the paragraph so far opened on a junk line
     for line in lines:
         previous = out[-1] if out else ""  # the paragraph so far
         if not (line and previous) or _BULLET.match(line):
@@ -120,12 +121,13 @@ def _unwrapped(raw: str, lens: Lens) -> list[str]:
         # (a wrapped sentence's short last words are its end, whatever junk they look
         # like: "until" / "2030.")
         tail = wrapped and _SENTENCE_END.search(line) and len(line.split()) < _WRAP_MIN_WORDS
-        if joined and (tail or _junk_rule(line, lens) is None) and _junk_rule(previous, lens) is None:
+        if joined and not junk and (tail or _junk_rule(line, lens) is None):
             # a word hyphenated across the break ("cost-" / "sharing") is one word
             glue = "" if previous.endswith("-") and line[0].islower() else " "
             out[-1] = f"{previous}{glue}{line}"
         else:
             out.append(line)
+            junk = bool(line) and _junk_rule(line, lens) is not None
         last = line
     return out
 

@@ -20,7 +20,7 @@ from scenariodesk.sentences import FOLD, Sentence, inside
 
 @dataclass
 class Context:
-    allowed: set[str] | None
+    allowed: frozenset[str] | None
     winner: str | None
     topic: str | None
     last_candidate: str | None = None
@@ -80,7 +80,7 @@ class Context:
         return out
 
 
-def other_candidate(loser: str, allowed: set[str] | None) -> str | None:
+def other_candidate(loser: str, allowed: frozenset[str] | None) -> str | None:
     """The outcome of a candidate's defeat: the one other candidate running (`allowed`,
     the article's date's outcomes), None where there are several or none."""
     others = {o for o in allowed or () if o not in ("any", loser)}
@@ -90,7 +90,7 @@ def other_candidate(loser: str, allowed: set[str] | None) -> str | None:
 def topic(
     sentences: list[Sentence],
     features: list[Features],
-    allowed: set[str] | None,
+    allowed: frozenset[str] | None,
     document: Document,
     lens: Lens,
 ) -> str | None:

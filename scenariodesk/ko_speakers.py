@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 class KoreanContext:
     """What the walk over a Korean article carries from sentence to sentence."""
 
-    allowed: set[str] | None
+    allowed: frozenset[str] | None
     winner: str | None
     topic: str | None
     paragraph: int = -1

@@ -57,8 +57,7 @@ def candidate_named(text: str, lens: Lens, ctx: Context) -> str | None:
     former president", "the Republican nominee"), as the lens's candidate name; not
     where someone else was the person last named (a Korean article's "the former
     president" can be Moon Jae-in, named the sentence before)."""
-    running = frozenset(ctx.allowed) if ctx.allowed is not None else None
-    for outcome, m in lens.candidate_names_for(ctx.cycle, running).finditer(text):
+    for outcome, m in lens.candidate_names_for(ctx.cycle, ctx.allowed).finditer(text):
         whole = m.start() == 0 and m.end() == len(text.rstrip(",. "))
         if whole and outcome != "pronoun" and (ctx.allowed is None or outcome in ctx.allowed):
             name = next((o.candidate for o in lens.model.outcomes if o.id == outcome and o.candidate), None)

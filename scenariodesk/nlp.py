@@ -166,10 +166,15 @@ def negation_reach(words: list[str]) -> list[str]:
     return words[max(0, start - 3) :]
 
 
+def is_auxiliary(word: str) -> bool:
+    """An auxiliary or a cue word of a verb group ("would", "is", "likely", "going")."""
+    return word.lower() in _AUXILIARIES
+
+
 def auxiliaries_before(words: Sequence[str], i: int) -> int:
     """Where the run of auxiliaries and cue words right before `words[i]` starts ("are
     likely to" in "tensions are likely to grow"): `i` when there is none."""
-    while i and words[i - 1].lower() in _AUXILIARIES:
+    while i and is_auxiliary(words[i - 1]):
         i -= 1
     return i
 

@@ -251,12 +251,15 @@ class Lens(BriefingPatterns, CyclePeriods):
         says so): a continuation ("But", "Moreover,") and/or a short fronted phrase ended
         by a comma ("In short,", "For its part,", "Within months of the inauguration,")."""
         fronted = r"(?-i:(?:[A-Z][a-z']*|[a-z']+)(?:\s+[a-z\d'’-]+){0,5}),\s+"
-        return rf"^\W*(?:(?:{alternatives(self.model.continuations)})\b\W*)?(?:{fronted})?"
+        return rf"{self._continued}(?:{fronted})?"
+
+    @cached_property
+    def _continued(self) -> str:
+        return rf"^\W*(?:(?:{alternatives(self.model.continuations)})\b\W*)?"
 
     @cached_property
     def _openings(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        bare = rf"^\W*(?:(?:{alternatives(self.model.continuations)})\b\W*)?"
-        return re.compile(self.opening, re.IGNORECASE), re.compile(bare, re.IGNORECASE)
+        return re.compile(self.opening, re.IGNORECASE), re.compile(self._continued, re.IGNORECASE)
 
     def subject_starts(self, text: str) -> set[int]:
         """Where the sentence's subject may start, past its `opening` or only its

@@ -134,7 +134,7 @@ class CyclePeriods:
         period = self._period(date)
         return period[0] if period else None
 
-    def outcomes_for_date(self, date: str) -> tuple[set[str] | None, str | None]:
+    def outcomes_for_date(self, date: str) -> tuple[frozenset[str] | None, str | None]:
         """(outcomes an article of this date can mean, winner that conditions it).
 
         Unknown date: every outcome, no winner. During a campaign: the candidates at that
@@ -149,11 +149,11 @@ class CyclePeriods:
         if decided:
             day = cycle.election_day
             names = {c.outcome for c in cycle.candidates if c.until is None or day < c.until}
-            return names | ({cycle.winner} if cycle.winner else set()), cycle.winner
+            return frozenset(names | ({cycle.winner} if cycle.winner else set())), cycle.winner
         day = dt.date.fromisoformat(date[:10])
         names = {
             c.outcome
             for c in cycle.candidates
             if (c.since is None or day >= c.since) and (c.until is None or day < c.until)
         }
-        return names, None
+        return frozenset(names), None
